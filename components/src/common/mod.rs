@@ -1,0 +1,69 @@
+//! Pieces every widget uses: the clock (UTC+8 via the engine), language plumbing,
+//! the JSON-emit callback and the accessible error summary.
+
+mod error_summary;
+pub use error_summary::{ErrorItem, ErrorSummary};
+
+use yaojian::date::{cst_date_from_unix_millis, Date};
+use yaojian::Lang;
+use yew::prelude::*;
+
+/// Today's calendar date in China Standard Time, whatever the browser's time zone.
+pub fn today() -> Date {
+    cst_date_from_unix_millis(js_sys::Date::now() as i64)
+}
+
+/// Now as an ISO timestamp with +08:00.
+pub fn now_cst_timestamp() -> String {
+    yaojian::date::cst_timestamp(js_sys::Date::now() as i64)
+}
+
+/// Shorthand for a catalog string.
+pub fn t(lang: Lang, key: &str) -> String {
+    yaojian::i18n::t(lang, key)
+}
+
+/// Shorthand for a catalog string with `{name}` parameters.
+pub fn tf(lang: Lang, key: &str, params: &[(&str, &str)]) -> String {
+    yaojian::i18n::tf(lang, key, params)
+}
+
+/// Props every widget takes from its host.
+#[derive(Properties, PartialEq, Clone)]
+pub struct WidgetProps {
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Receives every JSON document the widget emits (change, result, submit).
+    #[prop_or_default]
+    pub on_emit: Callback<serde_json::Value>,
+}
+
+/// Copies text to the clipboard; returns false when the browser refuses.
+pub fn copy_to_clipboard(text: &str) -> bool {
+    match web_sys::window() {
+        Some(w) => {
+            let _ = w.navigator().clipboard().write_text(text);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Opens the browser's print dialog.
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Moves keyboard focus to the element with `id`, if it exists.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the embeddable bundle in dist/: yaojian.js (ES module), yaojian_bg.wasm
+# (optimised with wasm-opt -Oz from npm binaryen) and yaojian.css, then prints the size
+# report (also written to dist/size-report.json).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh release
+export PATH="$HOME/.cargo/bin:$PATH"
+
+cargo build -p yaojian-components --lib --release --target wasm32-unknown-unknown
+rm -rf dist && mkdir -p dist
+wasm-bindgen target/wasm32-unknown-unknown/release/yaojian_components.wasm \
+  --target web --out-dir dist --out-name yaojian --no-typescript
+# Debian's binaryen is too old for current rustc output; npm's is not (TOOLCHAIN.md).
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  dist/yaojian_bg.wasm -o dist/yaojian_bg.wasm
+# Widget styles, shared pieces first. The demo portal's own CSS is not part of it.
+{
+  cat components/src/common/base.css
+  find components/src -name '*.css' ! -path '*/portal/*' ! -path '*/common/*' | sort | xargs -r cat
+} > dist/yaojian.css
+node scripts/size-report.mjs dist

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every check, installing what is missing first, and ends with one summary line:
+#   yaojian: N passed, N failed
+# Layers: rustfmt; clippy (native and wasm32); engine tests (native); browser tests of
+# the components (wasm-bindgen-test in headless Chromium); the release bundle and its
+# size; end-to-end tests (Playwright + axe) against the release build of the demo portal.
+# .ci/run calls exactly this script.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+scripts/setup.sh test || { echo "yaojian: setup failed"; exit 1; }
+
+logs=target/test-logs
+mkdir -p "$logs"
+passed=0
+failed=0
+failed_steps=()
+started=$(date +%s)
+
+# step NAME COMMAND...: runs a check, keeping its output in target/test-logs/NAME.log.
+step() {
+  local name=$1; shift
+  local t0=$(date +%s)
+  printf '\n== %s\n' "$name"
+  if "$@" 2>&1 | tee "$logs/$name.log"; then
+    printf '== %s: ok (%ss)\n' "$name" "$(( $(date +%s) - t0 ))"
+  else
+    printf '== %s: FAILED (%ss)\n' "$name" "$(( $(date +%s) - t0 ))"
+    failed_steps+=("$name")
+    return 1
+  fi
+}
+
+# Adds up "test result: ok. N passed; M failed" lines of cargo test output.
+count_cargo() {
+  local p f
+  p=$(grep -Eo '[0-9]+ passed;' "$logs/$1.log" | awk '{s+=$1} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed;' "$logs/$1.log" | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+# Node's spec reporter ends with "ℹ pass N" / "ℹ fail N".
+count_node() {
+  local p f
+  p=$(grep -Eo 'ℹ pass [0-9]+' "$logs/$1.log" | awk '{s+=$3} END {print s+0}')
+  f=$(grep -Eo 'ℹ fail [0-9]+' "$logs/$1.log" | awk '{s+=$3} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+step fmt cargo fmt --all --check
+step clippy-native cargo clippy --workspace --all-targets --all-features -- -D warnings
+step clippy-wasm32 cargo clippy --workspace --lib --tests --target wasm32-unknown-unknown \
+  --features yaojian-components/demo -- -D warnings
+
+step engine-tests cargo test -p yaojian --features cli
+count_cargo engine-tests
+
+CHROMEDRIVER=$(command -v chromedriver) step browser-tests \
+  cargo test -p yaojian-components --target wasm32-unknown-unknown --features demo
+count_cargo browser-tests
+
+brotli_total=""
+if step release-bundle scripts/release.sh; then
+  brotli_total=$(grep -Eo 'brotli total: [0-9]+ bytes' "$logs/release-bundle.log" | tail -1)
+fi
+
+if step demo-build trunk build --release; then
+  step e2e node --test --test-reporter=spec tests/e2e/
+  count_node e2e
+fi
+
+# A step that failed without a counted test failure still fails the run.
+if [ ${#failed_steps[@]} -gt 0 ] && [ "$failed" -eq 0 ]; then failed=${#failed_steps[@]}; fi
+
+printf '\n'
+[ -n "$brotli_total" ] && echo "release bundle $brotli_total (dist/size-report.json)"
+[ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
+echo "took $(( $(date +%s) - started ))s"
+echo "yaojian: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,194 @@
+//! Calendar dates in China Standard Time (UTC+8), whatever the time zone of the machine
+//! or browser. The engine never reads a clock: callers pass the current instant as Unix
+//! milliseconds (`Date.now()` in the browser, `SystemTime` natively), so results are
+//! reproducible and the engine needs no web dependency.
+
+use crate::error::FieldError;
+use chrono::{Datelike, Duration, NaiveDate};
+
+pub use chrono::NaiveDate as Date;
+
+/// UTC+8, no daylight saving.
+pub const CST_OFFSET_MILLIS: i64 = 8 * 3600 * 1000;
+
+/// The calendar date in China Standard Time at the instant `unix_millis`.
+pub fn cst_date_from_unix_millis(unix_millis: i64) -> Date {
+    let days = (unix_millis + CST_OFFSET_MILLIS).div_euclid(86_400_000);
+    // 1970-01-01 + days; out-of-range instants clamp to chrono's limits.
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_signed(Duration::days(days)))
+        .unwrap_or(if days < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
+}
+
+/// An ISO 8601 timestamp with the +08:00 offset, e.g. `2026-11-22T21:05:09+08:00`.
+pub fn cst_timestamp(unix_millis: i64) -> String {
+    let local = unix_millis + CST_OFFSET_MILLIS;
+    let date = cst_date_from_unix_millis(unix_millis);
+    let secs_of_day = local.div_euclid(1000).rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}+08:00",
+        date.format("%Y-%m-%d"),
+        secs_of_day / 3600,
+        (secs_of_day / 60) % 60,
+        secs_of_day % 60
+    )
+}
+
+/// The current instant in Unix milliseconds, for native callers (the CLI).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now_unix_millis() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// Parses `YYYY-MM-DD` strictly (a real calendar date, four-digit year).
+pub fn parse_date(s: &str) -> Result<Date, DateError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(DateError::Empty);
+    }
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err(DateError::Format);
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| DateError::NoSuchDate)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    Empty,
+    Format,
+    NoSuchDate,
+}
+
+impl DateError {
+    pub fn code(self) -> &'static str {
+        match self {
+            DateError::Empty => "date.empty",
+            DateError::Format => "date.format",
+            DateError::NoSuchDate => "date.no_such_date",
+        }
+    }
+    pub fn at(self, path: impl Into<String>) -> FieldError {
+        FieldError::new(path, self.code())
+    }
+}
+
+/// Whole calendar days from `today` to `deadline`: 0 on the day, negative once passed.
+pub fn days_until(today: Date, deadline: Date) -> i64 {
+    (deadline - today).num_days()
+}
+
+/// Where a deadline stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum DeadlineState {
+    /// The deadline day has passed (the deadline day itself is still in time).
+    Overdue {
+        days: i64,
+    },
+    /// Due within `soon_days` days, today included.
+    DueSoon {
+        days: i64,
+    },
+    Later {
+        days: i64,
+    },
+}
+
+pub fn deadline_state(today: Date, deadline: Date, soon_days: i64) -> DeadlineState {
+    let d = days_until(today, deadline);
+    if d < 0 {
+        DeadlineState::Overdue { days: -d }
+    } else if d <= soon_days {
+        DeadlineState::DueSoon { days: d }
+    } else {
+        DeadlineState::Later { days: d }
+    }
+}
+
+/// The date `n` calendar years after `d` (29 Feb goes to 28 Feb in a common year).
+pub fn add_years(d: Date, n: i32) -> Date {
+    let y = d.year() + n;
+    NaiveDate::from_ymd_opt(y, d.month(), d.day())
+        .or_else(|| NaiveDate::from_ymd_opt(y, d.month(), 28))
+        .unwrap_or(d)
+}
+
+pub fn add_days(d: Date, n: i64) -> Date {
+    d.checked_add_signed(Duration::days(n)).unwrap_or(d)
+}
+
+pub fn format_date(d: Date) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn cst_date_turns_at_utc_16_00() {
+        // 2026-11-22T15:59:59.999Z is 23:59:59.999 in Beijing; one ms later it is the 23rd.
+        let before = 1_795_363_199_999; // 2026-11-22T15:59:59.999Z
+        assert_eq!(cst_date_from_unix_millis(before), d("2026-11-22"));
+        assert_eq!(cst_date_from_unix_millis(before + 1), d("2026-11-23"));
+        assert_eq!(cst_date_from_unix_millis(0), d("1970-01-01"));
+        assert_eq!(
+            cst_date_from_unix_millis(-8 * 3600 * 1000 - 1),
+            d("1969-12-31")
+        );
+        assert_eq!(cst_timestamp(before), "2026-11-22T23:59:59+08:00");
+        assert_eq!(cst_timestamp(before + 1), "2026-11-23T00:00:00+08:00");
+    }
+
+    #[test]
+    fn parses_strictly() {
+        assert_eq!(parse_date("2024-02-29"), Ok(d("2024-02-29")));
+        assert_eq!(parse_date("2023-02-29"), Err(DateError::NoSuchDate));
+        assert_eq!(parse_date("2023-2-1"), Err(DateError::Format));
+        assert_eq!(parse_date("2023/02/01"), Err(DateError::Format));
+        assert_eq!(parse_date(""), Err(DateError::Empty));
+        assert_eq!(parse_date("二〇二三年"), Err(DateError::Format));
+    }
+
+    #[test]
+    fn deadlines() {
+        let today = d("2026-11-22");
+        assert_eq!(days_until(today, d("2026-11-25")), 3);
+        assert_eq!(
+            deadline_state(today, today, 7),
+            DeadlineState::DueSoon { days: 0 }
+        );
+        assert_eq!(
+            deadline_state(today, d("2026-11-21"), 7),
+            DeadlineState::Overdue { days: 1 }
+        );
+        assert_eq!(
+            deadline_state(today, d("2026-11-29"), 7),
+            DeadlineState::DueSoon { days: 7 }
+        );
+        assert_eq!(
+            deadline_state(today, d("2026-11-30"), 7),
+            DeadlineState::Later { days: 8 }
+        );
+        assert_eq!(add_years(d("2024-02-29"), 2), d("2026-02-28"));
+        assert_eq!(add_days(d("2026-12-31"), 1), d("2027-01-01"));
+    }
+}

@@ -1,0 +1,83 @@
+//! Errors for templates, cases and inputs: each names the JSON path of what is wrong,
+//! a stable code, and parameters; the message is rendered in the user's language from
+//! the i18n catalogs, so the same error reads correctly in every widget and in the CLI.
+
+use crate::i18n::{self, Lang};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One problem with one value, at a JSON path such as `$.goods_value` or
+/// `$.sections[2].questions[0].kind`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub path: String,
+    /// Stable code; the catalog key is `error.<code>`.
+    pub code: String,
+    /// Values substituted into the message, e.g. `{"max": "100"}`.
+    pub params: BTreeMap<String, String>,
+}
+
+impl FieldError {
+    pub fn new(path: impl Into<String>, code: impl Into<String>) -> Self {
+        FieldError {
+            path: path.into(),
+            code: code.into(),
+            params: BTreeMap::new(),
+        }
+    }
+
+    pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
+        self.params.insert(key.to_string(), value.to_string());
+        self
+    }
+
+    /// The message in `lang`, e.g. "金额不能为负数".
+    pub fn message(&self, lang: Lang) -> String {
+        i18n::t_with(lang, &format!("error.{}", self.code), &self.params)
+    }
+
+    /// The serialisable form: path, code and message in `lang`.
+    pub fn localized(&self, lang: Lang) -> LocalizedError {
+        LocalizedError {
+            path: self.path.clone(),
+            code: self.code.clone(),
+            message: self.message(lang),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message(Lang::default()))
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// What the CLI prints and widgets emit: `{"path": "$.x", "code": "...", "message": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocalizedError {
+    pub path: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// Appends a field to a JSON path: `join("$", "a")` is `$.a`.
+pub fn join(path: &str, field: &str) -> String {
+    format!("{path}.{field}")
+}
+
+/// Appends an index: `index("$.rows", 2)` is `$.rows[2]`.
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+/// Turns a serde_json error into a FieldError. serde_json reports line and column but
+/// not the path; callers that need the path use [`crate::json::from_str_at`].
+pub fn json_syntax(path: &str, e: &serde_json::Error) -> FieldError {
+    FieldError::new(path, "json.syntax")
+        .with("line", e.line())
+        .with("column", e.column())
+        .with("detail", e)
+}

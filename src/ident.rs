@@ -1,0 +1,119 @@
+//! Chinese identifiers that forms validate.
+//! - 统一社会信用代码: 18 characters, GB 32100-2015, check character mod 31.
+//! - 居民身份证号码: 18 characters, GB 11643-1999, ISO 7064 MOD 11-2, a real birth date.
+
+use crate::date::Date;
+use chrono::NaiveDate;
+
+/// The 31 characters a 统一社会信用代码 may use (no I, O, Z, S, V), in value order.
+const USCC_CHARS: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+/// Weights of positions 1–17: 3^(i-1) mod 31.
+const USCC_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentError {
+    Length,
+    Character,
+    Checksum,
+    BirthDate,
+}
+
+impl IdentError {
+    /// Catalog key suffix; the full code is `uscc.<x>` or `resident_id.<x>`.
+    pub fn code(self, kind: &str) -> String {
+        let x = match self {
+            IdentError::Length => "length",
+            IdentError::Character => "character",
+            IdentError::Checksum => "checksum",
+            IdentError::BirthDate => "birth_date",
+        };
+        format!("{kind}.{x}")
+    }
+}
+
+fn uscc_value(c: u8) -> Option<u32> {
+    USCC_CHARS.iter().position(|&x| x == c).map(|p| p as u32)
+}
+
+/// The GB 32100-2015 check character for the first 17 characters.
+pub fn uscc_check_char(first17: &str) -> Option<char> {
+    let b = first17.as_bytes();
+    if b.len() != 17 {
+        return None;
+    }
+    let mut sum = 0u32;
+    for (i, &c) in b.iter().enumerate() {
+        sum += uscc_value(c)? * USCC_WEIGHTS[i];
+    }
+    let check = (31 - sum % 31) % 31;
+    Some(USCC_CHARS[check as usize] as char)
+}
+
+/// Validates a 统一社会信用代码; returns it normalised (trimmed, upper case).
+pub fn validate_uscc(input: &str) -> Result<String, IdentError> {
+    let s = input.trim().to_ascii_uppercase();
+    if s.chars().count() != 18 {
+        return Err(IdentError::Length);
+    }
+    if !s.bytes().all(|c| uscc_value(c).is_some()) {
+        return Err(IdentError::Character);
+    }
+    match uscc_check_char(&s[..17]) {
+        Some(c) if s.as_bytes()[17] as char == c => Ok(s),
+        _ => Err(IdentError::Checksum),
+    }
+}
+
+/// Weights of positions 1–17: 2^(18-i) mod 11.
+const ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/// Check character for sum mod 11 = 0..10.
+const ID_CHECK: &[u8; 11] = b"10X98765432";
+
+/// The GB 11643-1999 check character for the first 17 digits.
+pub fn resident_id_check_char(first17: &str) -> Option<char> {
+    let b = first17.as_bytes();
+    if b.len() != 17 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let sum: u32 = b
+        .iter()
+        .zip(ID_WEIGHTS)
+        .map(|(c, w)| (c - b'0') as u32 * w)
+        .sum();
+    Some(ID_CHECK[(sum % 11) as usize] as char)
+}
+
+/// A validated 居民身份证号码.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResidentId {
+    pub number: String,
+    pub birth_date: Date,
+}
+
+/// Validates a 居民身份证号码 (lower-case x accepted). `today`, when given, rejects birth
+/// dates in the future.
+pub fn validate_resident_id(input: &str, today: Option<Date>) -> Result<ResidentId, IdentError> {
+    let s = input.trim().to_ascii_uppercase();
+    if s.chars().count() != 18 {
+        return Err(IdentError::Length);
+    }
+    let b = s.as_bytes();
+    if !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X') {
+        return Err(IdentError::Character);
+    }
+    let birth =
+        NaiveDate::parse_from_str(&s[6..14], "%Y%m%d").map_err(|_| IdentError::BirthDate)?;
+    let too_old = birth < NaiveDate::from_ymd_opt(1800, 1, 1).unwrap_or(NaiveDate::MIN);
+    if too_old || today.is_some_and(|t| birth > t) {
+        return Err(IdentError::BirthDate);
+    }
+    if resident_id_check_char(&s[..17]) != Some(b[17] as char) {
+        return Err(IdentError::Checksum);
+    }
+    Ok(ResidentId {
+        number: s,
+        birth_date: birth,
+    })
+}

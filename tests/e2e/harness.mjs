@@ -1,0 +1,49 @@
+// Shared set-up for the end-to-end tests: the release build of the demo portal
+// (target/demo-dist, built by `trunk build --release`) served on loopback, Debian's
+// Chromium driven by playwright-core, and an axe-core scan for WCAG 2.2 AA.
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { startServer } from "../../scripts/serve.mjs";
+
+export const DEMO_DIR = process.env.YJ_DEMO_DIR || "target/demo-dist";
+const CHROMIUM = process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+
+export async function launch() {
+  assert.ok(fs.existsSync(`${DEMO_DIR}/index.html`), `${DEMO_DIR}/index.html missing: run trunk build --release`);
+  const server = await startServer(DEMO_DIR);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  return { server, browser, async close() { await browser.close(); await server.close(); } };
+}
+
+/// A fresh page with console errors and uncaught exceptions collected (a panic in the
+/// wasm shows up as one).
+export async function openPage(env, path = "/") {
+  const context = await env.browser.newContext({ locale: "zh-CN", timezoneId: "America/Los_Angeles" });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
+  await page.goto(env.server.url + path);
+  await page.waitForSelector(".yj-portal");
+  return page;
+}
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/// Runs axe on the page (or a selector) and fails listing every violation.
+export async function expectNoAxeViolations(page, label) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const v = result.violations.map((x) => `${x.id} (${x.impact}): ${x.help}\n    ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
+  assert.equal(v.length, 0, `axe violations in ${label}:\n  ${v.join("\n  ")}`);
+  assert.ok(result.passes.length > 0, "axe ran no rules");
+}
+
+export function expectNoErrors(page) {
+  assert.deepEqual(page.errors, [], "errors in the browser console");
+}

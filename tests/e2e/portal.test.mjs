@@ -1,0 +1,45 @@
+// The demo portal shell: loads, switches language, has no accessibility violations.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+test("the portal opens in Simplified Chinese with header, navigation and JSON panel", async () => {
+  const page = await openPage(env);
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  assert.match(await page.textContent(".yj-portal__bureau"), /药品监督管理局/);
+  assert.equal(await page.locator("nav.yj-portal__nav").getAttribute("aria-label"), "服务导航");
+  assert.equal(await page.textContent("#yj-json-title"), "组件输出（JSON）");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("the language switch re-renders the chrome in zh-TW and English", async () => {
+  const page = await openPage(env);
+  await page.selectOption("#yj-portal-lang", "zh-TW");
+  assert.equal(await page.textContent("#yj-json-title"), "元件輸出（JSON）");
+  assert.equal(await page.getAttribute("html", "lang"), "zh-TW");
+  await page.selectOption("#yj-portal-lang", "en");
+  assert.equal(await page.textContent("#yj-json-title"), "Widget output (JSON)");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("the skip link is the first tab stop and moves to the main content", async () => {
+  const page = await openPage(env);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "yj-skip-link");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => location.hash), "#yj-main");
+  await page.context().close();
+});
+
+test("the portal home page has no axe violations (WCAG 2.2 AA)", async () => {
+  const page = await openPage(env);
+  await expectNoAxeViolations(page, "portal home");
+  await page.context().close();
+});
