@@ -1,0 +1,1255 @@
+//! Assessment of one case: outcome, statutory range, band, suggested amount, other
+//! sanctions, individual liability, limitation, hearing notice and payment, with every
+//! step cited. Integer fen throughout.
+
+use super::rules::*;
+use crate::date::{add_years, format_date, parse_date, Date};
+use crate::error::FieldError;
+use crate::i18n::tf;
+use crate::money::{parse_yuan, Fen};
+use crate::Lang;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Who is penalised: decides the hearing threshold (第六十三条).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    #[default]
+    Organisation,
+    Individual,
+}
+
+/// How mitigation (应当从轻或者减轻) is applied when it applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Mitigation {
+    /// 从轻: the lowest band of the statutory range.
+    #[default]
+    Lighter,
+    /// 减轻: below the statutory minimum, never zero.
+    Reduced,
+}
+
+/// One case, as the CLI reads it and the widget builds it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Case {
+    pub rule: String,
+    /// Other rules the same act breaches (第二十九条: the highest fine applies).
+    pub also_rules: Vec<String>,
+    pub goods_value: Option<Fen>,
+    pub illegal_income: Option<Fen>,
+    pub income: Option<Fen>,
+    pub unit_income: Option<Fen>,
+    pub channel: Option<Channel>,
+    pub serious: bool,
+    pub deadline_missed: bool,
+    pub circumstances: Vec<String>,
+    pub violation_date: Option<Date>,
+    pub violation_end_date: Option<Date>,
+    pub discovery_date: Option<Date>,
+    pub party: Party,
+    pub mitigation: Mitigation,
+}
+
+impl Case {
+    pub fn base(&self, b: Base) -> Option<Fen> {
+        match b {
+            Base::GoodsValue => self.goods_value,
+            Base::IllegalIncome => self.illegal_income,
+            Base::Income => self.income,
+            Base::UnitIncome => self.unit_income,
+        }
+    }
+
+    /// Reads a case from JSON. Returns the case and, if present, the raw `benchmark`
+    /// value; errors name every field that is wrong, not just the first.
+    pub fn from_value(v: &Value) -> Result<(Case, Option<Value>), Vec<FieldError>> {
+        let mut errs = Vec::new();
+        let mut case = Case::default();
+        let mut benchmark = None;
+        let Some(obj) = v.as_object() else {
+            return Err(vec![FieldError::new("$", "case.not_object")]);
+        };
+        for (k, val) in obj {
+            let path = format!("$.{k}");
+            match k.as_str() {
+                "rule" => match val.as_str() {
+                    Some(s) => case.rule = s.to_string(),
+                    None => errs.push(FieldError::new(path, "case.string")),
+                },
+                "also_rules" => match string_list(val, &path) {
+                    Ok(l) => case.also_rules = l,
+                    Err(e) => errs.push(e),
+                },
+                "circumstances" => match string_list(val, &path) {
+                    Ok(l) => case.circumstances = l,
+                    Err(e) => errs.push(e),
+                },
+                "goods_value" | "illegal_income" | "income" | "unit_income" => {
+                    match amount(val, &path) {
+                        Ok(a) => match k.as_str() {
+                            "goods_value" => case.goods_value = a,
+                            "illegal_income" => case.illegal_income = a,
+                            "income" => case.income = a,
+                            _ => case.unit_income = a,
+                        },
+                        Err(e) => errs.push(e),
+                    }
+                }
+                "channel" => match val.as_str() {
+                    Some("production") => case.channel = Some(Channel::Production),
+                    Some("wholesale") => case.channel = Some(Channel::Wholesale),
+                    Some("retail") => case.channel = Some(Channel::Retail),
+                    _ if val.is_null() => {}
+                    _ => errs.push(FieldError::new(path, "case.channel")),
+                },
+                "serious" | "deadline_missed" => match val.as_bool() {
+                    Some(b) if k == "serious" => case.serious = b,
+                    Some(b) => case.deadline_missed = b,
+                    None => errs.push(FieldError::new(path, "case.bool")),
+                },
+                "violation_date" | "violation_end_date" | "discovery_date" => {
+                    let d = match val {
+                        Value::Null => Ok(None),
+                        Value::String(s) if s.trim().is_empty() => Ok(None),
+                        Value::String(s) => parse_date(s).map(Some).map_err(|e| e.at(&path)),
+                        _ => Err(FieldError::new(&path, "date.format")),
+                    };
+                    match d {
+                        Ok(d) => match k.as_str() {
+                            "violation_date" => case.violation_date = d,
+                            "violation_end_date" => case.violation_end_date = d,
+                            _ => case.discovery_date = d,
+                        },
+                        Err(e) => errs.push(e),
+                    }
+                }
+                "party" => match val.as_str() {
+                    Some("organisation") => case.party = Party::Organisation,
+                    Some("individual") => case.party = Party::Individual,
+                    _ => errs.push(FieldError::new(path, "case.party")),
+                },
+                "mitigation" => match val.as_str() {
+                    Some("lighter") => case.mitigation = Mitigation::Lighter,
+                    Some("reduced") => case.mitigation = Mitigation::Reduced,
+                    _ => errs.push(FieldError::new(path, "case.mitigation")),
+                },
+                "benchmark" => {
+                    if !val.is_null() {
+                        benchmark = Some(val.clone());
+                    }
+                }
+                _ => errs.push(FieldError::new(path, "case.unknown_field").with("field", k)),
+            }
+        }
+        if !obj.contains_key("rule") {
+            errs.push(FieldError::new("$.rule", "required"));
+        }
+        if errs.is_empty() {
+            Ok((case, benchmark))
+        } else {
+            Err(errs)
+        }
+    }
+}
+
+fn string_list(v: &Value, path: &str) -> Result<Vec<String>, FieldError> {
+    let arr = v
+        .as_array()
+        .ok_or_else(|| FieldError::new(path, "case.string_list"))?;
+    arr.iter()
+        .enumerate()
+        .map(|(i, x)| {
+            x.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| FieldError::new(format!("{path}[{i}]"), "case.string"))
+        })
+        .collect()
+}
+
+/// An amount of yuan: a string in any form the money parser takes, or a whole number.
+fn amount(v: &Value, path: &str) -> Result<Option<Fen>, FieldError> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) => parse_yuan(s).map(Some).map_err(|e| e.at(path)),
+        Value::Number(n) => match n.as_u64() {
+            Some(y) => parse_yuan(&y.to_string()).map(Some).map_err(|e| e.at(path)),
+            None if n.as_i64().is_some_and(|x| x < 0) => {
+                Err(FieldError::new(path, "money.negative"))
+            }
+            None => Err(FieldError::new(path, "case.amount_string")),
+        },
+        _ => Err(FieldError::new(path, "money.invalid")),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// 不予处罚
+    NoPenalty,
+    /// 警告 (and an order to correct), no fine
+    Warning,
+    /// 罚款
+    Fine,
+    /// 罚款, because the rectification deadline was missed
+    FineAfterDeadline,
+    /// Other sanctions only (no fine, no warning)
+    SanctionsOnly,
+    /// 超出时效: 不再给予行政处罚
+    TimeBarred,
+}
+
+impl Outcome {
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::NoPenalty => "penalty.outcome.no_penalty",
+            Outcome::Warning => "penalty.outcome.warning",
+            Outcome::Fine => "penalty.outcome.fine",
+            Outcome::FineAfterDeadline => "penalty.outcome.fine_after_deadline",
+            Outcome::SanctionsOnly => "penalty.outcome.sanctions_only",
+            Outcome::TimeBarred => "penalty.outcome.time_barred",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    Reduced,
+    Lighter,
+    Ordinary,
+    Heavier,
+}
+
+impl Band {
+    fn from_id(id: &str) -> Band {
+        match id {
+            "lighter" => Band::Lighter,
+            "heavier" => Band::Heavier,
+            _ => Band::Ordinary,
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::Reduced => "penalty.band.reduced",
+            Band::Lighter => "penalty.band.lighter",
+            Band::Ordinary => "penalty.band.ordinary",
+            Band::Heavier => "penalty.band.heavier",
+        }
+    }
+    fn index(self) -> usize {
+        match self {
+            Band::Lighter | Band::Reduced => 0,
+            Band::Ordinary => 1,
+            Band::Heavier => 2,
+        }
+    }
+}
+
+/// One numbered step of the explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    pub n: usize,
+    /// Stable code of the step kind, e.g. `rule`, `floor`, `range`, `band`.
+    pub kind: &'static str,
+    pub text: String,
+    pub citation: Option<Citation>,
+    /// The statute's own words behind this step, verbatim.
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitedSanction {
+    pub kind: String,
+    pub text: String,
+    pub citation: Citation,
+    /// `ordinary`, `serious` or `deadline_missed`.
+    pub when: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndividualLiability {
+    pub who: String,
+    pub citation: Citation,
+    pub statutory_min: Option<Fen>,
+    pub statutory_max: Option<Fen>,
+    pub fine_min: Option<Fen>,
+    pub fine_max: Option<Fen>,
+    pub fine_suggested: Option<Fen>,
+    /// Set when 所获收入 is needed and was not given.
+    pub missing: Option<&'static str>,
+    pub sanctions: Vec<CitedSanction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Limitation {
+    pub checked: bool,
+    pub years: u32,
+    pub from: Option<String>,
+    pub until: Option<String>,
+    pub within: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hearing {
+    pub required: bool,
+    pub threshold: Fen,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Payment {
+    pub due_within_days: u32,
+    pub late_fee_per_day: Fen,
+    pub late_fee_cap: Fen,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleSummary {
+    pub id: String,
+    pub article: u32,
+    pub paragraph: u32,
+    pub item: Option<u32>,
+    pub title: String,
+    pub enforcer: String,
+    pub citation: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BenchmarkSummary {
+    pub id: String,
+    pub title: String,
+    pub is_default: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub rule: RuleSummary,
+    pub outcome: Outcome,
+    pub outcome_label: String,
+    pub warning: bool,
+    /// 可以不予处罚 applies: the authority may decide not to penalise.
+    pub may_exempt: bool,
+    pub base: Option<Fen>,
+    pub base_used: Option<Fen>,
+    pub floor_applied: bool,
+    pub statutory_min: Option<Fen>,
+    pub statutory_max: Option<Fen>,
+    pub band: Option<Band>,
+    pub band_label: Option<String>,
+    pub fine_min: Option<Fen>,
+    pub fine_max: Option<Fen>,
+    pub fine_suggested: Option<Fen>,
+    pub sanctions: Vec<CitedSanction>,
+    pub individual: Option<IndividualLiability>,
+    pub limitation: Limitation,
+    pub hearing: Option<Hearing>,
+    pub payment: Option<Payment>,
+    pub benchmark: BenchmarkSummary,
+    pub steps: Vec<Step>,
+}
+
+struct Steps {
+    lang: Lang,
+    list: Vec<Step>,
+}
+
+impl Steps {
+    fn push(
+        &mut self,
+        kind: &'static str,
+        key: &str,
+        params: &[(&str, &str)],
+        citation: Option<Citation>,
+        quote: Option<String>,
+    ) {
+        let n = self.list.len() + 1;
+        self.list.push(Step {
+            n,
+            kind,
+            text: tf(self.lang, key, params),
+            citation,
+            quote,
+        });
+    }
+}
+
+fn apl(article: u32, paragraph: Option<u32>, item: Option<u32>) -> Citation {
+    Citation::new(LAW_APL, article, paragraph, item)
+}
+
+fn dal(article: u32, paragraph: Option<u32>, item: Option<u32>) -> Citation {
+    Citation::new(LAW_DAL, article, paragraph, item)
+}
+
+/// Splits the range into the benchmark's bands and returns the bounds of `band`.
+fn band_bounds(min: Fen, max: Fen, bm: &Benchmark, band: Band) -> (Fen, Fen) {
+    let total: i64 = bm.bands.iter().map(|b| b.weight as i64).sum::<i64>().max(1);
+    let i = band.index().min(bm.bands.len().saturating_sub(1));
+    let before: i64 = bm.bands.iter().take(i).map(|b| b.weight as i64).sum();
+    let through = before + bm.bands.get(i).map(|b| b.weight as i64).unwrap_or(total);
+    let span = max.0 - min.0;
+    let lo = min.0 + crate::money::mul_div_round(span, before, total);
+    let hi = min.0 + crate::money::mul_div_round(span, through, total);
+    (Fen(lo), Fen(hi))
+}
+
+/// The recommended range and suggested point for `band` in [min, max].
+fn banded(min: Fen, max: Fen, bm: &Benchmark, band: Band) -> (Fen, Fen, Fen) {
+    let step = bm.rounding_fen.max(1);
+    let (lo, hi) = if band == Band::Reduced {
+        // Below the statutory minimum, never zero.
+        let lo = min
+            .percent(bm.reduced_floor_pct)
+            .ceil_to(step)
+            .max(Fen(step));
+        let hi = Fen((min.0 - step).max(lo.0));
+        (lo, hi)
+    } else {
+        band_bounds(min, max, bm, band)
+    };
+    let mid = Fen(lo.0 + (hi.0 - lo.0) / 2);
+    let mut s = mid.round_to(step);
+    if s < lo {
+        s = lo.ceil_to(step);
+    }
+    if s > hi {
+        s = hi.floor_to(step);
+    }
+    if s < lo || s > hi {
+        s = mid;
+    }
+    (lo, hi, s)
+}
+
+fn verbatim(rule: &Rule) -> String {
+    match &rule.item_text {
+        Some(item) => format!("{}\n{}", rule.text, item),
+        None => rule.text.clone(),
+    }
+}
+
+fn cite_all(list: &[Sanction], citation: &Citation, when: &'static str) -> Vec<CitedSanction> {
+    list.iter()
+        .map(|s| CitedSanction {
+            kind: s.kind.clone(),
+            text: s.text.clone(),
+            citation: citation.clone(),
+            when,
+        })
+        .collect()
+}
+
+/// The statutory range of `fine` for this case, or the error naming the missing input.
+/// Returns (min, max, base given, base used, floor applied).
+fn statutory_range(
+    fine: &Fine,
+    case: &Case,
+) -> Result<(Fen, Fen, Option<Fen>, Option<Fen>, Option<Fen>), FieldError> {
+    match fine.kind {
+        FineKind::Fixed => Ok((
+            fine.min.unwrap_or_default(),
+            fine.max.unwrap_or_default(),
+            None,
+            None,
+            None,
+        )),
+        FineKind::UpTo => Ok((Fen::ZERO, fine.max.unwrap_or_default(), None, None, None)),
+        FineKind::Multiple => {
+            let b = fine.base.unwrap_or(Base::GoodsValue);
+            let value = case
+                .base(b)
+                .ok_or_else(|| FieldError::new(format!("$.{}", b.case_key()), "required"))?;
+            let floor = match (&fine.floor_by_channel, fine.floor) {
+                (Some(by), _) => {
+                    let ch = case
+                        .channel
+                        .ok_or_else(|| FieldError::new("$.channel", "case.channel_required"))?;
+                    by.get(&ch).copied()
+                }
+                (None, f) => f,
+            };
+            let used = floor.map_or(value, |f| value.max(f));
+            let applied = floor.filter(|f| value < *f);
+            Ok((
+                used.percent(fine.min_pct.unwrap_or(0)),
+                used.percent(fine.max_pct.unwrap_or(0)),
+                Some(value),
+                Some(used),
+                applied,
+            ))
+        }
+    }
+}
+
+fn pct_text(pct: i64) -> String {
+    if pct % 100 == 0 {
+        format!("{}", pct / 100)
+    } else {
+        format!("{}.{:02}", pct / 100, pct % 100)
+            .trim_end_matches('0')
+            .to_string()
+    }
+}
+
+fn base_label(b: Base, lang: Lang) -> String {
+    crate::i18n::t(lang, &format!("penalty.base.{}", b.case_key()))
+}
+
+/// Assesses a case against a rule table, the circumstances catalog and a benchmark.
+/// With `also_rules`, every rule is assessed and the one with the highest statutory
+/// maximum is returned (第二十九条).
+pub fn assess(case: &Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, Vec<FieldError>> {
+    let table = rule_table();
+    let mut errs = Vec::new();
+    if table.get(&case.rule).is_none() {
+        errs.push(FieldError::new("$.rule", "penalty.unknown_rule").with("id", &case.rule));
+    }
+    for (i, r) in case.also_rules.iter().enumerate() {
+        if table.get(r).is_none() {
+            errs.push(
+                FieldError::new(format!("$.also_rules[{i}]"), "penalty.unknown_rule").with("id", r),
+            );
+        }
+    }
+    let circ = circumstances();
+    for (i, c) in case.circumstances.iter().enumerate() {
+        if circ.get(c).is_none() {
+            errs.push(
+                FieldError::new(
+                    format!("$.circumstances[{i}]"),
+                    "penalty.unknown_circumstance",
+                )
+                .with("id", c),
+            );
+        }
+    }
+    if let (Some(a), Some(b)) = (case.violation_date, case.violation_end_date) {
+        if b < a {
+            errs.push(FieldError::new(
+                "$.violation_end_date",
+                "penalty.end_before_start",
+            ));
+        }
+    }
+    if let (Some(a), Some(d)) = (case.violation_date, case.discovery_date) {
+        if d < a {
+            errs.push(FieldError::new(
+                "$.discovery_date",
+                "penalty.discovery_before_violation",
+            ));
+        }
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    if case.also_rules.is_empty() {
+        return assess_one(case, bm, lang).map_err(|e| vec![e]);
+    }
+    // 第二十九条: one act, one fine; the norm with the highest fine applies.
+    let mut all = Vec::new();
+    for id in std::iter::once(&case.rule).chain(case.also_rules.iter()) {
+        let c = Case {
+            rule: id.clone(),
+            also_rules: Vec::new(),
+            ..case.clone()
+        };
+        all.push(assess_one(&c, bm, lang).map_err(|e| vec![e])?);
+    }
+    let compared: Vec<String> = all
+        .iter()
+        .map(|a| {
+            format!(
+                "{}（{}）",
+                a.rule.citation.label,
+                a.statutory_max
+                    .map(|m| m.to_cn())
+                    .unwrap_or_else(|| "—".into())
+            )
+        })
+        .collect();
+    let mut best = all
+        .into_iter()
+        .max_by_key(|a| {
+            (
+                a.statutory_max.unwrap_or_default(),
+                a.fine_suggested.unwrap_or_default(),
+            )
+        })
+        .ok_or_else(Vec::new)?;
+    let n = best.steps.len() + 1;
+    best.steps.push(Step {
+        n,
+        kind: "several_norms",
+        text: tf(
+            lang,
+            "penalty.step.several_norms",
+            &[
+                ("compared", &compared.join("；")),
+                ("chosen", &best.rule.citation.label),
+            ],
+        ),
+        citation: Some(apl(29, None, None)),
+        quote: Some(
+            "同一个违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚。".into(),
+        ),
+    });
+    Ok(best)
+}
+
+fn assess_one(case: &Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, FieldError> {
+    let table = rule_table();
+    let circ = circumstances();
+    let rule = table
+        .get(&case.rule)
+        .ok_or_else(|| FieldError::new("$.rule", "penalty.unknown_rule").with("id", &case.rule))?;
+    let rc = rule.citation();
+    let mut steps = Steps {
+        lang,
+        list: Vec::new(),
+    };
+    let has = |id: &str| case.circumstances.iter().any(|c| c == id);
+
+    steps.push(
+        "rule",
+        "penalty.step.rule",
+        &[("title", &rule.title), ("citation", &rc.label)],
+        Some(rc.clone()),
+        Some(verbatim(rule)),
+    );
+    if rule.enforcer != "药品监督管理部门" {
+        steps.push(
+            "enforcer",
+            "penalty.step.enforcer",
+            &[("enforcer", &rule.enforcer)],
+            Some(rc.clone()),
+            None,
+        );
+    }
+
+    let summary = RuleSummary {
+        id: rule.id.clone(),
+        article: rule.article,
+        paragraph: rule.paragraph,
+        item: rule.item,
+        title: rule.title.clone(),
+        enforcer: rule.enforcer.clone(),
+        citation: rc.clone(),
+    };
+    let mut a = Assessment {
+        rule: summary,
+        outcome: Outcome::Fine,
+        outcome_label: String::new(),
+        warning: rule.warning,
+        may_exempt: false,
+        base: None,
+        base_used: None,
+        floor_applied: false,
+        statutory_min: None,
+        statutory_max: None,
+        band: None,
+        band_label: None,
+        fine_min: None,
+        fine_max: None,
+        fine_suggested: None,
+        sanctions: Vec::new(),
+        individual: None,
+        limitation: Limitation {
+            checked: false,
+            years: 2,
+            from: None,
+            until: None,
+            within: true,
+        },
+        hearing: None,
+        payment: None,
+        benchmark: BenchmarkSummary {
+            id: bm.id.clone(),
+            title: pick(&bm.title, lang),
+            is_default: bm.is_default,
+        },
+        steps: Vec::new(),
+    };
+
+    // 1. Limitation (第三十六条).
+    let years = if has("life_health_harm") { 5 } else { 2 };
+    a.limitation.years = years;
+    let start = case.violation_end_date.or(case.violation_date);
+    match (start, case.discovery_date) {
+        (Some(from), Some(found)) => {
+            let until = add_years(from, years as i32);
+            a.limitation = Limitation {
+                checked: true,
+                years,
+                from: Some(format_date(from)),
+                until: Some(format_date(until)),
+                within: found <= until,
+            };
+            let key = if found <= until {
+                "penalty.step.limitation_ok"
+            } else {
+                "penalty.step.limitation_expired"
+            };
+            let continuing = if case.violation_end_date.is_some() {
+                tf(lang, "penalty.limitation.from_end", &[])
+            } else {
+                tf(lang, "penalty.limitation.from_act", &[])
+            };
+            steps.push(
+                "limitation",
+                key,
+                &[("years", &years.to_string()), ("from", &format_date(from)), ("until", &format_date(until)), ("found", &format_date(found)), ("counted", &continuing)],
+                Some(apl(36, None, None)),
+                Some("违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年。法律另有规定的除外。".into()),
+            );
+            if found > until {
+                a.outcome = Outcome::TimeBarred;
+                return Ok(finish(a, steps, lang));
+            }
+        }
+        _ => steps.push(
+            "limitation",
+            "penalty.step.limitation_unchecked",
+            &[("years", &years.to_string())],
+            Some(apl(36, None, None)),
+            None,
+        ),
+    }
+
+    // 2. No penalty: mandatory exemptions, 第三十三条第一款, the loaded list.
+    let exempting: Vec<&Circumstance> = case
+        .circumstances
+        .iter()
+        .filter_map(|c| circ.get(c))
+        .filter(|c| c.group == Group::Exempting)
+        .collect();
+    if let Some(c) = exempting.first() {
+        steps.push(
+            "no_penalty",
+            "penalty.step.exempt",
+            &[("label", c.label(lang)), ("citation", &c.citation().label)],
+            Some(c.citation()),
+            Some(c.text.clone()),
+        );
+        return Ok(no_penalty(a, steps, lang));
+    }
+    if has("minor") && has("corrected") && has("no_harm") {
+        steps.push(
+            "no_penalty",
+            "penalty.step.minor_no_harm",
+            &[],
+            Some(apl(33, Some(1), None)),
+            Some("违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。".into()),
+        );
+        return Ok(no_penalty(a, steps, lang));
+    }
+    if let Some(list) = &bm.no_penalty_list {
+        let hit = list
+            .items
+            .iter()
+            .find(|i| i.rules.iter().any(|r| r == &rule.id) && i.conditions.iter().all(|c| has(c)));
+        if let Some(item) = hit {
+            let kind = tf(lang, &format!("penalty.no_penalty_kind.{}", item.kind), &[]);
+            let conds: Vec<&str> = item
+                .conditions
+                .iter()
+                .filter_map(|c| circ.get(c))
+                .map(|c| c.label(lang))
+                .collect();
+            steps.push(
+                "no_penalty_list",
+                "penalty.step.no_penalty_list",
+                &[
+                    ("list", &pick(&list.title, lang)),
+                    ("name", &item.name),
+                    ("kind", &kind),
+                    ("conditions", &conds.join("、")),
+                    ("basis", &item.basis),
+                ],
+                Some(apl(33, Some(1), None)),
+                None,
+            );
+            return Ok(no_penalty(a, steps, lang));
+        }
+    }
+    if has("first_offence") && has("minor_harm") && has("corrected") {
+        a.may_exempt = true;
+        steps.push(
+            "may_exempt",
+            "penalty.step.first_offence",
+            &[("years", &bm.first_offence_years.to_string())],
+            Some(apl(33, Some(1), None)),
+            Some("初次违法且危害后果轻微并及时改正的，可以不予行政处罚。".into()),
+        );
+    }
+    let small_import = has("dal124_3") && rule.id == "dal-124-1-1";
+    if small_import {
+        a.may_exempt = true;
+        steps.push(
+            "may_exempt",
+            "penalty.step.small_import",
+            &[],
+            Some(dal(124, Some(3), None)),
+            Some(
+                "未经批准进口少量境外已合法上市的药品，情节较轻的，可以依法减轻或者免予处罚。"
+                    .into(),
+            ),
+        );
+    }
+
+    // 3. Which tier and whether a fine is possible yet.
+    let serious_tier = if case.serious {
+        rule.serious.as_ref()
+    } else {
+        None
+    };
+    if case.serious {
+        match serious_tier {
+            Some(_) => steps.push(
+                "serious",
+                "penalty.step.serious",
+                &[("citation", &rc.label)],
+                Some(rc.clone()),
+                None,
+            ),
+            None => steps.push(
+                "serious",
+                "penalty.step.serious_no_tier",
+                &[],
+                Some(rc.clone()),
+                None,
+            ),
+        }
+    }
+    let serious_fine = serious_tier.and_then(|s| s.fine.as_ref());
+    let fine = serious_fine.or(rule.fine.as_ref());
+
+    a.sanctions = cite_all(&rule.sanctions, &rc, "ordinary");
+    if let Some(s) = serious_tier {
+        a.sanctions.extend(cite_all(&s.sanctions, &rc, "serious"));
+    }
+
+    let waiting_for_deadline =
+        rule.fine_requires_deadline_missed && !case.deadline_missed && serious_fine.is_none();
+    if rule.fine_requires_deadline_missed || !rule.deadline_missed_sanctions.is_empty() {
+        if case.deadline_missed {
+            steps.push(
+                "deadline",
+                "penalty.step.deadline_missed",
+                &[("order", rule.order.as_deref().unwrap_or("责令限期改正"))],
+                Some(rc.clone()),
+                None,
+            );
+            a.sanctions.extend(cite_all(
+                &rule.deadline_missed_sanctions,
+                &rc,
+                "deadline_missed",
+            ));
+        } else if serious_fine.is_some() {
+            steps.push(
+                "deadline",
+                "penalty.step.deadline_serious",
+                &[],
+                Some(rc.clone()),
+                None,
+            );
+        } else {
+            steps.push(
+                "deadline",
+                "penalty.step.deadline_pending",
+                &[("order", rule.order.as_deref().unwrap_or("责令限期改正"))],
+                Some(rc.clone()),
+                None,
+            );
+        }
+    }
+    if waiting_for_deadline || fine.is_none() {
+        a.outcome = if rule.warning {
+            Outcome::Warning
+        } else {
+            Outcome::SanctionsOnly
+        };
+        if rule.warning {
+            steps.push(
+                "warning",
+                "penalty.step.warning",
+                &[("order", rule.order.as_deref().unwrap_or("责令改正"))],
+                Some(rc.clone()),
+                None,
+            );
+        }
+        individual(
+            &mut a,
+            rule,
+            serious_tier,
+            case,
+            bm,
+            Band::Ordinary,
+            &mut steps,
+        );
+        hearing(&mut a, case, bm, &mut steps);
+        return Ok(finish(a, steps, lang));
+    }
+    let Some(fine) = fine else {
+        return Ok(finish(a, steps, lang));
+    };
+    a.outcome =
+        if rule.fine_requires_deadline_missed && case.deadline_missed && serious_fine.is_none() {
+            Outcome::FineAfterDeadline
+        } else {
+            Outcome::Fine
+        };
+    if rule.warning {
+        steps.push(
+            "warning",
+            "penalty.step.warning",
+            &[("order", rule.order.as_deref().unwrap_or("责令改正"))],
+            Some(rc.clone()),
+            None,
+        );
+    }
+
+    // 4. The statutory range, with the floor on the base applied once.
+    let (min, max, value, used, floor) = statutory_range(fine, case)?;
+    a.base = value;
+    a.base_used = used;
+    a.floor_applied = floor.is_some();
+    if let (Some(b), Some(v), Some(u)) = (fine.base, value, used) {
+        let label = base_label(b, lang);
+        match floor {
+            Some(f) => steps.push(
+                "floor",
+                "penalty.step.floor",
+                &[
+                    ("base", &label),
+                    ("value", &v.to_cn()),
+                    ("floor", &f.to_cn()),
+                ],
+                Some(rc.clone()),
+                Some(fine.source.clone()),
+            ),
+            None => steps.push(
+                "base",
+                "penalty.step.base",
+                &[("base", &label), ("value", &u.to_cn())],
+                Some(rc.clone()),
+                None,
+            ),
+        }
+        steps.push(
+            "range",
+            "penalty.step.range_multiple",
+            &[
+                ("base", &label),
+                ("used", &u.to_cn()),
+                ("min_x", &pct_text(fine.min_pct.unwrap_or(0))),
+                ("max_x", &pct_text(fine.max_pct.unwrap_or(0))),
+                ("min", &min.to_cn()),
+                ("max", &max.to_cn()),
+            ],
+            Some(rc.clone()),
+            Some(fine.source.clone()),
+        );
+    } else {
+        steps.push(
+            "range",
+            "penalty.step.range_fixed",
+            &[("min", &min.to_cn()), ("max", &max.to_cn())],
+            Some(rc.clone()),
+            Some(fine.source.clone()),
+        );
+    }
+    if fine.discretionary {
+        steps.push(
+            "discretionary",
+            "penalty.step.discretionary_fine",
+            &[],
+            Some(rc.clone()),
+            None,
+        );
+    }
+    a.statutory_min = Some(min);
+    a.statutory_max = Some(max);
+
+    // 5. Circumstances and the band.
+    let counted: Vec<&Circumstance> = case
+        .circumstances
+        .iter()
+        .filter_map(|c| circ.get(c))
+        .collect();
+    let agg: Vec<&&Circumstance> = counted
+        .iter()
+        .filter(|c| c.group == Group::Aggravating)
+        .collect();
+    let mit: Vec<&&Circumstance> = counted
+        .iter()
+        .filter(|c| c.group == Group::Mitigating && (c.id != "dal124_3" || small_import))
+        .collect();
+    for c in &agg {
+        steps.push(
+            "aggravating",
+            "penalty.step.aggravating",
+            &[("label", c.label(lang)), ("citation", &c.citation().label)],
+            Some(c.citation()),
+            Some(c.text.clone()),
+        );
+    }
+    for c in &mit {
+        steps.push(
+            "mitigating",
+            "penalty.step.mitigating",
+            &[("label", c.label(lang)), ("citation", &c.citation().label)],
+            Some(c.citation()),
+            Some(c.text.clone()),
+        );
+    }
+    if has("dal124_3") && !small_import {
+        steps.push(
+            "ignored",
+            "penalty.step.small_import_other_rule",
+            &[],
+            Some(dal(124, Some(3), None)),
+            None,
+        );
+    }
+    let reduced_possible = min.0 > bm.rounding_fen.max(1);
+    let band = match (agg.is_empty(), mit.is_empty()) {
+        (false, false) => {
+            let b = Band::from_id(&bm.conflict_band);
+            steps.push(
+                "band_conflict",
+                "penalty.step.band_conflict",
+                &[("band", &tf(lang, b.key(), &[]))],
+                Some(apl(34, None, None)),
+                None,
+            );
+            b
+        }
+        (false, true) => Band::Heavier,
+        (true, false) if case.mitigation == Mitigation::Reduced && reduced_possible => {
+            Band::Reduced
+        }
+        (true, false) => Band::Lighter,
+        (true, true) => Band::Ordinary,
+    };
+    let (lo, hi, s) = banded(min, max, bm, band);
+    a.band = Some(band);
+    a.band_label = Some(tf(lang, band.key(), &[]));
+    a.fine_min = Some(lo);
+    a.fine_max = Some(hi);
+    a.fine_suggested = Some(s);
+    let bm_title = pick(&bm.title, lang);
+    if band == Band::Reduced {
+        steps.push(
+            "band",
+            "penalty.step.band_reduced",
+            &[
+                ("pct", &bm.reduced_floor_pct.to_string()),
+                ("min", &lo.to_cn()),
+                ("max", &hi.to_cn()),
+                ("benchmark", &bm_title),
+            ],
+            Some(apl(32, None, None)),
+            None,
+        );
+    } else {
+        steps.push(
+            "band",
+            "penalty.step.band",
+            &[
+                ("band", &tf(lang, band.key(), &[])),
+                ("min", &lo.to_cn()),
+                ("max", &hi.to_cn()),
+                ("benchmark", &bm_title),
+            ],
+            Some(apl(34, None, None)),
+            None,
+        );
+    }
+    steps.push(
+        "suggested",
+        "penalty.step.suggested",
+        &[("amount", &s.to_cn()), ("display", &s.to_display())],
+        None,
+        None,
+    );
+
+    // 6. Sanctions beside the fine, individual liability, hearing, payment.
+    if !a.sanctions.is_empty() {
+        let list: Vec<&str> = a.sanctions.iter().map(|x| x.text.as_str()).collect();
+        steps.push(
+            "sanctions",
+            "penalty.step.sanctions",
+            &[("list", &list.join("；"))],
+            Some(rc.clone()),
+            None,
+        );
+    }
+    individual(&mut a, rule, serious_tier, case, bm, band, &mut steps);
+    hearing(&mut a, case, bm, &mut steps);
+    let fee = s.percent(3);
+    a.payment = Some(Payment {
+        due_within_days: 15,
+        late_fee_per_day: fee,
+        late_fee_cap: s,
+    });
+    steps.push(
+        "payment",
+        "penalty.step.payment",
+        &[("fee", &fee.to_cn()), ("cap", &s.to_cn())],
+        Some(apl(72, Some(1), Some(1))),
+        Some(
+            "到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额"
+                .into(),
+        ),
+    );
+    Ok(finish(a, steps, lang))
+}
+
+fn no_penalty(mut a: Assessment, mut steps: Steps, lang: Lang) -> Assessment {
+    a.outcome = Outcome::NoPenalty;
+    a.warning = false;
+    steps.push(
+        "education",
+        "penalty.step.education",
+        &[],
+        Some(apl(33, Some(3), None)),
+        Some("对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育。".into()),
+    );
+    finish(a, steps, lang)
+}
+
+fn individual(
+    a: &mut Assessment,
+    rule: &Rule,
+    serious: Option<&Serious>,
+    case: &Case,
+    bm: &Benchmark,
+    band: Band,
+    steps: &mut Steps,
+) {
+    let Some(ind) = serious
+        .and_then(|s| s.individual.as_ref())
+        .or(rule.individual.as_ref())
+    else {
+        return;
+    };
+    let citation = Citation::new(LAW_DAL, ind.article, Some(ind.paragraph), None);
+    let mut li = IndividualLiability {
+        who: ind.who.clone(),
+        citation: citation.clone(),
+        statutory_min: None,
+        statutory_max: None,
+        fine_min: None,
+        fine_max: None,
+        fine_suggested: None,
+        missing: None,
+        sanctions: cite_all(
+            &ind.sanctions,
+            &citation,
+            if serious.is_some() {
+                "serious"
+            } else {
+                "ordinary"
+            },
+        ),
+    };
+    if let Some(f) = &ind.fine {
+        match statutory_range(f, case) {
+            Ok((min, max, _, _, _)) => {
+                let b = if band == Band::Reduced && min.0 <= bm.rounding_fen {
+                    Band::Lighter
+                } else {
+                    band
+                };
+                let (lo, hi, s) = banded(min, max, bm, b);
+                li.statutory_min = Some(min);
+                li.statutory_max = Some(max);
+                li.fine_min = Some(lo);
+                li.fine_max = Some(hi);
+                li.fine_suggested = Some(s);
+                steps.push(
+                    "individual",
+                    "penalty.step.individual",
+                    &[
+                        ("who", &ind.who),
+                        ("min", &min.to_cn()),
+                        ("max", &max.to_cn()),
+                        ("suggested", &s.to_cn()),
+                    ],
+                    Some(citation),
+                    Some(ind.source.clone()),
+                );
+            }
+            Err(_) => {
+                li.missing = Some("unit_income");
+                steps.push(
+                    "individual",
+                    "penalty.step.individual_missing",
+                    &[("who", &ind.who)],
+                    Some(citation),
+                    Some(ind.source.clone()),
+                );
+            }
+        }
+    } else {
+        steps.push(
+            "individual",
+            "penalty.step.individual_sanctions",
+            &[("who", &ind.who)],
+            Some(citation),
+            Some(ind.source.clone()),
+        );
+    }
+    a.individual = Some(li);
+}
+
+const HEAVY: [&str; 6] = [
+    "revocation",
+    "suspension",
+    "closure",
+    "practice_ban",
+    "licence_cancellation",
+    "business_licence_revocation",
+];
+
+fn hearing(a: &mut Assessment, case: &Case, bm: &Benchmark, steps: &mut Steps) {
+    let threshold = match case.party {
+        Party::Organisation => bm.hearing_threshold.organisation,
+        Party::Individual => bm.hearing_threshold.individual,
+    };
+    let mut reasons = Vec::new();
+    if a.fine_suggested.is_some_and(|s| s >= threshold) {
+        reasons.push(tf(
+            steps.lang,
+            "penalty.hearing.large_fine",
+            &[("threshold", &threshold.to_cn())],
+        ));
+    }
+    if a.sanctions.iter().any(|s| HEAVY.contains(&s.kind.as_str())) {
+        reasons.push(tf(steps.lang, "penalty.hearing.heavy_sanction", &[]));
+    }
+    let required = !reasons.is_empty();
+    if required {
+        steps.push("hearing", "penalty.step.hearing", &[("reasons", &reasons.join("；"))], Some(apl(63, Some(1), None)), Some("行政机关拟作出下列行政处罚决定，应当告知当事人有要求听证的权利，当事人要求听证的，行政机关应当组织听证：".into()));
+    }
+    a.hearing = Some(Hearing {
+        required,
+        threshold,
+        reasons,
+    });
+}
+
+fn finish(mut a: Assessment, steps: Steps, lang: Lang) -> Assessment {
+    a.outcome_label = tf(lang, a.outcome.key(), &[]);
+    a.steps = steps.list;
+    a
+}
+
+/// 加处罚款 for `days_late` days: 3% of the fine a day, never more than the fine (第七十二条).
+pub fn late_fee(fine: Fen, days_late: u32) -> Fen {
+    Fen(fine.percent(3).0.saturating_mul(days_late as i64)).min(fine)
+}

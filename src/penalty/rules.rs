@@ -1,0 +1,632 @@
+//! The statute table (data/penalty/drug-law-2019.rules.json), the circumstances catalog
+//! (data/penalty/circumstances.json) and the discretion benchmark
+//! (data/penalty/benchmark.default.json): types, loading and checks.
+//! Schemas: schemas/penalty-*.schema.json.
+
+use crate::error::FieldError;
+use crate::json::{parse_document, parse_value_at};
+use crate::money::Fen;
+use crate::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// What a multiple is a multiple of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Base {
+    /// 货值金额 (第一百五十一条: marked price, else market price of the same kind)
+    GoodsValue,
+    /// 违法所得
+    IllegalIncome,
+    /// 违法收入
+    Income,
+    /// 所获收入 (of a responsible person, from the unit, during the violation)
+    UnitIncome,
+}
+
+impl Base {
+    /// The case key that supplies this base.
+    pub fn case_key(self) -> &'static str {
+        match self {
+            Base::GoodsValue => "goods_value",
+            Base::IllegalIncome => "illegal_income",
+            Base::Income => "income",
+            Base::UnitIncome => "unit_income",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FineKind {
+    /// min_pct..max_pct percent of a base, with an optional floor on the base.
+    Multiple,
+    /// min..max yuan.
+    Fixed,
+    /// up to max yuan (五万元以下).
+    UpTo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Production,
+    Wholesale,
+    Retail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fine {
+    pub kind: FineKind,
+    pub base: Option<Base>,
+    pub min_pct: Option<i64>,
+    pub max_pct: Option<i64>,
+    pub min: Option<Fen>,
+    pub max: Option<Fen>,
+    pub floor: Option<Fen>,
+    pub floor_by_channel: Option<BTreeMap<Channel, Fen>>,
+    #[serde(default)]
+    pub discretionary: bool,
+    /// The verbatim fragment of the statute that states this fine.
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sanction {
+    pub kind: String,
+    /// Verbatim fragment of the statute.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Individual {
+    pub article: u32,
+    pub paragraph: u32,
+    pub who: String,
+    pub fine: Option<Fine>,
+    #[serde(default)]
+    pub sanctions: Vec<Sanction>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Serious {
+    pub fine: Option<Fine>,
+    #[serde(default)]
+    pub sanctions: Vec<Sanction>,
+    pub individual: Option<Individual>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    pub id: String,
+    pub article: u32,
+    pub paragraph: u32,
+    pub item: Option<u32>,
+    pub title: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// The whole paragraph, verbatim.
+    pub text: String,
+    pub item_text: Option<String>,
+    pub enforcer: String,
+    pub order: Option<String>,
+    pub warning: bool,
+    pub fine: Option<Fine>,
+    #[serde(default)]
+    pub fine_requires_deadline_missed: bool,
+    #[serde(default)]
+    pub sanctions: Vec<Sanction>,
+    #[serde(default)]
+    pub deadline_missed_sanctions: Vec<Sanction>,
+    pub serious: Option<Serious>,
+    pub individual: Option<Individual>,
+    #[serde(default)]
+    pub see_also: Vec<u32>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+impl Rule {
+    /// 第一百一十七条第一款 style citation of this rule.
+    pub fn citation(&self) -> Citation {
+        Citation::new(LAW_DAL, self.article, Some(self.paragraph), self.item)
+    }
+
+    /// Which bases a case must supply for this rule (ordinary and serious tier).
+    pub fn bases(&self) -> Vec<Base> {
+        let mut v = Vec::new();
+        let tiers = [
+            self.fine.as_ref(),
+            self.serious.as_ref().and_then(|s| s.fine.as_ref()),
+        ];
+        for f in tiers.into_iter().flatten() {
+            if let Some(b) = f.base {
+                if !v.contains(&b) {
+                    v.push(b);
+                }
+            }
+        }
+        v
+    }
+
+    pub fn needs_channel(&self) -> bool {
+        self.fine
+            .as_ref()
+            .is_some_and(|f| f.floor_by_channel.is_some())
+    }
+
+    pub fn has_serious_tier(&self) -> bool {
+        self.serious.is_some()
+    }
+
+    /// Does a responsible person's liability depend on 所获收入 here?
+    pub fn needs_unit_income(&self) -> bool {
+        let ind = [
+            self.individual.as_ref(),
+            self.serious.as_ref().and_then(|s| s.individual.as_ref()),
+        ];
+        ind.into_iter()
+            .flatten()
+            .any(|i| i.fine.as_ref().and_then(|f| f.base) == Some(Base::UnitIncome))
+            || self.fine.as_ref().and_then(|f| f.base) == Some(Base::UnitIncome)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LawRef {
+    pub id: String,
+    pub title: String,
+    pub edition: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleTable {
+    pub schema: String,
+    pub law: LawRef,
+    pub rules: Vec<Rule>,
+}
+
+impl RuleTable {
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Rules matching a search: an article number (`116`, `第116条`, `第一百一十六条`)
+    /// or Chinese words found in the title, keywords or text. All words must match.
+    pub fn search(&self, query: &str) -> Vec<&Rule> {
+        let q = query.trim();
+        if q.is_empty() {
+            return self.rules.iter().collect();
+        }
+        if let Some(n) = article_number(q) {
+            return self.rules.iter().filter(|r| r.article == n).collect();
+        }
+        let words: Vec<&str> = q
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '，')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut hits: Vec<(usize, &Rule)> = self
+            .rules
+            .iter()
+            .filter_map(|r| {
+                let mut score = 0;
+                for w in &words {
+                    if r.title.contains(w) {
+                        score += 3;
+                    } else if r
+                        .keywords
+                        .iter()
+                        .any(|k| k.contains(w) || w.contains(k.as_str()))
+                    {
+                        score += 2;
+                    } else if r.text.contains(w)
+                        || r.item_text.as_deref().is_some_and(|t| t.contains(w))
+                    {
+                        score += 1;
+                    } else {
+                        return None;
+                    }
+                }
+                Some((score, r))
+            })
+            .collect();
+        hits.sort_by(|a, b| b.0.cmp(&a.0));
+        hits.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+/// Reads `116`, `第116条`, `116条` or `第一百一十六条` as an article number.
+pub fn article_number(q: &str) -> Option<u32> {
+    let s = q.trim().trim_start_matches('第').trim_end_matches('条');
+    if let Ok(n) = s.parse::<u32>() {
+        return Some(n);
+    }
+    chinese_number(s)
+}
+
+/// Chinese numerals up to 999 (一百一十六, 一百二十, 十五).
+pub fn chinese_number(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
+    let (mut total, mut current) = (0u32, 0u32);
+    for c in s.chars() {
+        match c {
+            '百' => {
+                total += current.max(1) * 100;
+                current = 0;
+            }
+            '十' => {
+                total += current.max(1) * 10;
+                current = 0;
+            }
+            '〇' => {}
+            _ => current = digit(c)?,
+        }
+    }
+    Some(total + current)
+}
+
+/// Writes a number in Chinese numerals (1–999), as statutes cite articles.
+pub fn to_chinese_number(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n == 0 || n > 999 {
+        return n.to_string();
+    }
+    let (h, t, u) = (n / 100, (n / 10) % 10, n % 10);
+    let mut s = String::new();
+    if h > 0 {
+        s.push_str(D[h as usize]);
+        s.push('百');
+    }
+    if t > 0 {
+        if !(h == 0 && t == 1) {
+            s.push_str(D[t as usize]);
+        }
+        s.push('十');
+    } else if h > 0 && u > 0 {
+        s.push('零');
+    }
+    if u > 0 {
+        s.push_str(D[u as usize]);
+    }
+    s
+}
+
+pub const LAW_DAL: &str = "dal-2019";
+pub const LAW_APL: &str = "apl-2021";
+
+/// A statute reference: law, article, paragraph, item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub law: String,
+    pub article: u32,
+    pub paragraph: Option<u32>,
+    pub item: Option<u32>,
+    /// 《中华人民共和国药品管理法》第一百一十七条第一款
+    pub label: String,
+}
+
+impl Citation {
+    pub fn new(law: &str, article: u32, paragraph: Option<u32>, item: Option<u32>) -> Citation {
+        let title = match law {
+            LAW_DAL => "《中华人民共和国药品管理法》",
+            LAW_APL => "《中华人民共和国行政处罚法》",
+            _ => "",
+        };
+        let mut label = format!("{title}第{}条", to_chinese_number(article));
+        if let Some(p) = paragraph {
+            label.push_str(&format!("第{}款", to_chinese_number(p)));
+        }
+        if let Some(i) = item {
+            label.push_str(&format!("第{}项", to_chinese_number(i)));
+        }
+        Citation {
+            law: law.to_string(),
+            article,
+            paragraph,
+            item,
+            label,
+        }
+    }
+}
+
+/// The groups in which circumstances are offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// 从重 (药品管理法第一百三十七条)
+    Aggravating,
+    /// 应当从轻或者减轻 (行政处罚法第三十条、第三十二条; 药品管理法第一百二十四条第三款)
+    Mitigating,
+    /// 不予处罚 on its own (行政处罚法第三十条、第三十一条、第三十三条第二款)
+    Exempting,
+    /// Facts that together may make a case 不予处罚 (行政处罚法第三十三条第一款, no-penalty lists)
+    Condition,
+    /// Facts that change the limitation period (行政处罚法第三十六条)
+    Limitation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Circumstance {
+    pub id: String,
+    pub group: Group,
+    pub law: String,
+    pub article: u32,
+    pub paragraph: Option<u32>,
+    pub item: Option<u32>,
+    /// Verbatim clause.
+    pub text: String,
+    pub label: BTreeMap<String, String>,
+}
+
+impl Circumstance {
+    pub fn citation(&self) -> Citation {
+        Citation::new(&self.law, self.article, self.paragraph, self.item)
+    }
+    pub fn label(&self, lang: Lang) -> &str {
+        self.label
+            .get(lang.tag())
+            .or_else(|| self.label.get("zh-CN"))
+            .map(String::as_str)
+            .unwrap_or(&self.id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Circumstances {
+    pub schema: String,
+    pub circumstances: Vec<Circumstance>,
+}
+
+impl Circumstances {
+    pub fn get(&self, id: &str) -> Option<&Circumstance> {
+        self.circumstances.iter().find(|c| c.id == id)
+    }
+}
+
+/// A text in several languages, falling back to zh-CN.
+pub type I18nText = BTreeMap<String, String>;
+
+pub fn pick(text: &I18nText, lang: Lang) -> String {
+    text.get(lang.tag())
+        .or_else(|| text.get("zh-CN"))
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandSpec {
+    /// `lighter`, `ordinary` or `heavier`.
+    pub id: String,
+    /// Share of the statutory range, relative to the other bands' weights.
+    pub weight: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HearingThreshold {
+    pub organisation: Fen,
+    pub individual: Fen,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoPenaltyItem {
+    pub id: String,
+    pub name: String,
+    /// Rule ids the item covers.
+    pub rules: Vec<String>,
+    /// `minor` (轻微不罚) or `first` (首违不罚).
+    pub kind: String,
+    /// 法律依据, as published.
+    pub basis: String,
+    /// 适用条件: circumstance ids that must all hold.
+    pub conditions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoPenaltyList {
+    pub title: I18nText,
+    #[serde(default)]
+    pub sample: bool,
+    pub items: Vec<NoPenaltyItem>,
+}
+
+/// A discretion benchmark (裁量基准): a bureau loads its own in place of the default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Benchmark {
+    pub schema: String,
+    pub id: String,
+    pub title: I18nText,
+    #[serde(default)]
+    pub is_default: bool,
+    #[serde(default)]
+    pub note: I18nText,
+    /// From the statutory minimum up: lighter, ordinary, heavier.
+    pub bands: Vec<BandSpec>,
+    /// Band used when aggravating and mitigating circumstances both apply.
+    pub conflict_band: String,
+    /// 减轻: the lowest fine as a percentage of the statutory minimum (never zero).
+    pub reduced_floor_pct: i64,
+    /// Suggested amounts are rounded to this many fen (100 = whole yuan).
+    pub rounding_fen: i64,
+    /// 较大数额罚款 for 第六十三条 hearing rights.
+    pub hearing_threshold: HearingThreshold,
+    /// How many years back "初次违法" looks.
+    #[serde(default = "five")]
+    pub first_offence_years: u32,
+    pub no_penalty_list: Option<NoPenaltyList>,
+}
+
+fn five() -> u32 {
+    5
+}
+
+const BAND_IDS: [&str; 3] = ["lighter", "ordinary", "heavier"];
+
+impl Benchmark {
+    /// Parses and checks a benchmark document; errors name the JSON path.
+    pub fn from_json(src: &str) -> Result<Benchmark, Vec<FieldError>> {
+        let v = parse_document(src, "$").map_err(|e| vec![e])?;
+        Benchmark::from_value(v, "$")
+    }
+
+    pub fn from_value(v: serde_json::Value, path: &str) -> Result<Benchmark, Vec<FieldError>> {
+        let b: Benchmark = parse_value_at(v, path).map_err(|e| vec![e])?;
+        let mut errs = Vec::new();
+        if b.schema != "yaojian/penalty-benchmark/1" {
+            errs.push(
+                FieldError::new(format!("{path}.schema"), "benchmark.schema")
+                    .with("expected", "yaojian/penalty-benchmark/1"),
+            );
+        }
+        let ids: Vec<&str> = b.bands.iter().map(|x| x.id.as_str()).collect();
+        if ids != BAND_IDS {
+            errs.push(FieldError::new(format!("{path}.bands"), "benchmark.bands"));
+        }
+        for (i, band) in b.bands.iter().enumerate() {
+            if band.weight == 0 || band.weight > 1000 {
+                errs.push(FieldError::new(
+                    format!("{path}.bands[{i}].weight"),
+                    "benchmark.weight",
+                ));
+            }
+        }
+        if !BAND_IDS.contains(&b.conflict_band.as_str()) {
+            errs.push(FieldError::new(
+                format!("{path}.conflict_band"),
+                "benchmark.conflict_band",
+            ));
+        }
+        if !(1..=99).contains(&b.reduced_floor_pct) {
+            errs.push(FieldError::new(
+                format!("{path}.reduced_floor_pct"),
+                "benchmark.reduced_floor_pct",
+            ));
+        }
+        if !(1..=1_000_000).contains(&b.rounding_fen) {
+            errs.push(FieldError::new(
+                format!("{path}.rounding_fen"),
+                "benchmark.rounding_fen",
+            ));
+        }
+        if let Some(list) = &b.no_penalty_list {
+            let rules = rule_table();
+            let circ = circumstances();
+            for (i, item) in list.items.iter().enumerate() {
+                let p = format!("{path}.no_penalty_list.items[{i}]");
+                for (j, r) in item.rules.iter().enumerate() {
+                    if rules.get(r).is_none() {
+                        errs.push(
+                            FieldError::new(format!("{p}.rules[{j}]"), "benchmark.unknown_rule")
+                                .with("id", r),
+                        );
+                    }
+                }
+                for (j, c) in item.conditions.iter().enumerate() {
+                    if circ.get(c).is_none() {
+                        errs.push(
+                            FieldError::new(
+                                format!("{p}.conditions[{j}]"),
+                                "benchmark.unknown_circumstance",
+                            )
+                            .with("id", c),
+                        );
+                    }
+                }
+                if item.conditions.is_empty() {
+                    errs.push(FieldError::new(
+                        format!("{p}.conditions"),
+                        "benchmark.no_conditions",
+                    ));
+                }
+                if item.kind != "minor" && item.kind != "first" {
+                    errs.push(FieldError::new(
+                        format!("{p}.kind"),
+                        "benchmark.no_penalty_kind",
+                    ));
+                }
+            }
+        }
+        if errs.is_empty() {
+            Ok(b)
+        } else {
+            Err(errs)
+        }
+    }
+}
+
+pub const RULES_JSON: &str = include_str!("../../data/penalty/drug-law-2019.rules.json");
+pub const CIRCUMSTANCES_JSON: &str = include_str!("../../data/penalty/circumstances.json");
+pub const DEFAULT_BENCHMARK_JSON: &str = include_str!("../../data/penalty/benchmark.default.json");
+
+/// Parses a rule table document; errors name the JSON path.
+pub fn parse_rule_table(src: &str) -> Result<RuleTable, FieldError> {
+    let v = parse_document(src, "$")?;
+    parse_value_at(v, "$")
+}
+
+/// The built-in statute table. The data is compiled in and checked by tests; should it
+/// ever fail to parse, the table is empty rather than a panic.
+pub fn rule_table() -> &'static RuleTable {
+    static T: OnceLock<RuleTable> = OnceLock::new();
+    T.get_or_init(|| {
+        parse_rule_table(RULES_JSON).unwrap_or(RuleTable {
+            schema: String::new(),
+            law: LawRef {
+                id: String::new(),
+                title: String::new(),
+                edition: String::new(),
+            },
+            rules: Vec::new(),
+        })
+    })
+}
+
+pub fn circumstances() -> &'static Circumstances {
+    static C: OnceLock<Circumstances> = OnceLock::new();
+    C.get_or_init(|| {
+        parse_document(CIRCUMSTANCES_JSON, "$")
+            .and_then(|v| parse_value_at(v, "$"))
+            .unwrap_or(Circumstances {
+                schema: String::new(),
+                circumstances: Vec::new(),
+            })
+    })
+}
+
+pub fn default_benchmark() -> &'static Benchmark {
+    static B: OnceLock<Benchmark> = OnceLock::new();
+    B.get_or_init(|| {
+        Benchmark::from_json(DEFAULT_BENCHMARK_JSON).unwrap_or_else(|_| Benchmark {
+            schema: "yaojian/penalty-benchmark/1".into(),
+            id: "fallback".into(),
+            title: I18nText::new(),
+            is_default: true,
+            note: I18nText::new(),
+            bands: BAND_IDS
+                .iter()
+                .map(|id| BandSpec {
+                    id: id.to_string(),
+                    weight: 1,
+                })
+                .collect(),
+            conflict_band: "ordinary".into(),
+            reduced_floor_pct: 10,
+            rounding_fen: 100,
+            hearing_threshold: HearingThreshold {
+                organisation: Fen::from_yuan(100_000),
+                individual: Fen::from_yuan(10_000),
+            },
+            first_offence_years: 5,
+            no_penalty_list: None,
+        })
+    })
+}
