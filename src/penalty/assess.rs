@@ -443,21 +443,34 @@ fn cite_all(list: &[Sanction], citation: &Citation, when: &'static str) -> Vec<C
         .collect()
 }
 
+/// A statutory range and, for multiples, the base it was computed from.
+struct StatutoryRange {
+    min: Fen,
+    max: Fen,
+    /// The base as given.
+    value: Option<Fen>,
+    /// The base after the floor.
+    used: Option<Fen>,
+    /// The floor, when it replaced a smaller base.
+    floor: Option<Fen>,
+}
+
 /// The statutory range of `fine` for this case, or the error naming the missing input.
-/// Returns (min, max, base given, base used, floor applied).
-fn statutory_range(
-    fine: &Fine,
-    case: &Case,
-) -> Result<(Fen, Fen, Option<Fen>, Option<Fen>, Option<Fen>), FieldError> {
+/// The floor on the base is applied here and nowhere else.
+fn statutory_range(fine: &Fine, case: &Case) -> Result<StatutoryRange, FieldError> {
+    let fixed = |min: Fen, max: Fen| StatutoryRange {
+        min,
+        max,
+        value: None,
+        used: None,
+        floor: None,
+    };
     match fine.kind {
-        FineKind::Fixed => Ok((
+        FineKind::Fixed => Ok(fixed(
             fine.min.unwrap_or_default(),
             fine.max.unwrap_or_default(),
-            None,
-            None,
-            None,
         )),
-        FineKind::UpTo => Ok((Fen::ZERO, fine.max.unwrap_or_default(), None, None, None)),
+        FineKind::UpTo => Ok(fixed(Fen::ZERO, fine.max.unwrap_or_default())),
         FineKind::Multiple => {
             let b = fine.base.unwrap_or(Base::GoodsValue);
             let value = case
@@ -473,14 +486,13 @@ fn statutory_range(
                 (None, f) => f,
             };
             let used = floor.map_or(value, |f| value.max(f));
-            let applied = floor.filter(|f| value < *f);
-            Ok((
-                used.percent(fine.min_pct.unwrap_or(0)),
-                used.percent(fine.max_pct.unwrap_or(0)),
-                Some(value),
-                Some(used),
-                applied,
-            ))
+            Ok(StatutoryRange {
+                min: used.percent(fine.min_pct.unwrap_or(0)),
+                max: used.percent(fine.max_pct.unwrap_or(0)),
+                value: Some(value),
+                used: Some(used),
+                floor: floor.filter(|f| value < *f),
+            })
         }
     }
 }
@@ -913,7 +925,13 @@ fn assess_one(case: &Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, Fie
     }
 
     // 4. The statutory range, with the floor on the base applied once.
-    let (min, max, value, used, floor) = statutory_range(fine, case)?;
+    let StatutoryRange {
+        min,
+        max,
+        value,
+        used,
+        floor,
+    } = statutory_range(fine, case)?;
     a.base = value;
     a.base_used = used;
     a.floor_applied = floor.is_some();
@@ -1159,7 +1177,7 @@ fn individual(
     };
     if let Some(f) = &ind.fine {
         match statutory_range(f, case) {
-            Ok((min, max, _, _, _)) => {
+            Ok(StatutoryRange { min, max, .. }) => {
                 let b = if band == Band::Reduced && min.0 <= bm.rounding_fen {
                     Band::Lighter
                 } else {

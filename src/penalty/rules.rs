@@ -232,7 +232,7 @@ impl RuleTable {
                 Some((score, r))
             })
             .collect();
-        hits.sort_by(|a, b| b.0.cmp(&a.0));
+        hits.sort_by_key(|h| std::cmp::Reverse(h.0));
         hits.into_iter().map(|(_, r)| r).collect()
     }
 }

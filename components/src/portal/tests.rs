@@ -4,18 +4,18 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount() -> web_sys::Element {
+async fn mount() -> web_sys::Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<Portal>::with_root(root.clone()).render();
-    yew::scheduler::flush();
+    yew::scheduler::flush().await;
     root
 }
 
 #[wasm_bindgen_test]
-fn renders_the_bureau_header_and_json_panel_in_zh_cn() {
-    let root = mount();
+async fn renders_the_bureau_header_and_json_panel_in_zh_cn() {
+    let root = mount().await;
     let text = root.text_content().unwrap();
     assert!(text.contains("药品监督管理局"), "{text}");
     assert!(text.contains("组件输出（JSON）"));
@@ -26,8 +26,8 @@ fn renders_the_bureau_header_and_json_panel_in_zh_cn() {
 }
 
 #[wasm_bindgen_test]
-fn every_registered_widget_has_a_navigation_entry_and_no_placeholders() {
-    let root = mount();
+async fn every_registered_widget_has_a_navigation_entry_and_no_placeholders() {
+    let root = mount().await;
     let links = root.query_selector_all(".yj-portal__navlink").unwrap();
     // Home plus one per widget that exists.
     assert_eq!(links.length() as usize, 1 + WIDGETS.len());
