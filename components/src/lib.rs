@@ -8,6 +8,7 @@
 //! on `#yj-demo` by `index.html`. The embeddable bundle in `dist/` is built without it.
 
 pub mod common;
+pub mod penalty;
 #[cfg(feature = "demo")]
 pub mod portal;
 
