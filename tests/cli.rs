@@ -47,3 +47,105 @@ fn identifiers() {
     assert_eq!(code, 1);
     assert_eq!(v["errors"][0]["code"], "resident_id.checksum");
 }
+
+fn yaojian_stdin(args: &[&str], stdin: &str) -> (i32, serde_json::Value) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yaojian"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run yaojian");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+#[test]
+fn penalty_rules_lists_every_rule_with_its_article() {
+    let (code, v, _) = yaojian(&["penalty", "rules"]);
+    assert_eq!(code, 0);
+    let rules = v.as_array().unwrap();
+    assert_eq!(rules.len(), 45);
+    let r = rules.iter().find(|r| r["id"] == "dal-127-3").unwrap();
+    assert_eq!(
+        (
+            r["article"].as_u64(),
+            r["paragraph"].as_u64(),
+            r["item"].as_u64()
+        ),
+        (Some(127), Some(1), Some(3))
+    );
+    assert_eq!(r["title"], "未按照规定建立并实施药品追溯制度");
+}
+
+#[test]
+fn penalty_circumstances_lists_ids() {
+    let (code, v, _) = yaojian(&["penalty", "circumstances"]);
+    assert_eq!(code, 0);
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == "dal137_4" && c["group"] == "aggravating"));
+}
+
+#[test]
+fn penalty_assess_reads_a_case_and_prints_amount_strings() {
+    let case = r#"{"rule": "dal-116", "goods_value": "50000", "circumstances": ["apl32_1"],
+                   "violation_date": "2025-01-01", "discovery_date": "2025-06-01"}"#;
+    let (code, v) = yaojian_stdin(&["penalty", "assess"], case);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["outcome"], "fine");
+    assert_eq!(v["statutory_min"], "1500000.00");
+    assert_eq!(v["statutory_max"], "3000000.00");
+    assert_eq!(v["band"], "lighter");
+    assert_eq!(v["fine_min"], "1500000.00");
+    assert_eq!(v["fine_max"], "2000000.00");
+    assert_eq!(v["fine_suggested"], "1750000.00");
+    assert!(v["sanctions"].as_array().unwrap().len() >= 3);
+    assert!(v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["text"].is_string()));
+}
+
+#[test]
+fn penalty_assess_with_a_bad_case_exits_non_zero_naming_the_field() {
+    let (code, v) = yaojian_stdin(
+        &["penalty", "assess"],
+        r#"{"rule": "dal-116", "goods_value": "1.234"}"#,
+    );
+    assert_eq!(code, 1);
+    assert_eq!(v["errors"][0]["path"], "$.goods_value");
+    let (code, v) = yaojian_stdin(
+        &["--lang", "en", "penalty", "assess"],
+        r#"{"rule": "dal-117-1", "goods_value": "1"}"#,
+    );
+    assert_eq!(code, 1);
+    assert_eq!(v["errors"][0]["path"], "$.channel");
+    let (code, v) = yaojian_stdin(&["penalty", "assess"], "not json");
+    assert_eq!(code, 1);
+    assert_eq!(v["errors"][0]["code"], "json.syntax");
+}
+
+#[test]
+fn penalty_assess_accepts_a_bureau_benchmark_in_the_case() {
+    let (_, bm, _) = yaojian(&["penalty", "benchmark"]);
+    let mut bm = bm;
+    bm["rounding_fen"] = serde_json::json!(1_000_000);
+    let case = serde_json::json!({"rule": "dal-120", "income": "1万", "benchmark": bm});
+    let (code, v) = yaojian_stdin(&["penalty", "assess"], &case.to_string());
+    assert_eq!(code, 0, "{v}");
+    // 5万..25万, ordinary 11.666667万..18.333333万, midpoint 15万 → whole 万: 15万.
+    assert_eq!(v["fine_suggested"], "150000.00");
+}

@@ -30,6 +30,21 @@ enum Command {
         kind: String,
         value: String,
     },
+    /// Penalty calculation (处罚裁量) under 药品管理法 chapter 11.
+    #[command(subcommand)]
+    Penalty(PenaltyCommand),
+}
+
+#[derive(Subcommand)]
+enum PenaltyCommand {
+    /// Print the statute table as JSON (an array of rules with id, article, paragraph, item, title, text…).
+    Rules,
+    /// Print the circumstance ids a case may list, with group, citation and label.
+    Circumstances,
+    /// Print the default discretion benchmark, a starting point for a bureau's own.
+    Benchmark,
+    /// Read one case as JSON on stdin and print the assessment as JSON.
+    Assess,
 }
 
 fn main() -> ExitCode {
@@ -38,6 +53,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Money { amount } => money(&amount),
         Command::Id { kind, value } => id(&kind, &value),
+        Command::Penalty(cmd) => penalty(cmd, lang),
     };
     match result {
         Ok(v) => {
@@ -55,7 +71,6 @@ fn main() -> ExitCode {
 type CliResult = Result<serde_json::Value, Vec<FieldError>>;
 
 /// Reads all of stdin, refusing documents over the engine's size cap.
-#[allow(dead_code)]
 fn read_stdin() -> Result<String, Vec<FieldError>> {
     let mut buf = String::new();
     let limit = yaojian::MAX_DOCUMENT_BYTES as u64 + 1;
@@ -95,4 +110,34 @@ fn id(kind: &str, value: &str) -> CliResult {
             serde_json::json!({ "valid": true, "value": v.number, "birth_date": v.birth_date.to_string() }),
         )
     }
+}
+
+fn penalty(cmd: PenaltyCommand, lang: Lang) -> CliResult {
+    use yaojian::penalty;
+    match cmd {
+        PenaltyCommand::Rules => Ok(to_json(&penalty::rule_table().rules)),
+        PenaltyCommand::Circumstances => {
+            let list: Vec<_> = penalty::circumstances()
+                .circumstances
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "id": c.id, "group": c.group, "citation": c.citation().label,
+                        "label": c.label(lang), "text": c.text,
+                    })
+                })
+                .collect();
+            Ok(serde_json::Value::Array(list))
+        }
+        PenaltyCommand::Benchmark => Ok(to_json(penalty::default_benchmark())),
+        PenaltyCommand::Assess => {
+            let src = read_stdin()?;
+            penalty::assess_json(&src, lang).map(|a| to_json(&a))
+        }
+    }
+}
+
+/// Any serialisable value as JSON, for the subcommands' uniform output.
+fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
