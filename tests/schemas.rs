@@ -1,0 +1,89 @@
+//! The shipped data validates against the published JSON Schemas, and the schemas
+//! reject the mistakes they exist to catch.
+use serde_json::{json, Value};
+
+fn load(path: &str) -> Value {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    serde_json::from_str(&std::fs::read_to_string(&p).unwrap())
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Resolves `https://yaojian.invalid/schemas/X` to the repository's `schemas/X`; nothing
+/// is fetched from a network.
+struct LocalSchemas;
+
+impl jsonschema::Retrieve for LocalSchemas {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let name = uri.as_str().rsplit('/').next().unwrap_or_default();
+        Ok(load(&format!("schemas/{name}")))
+    }
+}
+
+fn errors(schema: &str, doc: &Value) -> Vec<String> {
+    let v = jsonschema::options()
+        .with_retriever(LocalSchemas)
+        .build(&load(schema))
+        .unwrap_or_else(|e| panic!("{schema}: {e}"));
+    v.iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn shipped_penalty_data_matches_its_schemas() {
+    for (schema, data) in [
+        (
+            "schemas/penalty-rules.schema.json",
+            "data/penalty/drug-law-2019.rules.json",
+        ),
+        (
+            "schemas/penalty-circumstances.schema.json",
+            "data/penalty/circumstances.json",
+        ),
+        (
+            "schemas/penalty-benchmark.schema.json",
+            "data/penalty/benchmark.default.json",
+        ),
+    ] {
+        let e = errors(schema, &load(data));
+        assert!(e.is_empty(), "{data}: {e:#?}");
+    }
+}
+
+#[test]
+fn widget_examples_are_valid_cases() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("components/src/penalty/examples");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let ex: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        // The invalid example is valid JSON of the right shape: its amount is what is wrong.
+        assert!(
+            errors("schemas/penalty-case.schema.json", &ex["case"]).is_empty(),
+            "{}",
+            ex["case"]
+        );
+    }
+}
+
+#[test]
+fn the_schemas_catch_typical_mistakes() {
+    let mut bm = load("data/penalty/benchmark.default.json");
+    bm["bands"][0]["id"] = json!("light");
+    bm["rounding_fen"] = json!(0);
+    assert_eq!(
+        errors("schemas/penalty-benchmark.schema.json", &bm).len(),
+        2
+    );
+    let mut rules = load("data/penalty/drug-law-2019.rules.json");
+    rules["rules"][0]["fine"]["kind"] = json!("percent");
+    assert!(!errors("schemas/penalty-rules.schema.json", &rules).is_empty());
+    assert!(!errors(
+        "schemas/penalty-case.schema.json",
+        &json!({"rule": "dal-116", "colour": "red"})
+    )
+    .is_empty());
+}
