@@ -50,8 +50,12 @@ count_node() {
 
 step fmt cargo fmt --all --check
 step clippy-native cargo clippy --workspace --all-targets --all-features -- -D warnings
-step clippy-wasm32 cargo clippy --workspace --lib --tests --target wasm32-unknown-unknown \
-  --features yaojian-components/demo -- -D warnings
+# For wasm32: the engine library (its tests are native-only) and the components with their browser tests.
+clippy_wasm32() {
+  cargo clippy -p yaojian --lib --target wasm32-unknown-unknown -- -D warnings &&
+    cargo clippy -p yaojian-components --lib --tests --target wasm32-unknown-unknown --features demo -- -D warnings
+}
+step clippy-wasm32 clippy_wasm32
 
 step engine-tests cargo test -p yaojian --features cli
 count_cargo engine-tests
