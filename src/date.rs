@@ -31,7 +31,7 @@ pub fn cst_timestamp(unix_millis: i64) -> String {
     let secs_of_day = local.div_euclid(1000).rem_euclid(86_400);
     format!(
         "{}T{:02}:{:02}:{:02}+08:00",
-        date.format("%Y-%m-%d"),
+        format_date(date),
         secs_of_day / 3600,
         (secs_of_day / 60) % 60,
         secs_of_day % 60
@@ -63,7 +63,7 @@ pub fn parse_date(s: &str) -> Result<Date, DateError> {
     if !shape {
         return Err(DateError::Format);
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| DateError::NoSuchDate)
+    ymd(&s[0..4], &s[5..7], &s[8..10]).ok_or(DateError::NoSuchDate)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,8 +131,14 @@ pub fn add_days(d: Date, n: i64) -> Date {
     d.checked_add_signed(Duration::days(n)).unwrap_or(d)
 }
 
+/// `YYYY-MM-DD`. Written out by hand: chrono's strftime machinery is large in wasm.
 pub fn format_date(d: Date) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// A date from decimal year, month and day strings (already known to be digits).
+pub fn ymd(y: &str, m: &str, d: &str) -> Option<Date> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 #[cfg(test)]

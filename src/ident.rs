@@ -103,8 +103,7 @@ pub fn validate_resident_id(input: &str, today: Option<Date>) -> Result<Resident
     if !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X') {
         return Err(IdentError::Character);
     }
-    let birth =
-        NaiveDate::parse_from_str(&s[6..14], "%Y%m%d").map_err(|_| IdentError::BirthDate)?;
+    let birth = crate::date::ymd(&s[6..10], &s[10..12], &s[12..14]).ok_or(IdentError::BirthDate)?;
     let too_old = birth < NaiveDate::from_ymd_opt(1800, 1, 1).unwrap_or(NaiveDate::MIN);
     if too_old || today.is_some_and(|t| birth > t) {
         return Err(IdentError::BirthDate);

@@ -8,6 +8,7 @@
 //! on `#yj-demo` by `index.html`. The embeddable bundle in `dist/` is built without it.
 
 pub mod common;
+pub mod embed;
 pub mod penalty;
 #[cfg(feature = "demo")]
 pub mod portal;
@@ -17,6 +18,7 @@ use wasm_bindgen::prelude::*;
 /// Entry point run when the module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
+    embed::install_panic_hook();
     #[cfg(feature = "demo")]
     portal::mount_if_present();
 }

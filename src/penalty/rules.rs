@@ -578,7 +578,8 @@ pub fn parse_rule_table(src: &str) -> Result<RuleTable, FieldError> {
 pub fn rule_table() -> &'static RuleTable {
     static T: OnceLock<RuleTable> = OnceLock::new();
     T.get_or_init(|| {
-        parse_rule_table(RULES_JSON).unwrap_or(RuleTable {
+        // Compiled-in and schema-checked by tests: plain serde, no path tracking (smaller wasm).
+        serde_json::from_str(RULES_JSON).unwrap_or(RuleTable {
             schema: String::new(),
             law: LawRef {
                 id: String::new(),
@@ -593,12 +594,10 @@ pub fn rule_table() -> &'static RuleTable {
 pub fn circumstances() -> &'static Circumstances {
     static C: OnceLock<Circumstances> = OnceLock::new();
     C.get_or_init(|| {
-        parse_document(CIRCUMSTANCES_JSON, "$")
-            .and_then(|v| parse_value_at(v, "$"))
-            .unwrap_or(Circumstances {
-                schema: String::new(),
-                circumstances: Vec::new(),
-            })
+        serde_json::from_str(CIRCUMSTANCES_JSON).unwrap_or(Circumstances {
+            schema: String::new(),
+            circumstances: Vec::new(),
+        })
     })
 }
 

@@ -10,13 +10,14 @@ import { startServer } from "../../scripts/serve.mjs";
 export const DEMO_DIR = process.env.YJ_DEMO_DIR || "target/demo-dist";
 const CHROMIUM = process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
-export async function launch() {
-  assert.ok(fs.existsSync(`${DEMO_DIR}/index.html`), `${DEMO_DIR}/index.html missing: run trunk build --release`);
-  const server = await startServer(DEMO_DIR);
+/// Starts the server (the demo portal by default, or the given mounts) and the browser.
+export async function launch({ mounts = null, extraArgs = [] } = {}) {
+  if (!mounts) assert.ok(fs.existsSync(`${DEMO_DIR}/index.html`), `${DEMO_DIR}/index.html missing: run trunk build --release`);
+  const server = await startServer(mounts ?? DEMO_DIR);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic"],
+      "--disable-sync", "--no-first-run", "--disable-quic", ...extraArgs],
   });
   return { server, browser, async close() { await browser.close(); await server.close(); } };
 }
@@ -31,6 +32,21 @@ export async function openPage(env, path = "/") {
   page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
   await page.goto(env.server.url + path);
   await page.waitForSelector(".yj-portal");
+  return page;
+}
+
+/// A fresh page of the embedding examples, with console errors and CSP violations collected.
+export async function openExample(env, path) {
+  const context = await env.browser.newContext({ locale: "zh-CN", timezoneId: "Europe/London" });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(env.server.url + path);
   return page;
 }
 

@@ -6,7 +6,7 @@
 mod form;
 mod result;
 
-use crate::common::{t, ErrorItem, ErrorSummary, WidgetProps};
+use crate::common::{t, ErrorItem, ErrorSummary};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -239,29 +239,40 @@ pub struct PenaltyProps {
     pub lang: Lang,
     #[prop_or_default]
     pub on_emit: Callback<Value>,
-    /// A case to start from, in the CLI's case format.
+    /// A case to show, in the CLI's case format. Setting a new one replaces the form.
     #[prop_or_default]
-    pub initial: Option<Rc<Value>>,
-}
-
-impl From<WidgetProps> for PenaltyProps {
-    fn from(p: WidgetProps) -> Self {
-        PenaltyProps {
-            lang: p.lang,
-            on_emit: p.on_emit,
-            initial: None,
-        }
-    }
+    pub value: Option<Rc<Value>>,
+    /// The host's benchmark in place of the default (a user may still load another).
+    #[prop_or_default]
+    pub benchmark: Option<Rc<Benchmark>>,
 }
 
 #[function_component(PenaltyCalculator)]
 pub fn penalty_calculator(props: &PenaltyProps) -> Html {
     let lang = props.lang;
     let inputs = {
-        let initial = props.initial.clone();
-        use_state(move || initial.map(|v| Inputs::from_case(&v)).unwrap_or_default())
+        let value = props.value.clone();
+        use_state(move || value.map(|v| Inputs::from_case(&v)).unwrap_or_default())
     };
+    // A new value from the host replaces the form (the first one is already in).
+    {
+        let inputs = inputs.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.value.clone(), move |v| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(v) = v {
+                inputs.set(Inputs::from_case(v));
+            }
+        });
+    }
     let custom_benchmark = use_state(|| None::<Rc<Benchmark>>);
+    // A new benchmark from the host replaces one the user loaded.
+    {
+        let custom = custom_benchmark.clone();
+        use_effect_with(props.benchmark.clone(), move |_| custom.set(None));
+    }
     let bm_errors = use_state(Vec::<FieldError>::new);
     let bm_text = use_state(String::new);
     // Fields the user has left: their errors show inline from then on.
@@ -269,9 +280,9 @@ pub fn penalty_calculator(props: &PenaltyProps) -> Html {
     let summary_token = use_state(|| 0u32);
     let show_summary = use_state(|| false);
 
-    let benchmark: &Benchmark = match custom_benchmark.as_deref() {
-        Some(b) => b,
-        None => penalty::default_benchmark(),
+    let benchmark: &Benchmark = match (custom_benchmark.as_deref(), props.benchmark.as_deref()) {
+        (Some(b), _) | (None, Some(b)) => b,
+        (None, None) => penalty::default_benchmark(),
     };
     let evaluation = evaluate(&inputs, benchmark, lang);
 

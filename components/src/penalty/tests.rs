@@ -16,7 +16,7 @@ struct HostProps {
 
 #[function_component(Host)]
 fn host(p: &HostProps) -> Html {
-    html! { <PenaltyCalculator lang={Lang::ZhCn} initial={p.initial.clone()} on_emit={p.on_emit.clone()} /> }
+    html! { <PenaltyCalculator lang={Lang::ZhCn} value={p.initial.clone()} on_emit={p.on_emit.clone()} /> }
 }
 
 thread_local! {

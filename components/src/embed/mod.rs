@@ -1,0 +1,173 @@
+//! The embedding layer's Rust half. `yaojian.js` (components/js/) defines the custom
+//! elements and the `mount`/`unmount` API; for each widget it creates a container and
+//! calls [`mount_widget`], which renders the Yew widget there and returns a
+//! [`WidgetHandle`] for live updates (language, structured properties) and teardown.
+//! Everything a widget emits goes to the JS `emit(eventName, json)` callback, which
+//! dispatches a `CustomEvent` on the host element.
+
+use crate::penalty::{PenaltyCalculator, PenaltyProps};
+use serde_json::{json, Value};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use yaojian::penalty::Benchmark;
+use yaojian::{FieldError, Lang};
+use yew::prelude::*;
+use yew::AppHandle;
+
+/// The widgets the bundle can mount, by kind: the custom element `yj-<kind>` maps here.
+pub const KINDS: &[&str] = &["penalty-calculator"];
+
+/// Event names a widget may emit; `yaojian.js` dispatches them as `CustomEvent`s.
+pub const EVENT_CHANGE: &str = "yj-change";
+pub const EVENT_ERROR: &str = "yj-error";
+
+/// Sends `(event name, detail)` to the JS side.
+type Emit = Rc<dyn Fn(&str, &Value)>;
+
+fn emitter(emit: js_sys::Function) -> Emit {
+    Rc::new(move |name: &str, detail: &Value| {
+        let _ = emit.call2(
+            &JsValue::NULL,
+            &JsValue::from_str(name),
+            &JsValue::from_str(&detail.to_string()),
+        );
+    })
+}
+
+enum Mounted {
+    Penalty(AppHandle<PenaltyCalculator>, PenaltyProps),
+}
+
+/// A mounted widget, held by `yaojian.js` until the element is removed.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    mounted: Option<Mounted>,
+    emit: Emit,
+}
+
+fn errors_json(errors: &[FieldError], lang: Lang) -> Value {
+    json!(errors.iter().map(|e| e.localized(lang)).collect::<Vec<_>>())
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Switches the widget's language live (`zh-CN`, `zh-TW`, `en`; anything else: zh-CN).
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&mut self, tag: &str) {
+        let lang = Lang::parse(tag);
+        match &mut self.mounted {
+            Some(Mounted::Penalty(app, props)) => {
+                props.lang = lang;
+                app.update(props.clone());
+            }
+            None => {}
+        }
+    }
+
+    /// Sets a structured property from JSON text: `value` (the widget's data) or
+    /// `benchmark` (penalty). A malformed value is reported as a `yj-error` event naming
+    /// the JSON path, and the widget keeps what it had.
+    #[wasm_bindgen(js_name = setProperty)]
+    pub fn set_property(&mut self, name: &str, json_text: &str) {
+        let emit = self.emit.clone();
+        let Some(Mounted::Penalty(app, props)) = &mut self.mounted else {
+            return;
+        };
+        let lang = props.lang;
+        let report = |errors: Vec<FieldError>| {
+            emit(
+                EVENT_ERROR,
+                &json!({ "type": format!("{name}.invalid"), "property": name, "errors": errors_json(&errors, lang) }),
+            );
+        };
+        let parsed = match yaojian::json::parse_document(json_text, "$") {
+            Ok(v) => v,
+            Err(e) => return report(vec![e]),
+        };
+        match name {
+            "benchmark" if parsed.is_null() => props.benchmark = None,
+            "benchmark" => match Benchmark::from_value(parsed, "$") {
+                Ok(b) => props.benchmark = Some(Rc::new(b)),
+                Err(e) => return report(e),
+            },
+            "value" => {
+                // Check the shape now so the host hears about a bad case at once.
+                if let Err(e) = yaojian::penalty::Case::from_value(&parsed) {
+                    return report(e);
+                }
+                props.value = Some(Rc::new(parsed));
+            }
+            _ => {
+                return report(vec![
+                    FieldError::new("$", "embed.unknown_property").with("name", name)
+                ])
+            }
+        }
+        app.update(props.clone());
+    }
+
+    /// Unmounts the widget and frees everything it holds.
+    pub fn destroy(&mut self) {
+        match self.mounted.take() {
+            Some(Mounted::Penalty(app, _)) => app.destroy(),
+            None => {}
+        }
+    }
+}
+
+/// Mounts widget `kind` in `container`. `emit(eventName, json)` receives everything the
+/// widget emits. Unknown kinds are an error the JS side reports as `yj-error`.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(
+    kind: &str,
+    container: web_sys::Element,
+    emit: js_sys::Function,
+    lang: &str,
+) -> Result<WidgetHandle, JsValue> {
+    let emit = emitter(emit);
+    let lang = Lang::parse(lang);
+    let on_emit = {
+        let emit = emit.clone();
+        Callback::from(move |v: Value| emit(EVENT_CHANGE, &v))
+    };
+    let mounted = match kind {
+        "penalty-calculator" => {
+            let props = PenaltyProps {
+                lang,
+                on_emit,
+                value: None,
+                benchmark: None,
+            };
+            let app =
+                yew::Renderer::<PenaltyCalculator>::with_root_and_props(container, props.clone())
+                    .render();
+            Mounted::Penalty(app, props)
+        }
+        other => {
+            return Err(JsValue::from_str(&format!(
+                "yaojian: unknown widget kind \"{other}\"; known: {}",
+                KINDS.join(", ")
+            )))
+        }
+    };
+    Ok(WidgetHandle {
+        mounted: Some(mounted),
+        emit,
+    })
+}
+
+/// The widget kinds this bundle carries.
+#[wasm_bindgen(js_name = widgetKinds)]
+pub fn widget_kinds() -> Vec<String> {
+    KINDS.iter().map(|k| k.to_string()).collect()
+}
+
+/// Installed once: a panic is logged with a clear prefix instead of Yew replacing the
+/// hook on every render (several widgets share one module instance).
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!(
+            "yaojian: internal error: {info}"
+        )));
+    }));
+}

@@ -1,0 +1,193 @@
+// Embedding in host pages that no framework built (and one Vue page): the pages of
+// docs/examples served as a portal would serve them, with the release bundle in dist/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { execFileSync } from "node:child_process";
+import { launch, openExample, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
+import { EXAMPLE_MOUNTS } from "../../scripts/serve.mjs";
+
+let env;
+before(async () => {
+  assert.ok(fs.existsSync("dist/yaojian.js"), "dist/ missing: run scripts/release.sh");
+  env = await launch({ mounts: EXAMPLE_MOUNTS, extraArgs: ["--js-flags=--expose-gc", "--enable-precise-memory-info"] });
+});
+after(async () => { await env?.close(); });
+
+/// Waits until the widget inside `host` (a selector) has rendered its form.
+async function widgetReady(page, host) {
+  await page.waitForSelector(`${host} >> #yj-pc-rule`);
+}
+
+test("plain page: the element upgrades into an open shadow root and emits events", async () => {
+  const page = await openExample(env, "/plain.html");
+  await widgetReady(page, "#calc");
+  assert.equal(await page.evaluate(() => document.getElementById("calc").shadowRoot?.mode), "open");
+  // The widget lives in the shadow root, not in the light DOM.
+  assert.equal(await page.evaluate(() => document.getElementById("calc").children.length), 0);
+  await page.selectOption("#calc >> #yj-pc-example", "kickbacks");
+  await page.waitForFunction(() => document.getElementById("log").textContent.includes("penalty.assessment"));
+  assert.match(await page.textContent("#log"), /yj-change penalty\.assessment\n"1650000\.00"/);
+  assert.equal(await page.evaluate(() => document.getElementById("calc").value.assessment.fine_suggested), "1650000.00");
+  // Styles reach the shadow root (the shared stylesheet): the result panel has its border.
+  const border = await page.$eval("#calc >> .yj-pc__result", (el) => getComputedStyle(el).borderTopWidth);
+  assert.equal(border, "2px");
+  await expectNoAxeViolations(page, "plain page");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("strict CSP and Trusted Types: the widget works and nothing is blocked", async () => {
+  const page = await openExample(env, "/strict-csp.html");
+  await widgetReady(page, "#calc");
+  await page.waitForFunction(() => document.getElementById("suggested").textContent === "1650000.00");
+  // Styles apply under style-src 'self' (no inline styles anywhere).
+  assert.equal(await page.$eval("#calc >> .yj-pc__result", (el) => getComputedStyle(el).borderTopWidth), "2px");
+  await page.fill("#calc >> #yj-pc-query", "假药");
+  await page.selectOption("#calc >> #yj-pc-rule", "dal-116");
+  await page.fill("#calc >> #yj-pc-goods_value", "2万");
+  await page.waitForFunction(() => document.getElementById("suggested").textContent === "2250000.00");
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  expectNoErrors(page);
+  // Trusted Types really are enforced on this page: an HTML sink throws (and is reported).
+  const tt = await page.evaluate(() => { try { document.body.insertAdjacentHTML("beforeend", "<b>x</b>"); return "allowed"; } catch (e) { return e.name; } });
+  assert.equal(tt, "TypeError");
+  assert.equal(await page.evaluate(() => document.querySelectorAll("[style]").length), 0);
+  assert.equal(await page.$$eval("#calc >> [style]", (els) => els.length), 0);
+  await expectNoAxeViolations(page, "strict CSP page");
+  await page.context().close();
+});
+
+test("two widgets on one page are independent; lang switches live; theme and large text apply", async () => {
+  const page = await openExample(env, "/two-widgets.html");
+  await widgetReady(page, "#a");
+  await widgetReady(page, "#b");
+  assert.match(await page.textContent("#b >> .yj-pc__legend"), /Step 1/, "B inherits lang=en from its section");
+  assert.match(await page.textContent("#a >> .yj-pc__legend"), /第一步/);
+  await page.selectOption("#a >> #yj-pc-example", "fake-drug-small");
+  assert.match(await page.textContent("#a >> [data-testid=pc-outcome]"), /罚款/);
+  assert.match(await page.textContent("#b >> [data-testid=pc-result]"), /Choose the violation first/);
+  // Theming through custom properties, and large text, on B only.
+  const brand = (sel) => page.$eval(`${sel} >> .yj-pc__legend`, (el) => getComputedStyle(el).color);
+  assert.equal(await brand("#b"), "rgb(107, 20, 20)");
+  assert.equal(await brand("#a"), "rgb(8, 58, 102)");
+  const size = (sel) => page.$eval(`${sel} >> .yj-widget`, (el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok((await size("#b")) > (await size("#a")), "large-text makes B bigger");
+  // The theme attribute switches live too.
+  await page.evaluate(() => document.getElementById("a").setAttribute("theme", "high-contrast"));
+  assert.equal(await brand("#a"), "rgb(0, 0, 0)");
+  await page.evaluate(() => document.getElementById("a").removeAttribute("theme"));
+  assert.equal(await brand("#a"), "rgb(8, 58, 102)");
+  // The lang attribute switches live.
+  await page.evaluate(() => document.getElementById("a").setAttribute("lang", "zh-TW"));
+  await page.waitForFunction(() => document.getElementById("a").shadowRoot.textContent.includes("第一步：選擇違法行為"));
+  assert.match(await page.textContent("#a >> [data-testid=pc-outcome]"), /罰款/);
+  await expectNoAxeViolations(page, "two widgets");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("a host <form> posts the widget's JSON value, blocks while it is invalid, and the CLI re-validates it", async () => {
+  const page = await openExample(env, "/form-post.html");
+  await widgetReady(page, "yj-penalty-calculator");
+  await page.selectOption("yj-penalty-calculator >> #yj-pc-rule", "dal-120");
+  await page.fill("yj-penalty-calculator >> #yj-pc-income", "1.234");
+  await page.waitForFunction(() => !document.querySelector("yj-penalty-calculator").checkValidity());
+  assert.match(await page.evaluate(() => document.querySelector("yj-penalty-calculator").validationMessage), /\$\.income/);
+  assert.equal(await page.evaluate(() => document.querySelector("form").checkValidity()), false);
+  await page.fill("yj-penalty-calculator >> #yj-pc-income", "3万");
+  await page.waitForFunction(() => document.querySelector("yj-penalty-calculator").checkValidity());
+  await Promise.all([page.waitForURL("**/echo"), page.click("button[type=submit]")]);
+  const posted = JSON.parse(await page.textContent("body"));
+  assert.equal(posted.case_no, "（2026）药监罚第001号");
+  const value = JSON.parse(posted.penalty);
+  assert.equal(value.type, "penalty.assessment");
+  assert.equal(value.case.rule, "dal-120");
+  // Server-side re-validation: the same engine on the command line gives the same result.
+  const cli = process.env.YAOJIAN_CLI || "target/debug/yaojian";
+  assert.ok(fs.existsSync(cli), `${cli} missing: cargo build --features cli`);
+  const again = JSON.parse(execFileSync(cli, ["penalty", "assess"], { input: JSON.stringify(value.case) }).toString());
+  assert.equal(again.fine_suggested, value.assessment.fine_suggested);
+  assert.equal(again.fine_suggested, "150000.00");
+  await page.context().close();
+});
+
+test("a Vue host page: attributes and events through the framework", async () => {
+  const page = await openExample(env, "/vue.html");
+  await widgetReady(page, "yj-penalty-calculator");
+  await page.selectOption("yj-penalty-calculator >> #yj-pc-example", "kickbacks");
+  await page.waitForFunction(() => document.getElementById("vue-suggested").textContent === "1650000.00");
+  await page.selectOption("#vue-lang", "en");
+  await page.waitForFunction(() => document.querySelector("yj-penalty-calculator").shadowRoot.textContent.includes("Step 1"));
+  await expectNoAxeViolations(page, "vue page");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("JS API: mount and unmount; kinds agree; a bad property is a yj-error naming the path", async () => {
+  const page = await openExample(env, "/index.html");
+  const result = await page.evaluate(async () => {
+    const api = await import("/yaojian/yaojian.js");
+    await api.load();
+    const host = document.createElement("div");
+    document.body.append(host);
+    const once = (target, name) => new Promise((r) => target.addEventListener(name, (e) => r(e.detail), { once: true }));
+    const events = [];
+    host.addEventListener("yj-change", (e) => events.push(e.detail.type));
+    const first = once(host, "yj-change");
+    await api.mount(host, { widget: "penalty-calculator", value: { rule: "dal-140" }, lang: "en" });
+    await first;
+    const el = document.createElement("yj-penalty-calculator");
+    const errors = [];
+    el.addEventListener("yj-error", (e) => errors.push(e.detail.errors.map((x) => x.path).join(",")));
+    // Set before the element has mounted: applied once it has, and reported then.
+    el.benchmark = { schema: "nope" };
+    const reported = once(el, "yj-error");
+    document.body.append(el);
+    await reported;
+    const rendered = host.shadowRoot.textContent.includes("Statutory range");
+    api.unmount(host);
+    return { kinds: api.KINDS, wasmKinds: api.widgetKinds(), events, rendered, after: host.shadowRoot.childElementCount, errors };
+  });
+  assert.deepEqual(result.kinds, result.wasmKinds);
+  assert.ok(result.rendered);
+  assert.equal(result.events[0], "penalty.assessment");
+  assert.equal(result.after, 0, "unmount empties the shadow root");
+  assert.equal(result.errors.length, 1);
+  assert.match(result.errors[0], /^\$/);
+  await page.context().close();
+});
+
+test("mounting and removing 1,000 times returns the heap to its starting level", async () => {
+  const page = await openExample(env, "/index.html");
+  const m = await page.evaluate(async () => {
+    const api = await import("/yaojian/yaojian.js");
+    const wasm = await api.load();
+    const cycle = async (n) => {
+      for (let i = 0; i < n; i++) {
+        const el = document.createElement("yj-penalty-calculator");
+        document.body.append(el);
+        await api.mount(el);
+        el.value = { rule: "dal-116", goods_value: "5万" };
+        el.remove();
+        await Promise.resolve();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    };
+    const measure = () => { gc(); return { js: performance.memory.usedJSHeapSize, wasm: wasm.memory.buffer.byteLength }; };
+    await cycle(50);
+    await new Promise((r) => setTimeout(r, 100));
+    const start = measure();
+    await cycle(1000);
+    await new Promise((r) => setTimeout(r, 100));
+    const end = measure();
+    return { start, end, left: document.querySelectorAll("yj-penalty-calculator").length };
+  });
+  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`figure: mount+remove ×1000: JS heap ${kb(m.start.js)} → ${kb(m.end.js)}, wasm memory ${kb(m.start.wasm)} → ${kb(m.end.wasm)}`);
+  assert.equal(m.left, 0);
+  // Wasm linear memory never shrinks; a leak of even 1 KB per mount would grow it by ~1 MB.
+  assert.ok(m.end.wasm - m.start.wasm <= 256 * 1024, `wasm memory grew by ${kb(m.end.wasm - m.start.wasm)}`);
+  assert.ok(m.end.js - m.start.js <= 1024 * 1024, `JS heap grew by ${kb(m.end.js - m.start.js)}`);
+  await page.context().close();
+});
