@@ -9,11 +9,13 @@
 
 pub mod date;
 pub mod error;
+pub mod expr;
 pub mod i18n;
 pub mod ident;
 pub mod json;
 pub mod money;
 pub mod penalty;
+pub mod requirements;
 
 pub use error::{FieldError, LocalizedError};
 pub use i18n::Lang;

@@ -149,3 +149,48 @@ fn penalty_assess_accepts_a_bureau_benchmark_in_the_case() {
     // 5万..25万, ordinary 11.666667万..18.333333万, midpoint 15万 → whole 万: 15万.
     assert_eq!(v["fine_suggested"], "150000.00");
 }
+
+#[test]
+fn requirements_check_reads_answers_and_prints_the_result() {
+    let (code, v, _) = yaojian(&["requirements", "templates"]);
+    assert_eq!(code, 0);
+    assert_eq!(v.as_array().unwrap().len(), 4);
+    let (code, v) = yaojian_stdin(
+        &[
+            "requirements",
+            "check",
+            "--template",
+            "no-penalty-eligibility",
+        ],
+        r#"{"answers": {"q_route": "minor"}, "have": ["r_minor"]}"#,
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["summary"]["met"], 1);
+    assert_eq!(v["summary"]["missing"], 2);
+    // A template file works the same way.
+    let (_, t, _) = yaojian(&["requirements", "show", "drug-trading-licence"]);
+    let path = std::env::temp_dir().join("yaojian-cli-template.json");
+    std::fs::write(&path, t.to_string()).unwrap();
+    let (code, v) = yaojian_stdin(
+        &[
+            "requirements",
+            "check",
+            "--template",
+            path.to_str().unwrap(),
+        ],
+        "{}",
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["template"], "drug-trading-licence");
+    let (code, v) = yaojian_stdin(
+        &[
+            "requirements",
+            "check",
+            "--template",
+            "no-penalty-eligibility",
+        ],
+        r#"{"have": ["x"]}"#,
+    );
+    assert_eq!(code, 1);
+    assert_eq!(v["errors"][0]["path"], "$.have[0]");
+}

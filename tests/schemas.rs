@@ -87,3 +87,43 @@ fn the_schemas_catch_typical_mistakes() {
     )
     .is_empty());
 }
+
+#[test]
+fn requirement_templates_match_their_schema() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/requirements");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let e = errors(
+                "schemas/requirements.schema.json",
+                &load(
+                    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                        .unwrap()
+                        .to_str()
+                        .unwrap(),
+                ),
+            );
+            assert!(e.is_empty(), "{}: {e:#?}", path.display());
+            n += 1;
+        }
+    }
+    assert_eq!(n, 3);
+    // The generated 不予处罚 template fits the same schema.
+    let t = yaojian::requirements::no_penalty_template(yaojian::penalty::default_benchmark());
+    let e = errors(
+        "schemas/requirements.schema.json",
+        &serde_json::to_value(&t).unwrap(),
+    );
+    assert!(e.is_empty(), "{e:#?}");
+    assert!(!errors(
+        "schemas/expression.schema.json",
+        &json!({"equals": ["q1", "x"], "not": {}})
+    )
+    .is_empty());
+    assert!(errors(
+        "schemas/expression.schema.json",
+        &json!({"and": [{"answered": "q1"}, {"one_of": ["q2", ["a"]]}]})
+    )
+    .is_empty());
+}

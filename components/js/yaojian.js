@@ -10,7 +10,7 @@ import init, { mountWidget, widgetKinds } from "./yaojian_core.js";
 
 const BASE = new URL(".", import.meta.url);
 /** Widget kinds; the element for kind K is <yj-K>. Must match the wasm's widgetKinds(). */
-export const KINDS = ["penalty-calculator"];
+export const KINDS = ["penalty-calculator", "requirements"];
 const FORM_HOOK = Symbol("form");
 const EVENT_NAMES = ["yj-change", "yj-submit", "yj-draft-saved", "yj-error"];
 let ready = null;
@@ -176,6 +176,14 @@ class YjWidget extends HTMLElement {
   /** The widget's current data: the detail of its latest yj-change event. */
   get value() { return instances.get(this)?.value ?? null; }
   set value(v) { setProperty(this, "value", v); }
+
+  /** Requirement checker: a bureau's own template (object or JSON text). */
+  get template() { return this.#template; }
+  set template(v) {
+    this.#template = v ?? null;
+    setProperty(this, "template", v);
+  }
+  #template = null;
 
   /** Penalty calculator: a discretion benchmark document (object or JSON text). */
   get benchmark() { return this.#benchmark; }

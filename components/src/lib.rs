@@ -12,6 +12,7 @@ pub mod embed;
 pub mod penalty;
 #[cfg(feature = "demo")]
 pub mod portal;
+pub mod requirements;
 
 use wasm_bindgen::prelude::*;
 

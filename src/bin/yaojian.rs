@@ -33,6 +33,23 @@ enum Command {
     /// Penalty calculation (处罚裁量) under 药品管理法 chapter 11.
     #[command(subcommand)]
     Penalty(PenaltyCommand),
+    /// Requirement checks (办事指南自检) for applicants.
+    #[command(subcommand)]
+    Requirements(RequirementsCommand),
+}
+
+#[derive(Subcommand)]
+enum RequirementsCommand {
+    /// Read `{"answers": {...}, "have": [...]}` on stdin and print which requirements are met, missing or not applicable.
+    Check {
+        /// A template file (JSON), or the id of a built-in template.
+        #[arg(long)]
+        template: String,
+    },
+    /// List the built-in templates.
+    Templates,
+    /// Print a built-in template as JSON, a starting point for a bureau's own.
+    Show { id: String },
 }
 
 #[derive(Subcommand)]
@@ -54,6 +71,7 @@ fn main() -> ExitCode {
         Command::Money { amount } => money(&amount),
         Command::Id { kind, value } => id(&kind, &value),
         Command::Penalty(cmd) => penalty(cmd, lang),
+        Command::Requirements(cmd) => requirements(cmd, lang),
     };
     match result {
         Ok(v) => {
@@ -140,4 +158,33 @@ fn penalty(cmd: PenaltyCommand, lang: Lang) -> CliResult {
 /// Any serialisable value as JSON, for the subcommands' uniform output.
 fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
+    use yaojian::requirements as rq;
+    let bm = yaojian::penalty::default_benchmark();
+    let template = |name: &str| -> Result<rq::Template, Vec<FieldError>> {
+        match std::fs::read_to_string(name) {
+            Ok(src) => rq::Template::from_json(&src),
+            Err(_) => rq::built_in(name, bm).ok_or_else(|| {
+                vec![FieldError::new("$.template", "requirements.no_template").with("name", name)]
+            }),
+        }
+    };
+    match cmd {
+        RequirementsCommand::Check { template: name } => {
+            let t = template(&name)?;
+            let src = read_stdin()?;
+            rq::check_json(&t, &src, lang).map(|r| to_json(&r))
+        }
+        RequirementsCommand::Templates => {
+            let list: Vec<_> = rq::built_in_ids()
+                .into_iter()
+                .filter_map(|id| rq::built_in(id, bm))
+                .map(|t| serde_json::json!({"id": t.id, "version": t.version, "title": yaojian::penalty::rules::pick(&t.title, lang)}))
+                .collect();
+            Ok(serde_json::Value::Array(list))
+        }
+        RequirementsCommand::Show { id } => template(&id).map(|t| to_json(&t)),
+    }
 }

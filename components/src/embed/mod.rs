@@ -6,16 +6,18 @@
 //! dispatches a `CustomEvent` on the host element.
 
 use crate::penalty::{PenaltyCalculator, PenaltyProps};
+use crate::requirements::{RequirementsChecker, RequirementsProps};
 use serde_json::{json, Value};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yaojian::penalty::Benchmark;
+use yaojian::requirements::Template;
 use yaojian::{FieldError, Lang};
 use yew::prelude::*;
 use yew::AppHandle;
 
 /// The widgets the bundle can mount, by kind: the custom element `yj-<kind>` maps here.
-pub const KINDS: &[&str] = &["penalty-calculator"];
+pub const KINDS: &[&str] = &["penalty-calculator", "requirements"];
 
 /// Event names a widget may emit; `yaojian.js` dispatches them as `CustomEvent`s.
 pub const EVENT_CHANGE: &str = "yj-change";
@@ -36,6 +38,7 @@ fn emitter(emit: js_sys::Function) -> Emit {
 
 enum Mounted {
     Penalty(AppHandle<PenaltyCalculator>, PenaltyProps),
+    Requirements(AppHandle<RequirementsChecker>, RequirementsProps),
 }
 
 /// A mounted widget, held by `yaojian.js` until the element is removed.
@@ -60,20 +63,25 @@ impl WidgetHandle {
                 props.lang = lang;
                 app.update(props.clone());
             }
+            Some(Mounted::Requirements(app, props)) => {
+                props.lang = lang;
+                app.update(props.clone());
+            }
             None => {}
         }
     }
 
-    /// Sets a structured property from JSON text: `value` (the widget's data) or
-    /// `benchmark` (penalty). A malformed value is reported as a `yj-error` event naming
-    /// the JSON path, and the widget keeps what it had.
+    /// Sets a structured property from JSON text: `value` (the widget's data),
+    /// `benchmark` (penalty) or `template` (requirements). A malformed value is reported
+    /// as a `yj-error` event naming the JSON path, and the widget keeps what it had.
     #[wasm_bindgen(js_name = setProperty)]
     pub fn set_property(&mut self, name: &str, json_text: &str) {
         let emit = self.emit.clone();
-        let Some(Mounted::Penalty(app, props)) = &mut self.mounted else {
-            return;
+        let lang = match &self.mounted {
+            Some(Mounted::Penalty(_, p)) => p.lang,
+            Some(Mounted::Requirements(_, p)) => p.lang,
+            None => return,
         };
-        let lang = props.lang;
         let report = |errors: Vec<FieldError>| {
             emit(
                 EVENT_ERROR,
@@ -84,32 +92,47 @@ impl WidgetHandle {
             Ok(v) => v,
             Err(e) => return report(vec![e]),
         };
-        match name {
-            "benchmark" if parsed.is_null() => props.benchmark = None,
-            "benchmark" => match Benchmark::from_value(parsed, "$") {
-                Ok(b) => props.benchmark = Some(Rc::new(b)),
-                Err(e) => return report(e),
-            },
-            "value" => {
-                // Check the shape now so the host hears about a bad case at once.
-                if let Err(e) = yaojian::penalty::Case::from_value(&parsed) {
-                    return report(e);
+        let unknown = || vec![FieldError::new("$", "embed.unknown_property").with("name", name)];
+        match &mut self.mounted {
+            Some(Mounted::Penalty(app, props)) => {
+                match name {
+                    "benchmark" if parsed.is_null() => props.benchmark = None,
+                    "benchmark" => match Benchmark::from_value(parsed, "$") {
+                        Ok(b) => props.benchmark = Some(Rc::new(b)),
+                        Err(e) => return report(e),
+                    },
+                    "value" => {
+                        // Check the shape now so the host hears about a bad case at once.
+                        if let Err(e) = yaojian::penalty::Case::from_value(&parsed) {
+                            return report(e);
+                        }
+                        props.value = Some(Rc::new(parsed));
+                    }
+                    _ => return report(unknown()),
                 }
-                props.value = Some(Rc::new(parsed));
+                app.update(props.clone());
             }
-            _ => {
-                return report(vec![
-                    FieldError::new("$", "embed.unknown_property").with("name", name)
-                ])
+            Some(Mounted::Requirements(app, props)) => {
+                match name {
+                    "template" if parsed.is_null() => props.template = None,
+                    "template" => match Template::from_value(parsed) {
+                        Ok(t) => props.template = Some(Rc::new(t)),
+                        Err(e) => return report(e),
+                    },
+                    "value" => props.value = Some(Rc::new(parsed)),
+                    _ => return report(unknown()),
+                }
+                app.update(props.clone());
             }
+            None => {}
         }
-        app.update(props.clone());
     }
 
     /// Unmounts the widget and frees everything it holds.
     pub fn destroy(&mut self) {
         match self.mounted.take() {
             Some(Mounted::Penalty(app, _)) => app.destroy(),
+            Some(Mounted::Requirements(app, _)) => app.destroy(),
             None => {}
         }
     }
@@ -142,6 +165,18 @@ pub fn mount_widget(
                 yew::Renderer::<PenaltyCalculator>::with_root_and_props(container, props.clone())
                     .render();
             Mounted::Penalty(app, props)
+        }
+        "requirements" => {
+            let props = RequirementsProps {
+                lang,
+                on_emit,
+                template: None,
+                value: None,
+            };
+            let app =
+                yew::Renderer::<RequirementsChecker>::with_root_and_props(container, props.clone())
+                    .render();
+            Mounted::Requirements(app, props)
         }
         other => {
             return Err(JsValue::from_str(&format!(

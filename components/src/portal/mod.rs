@@ -16,11 +16,18 @@ pub struct WidgetEntry {
 }
 
 /// The widgets that exist. Add an entry when a widget lands; never a placeholder.
-pub const WIDGETS: &[WidgetEntry] = &[WidgetEntry {
-    slug: "penalty",
-    title_key: "pc.title",
-    render: |p| html! { <crate::penalty::PenaltyCalculator lang={p.lang} on_emit={p.on_emit} /> },
-}];
+pub const WIDGETS: &[WidgetEntry] = &[
+    WidgetEntry {
+        slug: "penalty",
+        title_key: "pc.title",
+        render: |p| html! { <crate::penalty::PenaltyCalculator lang={p.lang} on_emit={p.on_emit} /> },
+    },
+    WidgetEntry {
+        slug: "requirements",
+        title_key: "rq.title",
+        render: |p| html! { <crate::requirements::RequirementsChecker lang={p.lang} on_emit={p.on_emit} /> },
+    },
+];
 
 /// Mounts the portal on `#yj-demo` when the page has one.
 pub fn mount_if_present() {

@@ -1,0 +1,300 @@
+//! 办事指南自检 widget: situation questions first, then the requirements that apply,
+//! updating live; tick what you have; a summary, the printable list of what is missing,
+//! and the result emitted as JSON. The engine (`yaojian::requirements`) decides what
+//! applies and what is missing; this file only renders.
+
+use crate::common::{print_page, t, tf};
+use serde_json::{json, Map, Value};
+use std::rc::Rc;
+use yaojian::penalty;
+use yaojian::requirements::{
+    self as rq, CheckResult, ItemResult, QuestionKind, RequirementKind, Status, Template,
+};
+use yaojian::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct RequirementsProps {
+    #[prop_or_default]
+    pub lang: Lang,
+    #[prop_or_default]
+    pub on_emit: Callback<Value>,
+    /// A bureau's own template in place of the built-in ones.
+    #[prop_or_default]
+    pub template: Option<Rc<Template>>,
+    /// `{"template": id, "answers": {...}, "have": [...]}` to start from.
+    #[prop_or_default]
+    pub value: Option<Rc<Value>>,
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct State {
+    template_id: String,
+    answers: Map<String, Value>,
+    have: Vec<String>,
+}
+
+impl State {
+    fn from_value(v: &Value) -> State {
+        State {
+            template_id: v["template"].as_str().unwrap_or_default().to_string(),
+            answers: v["answers"].as_object().cloned().unwrap_or_default(),
+            have: v["have"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn load_template(props: &RequirementsProps, id: &str) -> Option<Rc<Template>> {
+    if let Some(t) = &props.template {
+        return Some(t.clone());
+    }
+    let id = if id.is_empty() {
+        rq::built_in_ids()[0]
+    } else {
+        id
+    };
+    rq::built_in(id, penalty::default_benchmark()).map(Rc::new)
+}
+
+#[function_component(RequirementsChecker)]
+pub fn requirements_checker(props: &RequirementsProps) -> Html {
+    let lang = props.lang;
+    let state = {
+        let v = props.value.clone();
+        use_state(move || v.map(|v| State::from_value(&v)).unwrap_or_default())
+    };
+    {
+        let state = state.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.value.clone(), move |v| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(v) = v {
+                    state.set(State::from_value(v));
+                }
+            }
+        });
+    }
+    let template = load_template(props, &state.template_id);
+    let result: Option<CheckResult> = template.as_ref().map(|tp| {
+        // Answers and ticks are kept as typed; the engine reads only what fits the template.
+        let input =
+            rq::Input::from_value(&json!({ "answers": state.answers, "have": state.have }), tp)
+                .unwrap_or_else(|_| rq::Input {
+                    answers: state
+                        .answers
+                        .iter()
+                        .filter(|(k, _)| tp.question(k).is_some())
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                    have: state
+                        .have
+                        .iter()
+                        .filter(|h| tp.requirements.iter().any(|r| &r.id == *h))
+                        .cloned()
+                        .collect(),
+                });
+        rq::check(tp, &input, lang)
+    });
+
+    {
+        let on_emit = props.on_emit.clone();
+        let result = result.clone();
+        let s = (*state).clone();
+        use_effect_with(
+            (result.clone(), s.answers.clone(), s.have.clone()),
+            move |_| {
+                if let Some(r) = result {
+                    on_emit.emit(json!({ "type": "requirements.result", "template": r.template, "answers": s.answers, "have": s.have, "result": r }));
+                }
+            },
+        );
+    }
+
+    let on_template = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let id = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            state.set(State {
+                template_id: id,
+                ..State::default()
+            });
+        })
+    };
+    let answer = {
+        let state = state.clone();
+        Callback::from(move |(q, v): (String, Value)| {
+            let mut s = (*state).clone();
+            s.answers.insert(q, v);
+            state.set(s);
+        })
+    };
+    let tick = {
+        let state = state.clone();
+        Callback::from(move |(id, on): (String, bool)| {
+            let mut s = (*state).clone();
+            s.have.retain(|x| x != &id);
+            if on {
+                s.have.push(id);
+            }
+            state.set(s);
+        })
+    };
+
+    let Some(tp) = template else {
+        return html! { <div class="yj-widget yj-rq"><p>{ t(lang, "rq.no_template") }</p></div> };
+    };
+    let result = result.unwrap_or_else(|| rq::check(&tp, &rq::Input::default(), lang));
+    let pick = |x: &penalty::rules::I18nText| penalty::rules::pick(x, lang);
+    let applicable: Vec<&ItemResult> = result
+        .items
+        .iter()
+        .filter(|i| i.status != Status::NotApplicable)
+        .collect();
+    let not_applicable: Vec<&ItemResult> = result
+        .items
+        .iter()
+        .filter(|i| i.status == Status::NotApplicable)
+        .collect();
+    let missing: Vec<&ItemResult> = result
+        .items
+        .iter()
+        .filter(|i| i.status == Status::Missing)
+        .collect();
+    let s = &result.summary;
+
+    html! {
+        <div class="yj-widget yj-rq" lang={lang.tag()}>
+            if props.template.is_none() {
+                <div class="yj-field yj-no-print">
+                    <label class="yj-label" for="yj-rq-template">{ t(lang, "rq.template") }</label>
+                    <select class="yj-select" id="yj-rq-template" onchange={on_template}>
+                        { for rq::built_in_ids().into_iter().filter_map(|id| rq::built_in(id, penalty::default_benchmark())).map(|x| html! {
+                            <option value={x.id.clone()} selected={x.id == tp.id}>{ pick(&x.title) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            <h3 class="yj-rq__title">{ pick(&tp.title) }</h3>
+            <p>{ pick(&tp.description) }</p>
+            if let Some(n) = &tp.notes { <p class="yj-sample-notice">{ pick(n) }</p> }
+
+            <fieldset class="yj-rq__section yj-no-print">
+                <legend class="yj-rq__legend">{ t(lang, "rq.step1") }</legend>
+                { for tp.questions.iter().map(|q| {
+                    let options: Vec<(Value, String)> = match q.kind {
+                        QuestionKind::YesNo => vec![(json!(true), t(lang, "rq.yes")), (json!(false), t(lang, "rq.no"))],
+                        QuestionKind::SingleChoice => q.options.iter().map(|o| (json!(o.value), pick(&o.label))).collect(),
+                    };
+                    let current = state.answers.get(&q.id).cloned();
+                    let help_id = format!("yj-rq-{}-help", q.id);
+                    html! {
+                        <fieldset class="yj-field yj-rq__question" aria-describedby={q.help.as_ref().map(|_| help_id.clone())}>
+                            <legend class="yj-label">{ pick(&q.label) }</legend>
+                            if let Some(h) = &q.help { <span class="yj-hint" id={help_id.clone()}>{ pick(h) }</span> }
+                            { for options.into_iter().enumerate().map(|(i, (v, label))| {
+                                let id = format!("yj-rq-{}-{i}", q.id);
+                                let checked = current.as_ref() == Some(&v);
+                                let answer = answer.clone();
+                                let qid = q.id.clone();
+                                let onchange = Callback::from(move |_: Event| answer.emit((qid.clone(), v.clone())));
+                                html! {
+                                    <div class="yj-checkbox">
+                                        <input type="radio" id={id.clone()} name={format!("yj-rq-{}", q.id)} {checked} {onchange} />
+                                        <label for={id}>{ label }</label>
+                                    </div>
+                                }
+                            }) }
+                        </fieldset>
+                    }
+                }) }
+            </fieldset>
+
+            <section class="yj-rq__section" aria-labelledby="yj-rq-list-title">
+                <h3 id="yj-rq-list-title" class="yj-rq__legend">{ t(lang, "rq.step2") }</h3>
+                <p class="yj-rq__summary" role="status" data-testid="rq-summary">
+                    { tf(lang, "rq.summary", &[("met", &s.met.to_string()), ("missing", &s.missing.to_string()), ("na", &s.not_applicable.to_string())]) }
+                </p>
+                if !result.unanswered.is_empty() {
+                    <p class="yj-hint">{ t(lang, "rq.unanswered") }</p>
+                }
+                <ul class="yj-rq__items" data-testid="rq-applicable">
+                    { for applicable.iter().map(|i| item_view(i, lang, tick.clone())) }
+                </ul>
+                if !not_applicable.is_empty() {
+                    <details class="yj-rq__na yj-no-print">
+                        <summary>{ tf(lang, "rq.not_applicable", &[("n", &not_applicable.len().to_string())]) }</summary>
+                        <ul>{ for not_applicable.iter().map(|i| html! { <li>{ &i.title }</li> }) }</ul>
+                    </details>
+                }
+            </section>
+
+            <section class="yj-rq__section yj-rq__missing" aria-labelledby="yj-rq-missing-title">
+                <h3 id="yj-rq-missing-title" class="yj-rq__legend">{ t(lang, "rq.missing_title") }</h3>
+                if missing.is_empty() {
+                    <p data-testid="rq-missing">{ t(lang, "rq.none_missing") }</p>
+                } else {
+                    <ol data-testid="rq-missing">
+                        { for missing.iter().map(|i| html! {
+                            <li>{ &i.title }
+                                if let Some(c) = &i.citation { <span class="yj-hint">{ format!("（{}）", c.label) }</span> }
+                            </li>
+                        }) }
+                    </ol>
+                }
+                <div class="yj-button-row yj-no-print">
+                    <button type="button" class="yj-button yj-button--secondary" onclick={Callback::from(|_: MouseEvent| print_page())}>{ t(lang, "rq.print") }</button>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+fn item_view(i: &ItemResult, lang: Lang, tick: Callback<(String, bool)>) -> Html {
+    let id = format!("yj-rq-have-{}", i.id);
+    let desc = format!("{id}-desc");
+    let rid = i.id.clone();
+    let onchange = Callback::from(move |e: Event| {
+        tick.emit((
+            rid.clone(),
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked(),
+        ))
+    });
+    let kind = match i.kind {
+        RequirementKind::Condition => t(lang, "rq.kind.condition"),
+        RequirementKind::Material => t(lang, "rq.kind.material"),
+    };
+    html! {
+        <li class={classes!("yj-rq__item", (i.status == Status::Missing).then_some("is-missing"))}>
+            <div class="yj-checkbox">
+                <input type="checkbox" id={id.clone()} checked={i.status == Status::Met} {onchange} aria-describedby={desc.clone()} />
+                <label for={id}>
+                    <span class="yj-rq__kind">{ kind }</span>{ &i.title }
+                    <span class="yj-rq__status">{ if i.status == Status::Met { t(lang, "rq.status.met") } else { t(lang, "rq.status.missing") } }</span>
+                </label>
+            </div>
+            <div class="yj-rq__detail" id={desc}>
+                <p class="yj-hint">{ &i.explanation }</p>
+                if i.sample { <p><span class="yj-sample-notice">{ t(lang, "app.sample_notice") }</span></p> }
+                if let (Some(c), Some(text)) = (&i.citation, &i.basis_text) {
+                    <details class="yj-rq__basis">
+                        <summary>{ tf(lang, "pc.clause_of", &[("citation", &c.label)]) }</summary>
+                        <blockquote lang="zh-CN"><p>{ text }</p></blockquote>
+                    </details>
+                }
+            </div>
+        </li>
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests;

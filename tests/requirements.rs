@@ -1,0 +1,262 @@
+//! Requirement checks: every built-in template, its applicable and not-applicable
+//! paths, verbatim legal bases, the 不予处罚 template built from the benchmark, and
+//! input errors by JSON path.
+use serde_json::json;
+use yaojian::penalty::default_benchmark;
+use yaojian::requirements::*;
+use yaojian::Lang;
+
+const DAL: &str = include_str!("../data/law/drug-administration-law-2019.md");
+const APL: &str = include_str!("../data/law/administrative-penalty-law-2021.md");
+
+/// The text of one article: from its heading to the next line that starts with 第.
+fn article_text(law: &'static str, article: u32) -> &'static str {
+    let head = format!(
+        "第{}条 ",
+        yaojian::penalty::rules::to_chinese_number(article)
+    );
+    let start = law
+        .find(&head)
+        .unwrap_or_else(|| panic!("article {article} not found"));
+    let rest = &law[start + head.len()..];
+    &rest[..rest.find("\n第").unwrap_or(rest.len())]
+}
+
+fn all() -> Vec<Template> {
+    built_in_ids()
+        .into_iter()
+        .map(|id| {
+            built_in(id, default_benchmark()).unwrap_or_else(|| panic!("{id} does not parse"))
+        })
+        .collect()
+}
+
+fn run(t: &Template, input: serde_json::Value) -> CheckResult {
+    check_json(t, &input.to_string(), Lang::ZhCn).unwrap_or_else(|e| panic!("{}: {e:?}", t.id))
+}
+
+fn status(r: &CheckResult, id: &str) -> Status {
+    r.items
+        .iter()
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("no {id}"))
+        .status
+}
+
+#[test]
+fn every_built_in_template_parses_and_cites_verbatim() {
+    let ts = all();
+    assert_eq!(ts.len(), 4);
+    for t in &ts {
+        assert!(
+            t.requirements.iter().any(|r| r.applies_if.is_some()),
+            "{}: nothing conditional",
+            t.id
+        );
+        // The 不予处罚 template asks for a route first; the data templates have a core
+        // that applies to every applicant.
+        let core = t.requirements.iter().any(|r| r.applies_if.is_none());
+        assert_eq!(core, t.id != NO_PENALTY_ID, "{}", t.id);
+        for r in &t.requirements {
+            if let Some(b) = &r.basis {
+                let law = if b.law == "apl-2021" { APL } else { DAL };
+                let article = article_text(law, b.article);
+                assert!(
+                    article.contains(&b.text),
+                    "{} {}: basis not verbatim in article {}: {}",
+                    t.id,
+                    r.id,
+                    b.article,
+                    b.text
+                );
+            } else {
+                assert!(
+                    r.sample,
+                    "{} {}: no legal basis, so it must be labelled sample",
+                    t.id, r.id
+                );
+            }
+            assert!(
+                r.title.contains_key("zh-CN") && r.title.contains_key("en"),
+                "{} {}",
+                t.id,
+                r.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_template_has_applicable_and_not_applicable_paths() {
+    for t in all() {
+        // With nothing answered and nothing ticked, everything unconditional is missing.
+        let r = run(&t, json!({}));
+        assert_eq!(r.summary.met, 0);
+        assert_eq!(r.unanswered.len(), t.questions.len());
+        let unconditional = t
+            .requirements
+            .iter()
+            .filter(|x| x.applies_if.is_none())
+            .count();
+        assert!(r.summary.missing >= unconditional);
+        // Some answer to some question flips some requirement between applicable and not.
+        let mut flipped = false;
+        for q in &t.questions {
+            let values: Vec<serde_json::Value> = match q.kind {
+                QuestionKind::YesNo => vec![json!(true), json!(false)],
+                QuestionKind::SingleChoice => q.options.iter().map(|o| json!(o.value)).collect(),
+            };
+            let results: Vec<CheckResult> = values
+                .iter()
+                .map(|v| run(&t, json!({"answers": {q.id.clone(): v}})))
+                .collect();
+            for w in results.windows(2) {
+                flipped |= w[0].items.iter().zip(&w[1].items).any(|(a, b)| {
+                    (a.status == Status::NotApplicable) != (b.status == Status::NotApplicable)
+                });
+            }
+        }
+        assert!(flipped, "{}: no answer changes what applies", t.id);
+        // Ticking everything that applies leaves nothing missing.
+        let have: Vec<&str> = t.requirements.iter().map(|r| r.id.as_str()).collect();
+        let r = run(&t, json!({"have": have}));
+        assert_eq!(r.summary.missing, 0, "{}", t.id);
+    }
+}
+
+#[test]
+fn trading_licence_wholesale_and_retail_are_approved_at_different_levels() {
+    let t = built_in("drug-trading-licence", default_benchmark()).unwrap();
+    let q = t
+        .questions
+        .iter()
+        .find(|q| q.options.iter().any(|o| o.value == "wholesale"))
+        .expect("channel question");
+    let art51: Vec<&Requirement> = t
+        .requirements
+        .iter()
+        .filter(|r| r.basis.as_ref().is_some_and(|b| b.article == 51) && r.applies_if.is_some())
+        .collect();
+    assert!(
+        art51.len() >= 2,
+        "51 has a wholesale and a retail requirement"
+    );
+    let w = run(&t, json!({"answers": {q.id.clone(): "wholesale"}}));
+    let r = run(&t, json!({"answers": {q.id.clone(): "retail"}}));
+    let applies = |res: &CheckResult, text: &str| {
+        art51.iter().any(|x| {
+            x.basis.as_ref().unwrap().text.contains(text)
+                && status(res, &x.id) != Status::NotApplicable
+        })
+    };
+    assert!(applies(&w, "批发") && !applies(&w, "零售"));
+    assert!(applies(&r, "零售") && !applies(&r, "批发"));
+    // Every numbered item of 第五十二条 is its own condition.
+    for item in 1..=4 {
+        assert!(
+            t.requirements.iter().any(|r| r
+                .basis
+                .as_ref()
+                .is_some_and(|b| b.article == 52 && b.item == Some(item))),
+            "52({item})"
+        );
+    }
+}
+
+#[test]
+fn production_licence_lists_every_item_of_article_42() {
+    let t = built_in("drug-production-licence", default_benchmark()).unwrap();
+    for item in 1..=4 {
+        assert!(
+            t.requirements.iter().any(|r| r
+                .basis
+                .as_ref()
+                .is_some_and(|b| b.article == 42 && b.item == Some(item))),
+            "42({item})"
+        );
+    }
+}
+
+#[test]
+fn no_penalty_routes_follow_article_33_and_the_loaded_list() {
+    let t = no_penalty_template(default_benchmark());
+    let r = run(
+        &t,
+        json!({"answers": {"q_route": "minor"}, "have": ["r_minor", "r_minor_corrected"]}),
+    );
+    assert_eq!(status(&r, "r_no_harm"), Status::Missing);
+    assert_eq!(status(&r, "r_minor"), Status::Met);
+    assert_eq!(status(&r, "r_first_offence"), Status::NotApplicable);
+    assert_eq!(r.summary.missing, 1);
+    let r = run(&t, json!({"answers": {"q_route": "first"}}));
+    assert_eq!(r.summary.missing, 3);
+    assert!(r
+        .items
+        .iter()
+        .filter(|i| i.status != Status::NotApplicable)
+        .all(|i| i.citation.as_ref().unwrap().article == 33));
+    // The list's item for 127(三): its act plus its three conditions.
+    let r = run(
+        &t,
+        json!({"answers": {"q_route": "listed", "q_item": "np-127-3"}}),
+    );
+    assert_eq!(r.summary.missing, 4);
+    assert!(r.items.iter().any(
+        |i| i.status == Status::Missing && i.title.contains("未按照规定建立并实施药品追溯制度")
+    ));
+    assert!(
+        r.items
+            .iter()
+            .filter(|i| i.status == Status::Missing)
+            .all(|i| i.sample),
+        "the sample list is labelled"
+    );
+    // A benchmark without a list offers no "listed" route.
+    let mut bm = default_benchmark().clone();
+    bm.no_penalty_list = None;
+    let t = no_penalty_template(&bm);
+    assert!(!t.questions[0].options.iter().any(|o| o.value == "listed"));
+}
+
+#[test]
+fn bad_input_names_the_path() {
+    let t = built_in("drug-trading-licence", default_benchmark()).unwrap();
+    let q = &t.questions[0];
+    let e = check_json(&t, &json!({"answers": {"nope": true, q.id.clone(): "not-an-option"}, "have": ["zzz", 3], "x": 1}).to_string(), Lang::En).unwrap_err();
+    let paths: Vec<&str> = e.iter().map(|x| x.path.as_str()).collect();
+    assert!(paths.contains(&"$.x"));
+    assert!(paths.contains(&"$.answers.nope"));
+    assert!(paths.contains(&format!("$.answers.{}", q.id).as_str()));
+    assert!(paths.contains(&"$.have[0]") && paths.contains(&"$.have[1]"));
+    assert_eq!(
+        check_json(&t, "{", Lang::ZhCn).unwrap_err()[0].code,
+        "json.syntax"
+    );
+}
+
+#[test]
+fn a_bad_template_names_the_path() {
+    let e = Template::from_json(
+        &json!({
+            "schema": "yaojian/requirements/1", "id": "t", "version": "1", "title": {"zh-CN": "x"}, "description": {"zh-CN": "x"},
+            "questions": [{"id": "q", "kind": "single_choice", "label": {"zh-CN": "x"}, "options": []}],
+            "requirements": [
+                {"id": "a", "kind": "condition", "title": {"zh-CN": "x"}, "explanation": {"zh-CN": "x"}, "applies_if": {"equals": ["ghost", 1]}},
+                {"id": "a", "kind": "condition", "title": {"zh-CN": "x"}, "explanation": {"zh-CN": "x"}}
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap_err();
+    let paths: Vec<&str> = e.iter().map(|x| x.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.questions[0].options",
+            "$.requirements[0].applies_if.equals[0]",
+            "$.requirements[1].id"
+        ]
+    );
+    let e = Template::from_json(r#"{"schema": "yaojian/requirements/1", "id": 5}"#).unwrap_err();
+    assert_eq!(e[0].path, "$.id");
+}
