@@ -32,6 +32,13 @@ test("plain page: the element upgrades into an open shadow root and emits events
   // Styles reach the shadow root (the shared stylesheet): the result panel has its border.
   const border = await page.$eval("#calc >> .yj-pc__result", (el) => getComputedStyle(el).borderTopWidth);
   assert.equal(border, "2px");
+  // Every widget is on the plain page: the requirement checker too.
+  await page.waitForSelector("#req >> [data-testid=rq-summary]");
+  await page.selectOption("#req >> #yj-rq-template", "drug-trading-licence");
+  await page.check("#req >> #yj-rq-q_channel-1");
+  const req = await page.evaluate(() => document.getElementById("req").value);
+  assert.equal(req.type, "requirements.result");
+  assert.equal(req.answers.q_channel, "retail");
   await expectNoAxeViolations(page, "plain page");
   expectNoErrors(page);
   await page.context().close();
