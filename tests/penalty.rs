@@ -5,7 +5,9 @@ use yaojian::money::Fen;
 use yaojian::penalty::*;
 use yaojian::Lang;
 
-const LAW: &str = include_str!("../data/law/drug-administration-law-2019.md");
+mod common;
+
+const LAW: &str = common::DAL;
 
 fn wan(n: i64) -> Fen {
     Fen::from_yuan(n * 10_000)
@@ -15,26 +17,8 @@ fn run(case: serde_json::Value) -> Assessment {
     assess_json(&case.to_string(), Lang::ZhCn).unwrap_or_else(|e| panic!("{case}: {e:?}"))
 }
 
-/// The paragraphs of article `n` of chapter 11, from the vendored statute text.
 fn paragraphs(article: u32) -> Vec<String> {
-    let head = format!(
-        "第{}条 ",
-        yaojian::penalty::rules::to_chinese_number(article)
-    );
-    let start = LAW
-        .find(&head)
-        .unwrap_or_else(|| panic!("article {article} not in the statute"));
-    let body = &LAW[start + head.len()..];
-    let mut out = Vec::new();
-    for line in body.lines() {
-        if line.starts_with('第') && line.contains("条 ") || line.starts_with("## ") {
-            break;
-        }
-        if !line.trim().is_empty() && !line.starts_with('（') {
-            out.push(line.trim().to_string());
-        }
-    }
-    out
+    common::paragraphs(LAW, article)
 }
 
 #[test]

@@ -6,21 +6,8 @@ use yaojian::penalty::default_benchmark;
 use yaojian::requirements::*;
 use yaojian::Lang;
 
-const DAL: &str = include_str!("../data/law/drug-administration-law-2019.md");
-const APL: &str = include_str!("../data/law/administrative-penalty-law-2021.md");
-
-/// The text of one article: from its heading to the next line that starts with 第.
-fn article_text(law: &'static str, article: u32) -> &'static str {
-    let head = format!(
-        "第{}条 ",
-        yaojian::penalty::rules::to_chinese_number(article)
-    );
-    let start = law
-        .find(&head)
-        .unwrap_or_else(|| panic!("article {article} not found"));
-    let rest = &law[start + head.len()..];
-    &rest[..rest.find("\n第").unwrap_or(rest.len())]
-}
+mod common;
+use common::{article_text, APL, DAL};
 
 fn all() -> Vec<Template> {
     built_in_ids()

@@ -3,21 +3,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { launch, openPage, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
+import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "./harness.mjs";
 
 const EXAMPLES = fs.readdirSync("components/src/penalty/examples").map((f) => f.replace(/\.json$/, ""));
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-/// Presses Tab until the focused element matches `predicate` (at most `limit` times).
-async function tabTo(page, predicate, limit = 40) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate(predicate)) return;
-  }
-  throw new Error(`never reached by Tab: ${predicate}`);
-}
 
 test("keyboard only: open the calculator, find a rule, answer, read the result", async () => {
   const page = await openPage(env);

@@ -2,20 +2,13 @@
 // template before and after answering, and the JSON the host receives.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
+import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "./harness.mjs";
 
 const TEMPLATES = ["drug-production-licence", "drug-trading-licence", "mr-filing-readiness", "no-penalty-eligibility"];
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-async function tabTo(page, predicate, limit = 80) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate(predicate)) return;
-  }
-  throw new Error(`never reached by Tab: ${predicate}`);
-}
 
 const summary = (page) => page.textContent("[data-testid=rq-summary]");
 

@@ -2,6 +2,8 @@
 //! the JSON-emit callback and the accessible error summary.
 
 mod error_summary;
+#[cfg(all(test, target_arch = "wasm32"))]
+pub mod testing;
 pub use error_summary::{ErrorItem, ErrorSummary};
 
 use yaojian::date::{cst_date_from_unix_millis, Date};

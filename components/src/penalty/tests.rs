@@ -1,9 +1,10 @@
 //! Browser tests of the penalty widget, driven by its examples.
 use super::*;
+use crate::common::testing::{self, fire, input, text};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 use yaojian::money::parse_yuan;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -24,40 +25,12 @@ thread_local! {
 }
 
 async fn mount(initial: Option<Value>) -> Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
     let on_emit = Callback::from(|v: Value| EMITTED.with(|e| e.borrow_mut().push(v)));
-    yew::Renderer::<Host>::with_root_and_props(
-        root.clone(),
-        HostProps {
-            initial: initial.map(Rc::new),
-            on_emit,
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn text(root: &Element, sel: &str) -> String {
-    root.query_selector(sel)
-        .unwrap()
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
-}
-
-fn input(root: &Element, id: &str) -> Option<HtmlInputElement> {
-    root.query_selector(&format!("#{id}"))
-        .unwrap()
-        .and_then(|e| e.dyn_into().ok())
-}
-
-fn fire(el: &Element, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let ev = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
+    testing::mount::<Host>(HostProps {
+        initial: initial.map(Rc::new),
+        on_emit,
+    })
+    .await
 }
 
 async fn type_into(root: &Element, id: &str, value: &str) {

@@ -1,5 +1,6 @@
 //! Browser tests of the requirement checker.
 use super::*;
+use crate::common::testing::{self, text};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -24,26 +25,11 @@ fn host(p: &HostProps) -> Html {
 }
 
 async fn mount(value: Option<Value>, template: Option<Template>) -> Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<Host>::with_root_and_props(
-        root.clone(),
-        HostProps {
-            value: value.map(Rc::new),
-            template: template.map(Rc::new),
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn text(root: &Element, sel: &str) -> String {
-    root.query_selector(sel)
-        .unwrap()
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
+    testing::mount::<Host>(HostProps {
+        value: value.map(Rc::new),
+        template: template.map(Rc::new),
+    })
+    .await
 }
 
 async fn click(root: &Element, sel: &str) {
