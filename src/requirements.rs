@@ -255,9 +255,21 @@ pub struct Input {
 impl Input {
     /// Reads `{"answers": {...}, "have": [...]}` and checks it against the template.
     pub fn from_value(v: &Value, t: &Template) -> Result<Input, Vec<FieldError>> {
+        match Input::lenient(v, t) {
+            (input, errs) if errs.is_empty() => Ok(input),
+            (_, errs) => Err(errs),
+        }
+    }
+
+    /// Like [`Input::from_value`], but keeps every part that fits the template and
+    /// returns the rest as errors: a widget keeps working on a host's partly wrong value.
+    pub fn lenient(v: &Value, t: &Template) -> (Input, Vec<FieldError>) {
         let mut errs = Vec::new();
         let Some(obj) = v.as_object() else {
-            return Err(vec![FieldError::new("$", "case.not_object")]);
+            return (
+                Input::default(),
+                vec![FieldError::new("$", "case.not_object")],
+            );
         };
         for k in obj.keys() {
             if k != "answers" && k != "have" {
@@ -320,11 +332,7 @@ impl Input {
             }
             Some(_) => errs.push(FieldError::new("$.have", "case.string_list")),
         }
-        if errs.is_empty() {
-            Ok(input)
-        } else {
-            Err(errs)
-        }
+        (input, errs)
     }
 }
 

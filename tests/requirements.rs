@@ -247,3 +247,17 @@ fn a_bad_template_names_the_path() {
     let e = Template::from_json(r#"{"schema": "yaojian/requirements/1", "id": 5}"#).unwrap_err();
     assert_eq!(e[0].path, "$.id");
 }
+
+#[test]
+fn a_lenient_read_keeps_what_fits_and_reports_the_rest() {
+    let t = built_in("drug-trading-licence", default_benchmark()).unwrap();
+    let (input, errs) = Input::lenient(
+        &json!({"answers": {"q_channel": "retail", "ghost": 1}, "have": ["r_pharmacist", "zzz"]}),
+        &t,
+    );
+    assert_eq!(input.answers.get("q_channel"), Some(&json!("retail")));
+    assert_eq!(input.have, ["r_pharmacist"]);
+    let paths: Vec<&str> = errs.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["$.answers.ghost", "$.have[1]"]);
+    assert_eq!(check(&t, &input, Lang::ZhCn).summary.met, 1);
+}

@@ -83,23 +83,9 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
     }
     let template = load_template(props, &state.template_id);
     let result: Option<CheckResult> = template.as_ref().map(|tp| {
-        // Answers and ticks are kept as typed; the engine reads only what fits the template.
-        let input =
-            rq::Input::from_value(&json!({ "answers": state.answers, "have": state.have }), tp)
-                .unwrap_or_else(|_| rq::Input {
-                    answers: state
-                        .answers
-                        .iter()
-                        .filter(|(k, _)| tp.question(k).is_some())
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                    have: state
-                        .have
-                        .iter()
-                        .filter(|h| tp.requirements.iter().any(|r| &r.id == *h))
-                        .cloned()
-                        .collect(),
-                });
+        // The state keeps everything; the engine reads only what fits the template.
+        let (input, _) =
+            rq::Input::lenient(&json!({ "answers": state.answers, "have": state.have }), tp);
         rq::check(tp, &input, lang)
     });
 

@@ -1,5 +1,5 @@
 //! Prints how many penalty assessments per second the engine makes natively.
-//! A figure to track, not a test: `cargo bench --bench penalty`.
+//! A figure to track, not a test: `cargo bench --bench assessments`.
 use std::hint::black_box;
 use std::time::Instant;
 use yaojian::money::Fen;
