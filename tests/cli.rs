@@ -194,3 +194,38 @@ fn requirements_check_reads_answers_and_prints_the_result() {
     assert_eq!(code, 1);
     assert_eq!(v["errors"][0]["path"], "$.have[0]");
 }
+
+#[test]
+fn requirements_use_a_loaded_benchmarks_no_penalty_list() {
+    let (_, mut bm, _) = yaojian(&["penalty", "benchmark"]);
+    bm["id"] = serde_json::json!("province-x");
+    bm["no_penalty_list"]["items"] = serde_json::json!([{
+        "id": "np-130", "name": "购销药品未按照规定进行记录", "rules": ["dal-130"], "kind": "minor",
+        "basis": "《中华人民共和国药品管理法》第一百三十条", "conditions": ["minor", "corrected", "no_harm"]
+    }]);
+    let path = std::env::temp_dir().join("yaojian-cli-benchmark.json");
+    std::fs::write(&path, bm.to_string()).unwrap();
+    let (code, v) = yaojian_stdin(
+        &[
+            "requirements",
+            "check",
+            "--template",
+            "no-penalty-eligibility",
+            "--benchmark",
+            path.to_str().unwrap(),
+        ],
+        r#"{"answers": {"q_route": "listed", "q_item": "np-130"}}"#,
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["version"], "province-x");
+    assert_eq!(v["summary"]["missing"], 4);
+    assert!(v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["status"] == "missing"
+            && i["title"]
+                .as_str()
+                .unwrap()
+                .contains("购销药品未按照规定进行记录")));
+}

@@ -45,11 +45,19 @@ enum RequirementsCommand {
         /// A template file (JSON), or the id of a built-in template.
         #[arg(long)]
         template: String,
+        /// A penalty benchmark file whose no-penalty list the 不予处罚 template uses.
+        #[arg(long)]
+        benchmark: Option<String>,
     },
     /// List the built-in templates.
     Templates,
     /// Print a built-in template as JSON, a starting point for a bureau's own.
-    Show { id: String },
+    Show {
+        id: String,
+        /// A penalty benchmark file whose no-penalty list the 不予处罚 template uses.
+        #[arg(long)]
+        benchmark: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -161,9 +169,20 @@ fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> serde_json::Value {
 }
 
 fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
+    use yaojian::penalty::Benchmark;
     use yaojian::requirements as rq;
-    let bm = yaojian::penalty::default_benchmark();
-    let template = |name: &str| -> Result<rq::Template, Vec<FieldError>> {
+    let benchmark = |file: &Option<String>| -> Result<Benchmark, Vec<FieldError>> {
+        match file {
+            None => Ok(yaojian::penalty::default_benchmark().clone()),
+            Some(f) => {
+                let src = std::fs::read_to_string(f).map_err(|e| {
+                    vec![FieldError::new("$.benchmark", "json.invalid").with("detail", e)]
+                })?;
+                Benchmark::from_json(&src)
+            }
+        }
+    };
+    let template = |name: &str, bm: &Benchmark| -> Result<rq::Template, Vec<FieldError>> {
         match std::fs::read_to_string(name) {
             Ok(src) => rq::Template::from_json(&src),
             Err(_) => rq::built_in(name, bm).ok_or_else(|| {
@@ -172,12 +191,16 @@ fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
         }
     };
     match cmd {
-        RequirementsCommand::Check { template: name } => {
-            let t = template(&name)?;
+        RequirementsCommand::Check {
+            template: name,
+            benchmark: b,
+        } => {
+            let t = template(&name, &benchmark(&b)?)?;
             let src = read_stdin()?;
             rq::check_json(&t, &src, lang).map(|r| to_json(&r))
         }
         RequirementsCommand::Templates => {
+            let bm = yaojian::penalty::default_benchmark();
             let list: Vec<_> = rq::built_in_ids()
                 .into_iter()
                 .filter_map(|id| rq::built_in(id, bm))
@@ -185,6 +208,8 @@ fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
                 .collect();
             Ok(serde_json::Value::Array(list))
         }
-        RequirementsCommand::Show { id } => template(&id).map(|t| to_json(&t)),
+        RequirementsCommand::Show { id, benchmark: b } => {
+            template(&id, &benchmark(&b)?).map(|t| to_json(&t))
+        }
     }
 }

@@ -120,6 +120,11 @@ impl WidgetHandle {
                         Err(e) => return report(e),
                     },
                     "value" => props.value = Some(Rc::new(parsed)),
+                    "benchmark" if parsed.is_null() => props.benchmark = None,
+                    "benchmark" => match Benchmark::from_value(parsed, "$") {
+                        Ok(b) => props.benchmark = Some(Rc::new(b)),
+                        Err(e) => return report(e),
+                    },
                     _ => return report(unknown()),
                 }
                 app.update(props.clone());
@@ -172,6 +177,7 @@ pub fn mount_widget(
                 on_emit,
                 template: None,
                 value: None,
+                benchmark: None,
             };
             let app =
                 yew::Renderer::<RequirementsChecker>::with_root_and_props(container, props.clone())

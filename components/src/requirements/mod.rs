@@ -25,6 +25,9 @@ pub struct RequirementsProps {
     /// `{"template": id, "answers": {...}, "have": [...]}` to start from.
     #[prop_or_default]
     pub value: Option<Rc<Value>>,
+    /// The penalty benchmark whose no-penalty list the 不予处罚 template uses.
+    #[prop_or_default]
+    pub benchmark: Option<Rc<penalty::Benchmark>>,
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -51,6 +54,13 @@ impl State {
     }
 }
 
+fn benchmark_of(props: &RequirementsProps) -> &penalty::Benchmark {
+    props
+        .benchmark
+        .as_deref()
+        .unwrap_or_else(|| penalty::default_benchmark())
+}
+
 fn load_template(props: &RequirementsProps, id: &str) -> Option<Rc<Template>> {
     if let Some(t) = &props.template {
         return Some(t.clone());
@@ -60,7 +70,7 @@ fn load_template(props: &RequirementsProps, id: &str) -> Option<Rc<Template>> {
     } else {
         id
     };
-    rq::built_in(id, penalty::default_benchmark()).map(Rc::new)
+    rq::built_in(id, benchmark_of(props)).map(Rc::new)
 }
 
 #[function_component(RequirementsChecker)]
@@ -163,7 +173,7 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
                 <div class="yj-field yj-no-print">
                     <label class="yj-label" for="yj-rq-template">{ t(lang, "rq.template") }</label>
                     <select class="yj-select" id="yj-rq-template" onchange={on_template}>
-                        { for rq::built_in_ids().into_iter().filter_map(|id| rq::built_in(id, penalty::default_benchmark())).map(|x| html! {
+                        { for rq::built_in_ids().into_iter().filter_map(|id| rq::built_in(id, benchmark_of(props))).map(|x| html! {
                             <option value={x.id.clone()} selected={x.id == tp.id}>{ pick(&x.title) }</option>
                         }) }
                     </select>
