@@ -7,6 +7,7 @@
 //!
 //! See `ARCHITECTURE.md` at the repository root for where things live.
 
+pub mod checklist;
 pub mod date;
 pub mod error;
 pub mod expr;

@@ -1,0 +1,376 @@
+//! Rectification items: every legal and illegal transition, deadlines across the UTC+8
+//! date line, bureau counts, CSV escaping.
+use yaojian::checklist::*;
+use yaojian::date::{cst_date_from_unix_millis, parse_date, Date, DeadlineState};
+
+fn d(s: &str) -> Date {
+    parse_date(s).unwrap()
+}
+
+fn item(status: Status) -> Item {
+    Item {
+        id: "i1".into(),
+        list: ListKind::Rectification,
+        source: Source::Inspection,
+        problem: "冷库温度记录不全".into(),
+        provision: "药品经营质量管理规范".into(),
+        legal_basis: "《中华人民共和国药品管理法》第一百二十六条".into(),
+        rule: Some("dal-126".into()),
+        measures: vec!["补全记录".into(), "培训保管员".into()],
+        unit: "某医药公司".into(),
+        person: "张三".into(),
+        mode: Mode::Deadline,
+        deadline: Some(d("2026-12-01")),
+        status,
+        evidence: vec![],
+        reinspections: vec![],
+        close_out: None,
+        history: vec![],
+    }
+}
+
+fn evidence(date: &str) -> Vec<Evidence> {
+    vec![Evidence {
+        date: d(date),
+        text: "整改报告及温度记录".into(),
+        file: None,
+    }]
+}
+
+fn reinspect(date: &str, c: Conclusion) -> Action {
+    Action::Reinspect(Reinspection {
+        date: d(date),
+        inspector: "李四".into(),
+        conclusion: c,
+        notes: String::new(),
+    })
+}
+
+fn close() -> Action {
+    Action::CloseOut(CloseOut {
+        approver: "王五".into(),
+        date: d("2026-12-05"),
+    })
+}
+
+const AT: &str = "2026-11-22T10:00:00+08:00";
+
+#[test]
+fn the_whole_path_to_close_out_is_recorded() {
+    let mut i = item(Status::Pending);
+    assert_eq!(
+        i.apply(Action::Start, "张三", AT, ""),
+        Ok(Status::InProgress)
+    );
+    assert_eq!(
+        i.apply(
+            Action::Report {
+                evidence: evidence("2026-11-28")
+            },
+            "张三",
+            AT,
+            "已整改"
+        ),
+        Ok(Status::AwaitingReinspection)
+    );
+    assert_eq!(
+        i.apply(
+            reinspect("2026-11-30", Conclusion::Corrected),
+            "李四",
+            AT,
+            ""
+        ),
+        Ok(Status::AwaitingReinspection)
+    );
+    assert_eq!(i.apply(close(), "王五", AT, "同意销号"), Ok(Status::Closed));
+    let path: Vec<(Status, Status)> = i.history.iter().map(|t| (t.from, t.to)).collect();
+    assert_eq!(
+        path,
+        [
+            (Status::Pending, Status::InProgress),
+            (Status::InProgress, Status::AwaitingReinspection),
+            (Status::AwaitingReinspection, Status::AwaitingReinspection),
+            (Status::AwaitingReinspection, Status::Closed),
+        ]
+    );
+    assert_eq!(
+        (i.history[3].by.as_str(), i.history[3].note.as_str()),
+        ("王五", "同意销号")
+    );
+    assert_eq!(i.close_out.as_ref().unwrap().approver, "王五");
+}
+
+#[test]
+fn partly_or_not_corrected_goes_back_to_rectification() {
+    for c in [Conclusion::PartlyCorrected, Conclusion::NotCorrected] {
+        let mut i = item(Status::AwaitingReinspection);
+        i.evidence = evidence("2026-11-28");
+        assert_eq!(
+            i.apply(reinspect("2026-11-30", c), "李四", AT, ""),
+            Ok(Status::InProgress)
+        );
+        // And the next report must bring new evidence, then a new passing re-inspection.
+        assert_eq!(
+            i.apply(
+                Action::Report {
+                    evidence: evidence("2026-12-02")
+                },
+                "张三",
+                AT,
+                ""
+            ),
+            Ok(Status::AwaitingReinspection)
+        );
+        assert_eq!(
+            i.apply(close(), "王五", AT, "").unwrap_err().code,
+            "checklist.reinspection_required",
+            "the old pass is before the new report"
+        );
+        assert_eq!(
+            i.apply(
+                reinspect("2026-12-03", Conclusion::Corrected),
+                "李四",
+                AT,
+                ""
+            ),
+            Ok(Status::AwaitingReinspection)
+        );
+        assert_eq!(i.apply(close(), "王五", AT, ""), Ok(Status::Closed));
+    }
+}
+
+#[test]
+fn every_illegal_transition_is_refused_with_a_reason_and_changes_nothing() {
+    let all = || {
+        vec![
+            Action::Start,
+            Action::Report {
+                evidence: evidence("2026-11-28"),
+            },
+            reinspect("2026-11-30", Conclusion::Corrected),
+            close(),
+        ]
+    };
+    // (status, action name) → expected refusal; everything not listed is legal.
+    let refusals = [
+        (Status::Pending, "report", "checklist.not_in_progress"),
+        (
+            Status::Pending,
+            "reinspect",
+            "checklist.nothing_to_reinspect",
+        ),
+        (
+            Status::Pending,
+            "close_out",
+            "checklist.reinspection_required",
+        ),
+        (Status::InProgress, "start", "checklist.already_started"),
+        (
+            Status::InProgress,
+            "reinspect",
+            "checklist.nothing_to_reinspect",
+        ),
+        (
+            Status::InProgress,
+            "close_out",
+            "checklist.reinspection_required",
+        ),
+        (
+            Status::AwaitingReinspection,
+            "start",
+            "checklist.already_started",
+        ),
+        (
+            Status::AwaitingReinspection,
+            "report",
+            "checklist.not_in_progress",
+        ),
+        (
+            Status::AwaitingReinspection,
+            "close_out",
+            "checklist.reinspection_required",
+        ),
+        (Status::Closed, "start", "checklist.closed"),
+        (Status::Closed, "report", "checklist.closed"),
+        (Status::Closed, "reinspect", "checklist.closed"),
+        (Status::Closed, "close_out", "checklist.closed"),
+    ];
+    let mut legal = 0;
+    for status in [
+        Status::Pending,
+        Status::InProgress,
+        Status::AwaitingReinspection,
+        Status::Closed,
+    ] {
+        for action in all() {
+            let mut i = item(status);
+            let before = i.clone();
+            let name = action.name();
+            match refusals.iter().find(|r| r.0 == status && r.1 == name) {
+                Some((_, _, code)) => {
+                    let e = i.apply(action, "x", AT, "").unwrap_err();
+                    assert_eq!(e.code, *code, "{status:?} {name}");
+                    assert_eq!(e.path, "$.action");
+                    assert_eq!(i, before, "a refused action changes nothing");
+                }
+                None => {
+                    assert!(
+                        i.apply(action, "x", AT, "").is_ok(),
+                        "{status:?} {name} should be legal"
+                    );
+                    assert_eq!(i.history.len(), 1);
+                    legal += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(
+        legal, 3,
+        "start, report and reinspect are the legal single steps from a fresh item"
+    );
+}
+
+#[test]
+fn what_a_transition_needs_is_checked() {
+    let mut i = item(Status::InProgress);
+    assert_eq!(
+        i.apply(Action::Report { evidence: vec![] }, "x", AT, "")
+            .unwrap_err()
+            .code,
+        "checklist.evidence_required"
+    );
+    let blank = vec![Evidence {
+        date: d("2026-11-28"),
+        text: "  ".into(),
+        file: None,
+    }];
+    assert_eq!(
+        i.apply(Action::Report { evidence: blank }, "x", AT, "")
+            .unwrap_err()
+            .code,
+        "checklist.evidence_required"
+    );
+    let mut i = item(Status::AwaitingReinspection);
+    let nobody = Action::Reinspect(Reinspection {
+        date: d("2026-11-30"),
+        inspector: " ".into(),
+        conclusion: Conclusion::Corrected,
+        notes: String::new(),
+    });
+    assert_eq!(
+        i.apply(nobody, "x", AT, "").unwrap_err().code,
+        "checklist.inspector_required"
+    );
+    i.apply(reinspect("2026-11-30", Conclusion::Corrected), "x", AT, "")
+        .unwrap();
+    let anonymous = Action::CloseOut(CloseOut {
+        approver: "".into(),
+        date: d("2026-12-01"),
+    });
+    assert_eq!(
+        i.apply(anonymous, "x", AT, "").unwrap_err().code,
+        "checklist.approver_required"
+    );
+}
+
+#[test]
+fn deadlines_turn_at_midnight_in_beijing_whatever_the_clock_zone() {
+    let i = item(Status::InProgress); // deadline 2026-12-01
+                                      // 2026-12-01T15:59:59Z is 23:59:59 on the 1st in Beijing: still in time.
+    let last_moment = cst_date_from_unix_millis(1_796_140_799_000);
+    assert_eq!(last_moment, d("2026-12-01"));
+    assert!(!i.is_overdue(last_moment));
+    // One second later it is the 2nd in Beijing (still the 1st in UTC): overdue.
+    let next = cst_date_from_unix_millis(1_796_140_800_000);
+    assert_eq!(next, d("2026-12-02"));
+    assert!(i.is_overdue(next));
+    assert_eq!(
+        i.deadline_state(d("2026-11-26"), 7),
+        Some(DeadlineState::DueSoon { days: 5 })
+    );
+    // Closed items are never overdue.
+    let mut closed = item(Status::Closed);
+    closed.deadline = Some(d("2020-01-01"));
+    assert!(!closed.is_overdue(d("2026-11-22")));
+}
+
+#[test]
+fn an_overdue_item_names_the_rule_to_open_a_case_under() {
+    let i = item(Status::InProgress);
+    assert_eq!(
+        i.suggested_case_rule(d("2026-11-30")),
+        None,
+        "not overdue yet"
+    );
+    assert_eq!(i.suggested_case_rule(d("2026-12-02")), Some("dal-126"));
+    let mut other = item(Status::InProgress);
+    other.rule = Some("dal-116".into()); // fines at once: no deadline logic
+    assert_eq!(other.suggested_case_rule(d("2026-12-02")), None);
+}
+
+#[test]
+fn counts_as_bureaus_report_them() {
+    let today = d("2026-11-28");
+    let mut lead = item(Status::InProgress);
+    lead.list = ListKind::ProblemLead;
+    let mut untouched_lead = item(Status::Pending);
+    untouched_lead.list = ListKind::ProblemLead;
+    let reported = item(Status::AwaitingReinspection);
+    let mut closed = item(Status::Closed);
+    closed.measures.push("第三项".into());
+    let mut late = item(Status::InProgress);
+    late.deadline = Some(d("2026-11-20"));
+    let c = counts(
+        [&lead, &untouched_lead, &reported, &closed, &late],
+        today,
+        7,
+    );
+    assert_eq!(
+        c,
+        Counts {
+            items: 5,
+            leads_verified: 1,
+            measures_implemented: 2 + 3,
+            closed: 1,
+            overdue: 1,
+            due_soon: 3
+        }
+    );
+}
+
+#[test]
+fn csv_escapes_commas_quotes_newlines_and_keeps_chinese() {
+    assert_eq!(csv_field("冷库温度记录不全"), "冷库温度记录不全");
+    assert_eq!(csv_field("甲,乙"), "\"甲,乙\"");
+    assert_eq!(csv_field("他说\"好\""), "\"他说\"\"好\"\"\"");
+    assert_eq!(csv_field("第一行\n第二行"), "\"第一行\n第二行\"");
+    assert_eq!(csv_field("a\r\nb"), "\"a\r\nb\"");
+    let csv = to_csv(
+        &["问题", "责任人"],
+        &[vec!["温度,湿度".into(), "张三".into()]],
+    );
+    assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
+    assert_eq!(csv, "\u{feff}问题,责任人\r\n\"温度,湿度\",张三\r\n");
+}
+
+#[test]
+fn items_round_trip_as_json() {
+    let mut i = item(Status::Pending);
+    i.apply(Action::Start, "张三", AT, "").unwrap();
+    i.evidence.push(Evidence {
+        date: d("2026-11-28"),
+        text: "照片".into(),
+        file: Some(FileRef {
+            name: "a.jpg".into(),
+            size: 1024,
+            mime: "image/jpeg".into(),
+            checksum: "sha256:ab".into(),
+        }),
+    });
+    let v = serde_json::to_value(&i).unwrap();
+    assert_eq!(v["status"], "in_progress");
+    assert_eq!(v["evidence"][0]["file"]["type"], "image/jpeg");
+    assert_eq!(v["deadline"], "2026-12-01");
+    let back: Item = serde_json::from_value(v).unwrap();
+    assert_eq!(back, i);
+}
