@@ -336,3 +336,274 @@ pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
     }
     out
 }
+
+/// A checklist document: `{"schema": "yaojian/checklist/1", "items": [...]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemList {
+    pub schema: String,
+    pub items: Vec<Item>,
+}
+
+pub const SCHEMA: &str = "yaojian/checklist/1";
+
+impl ItemList {
+    /// Parses and checks a list; every error names its JSON path.
+    pub fn from_json(src: &str) -> Result<ItemList, Vec<FieldError>> {
+        let v = crate::json::parse_document(src, "$").map_err(|e| vec![e])?;
+        let list: ItemList = crate::json::parse_value_at(v, "$").map_err(|e| vec![e])?;
+        let mut errs = Vec::new();
+        if list.schema != SCHEMA {
+            errs.push(FieldError::new("$.schema", "checklist.schema").with("expected", SCHEMA));
+        }
+        let mut ids: Vec<&str> = Vec::new();
+        for (n, i) in list.items.iter().enumerate() {
+            let p = format!("$.items[{n}]");
+            if i.id.trim().is_empty() || ids.contains(&i.id.as_str()) {
+                errs.push(FieldError::new(format!("{p}.id"), "checklist.id").with("id", &i.id));
+            }
+            ids.push(&i.id);
+            if i.problem.trim().is_empty() {
+                errs.push(FieldError::new(format!("{p}.problem"), "required"));
+            }
+            if i.mode == Mode::Deadline && i.deadline.is_none() {
+                errs.push(FieldError::new(
+                    format!("{p}.deadline"),
+                    "checklist.deadline_required",
+                ));
+            }
+            if let Some(r) = &i.rule {
+                if crate::penalty::rule_table().get(r).is_none() {
+                    errs.push(
+                        FieldError::new(format!("{p}.rule"), "penalty.unknown_rule").with("id", r),
+                    );
+                }
+            }
+            if i.status == Status::Closed && i.close_out.is_none() {
+                errs.push(FieldError::new(
+                    format!("{p}.close_out"),
+                    "checklist.close_out_missing",
+                ));
+            }
+        }
+        if errs.is_empty() {
+            Ok(list)
+        } else {
+            Err(errs)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeadlineEntry {
+    pub id: String,
+    pub person: String,
+    pub deadline: Date,
+    pub days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseSuggestion {
+    pub id: String,
+    pub rule: String,
+    pub citation: crate::penalty::rules::Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub today: Date,
+    pub counts: Counts,
+    /// `核查问题线索N件，实施整改措施N项，整改销号N件`
+    pub summary: String,
+    pub by_list: std::collections::BTreeMap<String, Counts>,
+    pub by_owner: std::collections::BTreeMap<String, Counts>,
+    pub overdue: Vec<DeadlineEntry>,
+    pub due_soon: Vec<DeadlineEntry>,
+    /// 未按期整改: overdue items whose rule allows a case once the deadline is missed.
+    pub open_case: Vec<CaseSuggestion>,
+}
+
+fn key<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|x| x.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Counts, overdue and due-soon items, and case suggestions for a list on `today`.
+pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -> Report {
+    let mut by_list: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
+    let mut by_owner: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
+    let (mut overdue, mut due_soon, mut open_case) = (Vec::new(), Vec::new(), Vec::new());
+    for i in &list.items {
+        by_list.entry(key(&i.list)).or_default().push(i);
+        by_owner
+            .entry(format!("{} {}", i.unit, i.person).trim().to_string())
+            .or_default()
+            .push(i);
+        let entry = |days| DeadlineEntry {
+            id: i.id.clone(),
+            person: i.person.clone(),
+            deadline: i.deadline.unwrap_or(today),
+            days,
+        };
+        match i.deadline_state(today, soon_days) {
+            Some(DeadlineState::Overdue { days }) => overdue.push(entry(days)),
+            Some(DeadlineState::DueSoon { days }) => due_soon.push(entry(days)),
+            _ => {}
+        }
+        if let Some(rule) = i.suggested_case_rule(today) {
+            if let Some(r) = crate::penalty::rule_table().get(rule) {
+                open_case.push(CaseSuggestion {
+                    id: i.id.clone(),
+                    rule: rule.to_string(),
+                    citation: r.citation(),
+                });
+            }
+        }
+    }
+    overdue.sort_by_key(|e| std::cmp::Reverse(e.days));
+    due_soon.sort_by_key(|e| e.days);
+    let counts = counts(&list.items, today, soon_days);
+    let summary = crate::i18n::tf(
+        lang,
+        "checklist.summary",
+        &[
+            ("leads", &counts.leads_verified.to_string()),
+            ("measures", &counts.measures_implemented.to_string()),
+            ("closed", &counts.closed.to_string()),
+        ],
+    );
+    let group = |m: std::collections::BTreeMap<String, Vec<&Item>>| {
+        m.into_iter()
+            .map(|(k, v)| (k, self::counts(v, today, soon_days)))
+            .collect()
+    };
+    Report {
+        today,
+        counts,
+        summary,
+        by_list: group(by_list),
+        by_owner: group(by_owner),
+        overdue,
+        due_soon,
+        open_case,
+    }
+}
+
+/// The list as CSV (UTF-8 with BOM), one row an item, headers in `lang`.
+pub fn items_csv(list: &ItemList, today: Date, lang: crate::Lang) -> String {
+    let keys = [
+        "id",
+        "list",
+        "source",
+        "problem",
+        "provision",
+        "legal_basis",
+        "measures",
+        "unit",
+        "person",
+        "mode",
+        "deadline",
+        "status",
+        "overdue",
+    ];
+    let header: Vec<String> = keys
+        .iter()
+        .map(|k| crate::i18n::t(lang, &format!("checklist.column.{k}")))
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let label = |prefix: &str, v: String| crate::i18n::t(lang, &format!("checklist.{prefix}.{v}"));
+    let rows: Vec<Vec<String>> = list
+        .items
+        .iter()
+        .map(|i| {
+            vec![
+                i.id.clone(),
+                label("list", key(&i.list)),
+                label("source", key(&i.source)),
+                i.problem.clone(),
+                i.provision.clone(),
+                i.legal_basis.clone(),
+                i.measures.join("；"),
+                i.unit.clone(),
+                i.person.clone(),
+                label("mode", key(&i.mode)),
+                i.deadline.map(crate::date::format_date).unwrap_or_default(),
+                label("status", key(&i.status)),
+                if i.is_overdue(today) {
+                    crate::i18n::t(lang, "checklist.overdue")
+                } else {
+                    String::new()
+                },
+            ]
+        })
+        .collect();
+    to_csv(&header, &rows)
+}
+
+/// The fields of a 责令改正通知书 for one or more items of the same party.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    /// From the pattern: `{year}` and `{seq}` (`{seq:3}` pads to three digits).
+    pub number: String,
+    pub party: String,
+    pub facts: Vec<String>,
+    pub provisions: Vec<String>,
+    pub legal_basis: Vec<String>,
+    pub mode: Mode,
+    /// The earliest deadline of the items, for 限期改正.
+    pub deadline: Option<Date>,
+    pub requirements: Vec<String>,
+    pub date: Date,
+}
+
+/// Fills a document-number pattern such as `某药监责改〔{year}〕{seq:3}号`.
+pub fn document_number(pattern: &str, year: i32, seq: u32) -> String {
+    let mut out = pattern.replace("{year}", &year.to_string());
+    while let Some(start) = out.find("{seq") {
+        let Some(len) = out[start..].find('}') else {
+            break;
+        };
+        let spec = &out[start + 4..start + len];
+        let width: usize = spec.trim_start_matches(':').parse().unwrap_or(0);
+        out.replace_range(start..=start + len, &format!("{seq:0width$}"));
+    }
+    out
+}
+
+/// The notice for `items` (one party), dated `date`, numbered from `pattern` and `seq`.
+pub fn notice(items: &[&Item], pattern: &str, seq: u32, date: Date) -> Option<Notice> {
+    use chrono::Datelike;
+    let first = items.first()?;
+    let uniq = |f: &dyn Fn(&Item) -> Vec<String>| {
+        let mut v: Vec<String> = Vec::new();
+        for i in items {
+            for x in f(i) {
+                if !x.trim().is_empty() && !v.contains(&x) {
+                    v.push(x);
+                }
+            }
+        }
+        v
+    };
+    let mode = if items.iter().all(|i| i.mode == Mode::Immediate) {
+        Mode::Immediate
+    } else {
+        Mode::Deadline
+    };
+    Some(Notice {
+        number: document_number(pattern, date.year(), seq),
+        party: first.unit.clone(),
+        facts: uniq(&|i| vec![i.problem.clone()]),
+        provisions: uniq(&|i| vec![i.provision.clone()]),
+        legal_basis: uniq(&|i| vec![i.legal_basis.clone()]),
+        mode,
+        deadline: items
+            .iter()
+            .filter_map(|i| i.deadline)
+            .min()
+            .filter(|_| mode == Mode::Deadline),
+        requirements: uniq(&|i| i.measures.clone()),
+        date,
+    })
+}

@@ -374,3 +374,93 @@ fn items_round_trip_as_json() {
     let back: Item = serde_json::from_value(v).unwrap();
     assert_eq!(back, i);
 }
+
+fn list_json() -> serde_json::Value {
+    let mut a = serde_json::to_value(item(Status::InProgress)).unwrap();
+    a["id"] = "A".into();
+    let mut b = serde_json::to_value(item(Status::Pending)).unwrap();
+    b["id"] = "B".into();
+    b["list"] = "problem_lead".into();
+    b["deadline"] = "2026-12-20".into();
+    b["person"] = "赵六".into();
+    serde_json::json!({"schema": "yaojian/checklist/1", "items": [a, b]})
+}
+
+#[test]
+fn a_list_is_checked_with_paths() {
+    let list = ItemList::from_json(&list_json().to_string()).unwrap();
+    assert_eq!(list.items.len(), 2);
+    let mut bad = list_json();
+    bad["items"][1]["id"] = "A".into();
+    bad["items"][0]["mode"] = "deadline".into();
+    bad["items"][0]["deadline"] = serde_json::Value::Null;
+    bad["items"][1]["rule"] = "dal-999".into();
+    let e = ItemList::from_json(&bad.to_string()).unwrap_err();
+    let paths: Vec<&str> = e.iter().map(|x| x.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["$.items[0].deadline", "$.items[1].id", "$.items[1].rule"]
+    );
+    let mut wrong = list_json();
+    wrong["items"][0]["status"] = "done".into();
+    assert_eq!(
+        ItemList::from_json(&wrong.to_string()).unwrap_err()[0].path,
+        "$.items[0].status"
+    );
+}
+
+#[test]
+fn the_report_counts_lists_owners_and_flags_overdue_items() {
+    let list = ItemList::from_json(&list_json().to_string()).unwrap();
+    let r = report(&list, d("2026-12-05"), 30, yaojian::Lang::ZhCn);
+    assert_eq!(r.counts.items, 2);
+    assert_eq!(r.counts.overdue, 1);
+    assert_eq!(r.overdue[0].id, "A");
+    assert_eq!(r.overdue[0].days, 4);
+    assert_eq!(r.due_soon[0].id, "B");
+    assert_eq!(r.by_list["problem_lead"].items, 1);
+    assert_eq!(r.by_owner["某医药公司 张三"].overdue, 1);
+    assert_eq!(r.open_case[0].rule, "dal-126");
+    assert_eq!(
+        r.open_case[0].citation.label,
+        "《中华人民共和国药品管理法》第一百二十六条第一款"
+    );
+    assert_eq!(r.summary, "核查问题线索0件，实施整改措施0项，整改销号0件");
+}
+
+#[test]
+fn the_csv_export_has_chinese_headers_and_labels() {
+    let list = ItemList::from_json(&list_json().to_string()).unwrap();
+    let csv = items_csv(&list, d("2026-12-05"), yaojian::Lang::ZhCn);
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[0].starts_with("编号,清单,来源,问题"));
+    assert_eq!(lines[1], "A,整改销号清单,监督检查,冷库温度记录不全,药品经营质量管理规范,《中华人民共和国药品管理法》第一百二十六条,补全记录；培训保管员,某医药公司,张三,限期改正,2026-12-01,整改中,逾期");
+    assert_eq!(lines.len(), 4, "header, two rows, trailing CRLF");
+}
+
+#[test]
+fn notices_number_themselves_and_merge_items_of_one_party() {
+    assert_eq!(
+        document_number("某药监责改〔{year}〕{seq:3}号", 2026, 7),
+        "某药监责改〔2026〕007号"
+    );
+    assert_eq!(document_number("责改{seq}号", 2026, 12), "责改12号");
+    let a = item(Status::Pending);
+    let mut b = item(Status::Pending);
+    b.problem = "未按规定验收".into();
+    b.deadline = Some(d("2026-11-30"));
+    let n = notice(
+        &[&a, &b],
+        "某药监责改〔{year}〕{seq:3}号",
+        3,
+        d("2026-11-22"),
+    )
+    .unwrap();
+    assert_eq!(n.number, "某药监责改〔2026〕003号");
+    assert_eq!(n.party, "某医药公司");
+    assert_eq!(n.facts, ["冷库温度记录不全", "未按规定验收"]);
+    assert_eq!(n.provisions.len(), 1, "the same provision once");
+    assert_eq!(n.deadline, Some(d("2026-11-30")), "the earliest deadline");
+    assert_eq!(n.requirements, ["补全记录", "培训保管员"]);
+    assert!(notice(&[], "x", 1, d("2026-11-22")).is_none());
+}

@@ -229,3 +229,40 @@ fn requirements_use_a_loaded_benchmarks_no_penalty_list() {
                 .unwrap()
                 .contains("购销药品未按照规定进行记录")));
 }
+
+#[test]
+fn checklist_report_and_csv() {
+    let item = serde_json::json!({
+        "id": "A", "list": "rectification", "source": "inspection", "problem": "冷库温度记录不全",
+        "provision": "药品经营质量管理规范", "legal_basis": "药品管理法第一百二十六条", "rule": "dal-126",
+        "measures": ["补全记录"], "unit": "某医药公司", "person": "张三", "mode": "deadline",
+        "deadline": "2026-12-01", "status": "in_progress"
+    });
+    let list = serde_json::json!({"schema": "yaojian/checklist/1", "items": [item]}).to_string();
+    let (code, v) = yaojian_stdin(&["checklist", "report", "--today", "2026-12-05"], &list);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["counts"]["overdue"], 1);
+    assert_eq!(v["open_case"][0]["rule"], "dal-126");
+    let (code, v) = yaojian_stdin(&["checklist", "report", "--today", "2026-13-01"], &list);
+    assert_eq!(
+        (code, v["errors"][0]["path"].as_str()),
+        (1, Some("$.today"))
+    );
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yaojian"))
+        .args(["checklist", "csv", "--today", "2026-11-22"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(list.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("\u{feff}编号,"), "{csv}");
+    assert!(csv.contains("A,整改销号清单,监督检查,冷库温度记录不全"));
+}

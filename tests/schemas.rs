@@ -127,3 +127,51 @@ fn requirement_templates_match_their_schema() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_checklist_the_engine_writes_matches_its_schema() {
+    use yaojian::checklist::*;
+    let d = |s: &str| yaojian::date::parse_date(s).unwrap();
+    let mut item = Item {
+        id: "A".into(),
+        list: ListKind::Rectification,
+        source: Source::SelfInspection,
+        problem: "未建立追溯制度".into(),
+        provision: "药品管理法第十二条".into(),
+        legal_basis: "药品管理法第一百二十七条".into(),
+        rule: Some("dal-127-3".into()),
+        measures: vec!["建立追溯制度".into()],
+        unit: "某公司".into(),
+        person: "张三".into(),
+        mode: Mode::Deadline,
+        deadline: Some(d("2026-12-01")),
+        status: Status::Pending,
+        evidence: vec![],
+        reinspections: vec![],
+        close_out: None,
+        history: vec![],
+    };
+    item.apply(Action::Start, "张三", "2026-11-22T10:00:00+08:00", "")
+        .unwrap();
+    item.apply(
+        Action::Report {
+            evidence: vec![Evidence {
+                date: d("2026-11-25"),
+                text: "制度文件".into(),
+                file: None,
+            }],
+        },
+        "张三",
+        "2026-11-25T10:00:00+08:00",
+        "",
+    )
+    .unwrap();
+    let list = ItemList {
+        schema: SCHEMA.into(),
+        items: vec![item],
+    };
+    let v = serde_json::to_value(&list).unwrap();
+    let e = errors("schemas/checklist.schema.json", &v);
+    assert!(e.is_empty(), "{e:#?}");
+    assert!(ItemList::from_json(&v.to_string()).is_ok());
+}

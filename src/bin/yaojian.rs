@@ -36,6 +36,27 @@ enum Command {
     /// Requirement checks (办事指南自检) for applicants.
     #[command(subcommand)]
     Requirements(RequirementsCommand),
+    /// Rectification checklists (整改清单).
+    #[command(subcommand)]
+    Checklist(ChecklistCommand),
+}
+
+#[derive(Subcommand)]
+enum ChecklistCommand {
+    /// Read a checklist (JSON) on stdin and print counts, overdue and due-soon items, and case suggestions.
+    Report {
+        /// The day to judge deadlines on (YYYY-MM-DD, China Standard Time); default today.
+        #[arg(long)]
+        today: Option<String>,
+        /// "Due soon" means within this many days.
+        #[arg(long, default_value_t = 7)]
+        soon: i64,
+    },
+    /// Read a checklist (JSON) on stdin and print it as CSV (UTF-8 with BOM).
+    Csv {
+        #[arg(long)]
+        today: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -80,6 +101,20 @@ fn main() -> ExitCode {
         Command::Id { kind, value } => id(&kind, &value),
         Command::Penalty(cmd) => penalty(cmd, lang),
         Command::Requirements(cmd) => requirements(cmd, lang),
+        Command::Checklist(ChecklistCommand::Csv { today }) => {
+            // CSV is not JSON: print it directly, errors as usual.
+            match checklist_input(today.as_deref()) {
+                Ok((list, day)) => {
+                    print!("{}", yaojian::checklist::items_csv(&list, day, lang));
+                    return ExitCode::SUCCESS;
+                }
+                Err(e) => Err(e),
+            }
+        }
+        Command::Checklist(ChecklistCommand::Report { today, soon }) => {
+            checklist_input(today.as_deref())
+                .map(|(list, day)| to_json(&yaojian::checklist::report(&list, day, soon, lang)))
+        }
     };
     match result {
         Ok(v) => {
@@ -212,4 +247,16 @@ fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
             template(&id, &benchmark(&b)?).map(|t| to_json(&t))
         }
     }
+}
+
+/// The checklist on stdin and the day to judge it on.
+fn checklist_input(
+    today: Option<&str>,
+) -> Result<(yaojian::checklist::ItemList, yaojian::date::Date), Vec<FieldError>> {
+    let day = match today {
+        Some(t) => yaojian::date::parse_date(t).map_err(|e| vec![e.at("$.today")])?,
+        None => yaojian::date::cst_date_from_unix_millis(yaojian::date::now_unix_millis()),
+    };
+    let src = read_stdin()?;
+    Ok((yaojian::checklist::ItemList::from_json(&src)?, day))
 }
