@@ -132,3 +132,69 @@ fn the_largest_base_does_not_overflow() {
         }
     }
 }
+
+fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{json, Value};
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_map(|n| json!(n)),
+        prop_oneof![
+            Just("dal-116".to_string()),
+            Just("150万".to_string()),
+            Just("2026-02-30".to_string()),
+            Just("retail".to_string()),
+            ".{0,10}"
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("rule".to_string()),
+                    Just("goods_value".to_string()),
+                    Just("channel".to_string()),
+                    Just("serious".to_string()),
+                    Just("circumstances".to_string()),
+                    Just("violation_date".to_string()),
+                    Just("benchmark".to_string()),
+                    Just("bands".to_string()),
+                    Just("also_rules".to_string()),
+                    "[a-z_]{1,8}"
+                ],
+                inner,
+                0..5
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(800))]
+
+    /// Any JSON as a case, with or without a benchmark: an assessment or errors with paths.
+    #[test]
+    fn arbitrary_cases_assess_or_fail_cleanly(v in arb_json(), rule in 0usize..45) {
+        let mut v = v;
+        if let Some(o) = v.as_object_mut() {
+            if rule % 2 == 0 {
+                o.insert("rule".into(), serde_json::json!(rule_table().rules[rule].id));
+            }
+        }
+        match assess_json(&v.to_string(), Lang::ZhCn) {
+            Ok(a) => prop_assert!(!a.steps.is_empty()),
+            Err(errs) => prop_assert!(!errs.is_empty() && errs.iter().all(|e| e.path.starts_with('$'))),
+        }
+    }
+
+    #[test]
+    fn arbitrary_benchmarks_load_or_fail_cleanly(v in arb_json()) {
+        if let Err(errs) = Benchmark::from_value(v, "$") {
+            prop_assert!(!errs.is_empty() && errs.iter().all(|e| e.path.starts_with('$')));
+        }
+    }
+}
