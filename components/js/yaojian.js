@@ -10,7 +10,7 @@ import init, { mountWidget, widgetKinds } from "./yaojian_core.js";
 
 const BASE = new URL(".", import.meta.url);
 /** Widget kinds; the element for kind K is <yj-K>. Must match the wasm's widgetKinds(). */
-export const KINDS = ["penalty-calculator", "requirements"];
+export const KINDS = ["penalty-calculator", "requirements", "rectification"];
 const FORM_HOOK = Symbol("form");
 const EVENT_NAMES = ["yj-change", "yj-submit", "yj-draft-saved", "yj-error"];
 let ready = null;

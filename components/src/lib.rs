@@ -7,6 +7,7 @@
 //! With the `demo` feature the crate also carries the demo portal (`portal/`), mounted
 //! on `#yj-demo` by `index.html`. The embeddable bundle in `dist/` is built without it.
 
+pub mod checklist;
 pub mod common;
 pub mod embed;
 pub mod penalty;

@@ -39,6 +39,9 @@ test("plain page: the element upgrades into an open shadow root and emits events
   const req = await page.evaluate(() => document.getElementById("req").value);
   assert.equal(req.type, "requirements.result");
   assert.equal(req.answers.q_channel, "retail");
+  // And the rectification checklist.
+  await page.waitForSelector("#list >> [data-testid=cl-table]");
+  assert.equal(await page.evaluate(() => document.getElementById("list").value.type), "checklist.change");
   await expectNoAxeViolations(page, "plain page");
   expectNoErrors(page);
   await page.context().close();

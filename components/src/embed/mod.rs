@@ -5,6 +5,7 @@
 //! Everything a widget emits goes to the JS `emit(eventName, json)` callback, which
 //! dispatches a `CustomEvent` on the host element.
 
+use crate::checklist::{ChecklistBoard, ChecklistProps};
 use crate::penalty::{PenaltyCalculator, PenaltyProps};
 use crate::requirements::{RequirementsChecker, RequirementsProps};
 use serde_json::{json, Value};
@@ -17,7 +18,7 @@ use yew::prelude::*;
 use yew::AppHandle;
 
 /// The widgets the bundle can mount, by kind: the custom element `yj-<kind>` maps here.
-pub const KINDS: &[&str] = &["penalty-calculator", "requirements"];
+pub const KINDS: &[&str] = &["penalty-calculator", "requirements", "rectification"];
 
 /// Event names a widget may emit; `yaojian.js` dispatches them as `CustomEvent`s.
 pub const EVENT_CHANGE: &str = "yj-change";
@@ -39,6 +40,7 @@ fn emitter(emit: js_sys::Function) -> Emit {
 enum Mounted {
     Penalty(AppHandle<PenaltyCalculator>, PenaltyProps),
     Requirements(AppHandle<RequirementsChecker>, RequirementsProps),
+    Checklist(AppHandle<ChecklistBoard>, ChecklistProps),
 }
 
 /// A mounted widget, held by `yaojian.js` until the element is removed.
@@ -67,6 +69,10 @@ impl WidgetHandle {
                 props.lang = lang;
                 app.update(props.clone());
             }
+            Some(Mounted::Checklist(app, props)) => {
+                props.lang = lang;
+                app.update(props.clone());
+            }
             None => {}
         }
     }
@@ -80,6 +86,7 @@ impl WidgetHandle {
         let lang = match &self.mounted {
             Some(Mounted::Penalty(_, p)) => p.lang,
             Some(Mounted::Requirements(_, p)) => p.lang,
+            Some(Mounted::Checklist(_, p)) => p.lang,
             None => return,
         };
         let report = |errors: Vec<FieldError>| {
@@ -129,6 +136,16 @@ impl WidgetHandle {
                 }
                 app.update(props.clone());
             }
+            Some(Mounted::Checklist(app, props)) => {
+                match name {
+                    "value" => match yaojian::checklist::ItemList::from_json(&parsed.to_string()) {
+                        Ok(_) => props.value = Some(Rc::new(parsed)),
+                        Err(e) => return report(e),
+                    },
+                    _ => return report(unknown()),
+                }
+                app.update(props.clone());
+            }
             None => {}
         }
     }
@@ -138,6 +155,7 @@ impl WidgetHandle {
         match self.mounted.take() {
             Some(Mounted::Penalty(app, _)) => app.destroy(),
             Some(Mounted::Requirements(app, _)) => app.destroy(),
+            Some(Mounted::Checklist(app, _)) => app.destroy(),
             None => {}
         }
     }
@@ -183,6 +201,18 @@ pub fn mount_widget(
                 yew::Renderer::<RequirementsChecker>::with_root_and_props(container, props.clone())
                     .render();
             Mounted::Requirements(app, props)
+        }
+        "rectification" => {
+            let props = ChecklistProps {
+                lang,
+                on_emit,
+                value: None,
+                today: None,
+            };
+            let app =
+                yew::Renderer::<ChecklistBoard>::with_root_and_props(container, props.clone())
+                    .render();
+            Mounted::Checklist(app, props)
         }
         other => {
             return Err(JsValue::from_str(&format!(

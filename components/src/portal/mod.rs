@@ -27,6 +27,11 @@ pub const WIDGETS: &[WidgetEntry] = &[
         title_key: "rq.title",
         render: |p| html! { <crate::requirements::RequirementsChecker lang={p.lang} on_emit={p.on_emit} /> },
     },
+    WidgetEntry {
+        slug: "rectification",
+        title_key: "cl.title",
+        render: |p| html! { <crate::checklist::ChecklistBoard lang={p.lang} on_emit={p.on_emit} /> },
+    },
 ];
 
 /// Mounts the portal on `#yj-demo` when the page has one.

@@ -1,0 +1,125 @@
+//! Browser tests of the checklist widget, on the sample list with a fixed "today".
+use super::*;
+use crate::common::testing::{self, fire, input, text};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+thread_local! {
+    static EMITTED: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+fn day() -> Date {
+    parse_date("2026-11-22").unwrap()
+}
+
+async fn mount() -> Element {
+    let on_emit = Callback::from(|v: Value| EMITTED.with(|e| e.borrow_mut().push(v)));
+    testing::mount::<ChecklistBoard>(ChecklistProps {
+        lang: Lang::ZhCn,
+        on_emit,
+        value: None,
+        today: Some(day()),
+    })
+    .await
+}
+
+fn rows(root: &Element) -> u32 {
+    root.query_selector_all("[data-testid=cl-table] tbody tr.yj-cl__row")
+        .unwrap()
+        .length()
+}
+
+async fn press(root: &Element, label: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    let b = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| {
+            b.get_attribute("aria-label").as_deref() == Some(label)
+                || b.text_content().as_deref() == Some(label)
+        })
+        .unwrap_or_else(|| panic!("no button {label}"));
+    assert_eq!(b.get_attribute("type").as_deref(), Some("button"));
+    b.click();
+    yew::scheduler::flush().await;
+}
+
+async fn type_into(root: &Element, id: &str, value: &str) {
+    let el = input(root, id).unwrap_or_else(|| panic!("no #{id}"));
+    el.set_value(value);
+    fire(&el, "input");
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_engines_counts_and_deadline_flags_in_text() {
+    let root = mount().await;
+    let list = ItemList::from_json(SAMPLE).unwrap();
+    let report = cl::report(&list, day(), 7, Lang::ZhCn);
+    assert_eq!(text(&root, "[data-testid=cl-summary]"), report.summary);
+    assert_eq!(rows(&root), list.items.len() as u32);
+    // ZG-2026-001 was due 2026-11-15: seven days overdue, said in words.
+    assert!(text(&root, "[data-testid=cl-table]").contains("已逾期7天"));
+    assert_eq!(
+        text(&root, "[data-testid=cl-flags]"),
+        format!(
+            "逾期{}件，7日内到期{}件",
+            report.counts.overdue, report.counts.due_soon
+        )
+    );
+    let progress = root.query_selector("progress").unwrap().unwrap();
+    assert_eq!(progress.get_attribute("value").as_deref(), Some("1"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn filters_and_search_narrow_the_list() {
+    let root = mount().await;
+    let overdue = input(&root, "yj-cl-overdue").unwrap();
+    overdue.click();
+    yew::scheduler::flush().await;
+    assert_eq!(rows(&root), 1);
+    overdue.click();
+    yew::scheduler::flush().await;
+    type_into(&root, "yj-cl-search", "追溯").await;
+    assert_eq!(rows(&root), 1);
+    assert!(text(&root, "[data-testid=cl-table]").contains("ZG-2026-002"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn actions_ask_for_what_they_need_and_the_engine_decides() {
+    let root = mount().await;
+    press(&root, "开始整改 ZG-2026-002").await;
+    press(&root, "确认").await;
+    assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "整改中");
+    // Reporting without evidence is refused with the engine's reason; nothing changes.
+    press(&root, "报告整改情况 ZG-2026-002").await;
+    press(&root, "确认").await;
+    assert!(text(&root, "[role=alert]").contains("至少一条整改证明"));
+    assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "整改中");
+    type_into(&root, "yj-cl-f-evidence", "已上线追溯系统").await;
+    press(&root, "确认").await;
+    assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "待复查");
+    // Close-out without a passing re-inspection is refused.
+    press(&root, "销号 ZG-2026-003").await;
+    type_into(&root, "yj-cl-f-approver", "孙八").await;
+    press(&root, "确认").await;
+    assert!(text(&root, "[role=alert]").contains("销号前须经复查确认已改正"));
+    let last = EMITTED.with(|e| e.borrow().last().cloned()).unwrap();
+    assert_eq!(last["type"], "checklist.change");
+    let item = last["list"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "ZG-2026-002")
+        .unwrap()
+        .clone();
+    assert_eq!(item["status"], "awaiting_reinspection");
+    assert_eq!(item["history"].as_array().unwrap().len(), 2);
+    root.remove();
+}
