@@ -3,7 +3,7 @@
 //! what the transition needs. The engine (`yaojian::checklist`) decides every
 //! transition, flag and count; this file only renders and sends actions.
 
-use crate::common::{now_cst_timestamp, t, tf, today};
+use crate::common::{now_cst_timestamp, t, tf, today, use_host_value};
 use serde_json::{json, Value};
 use std::rc::Rc;
 use yaojian::checklist::{
@@ -83,12 +83,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     let sample = props.value.is_none();
     {
         let list = list.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(props.value.clone(), move |v| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                list.set(load(v.as_deref()).0);
-            }
-        });
+        use_host_value(props.value.clone(), move |v| list.set(load(Some(v)).0));
     }
     let filters = use_state(Filters::default);
     let open = use_state(|| None::<Open>);

@@ -1,6 +1,6 @@
 //! Browser tests of the checklist widget, on the sample list with a fixed "today".
 use super::*;
-use crate::common::testing::{self, fire, input, text};
+use crate::common::testing::{self, input, text, type_into};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -45,13 +45,6 @@ async fn press(root: &Element, label: &str) {
         .unwrap_or_else(|| panic!("no button {label}"));
     assert_eq!(b.get_attribute("type").as_deref(), Some("button"));
     b.click();
-    yew::scheduler::flush().await;
-}
-
-async fn type_into(root: &Element, id: &str, value: &str) {
-    let el = input(root, id).unwrap_or_else(|| panic!("no #{id}"));
-    el.set_value(value);
-    fire(&el, "input");
     yew::scheduler::flush().await;
 }
 

@@ -30,6 +30,23 @@ pub fn tf(lang: Lang, key: &str, params: &[(&str, &str)]) -> String {
     yaojian::i18n::tf(lang, key, params)
 }
 
+/// Calls `apply` with each new `value` a host sets after the first render (the first
+/// value is already in the widget's initial state): "setting `value` replaces the data".
+#[hook]
+pub fn use_host_value<F>(value: Option<std::rc::Rc<serde_json::Value>>, apply: F)
+where
+    F: Fn(&serde_json::Value) + 'static,
+{
+    let first = use_mut_ref(|| true);
+    use_effect_with(value, move |v| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            if let Some(v) = v {
+                apply(v);
+            }
+        }
+    });
+}
+
 /// Props every widget takes from its host.
 #[derive(Properties, PartialEq, Clone)]
 pub struct WidgetProps {

@@ -39,3 +39,11 @@ pub fn fire(el: &Element, kind: &str) {
     let ev = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
     el.dispatch_event(&ev).unwrap();
 }
+
+/// Sets the value of input `#id` and fires `input`, then waits for the render.
+pub async fn type_into(root: &Element, id: &str, value: &str) {
+    let el = input(root, id).unwrap_or_else(|| panic!("no #{id}"));
+    el.set_value(value);
+    fire(&el, "input");
+    yew::scheduler::flush().await;
+}

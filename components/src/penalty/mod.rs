@@ -6,7 +6,7 @@
 mod form;
 mod result;
 
-use crate::common::{t, ErrorItem, ErrorSummary};
+use crate::common::{t, use_host_value, ErrorItem, ErrorSummary};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -254,17 +254,10 @@ pub fn penalty_calculator(props: &PenaltyProps) -> Html {
         let value = props.value.clone();
         use_state(move || value.map(|v| Inputs::from_case(&v)).unwrap_or_default())
     };
-    // A new value from the host replaces the form (the first one is already in).
     {
         let inputs = inputs.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(props.value.clone(), move |v| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            if let Some(v) = v {
-                inputs.set(Inputs::from_case(v));
-            }
+        use_host_value(props.value.clone(), move |v| {
+            inputs.set(Inputs::from_case(v))
         });
     }
     let custom_benchmark = use_state(|| None::<Rc<Benchmark>>);

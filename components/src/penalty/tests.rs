@@ -1,6 +1,6 @@
 //! Browser tests of the penalty widget, driven by its examples.
 use super::*;
-use crate::common::testing::{self, fire, input, text};
+use crate::common::testing::{self, fire, input, text, type_into};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -31,13 +31,6 @@ async fn mount(initial: Option<Value>) -> Element {
         on_emit,
     })
     .await
-}
-
-async fn type_into(root: &Element, id: &str, value: &str) {
-    let el = input(root, id).unwrap_or_else(|| panic!("no #{id}"));
-    el.set_value(value);
-    fire(&el, "input");
-    yew::scheduler::flush().await;
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,7 @@
 //! and the result emitted as JSON. The engine (`yaojian::requirements`) decides what
 //! applies and what is missing; this file only renders.
 
-use crate::common::{print_page, t, tf};
+use crate::common::{print_page, t, tf, use_host_value};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
 use yaojian::penalty;
@@ -82,13 +82,8 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
     };
     {
         let state = state.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(props.value.clone(), move |v| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                if let Some(v) = v {
-                    state.set(State::from_value(v));
-                }
-            }
+        use_host_value(props.value.clone(), move |v| {
+            state.set(State::from_value(v))
         });
     }
     let template = load_template(props, &state.template_id);
