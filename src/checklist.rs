@@ -422,7 +422,8 @@ pub struct Report {
     pub open_case: Vec<CaseSuggestion>,
 }
 
-fn key<T: Serialize>(v: &T) -> String {
+/// The serde name of an enum value (`Status::InProgress` → `in_progress`).
+pub fn wire_name<T: Serialize>(v: &T) -> String {
     serde_json::to_value(v)
         .ok()
         .and_then(|x| x.as_str().map(str::to_string))
@@ -435,7 +436,7 @@ pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -
     let mut by_owner: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
     let (mut overdue, mut due_soon, mut open_case) = (Vec::new(), Vec::new(), Vec::new());
     for i in &list.items {
-        by_list.entry(key(&i.list)).or_default().push(i);
+        by_list.entry(wire_name(&i.list)).or_default().push(i);
         by_owner
             .entry(format!("{} {}", i.unit, i.person).trim().to_string())
             .or_default()
@@ -519,17 +520,17 @@ pub fn items_csv(list: &ItemList, today: Date, lang: crate::Lang) -> String {
         .map(|i| {
             vec![
                 i.id.clone(),
-                label("list", key(&i.list)),
-                label("source", key(&i.source)),
+                label("list", wire_name(&i.list)),
+                label("source", wire_name(&i.source)),
                 i.problem.clone(),
                 i.provision.clone(),
                 i.legal_basis.clone(),
                 i.measures.join("；"),
                 i.unit.clone(),
                 i.person.clone(),
-                label("mode", key(&i.mode)),
+                label("mode", wire_name(&i.mode)),
                 i.deadline.map(crate::date::format_date).unwrap_or_default(),
-                label("status", key(&i.status)),
+                label("status", wire_name(&i.status)),
                 if i.is_overdue(today) {
                     crate::i18n::t(lang, "checklist.overdue")
                 } else {

@@ -434,10 +434,34 @@ fn i18n(zh: &str, tw: &str, en: &str) -> I18nText {
         .collect()
 }
 
+/// A condition requirement from a circumstance of the penalty catalog, citing its clause.
+fn from_circumstance(
+    id: &str,
+    c_id: &str,
+    applies_if: Option<Expr>,
+    sample: bool,
+) -> Option<Requirement> {
+    let c = circumstances().get(c_id)?;
+    Some(Requirement {
+        id: id.to_string(),
+        kind: RequirementKind::Condition,
+        title: c.label.clone(),
+        explanation: i18n(&c.text, &c.text, &c.text),
+        basis: Some(Basis {
+            law: c.law.clone(),
+            article: c.article,
+            paragraph: c.paragraph,
+            item: c.item,
+            text: c.text.clone(),
+        }),
+        applies_if,
+        sample,
+    })
+}
+
 /// 不予处罚 eligibility (行政处罚法第三十三条), with the benchmark's no-penalty list: the
 /// applicant picks the route, and the conditions of that route are the requirements.
 pub fn no_penalty_template(bm: &Benchmark) -> Template {
-    let circ = circumstances();
     let list = bm.no_penalty_list.as_ref();
     let mut routes = vec![
         (
@@ -499,22 +523,8 @@ pub fn no_penalty_template(bm: &Benchmark) -> Template {
     let route = |r: &str| Some(Expr::Equals("q_route".into(), json!(r)));
     let mut requirements = Vec::new();
     let mut condition = |id: &str, c_id: &str, applies: Option<Expr>| {
-        if let Some(c) = circ.get(c_id) {
-            requirements.push(Requirement {
-                id: id.to_string(),
-                kind: RequirementKind::Condition,
-                title: c.label.clone(),
-                explanation: i18n(&c.text, &c.text, &c.text),
-                basis: Some(Basis {
-                    law: c.law.clone(),
-                    article: c.article,
-                    paragraph: c.paragraph,
-                    item: c.item,
-                    text: c.text.clone(),
-                }),
-                applies_if: applies,
-                sample: false,
-            });
+        if let Some(r) = from_circumstance(id, c_id, applies, false) {
+            requirements.push(r);
         }
     };
     condition("r_minor", "minor", route("minor"));
@@ -544,13 +554,11 @@ pub fn no_penalty_template(bm: &Benchmark) -> Template {
                 .collect(),
         });
         for item in &list.items {
-            let applies = |extra: Option<Expr>| {
-                let mut all = vec![
+            let applies = || {
+                Some(Expr::And(vec![
                     Expr::Equals("q_route".into(), json!("listed")),
                     Expr::Equals("q_item".into(), json!(item.id)),
-                ];
-                all.extend(extra);
-                Some(Expr::And(all))
+                ]))
             };
             requirements.push(Requirement {
                 id: format!("r_{}_act", item.id.replace('-', "_")),
@@ -566,27 +574,12 @@ pub fn no_penalty_template(bm: &Benchmark) -> Template {
                     &format!("Legal basis: {}", item.basis),
                 ),
                 basis: None,
-                applies_if: applies(None),
+                applies_if: applies(),
                 sample: list.sample,
             });
             for c_id in &item.conditions {
-                if let Some(c) = circ.get(c_id) {
-                    requirements.push(Requirement {
-                        id: format!("r_{}_{}", item.id.replace('-', "_"), c_id),
-                        kind: RequirementKind::Condition,
-                        title: c.label.clone(),
-                        explanation: i18n(&c.text, &c.text, &c.text),
-                        basis: Some(Basis {
-                            law: c.law.clone(),
-                            article: c.article,
-                            paragraph: c.paragraph,
-                            item: c.item,
-                            text: c.text.clone(),
-                        }),
-                        applies_if: applies(None),
-                        sample: list.sample,
-                    });
-                }
+                let id = format!("r_{}_{}", item.id.replace('-', "_"), c_id);
+                requirements.extend(from_circumstance(&id, c_id, applies(), list.sample));
             }
         }
     }

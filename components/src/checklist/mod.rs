@@ -65,11 +65,7 @@ fn load(v: Option<&Value>) -> (ItemList, bool) {
 }
 
 fn label<T: serde::Serialize>(lang: Lang, prefix: &str, v: &T) -> String {
-    let key = serde_json::to_value(v)
-        .ok()
-        .and_then(|x| x.as_str().map(str::to_string))
-        .unwrap_or_default();
-    t(lang, &format!("checklist.{prefix}.{key}"))
+    t(lang, &format!("checklist.{prefix}.{}", cl::wire_name(v)))
 }
 
 #[function_component(ChecklistBoard)]
@@ -130,20 +126,8 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
         let mut v: Vec<&Item> = list
             .items
             .iter()
-            .filter(|i| {
-                f.status.is_empty()
-                    || serde_json::to_value(i.status)
-                        .ok()
-                        .and_then(|x| x.as_str().map(|s| s == f.status))
-                        .unwrap_or(false)
-            })
-            .filter(|i| {
-                f.list.is_empty()
-                    || serde_json::to_value(i.list)
-                        .ok()
-                        .and_then(|x| x.as_str().map(|s| s == f.list))
-                        .unwrap_or(false)
-            })
+            .filter(|i| f.status.is_empty() || cl::wire_name(&i.status) == f.status)
+            .filter(|i| f.list.is_empty() || cl::wire_name(&i.list) == f.list)
             .filter(|i| !f.overdue_only || i.is_overdue(today))
             .filter(|i| {
                 let q = f.search.trim();
@@ -205,7 +189,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
                     <select class="yj-select" id="yj-cl-status" onchange={set_filter("status")}>
                         <option value="" selected={f.status.is_empty()}>{ t(lang, "cl.all") }</option>
                         { for [Status::Pending, Status::InProgress, Status::AwaitingReinspection, Status::Closed].iter().map(|s| {
-                            let v = serde_json::to_value(s).ok().and_then(|x| x.as_str().map(str::to_string)).unwrap_or_default();
+                            let v = cl::wire_name(s);
                             html! { <option value={v.clone()} selected={f.status == v}>{ label(lang, "status", s) }</option> }
                         }) }
                     </select>

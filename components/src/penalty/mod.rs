@@ -206,24 +206,22 @@ pub fn evaluate(inputs: &Inputs, bm: &Benchmark, lang: Lang) -> Evaluation {
     }
 }
 
-/// The DOM id of the input behind a JSON path (`$.goods_value` → `yj-pc-goods_value`).
-pub fn field_id(path: &str) -> String {
-    let key = path
-        .trim_start_matches("$.")
+/// The top-level field a JSON path points into (`$.goods_value` → `goods_value`).
+fn path_key(path: &str) -> &str {
+    path.trim_start_matches("$.")
         .split(['.', '['])
         .next()
-        .unwrap_or("rule");
-    format!("yj-pc-{key}")
+        .unwrap_or("")
+}
+
+/// The DOM id of the input behind a JSON path (`$.goods_value` → `yj-pc-goods_value`).
+pub fn field_id(path: &str) -> String {
+    format!("yj-pc-{}", path_key(path))
 }
 
 /// An error-summary line names the field: "货值金额（元）：此项为必填项".
 fn summary_message(e: &FieldError, lang: Lang) -> String {
-    let key = e
-        .path
-        .trim_start_matches("$.")
-        .split(['.', '['])
-        .next()
-        .unwrap_or("");
+    let key = path_key(&e.path);
     let label_key = format!("pc.field.{key}");
     let label = t(lang, &label_key);
     if label == label_key || key == "rule" {
@@ -361,16 +359,7 @@ pub fn penalty_calculator(props: &PenaltyProps) -> Html {
     };
     let visible: Vec<FieldError> = errors
         .iter()
-        .filter(|e| {
-            *show_summary
-                || touched.contains(
-                    e.path
-                        .trim_start_matches("$.")
-                        .split(['.', '['])
-                        .next()
-                        .unwrap_or(""),
-                )
-        })
+        .filter(|e| *show_summary || touched.contains(path_key(&e.path)))
         .cloned()
         .collect();
     let summary_items: Vec<ErrorItem> = if *show_summary {
