@@ -11,6 +11,7 @@ pub mod checklist;
 pub mod date;
 pub mod error;
 pub mod expr;
+pub mod form;
 pub mod i18n;
 pub mod ident;
 pub mod json;

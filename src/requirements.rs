@@ -121,9 +121,12 @@ struct RawRequirement {
     sample: bool,
 }
 
-fn valid_id(s: &str) -> bool {
+/// A question or item id: lower-case ASCII letters, digits and `_`, starting with a
+/// letter, at most 64 bytes. Shared with form templates.
+pub(crate) fn valid_id(s: &str) -> bool {
     let mut c = s.chars();
-    c.next().is_some_and(|f| f.is_ascii_lowercase())
+    s.len() <= 64
+        && c.next().is_some_and(|f| f.is_ascii_lowercase())
         && c.all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_')
 }
 

@@ -266,3 +266,124 @@ fn checklist_report_and_csv() {
     assert!(csv.starts_with("\u{feff}编号,"), "{csv}");
     assert!(csv.contains("A,整改销号清单,监督检查,冷库温度记录不全"));
 }
+
+/// A valid submission to the built-in personal template, made by the engine the widget uses.
+fn personal_submission() -> serde_json::Value {
+    let t = yaojian::form::built_in("representative-personal").unwrap();
+    let a = serde_json::json!({
+        "name": "张三", "id_number": "11010519491231002X", "phone": "13800138000",
+        "mah_name": "示例药业", "mah_uscc": "91350100M000100Y43",
+        "filed": true, "filing_date": "2025-03-01", "contract": "authorisation",
+        "b_unfiled": false, "b_no_consent": false, "b_sales": false, "b_prescriptions": true,
+        "b_funding": false, "b_misleading": false, "b_kickbacks": false, "activity_count": 0,
+        "attestation": {"agreed": true, "name": "张三", "date": "2026-11-22"}
+    });
+    let f = serde_json::from_value(serde_json::json!({"b_prescriptions": {"explanation": "统计过一次", "measure": "停止并培训", "deadline": "2026-12-31"}})).unwrap();
+    let s = yaojian::form::submit(
+        &t,
+        a.as_object().unwrap(),
+        &f,
+        None,
+        None,
+        1_795_312_800_000,
+        yaojian::Lang::ZhCn,
+    )
+    .unwrap();
+    serde_json::to_value(s).unwrap()
+}
+
+#[test]
+fn form_validate_accepts_a_good_submission_and_lists_errors_for_a_bad_one() {
+    let good = personal_submission();
+    let (code, v) = yaojian_stdin(
+        &["form", "validate", "--template", "representative-personal"],
+        &good.to_string(),
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["reference"], good["reference"]);
+    // The template can be a file too.
+    let (code, _) = yaojian_stdin(
+        &[
+            "form",
+            "validate",
+            "--template",
+            "data/forms/representative-personal.json",
+        ],
+        &good.to_string(),
+    );
+    assert_eq!(code, 0);
+    let mut bad = good.clone();
+    bad["answers"]["unknown_q"] = serde_json::json!(true);
+    bad["answers"]["phone"] = serde_json::json!("12345");
+    bad["findings"]["b_prescriptions"]["measure"] = serde_json::json!("");
+    let (code, v) = yaojian_stdin(
+        &[
+            "--lang",
+            "en",
+            "form",
+            "validate",
+            "--template",
+            "representative-personal",
+        ],
+        &bad.to_string(),
+    );
+    assert_eq!(code, 1);
+    let list = v.as_array().expect("a bare JSON list of errors");
+    let got: Vec<(&str, &str)> = list
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("$.answers.unknown_q", "form.unknown_question"),
+            ("$.answers.phone", "form.phone"),
+            ("$.findings.b_prescriptions.measure", "form.finding_measure"),
+        ]
+    );
+    assert_eq!(list[2]["message"], "Describe the rectification measure");
+    let (code, v) = yaojian_stdin(
+        &[
+            "form",
+            "validate",
+            "--template",
+            "mah-representative-management",
+        ],
+        &good.to_string(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(v[0]["code"], "form.template_mismatch");
+}
+
+#[test]
+fn form_schema_templates_summary_and_items() {
+    let (code, v, _) = yaojian(&["form", "schema"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["$id"], "https://yaojian.invalid/schemas/form.schema.json");
+    let (_, v, _) = yaojian(&["form", "schema", "--submission"]);
+    assert_eq!(v["properties"]["schema"]["const"], "yaojian/submission/1");
+    let (_, v, _) = yaojian(&["form", "templates"]);
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[1]["sample"], true);
+    let batch = serde_json::json!([personal_submission(), personal_submission()]);
+    let (code, v) = yaojian_stdin(
+        &["form", "summary", "--template", "representative-personal"],
+        &batch.to_string(),
+    );
+    assert_eq!(code, 0);
+    assert_eq!(v["counted"], 2);
+    assert_eq!(v["with_findings"], 2);
+    let (code, v) = yaojian_stdin(
+        &["form", "items", "--template", "representative-personal"],
+        &personal_submission().to_string(),
+    );
+    assert_eq!(code, 0);
+    assert_eq!(v["schema"], "yaojian/checklist/1");
+    assert_eq!(v["items"][0]["source"], "self_inspection");
+    let (code, v) = yaojian_stdin(
+        &["checklist", "report", "--today", "2026-11-22"],
+        &v.to_string(),
+    );
+    assert_eq!(code, 0, "imported items are a valid checklist: {v}");
+}

@@ -175,3 +175,50 @@ fn a_checklist_the_engine_writes_matches_its_schema() {
     assert!(e.is_empty(), "{e:#?}");
     assert!(ItemList::from_json(&v.to_string()).is_ok());
 }
+
+#[test]
+fn built_in_forms_and_a_submission_match_their_schemas() {
+    for id in yaojian::form::built_in_ids() {
+        let e = errors(
+            "schemas/form.schema.json",
+            &load(&format!("data/forms/{id}.json")),
+        );
+        assert!(e.is_empty(), "{id}: {e:#?}");
+    }
+    let t = yaojian::form::built_in("mah-representative-management").unwrap();
+    let a = json!({
+        "company_name": "示例药业", "uscc": "91350100M000100Y43", "contact_name": "李四",
+        "contact_phone": "010-12345678", "rep_count": 12, "all_filed": true, "contracts": true,
+        "sales_targets": false, "prescription_stats": false, "promotion_forms": ["meeting"],
+        "academic_records": "complete", "expense_records": true, "training": false,
+        "adr_feedback": true, "promotion_spend": 1_000_000,
+        "attestation": {"agreed": true, "name": "李四", "date": "2026-11-22"}
+    });
+    let f = serde_json::from_value(
+        json!({"training": {"explanation": "新入职", "measure": "补训", "deadline": "2026-12-31"}}),
+    )
+    .unwrap();
+    let s = yaojian::form::submit(
+        &t,
+        a.as_object().unwrap(),
+        &f,
+        Some("k1"),
+        None,
+        1_795_312_800_000,
+        yaojian::Lang::ZhCn,
+    )
+    .unwrap();
+    let doc = serde_json::to_value(&s).unwrap();
+    let e = errors("schemas/submission.schema.json", &doc);
+    assert!(e.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn the_form_schema_rejects_typical_mistakes() {
+    let mut doc = load("data/forms/representative-personal.json");
+    doc["sections"][0]["questions"][0]["kind"] = json!("slider");
+    doc["sections"][0]["questions"][1]["visble_if"] = json!({"answered": "name"});
+    doc["sections"][1]["questions"][0]["finding"] = json!({"severity": "fatal", "title": "x"});
+    let e = errors("schemas/form.schema.json", &doc);
+    assert!(e.len() >= 3, "{e:#?}");
+}

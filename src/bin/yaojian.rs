@@ -39,6 +39,42 @@ enum Command {
     /// Rectification checklists (整改清单).
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+    /// Self-inspection forms (自查表): validate submissions, print the schema, summarise.
+    #[command(subcommand)]
+    Form(FormCommand),
+}
+
+#[derive(Subcommand)]
+enum FormCommand {
+    /// Read a submission (JSON) on stdin and check it against the template: exit 0, or 1
+    /// with a JSON list of errors (path, code, message).
+    Validate {
+        /// A template file (JSON), or the id of a built-in template.
+        #[arg(long)]
+        template: String,
+    },
+    /// Print the JSON Schema of templates (or, with --submission, of submissions).
+    Schema {
+        #[arg(long)]
+        submission: bool,
+    },
+    /// List the built-in templates.
+    Templates,
+    /// Print a built-in template's JSON, a starting point for a bureau's own.
+    Show { id: String },
+    /// Read submissions (a JSON array) on stdin and print counts per question and finding,
+    /// submitters with findings and missing attestations; --csv prints the submitters as CSV.
+    Summary {
+        #[arg(long)]
+        template: String,
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Read one submission on stdin and print its findings as a checklist (yaojian/checklist/1).
+    Items {
+        #[arg(long)]
+        template: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -101,6 +137,7 @@ fn main() -> ExitCode {
         Command::Id { kind, value } => id(&kind, &value),
         Command::Penalty(cmd) => penalty(cmd, lang),
         Command::Requirements(cmd) => requirements(cmd, lang),
+        Command::Form(cmd) => return form(cmd, lang),
         Command::Checklist(ChecklistCommand::Csv { today }) => {
             // CSV is not JSON: print it directly, errors as usual.
             match checklist_input(today.as_deref()) {
@@ -133,16 +170,18 @@ type CliResult = Result<serde_json::Value, Vec<FieldError>>;
 
 /// Reads all of stdin, refusing documents over the engine's size cap.
 fn read_stdin() -> Result<String, Vec<FieldError>> {
+    read_stdin_capped(yaojian::MAX_DOCUMENT_BYTES)
+}
+
+fn read_stdin_capped(cap: usize) -> Result<String, Vec<FieldError>> {
     let mut buf = String::new();
-    let limit = yaojian::MAX_DOCUMENT_BYTES as u64 + 1;
+    let limit = cap as u64 + 1;
     std::io::stdin()
         .take(limit)
         .read_to_string(&mut buf)
         .map_err(|e| vec![FieldError::new("$", "json.invalid").with("detail", e)])?;
-    if buf.len() > yaojian::MAX_DOCUMENT_BYTES {
-        return Err(vec![
-            FieldError::new("$", "json.too_large").with("max", yaojian::MAX_DOCUMENT_BYTES)
-        ]);
+    if buf.len() > cap {
+        return Err(vec![FieldError::new("$", "json.too_large").with("max", cap)]);
     }
     Ok(buf)
 }
@@ -259,4 +298,105 @@ fn checklist_input(
     };
     let src = read_stdin()?;
     Ok((yaojian::checklist::ItemList::from_json(&src)?, day))
+}
+
+fn print_json(v: &serde_json::Value) {
+    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+}
+
+/// `yaojian form …`. `validate` prints a bare list of errors, as the bureau back ends
+/// expect; the other subcommands report errors like the rest of the tool.
+fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
+    use yaojian::form;
+    let fail = |errors: Vec<FieldError>, bare: bool| {
+        let list: Vec<_> = errors.iter().map(|e| e.localized(lang)).collect();
+        if bare {
+            print_json(&to_json(&list));
+        } else {
+            println!("{}", serde_json::json!({ "errors": list }));
+        }
+        ExitCode::from(1)
+    };
+    let template = |name: &str| -> Result<form::Template, Vec<FieldError>> {
+        match std::fs::read_to_string(name) {
+            Ok(src) => form::Template::from_json(&src),
+            Err(_) => form::built_in(name).ok_or_else(|| {
+                vec![FieldError::new("$.template", "requirements.no_template").with("name", name)]
+            }),
+        }
+    };
+    let result: Result<serde_json::Value, Vec<FieldError>> = match cmd {
+        FormCommand::Validate { template: name } => {
+            let checked = template(&name).and_then(|t| {
+                let src = read_stdin()?;
+                form::parse_submission(&t, &src)
+            });
+            return match checked {
+                Ok(s) => {
+                    print_json(&serde_json::json!({
+                        "valid": true,
+                        "reference": s.reference,
+                        "template": s.template,
+                        "findings": s.findings.len(),
+                    }));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e, true),
+            };
+        }
+        FormCommand::Schema { submission } => {
+            let src = if submission {
+                form::SUBMISSION_SCHEMA_JSON
+            } else {
+                form::TEMPLATE_SCHEMA
+            };
+            print!("{src}");
+            return ExitCode::SUCCESS;
+        }
+        FormCommand::Templates => Ok(serde_json::Value::Array(
+            form::built_in_ids()
+                .into_iter()
+                .filter_map(form::built_in)
+                .map(|t| serde_json::json!({"id": t.id, "version": t.version, "title": t.title(lang), "sample": t.sample}))
+                .collect(),
+        )),
+        FormCommand::Show { id } => match form::built_in_source(&id) {
+            Some(src) => {
+                print!("{src}");
+                return ExitCode::SUCCESS;
+            }
+            None => Err(vec![
+                FieldError::new("$.template", "requirements.no_template").with("name", &id)
+            ]),
+        },
+        FormCommand::Summary {
+            template: name,
+            csv,
+        } => (|| {
+            let t = template(&name)?;
+            let src = read_stdin_capped(form::summary::MAX_BATCH_BYTES)?;
+            let batch = form::summary::parse_batch(&src).map_err(|e| vec![e])?;
+            let sum = form::summary::summarize(&t, batch, lang);
+            if csv {
+                let rows: Vec<_> = sum.rows.iter().collect();
+                print!("{}", form::summary::rows_csv(&t, &rows, lang));
+                return Ok(serde_json::Value::Null);
+            }
+            Ok(to_json(&sum))
+        })(),
+        FormCommand::Items { template: name } => (|| {
+            let t = template(&name)?;
+            let s = form::parse_submission(&t, &read_stdin()?)?;
+            let items = form::rectification_items(&t, &s, lang);
+            Ok(serde_json::json!({"schema": yaojian::checklist::SCHEMA, "items": items}))
+        })(),
+    };
+    match result {
+        Ok(serde_json::Value::Null) => ExitCode::SUCCESS,
+        Ok(v) => {
+            print_json(&v);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e, false),
+    }
 }

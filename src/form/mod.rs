@@ -1,0 +1,114 @@
+//! Self-inspection forms (自查表): templates as data, answers, validation, submissions,
+//! findings that become rectification items, and the bureau's summary of many
+//! submissions.
+//!
+//! - [`template`]: the template format (`yaojian/form/1`) and its parser.
+//! - [`answers`]: visibility, progress, findings, validation, the submission document.
+//! - [`summary`]: counts over many submissions, submitters with findings, CSV.
+//!
+//! Built-in templates (`data/forms/*.json`) are sample content and say so.
+
+pub mod answers;
+pub mod summary;
+pub mod template;
+
+pub use answers::{
+    evaluate, parse_submission, submit, validate, Answers, Evaluation, FindingAnswer, Findings,
+    Submission,
+};
+pub use template::{Kind, Question, Severity, Template};
+
+use crate::checklist::{Item, ListKind, Mode, Source, Status};
+use crate::penalty::rules::pick;
+use crate::Lang;
+
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "mah-representative-management",
+        include_str!("../../data/forms/mah-representative-management.json"),
+    ),
+    (
+        "representative-personal",
+        include_str!("../../data/forms/representative-personal.json"),
+    ),
+];
+
+/// Ids of the built-in templates, in menu order.
+pub fn built_in_ids() -> Vec<&'static str> {
+    BUILT_IN.iter().map(|(id, _)| *id).collect()
+}
+
+/// The JSON source of a built-in template.
+pub fn built_in_source(id: &str) -> Option<&'static str> {
+    BUILT_IN.iter().find(|(i, _)| *i == id).map(|(_, s)| *s)
+}
+
+/// A built-in template, parsed.
+pub fn built_in(id: &str) -> Option<Template> {
+    Template::from_json(built_in_source(id)?).ok()
+}
+
+/// The published JSON Schema of the template format.
+pub const TEMPLATE_SCHEMA: &str = include_str!("../../schemas/form.schema.json");
+/// The published JSON Schema of the submission document.
+pub const SUBMISSION_SCHEMA_JSON: &str = include_str!("../../schemas/submission.schema.json");
+
+fn answer_text(t: &Template, s: &Submission, id: Option<&String>, lang: Lang) -> String {
+    id.and_then(|id| {
+        let q = t.question(id)?;
+        Some(answers::display(q, s.answers.get(id)?, lang))
+    })
+    .unwrap_or_default()
+}
+
+/// Who submitted: (name, organisation, identifier) as the template designates them.
+pub fn submitter(t: &Template, s: &Submission, lang: Lang) -> (String, String, String) {
+    (
+        answer_text(t, s, t.submitter.name.as_ref(), lang),
+        answer_text(t, s, t.submitter.organisation.as_ref(), lang),
+        answer_text(t, s, t.submitter.identifier.as_ref(), lang),
+    )
+}
+
+/// The rectification items a submission's findings become (source 自查), one per
+/// finding, ready for the checklist: id `<reference>-<question>`, problem = finding
+/// title and explanation, the measure, the deadline, the submitter as responsible.
+pub fn rectification_items(t: &Template, s: &Submission, lang: Lang) -> Vec<Item> {
+    let (name, org, _) = submitter(t, s, lang);
+    s.findings
+        .iter()
+        .filter_map(|(qid, f)| {
+            let spec = t.question(qid)?.finding.as_ref()?;
+            let title = pick(&spec.title, lang);
+            let provision = spec
+                .provision
+                .as_ref()
+                .map(|p| pick(p, lang))
+                .unwrap_or_default();
+            let sep = if lang == Lang::En { ": " } else { "：" };
+            Some(Item {
+                id: format!("{}-{qid}", s.reference),
+                list: ListKind::Rectification,
+                source: Source::SelfInspection,
+                problem: format!("{title}{sep}{}", f.explanation),
+                provision: provision.clone(),
+                legal_basis: provision,
+                rule: spec.rule.clone(),
+                measures: vec![f.measure.clone()],
+                unit: if org.is_empty() {
+                    name.clone()
+                } else {
+                    org.clone()
+                },
+                person: name.clone(),
+                mode: Mode::Deadline,
+                deadline: crate::date::parse_date(&f.deadline).ok(),
+                status: Status::Pending,
+                evidence: Vec::new(),
+                reinspections: Vec::new(),
+                close_out: None,
+                history: Vec::new(),
+            })
+        })
+        .collect()
+}

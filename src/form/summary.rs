@@ -1,0 +1,324 @@
+//! The bureau's view of many submissions to one template: counts per question and per
+//! finding, submitters with findings, missing attestations, and CSV (UTF-8 with BOM).
+//!
+//! A submission that is not even shaped like one (or belongs to another template) is
+//! set aside with its errors. One that is shaped right but fails validation is still
+//! counted, and flagged with its problems: the bureau wants to see it, not lose it.
+
+use super::answers::{evaluate, filled, validate, Submission};
+use super::template::{Kind, Severity, Template};
+use crate::checklist::{to_csv, wire_name};
+use crate::error::LocalizedError;
+use crate::penalty::rules::pick;
+use crate::Lang;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Largest batch of submissions read at once (a JSON array or several files), bytes.
+pub const MAX_BATCH_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueCount {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionCount {
+    pub id: String,
+    pub label: String,
+    pub kind: Kind,
+    /// Submissions answering it.
+    pub answered: usize,
+    /// For yes/no and choices: how often each value was chosen.
+    pub values: Vec<ValueCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingCount {
+    pub question: String,
+    pub title: String,
+    pub severity: Severity,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// Position in the batch, from 0.
+    pub index: usize,
+    pub reference: String,
+    pub name: String,
+    pub organisation: String,
+    pub identifier: String,
+    pub submitted_at: String,
+    /// Question ids of the findings raised, in template order.
+    pub findings: Vec<String>,
+    pub highest: Option<Severity>,
+    /// Every required attestation is agreed to.
+    pub attested: bool,
+    /// Validation problems (empty when the submission is valid).
+    pub problems: Vec<LocalizedError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rejected {
+    pub index: usize,
+    pub errors: Vec<LocalizedError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub template: String,
+    pub version: String,
+    pub total: usize,
+    pub counted: usize,
+    pub with_findings: usize,
+    pub missing_attestation: usize,
+    pub invalid: usize,
+    pub questions: Vec<QuestionCount>,
+    pub findings: Vec<FindingCount>,
+    pub rows: Vec<Row>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// Reads a batch: a JSON array of submissions or one submission, up to
+/// [`MAX_BATCH_BYTES`].
+pub fn parse_batch(src: &str) -> Result<Vec<Value>, crate::FieldError> {
+    if src.len() > MAX_BATCH_BYTES {
+        return Err(crate::FieldError::new("$", "json.too_large").with("max", MAX_BATCH_BYTES));
+    }
+    match serde_json::from_str(src).map_err(|e| crate::error::json_syntax("$", &e))? {
+        Value::Array(items) => Ok(items),
+        one => Ok(vec![one]),
+    }
+}
+
+/// Summarises `submissions` (JSON values) against `t`, messages in `lang`.
+pub fn summarize(t: &Template, submissions: Vec<Value>, lang: Lang) -> Summary {
+    let mut questions: Vec<QuestionCount> = t
+        .questions()
+        .map(|q| QuestionCount {
+            id: q.id.clone(),
+            label: q.label(lang),
+            kind: q.kind,
+            answered: 0,
+            values: match q.kind {
+                Kind::YesNo => [(true, "form.yes"), (false, "form.no")]
+                    .iter()
+                    .map(|(v, k)| ValueCount {
+                        value: v.to_string(),
+                        label: crate::i18n::t(lang, k),
+                        count: 0,
+                    })
+                    .collect(),
+                Kind::SingleChoice | Kind::MultipleChoice => q
+                    .options
+                    .iter()
+                    .map(|o| ValueCount {
+                        value: o.value.clone(),
+                        label: pick(&o.label, lang),
+                        count: 0,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+        })
+        .collect();
+    let slot: BTreeMap<&str, usize> = t
+        .questions()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    let mut finding_counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut rows = Vec::new();
+    let mut rejected = Vec::new();
+    let total = submissions.len();
+    for (index, v) in submissions.into_iter().enumerate() {
+        let s: Submission = match crate::json::parse_value_at(v, &format!("$[{index}]")) {
+            Ok(s) => s,
+            Err(e) => {
+                rejected.push(Rejected {
+                    index,
+                    errors: vec![e.localized(lang)],
+                });
+                continue;
+            }
+        };
+        if s.template.id != t.id {
+            let e =
+                crate::FieldError::new(format!("$[{index}].template.id"), "form.template_mismatch")
+                    .with("expected", &t.id)
+                    .with("found", &s.template.id);
+            rejected.push(Rejected {
+                index,
+                errors: vec![e.localized(lang)],
+            });
+            continue;
+        }
+        let today =
+            super::answers::parse_cst_timestamp(&s.submitted_at).unwrap_or(chrono::NaiveDate::MAX);
+        let mut problems: Vec<LocalizedError> = Vec::new();
+        if s.template.version != t.version {
+            problems.push(
+                crate::FieldError::new("$.template.version", "form.template_mismatch")
+                    .with("expected", &t.version)
+                    .with("found", &s.template.version)
+                    .localized(lang),
+            );
+        }
+        problems.extend(
+            validate(t, &s.answers, &s.findings, today)
+                .iter()
+                .map(|e| e.localized(lang)),
+        );
+        let ev = evaluate(t, &s.answers);
+        for (id, v) in &s.answers {
+            let Some(&i) = slot.get(id.as_str()) else {
+                continue;
+            };
+            let qc = &mut questions[i];
+            if !crate::expr::is_answered(Some(v)) {
+                continue;
+            }
+            qc.answered += 1;
+            let chosen: Vec<String> = match v {
+                Value::Bool(b) => vec![b.to_string()],
+                Value::String(s) => vec![s.clone()],
+                Value::Array(a) => a
+                    .iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for c in chosen {
+                if let Some(vc) = qc.values.iter_mut().find(|vc| vc.value == c) {
+                    vc.count += 1;
+                }
+            }
+        }
+        for r in &ev.raised {
+            *finding_counts.entry(r.question.clone()).or_default() += 1;
+        }
+        let attested = t
+            .questions()
+            .filter(|q| q.kind == Kind::Attestation && ev.is_required(&q.id))
+            .all(|q| filled(q, s.answers.get(&q.id)));
+        let (name, organisation, identifier) = super::submitter(t, &s, lang);
+        rows.push(Row {
+            index,
+            reference: s.reference.clone(),
+            name,
+            organisation,
+            identifier,
+            submitted_at: s.submitted_at.clone(),
+            findings: ev.raised.iter().map(|r| r.question.clone()).collect(),
+            highest: ev.raised.iter().map(|r| r.severity).min(),
+            attested,
+            problems,
+        });
+    }
+    let findings = t
+        .questions()
+        .filter_map(|q| {
+            let f = q.finding.as_ref()?;
+            Some(FindingCount {
+                question: q.id.clone(),
+                title: pick(&f.title, lang),
+                severity: f.severity,
+                count: finding_counts.get(&q.id).copied().unwrap_or(0),
+            })
+        })
+        .collect();
+    Summary {
+        template: t.id.clone(),
+        version: t.version.clone(),
+        total,
+        counted: rows.len(),
+        with_findings: rows.iter().filter(|r| !r.findings.is_empty()).count(),
+        missing_attestation: rows.iter().filter(|r| !r.attested).count(),
+        invalid: rows.iter().filter(|r| !r.problems.is_empty()).count(),
+        questions,
+        findings,
+        rows,
+        rejected,
+    }
+}
+
+/// Which rows to show or export.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    /// Only rows raising this finding (question id).
+    pub finding: Option<String>,
+    /// Only rows whose highest severity is at least this.
+    pub severity: Option<Severity>,
+    pub with_findings: bool,
+    pub missing_attestation: bool,
+    pub invalid: bool,
+    /// Text to find in name, organisation, identifier or reference.
+    pub search: String,
+}
+
+impl Filter {
+    pub fn matches(&self, r: &Row) -> bool {
+        let q = self.search.trim().to_lowercase();
+        self.finding.as_ref().is_none_or(|f| r.findings.contains(f))
+            && self
+                .severity
+                .is_none_or(|s| r.highest.is_some_and(|h| h <= s))
+            && (!self.with_findings || !r.findings.is_empty())
+            && (!self.missing_attestation || !r.attested)
+            && (!self.invalid || !r.problems.is_empty())
+            && (q.is_empty()
+                || [&r.name, &r.organisation, &r.identifier, &r.reference]
+                    .iter()
+                    .any(|x| x.to_lowercase().contains(&q)))
+    }
+}
+
+/// The rows as CSV, UTF-8 with BOM, headers in `lang`; findings named by title.
+pub fn rows_csv(t: &Template, rows: &[&Row], lang: Lang) -> String {
+    let tr = |k: &str| crate::i18n::t(lang, k);
+    let header = [
+        tr("fs.col.reference"),
+        tr("fs.col.name"),
+        tr("fs.col.organisation"),
+        tr("fs.col.identifier"),
+        tr("fs.col.submitted_at"),
+        tr("fs.col.findings"),
+        tr("fs.col.severity"),
+        tr("fs.col.attested"),
+        tr("fs.col.problems"),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let sep = if lang == Lang::En { "; " } else { "；" };
+    let data: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.reference.clone(),
+                r.name.clone(),
+                r.organisation.clone(),
+                r.identifier.clone(),
+                r.submitted_at.clone(),
+                r.findings
+                    .iter()
+                    .map(|id| {
+                        t.question(id)
+                            .and_then(|q| q.finding.as_ref())
+                            .map(|f| pick(&f.title, lang))
+                            .unwrap_or_else(|| id.clone())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(sep),
+                r.highest
+                    .map(|s| tr(&format!("form.severity.{}", wire_name(&s))))
+                    .unwrap_or_default(),
+                tr(if r.attested { "form.yes" } else { "form.no" }),
+                r.problems.len().to_string(),
+            ]
+        })
+        .collect();
+    to_csv(&header, &data)
+}

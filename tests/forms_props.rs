@@ -1,0 +1,174 @@
+//! Arbitrary JSON into the form template parser and the submission validator: an error
+//! result naming a path, or a result, never a panic. Besides random documents, valid
+//! ones are mutated at a random node, which reaches much deeper into both.
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use yaojian::form::answers::{check_submission, evaluate, submit, validate, Findings};
+use yaojian::form::summary::summarize;
+use yaojian::form::{built_in, built_in_source, parse_submission, Template};
+use yaojian::{Lang, MAX_DOCUMENT_BYTES};
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_map(|n| json!(n)),
+        prop_oneof![
+            Just("today".to_string()),
+            Just("2026-11-22".to_string()),
+            Just("yes_no".to_string()),
+            Just("group".to_string()),
+            Just("name".to_string()),
+            "[a-z_]{0,6}",
+            ".{0,8}"
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 48, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("id".to_string()),
+                    Just("kind".to_string()),
+                    Just("equals".to_string()),
+                    Just("agreed".to_string()),
+                    Just("questions".to_string()),
+                    "[a-z_]{1,8}"
+                ],
+                inner,
+                0..4
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replaces the `n`-th node (pre-order, modulo the node count) with `with`.
+fn mutate(v: &mut Value, n: usize, with: Value) {
+    fn count(v: &Value) -> usize {
+        1 + match v {
+            Value::Array(a) => a.iter().map(count).sum(),
+            Value::Object(o) => o.values().map(count).sum(),
+            _ => 0,
+        }
+    }
+    fn walk(v: &mut Value, n: &mut usize, with: &mut Option<Value>) {
+        if *n == 0 {
+            if let Some(w) = with.take() {
+                *v = w;
+            }
+            return;
+        }
+        *n -= 1;
+        match v {
+            Value::Array(a) => a.iter_mut().for_each(|x| walk(x, n, with)),
+            Value::Object(o) => o.values_mut().for_each(|x| walk(x, n, with)),
+            _ => {}
+        }
+    }
+    let mut n = n % count(v);
+    walk(v, &mut n, &mut Some(with));
+}
+
+fn good_submission() -> Value {
+    let t = built_in("representative-personal").unwrap();
+    let a = json!({
+        "name": "张三", "id_number": "11010519491231002X", "phone": "13800138000",
+        "mah_name": "示例药业", "mah_uscc": "91350100M000100Y43",
+        "filed": true, "filing_date": "2025-03-01", "contract": "labour_contract",
+        "b_unfiled": false, "b_no_consent": false, "b_sales": true, "b_prescriptions": false,
+        "b_funding": false, "b_misleading": false, "b_kickbacks": false,
+        "activity_count": 1,
+        "activities": [{"activity_date": "2026-10-01", "institution": "某医院", "activity_form": "meeting", "consent": true}],
+        "attestation": {"agreed": true, "name": "张三", "date": "2026-11-22"}
+    });
+    let f: Findings = serde_json::from_value(
+        json!({"b_sales": {"explanation": "x", "measure": "y", "deadline": "2026-12-01"}}),
+    )
+    .unwrap();
+    let s = submit(
+        &t,
+        a.as_object().unwrap(),
+        &f,
+        None,
+        None,
+        1_795_312_800_000,
+        Lang::ZhCn,
+    )
+    .unwrap();
+    serde_json::to_value(s).unwrap()
+}
+
+fn clean(errs: &[yaojian::FieldError]) -> bool {
+    !errs.is_empty()
+        && errs
+            .iter()
+            .all(|e| e.path.starts_with('$') && !e.message(Lang::En).is_empty())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn random_templates_parse_or_fail_cleanly(v in arb_json()) {
+        if let Err(errs) = Template::from_value(v) {
+            prop_assert!(clean(&errs));
+        }
+    }
+
+    #[test]
+    fn mutated_templates_parse_or_fail_cleanly(n in any::<usize>(), with in arb_json()) {
+        let mut v: Value = serde_json::from_str(built_in_source("mah-representative-management").unwrap()).unwrap();
+        mutate(&mut v, n, with);
+        match Template::from_value(v) {
+            Ok(t) => { let _ = evaluate(&t, &serde_json::Map::new()); }
+            Err(errs) => prop_assert!(clean(&errs)),
+        }
+    }
+
+    #[test]
+    fn mutated_submissions_validate_or_fail_cleanly(n in any::<usize>(), with in arb_json()) {
+        let t = built_in("representative-personal").unwrap();
+        let mut v = good_submission();
+        mutate(&mut v, n, with);
+        if let Err(errs) = check_submission(&t, v.clone()) {
+            prop_assert!(clean(&errs));
+        }
+        // The summary takes anything without panicking.
+        let s = summarize(&t, vec![v], Lang::En);
+        prop_assert_eq!(s.counted + s.rejected.len(), 1);
+    }
+
+    #[test]
+    fn arbitrary_answers_validate_cleanly(answers in prop::collection::btree_map(
+        prop_oneof![Just("filed".to_string()), Just("activities".to_string()), Just("attestation".to_string()), Just("b_sales".to_string()), "[a-z_]{1,8}"],
+        arb_json(), 0..6))
+    {
+        let t = built_in("representative-personal").unwrap();
+        let a: serde_json::Map<String, Value> = answers.into_iter().collect();
+        let errs = validate(&t, &a, &Findings::new(), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+        prop_assert!(clean(&errs), "required questions are missing, so there are errors");
+    }
+}
+
+#[test]
+fn the_unmutated_submission_is_valid() {
+    let t = built_in("representative-personal").unwrap();
+    check_submission(&t, good_submission()).unwrap();
+}
+
+#[test]
+fn oversized_templates_and_submissions_are_refused() {
+    let big = format!("{{\"pad\": \"{}\"}}", "x".repeat(MAX_DOCUMENT_BYTES));
+    assert_eq!(
+        Template::from_json(&big).unwrap_err()[0].code,
+        "json.too_large"
+    );
+    let t = built_in("representative-personal").unwrap();
+    assert_eq!(
+        parse_submission(&t, &big).unwrap_err()[0].code,
+        "json.too_large"
+    );
+}
