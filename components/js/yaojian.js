@@ -10,7 +10,9 @@ import init, { mountWidget, widgetKinds } from "./yaojian_core.js";
 
 const BASE = new URL(".", import.meta.url);
 /** Widget kinds; the element for kind K is <yj-K>. Must match the wasm's widgetKinds(). */
-export const KINDS = ["penalty-calculator", "requirements", "rectification"];
+export const KINDS = ["self-inspection", "rectification", "penalty-calculator", "requirements"];
+/** Scalar settings passed from attributes to the widget (self-inspection form). */
+const SETTINGS = ["storage-key", "readonly", "template-id"];
 const FORM_HOOK = Symbol("form");
 const EVENT_NAMES = ["yj-change", "yj-submit", "yj-draft-saved", "yj-error"];
 let ready = null;
@@ -107,9 +109,16 @@ export async function mount(element, options = {}) {
     fail(element, "mount", String(e));
     throw e;
   }
-  for (const [name, v] of [["benchmark", options.benchmark], ["value", options.value]]) {
+  for (const name of SETTINGS) {
+    const option = options[name.replace(/-(.)/g, (_, c) => c.toUpperCase())];
+    const v = option !== undefined ? (option === false ? null : String(option)) : element.getAttribute(name);
+    if (v !== null) state.handle.setSetting(name, v);
+  }
+  for (const [name, v] of [["benchmark", options.benchmark], ["template", options.template], ["value", options.value]]) {
     if (v !== undefined) setProperty(element, name, v);
   }
+  const src = options.templateSrc ?? element.getAttribute("template-src");
+  if (src) loadTemplate(element, src);
   for (const [name, v] of [...(early.get(element) ?? []), ...state.pending.splice(0)]) setProperty(element, name, v);
   early.delete(element);
   return state;
@@ -139,6 +148,17 @@ function setProperty(element, name, value) {
   state.handle.setProperty(name, json);
 }
 
+/** Fetches a template (same origin, or CORS) and sets it as the `template` property. */
+async function loadTemplate(element, src) {
+  try {
+    const r = await fetch(new URL(src, document.baseURI));
+    if (!r.ok) throw new Error(`${src}: HTTP ${r.status}`);
+    setProperty(element, "template", await r.text());
+  } catch (e) {
+    fail(element, "template", String(e));
+  }
+}
+
 function fail(element, stage, message) {
   element.dispatchEvent(new CustomEvent("yj-error", { detail: { type: `${stage}.failed`, message }, bubbles: true, composed: true }));
 }
@@ -146,7 +166,7 @@ function fail(element, stage, message) {
 /** The base class of every yj-* element: attributes for settings, properties for data. */
 class YjWidget extends HTMLElement {
   static formAssociated = true;
-  static observedAttributes = ["lang", "large-text", "theme"];
+  static observedAttributes = ["lang", "large-text", "theme", "template-src", ...SETTINGS];
   #internals = null;
 
   constructor() {
@@ -171,13 +191,15 @@ class YjWidget extends HTMLElement {
     if (name === "lang") state.handle.setLang(value ?? langOf(this.parentElement ?? document.documentElement, {}));
     if (name === "large-text") state.container.classList.toggle("yj-large-text", value !== null);
     if (name === "theme") setTheme(state.container, value);
+    if (SETTINGS.includes(name)) state.handle.setSetting(name, value);
+    if (name === "template-src" && value) loadTemplate(this, value);
   }
 
   /** The widget's current data: the detail of its latest yj-change event. */
   get value() { return instances.get(this)?.value ?? null; }
   set value(v) { setProperty(this, "value", v); }
 
-  /** Requirement checker: a bureau's own template (object or JSON text). */
+  /** Requirement checker and self-inspection form: a bureau's own template (object or JSON text). */
   get template() { return this.#template; }
   set template(v) {
     this.#template = v ?? null;
@@ -202,7 +224,24 @@ class YjWidget extends HTMLElement {
   reportValidity() { return this.#internals?.reportValidity() ?? true; }
 
   #formUpdate(name, detail) {
-    if (name !== "yj-change" || !this.#internals) return;
+    if (!this.#internals) return;
+    // A form contributes its submission once submitted; other widgets their latest change.
+    if (name === "yj-submit") {
+      this.#internals.setFormValue(JSON.stringify(detail.submission ?? detail));
+      this.#internals.setValidity({});
+      return;
+    }
+    if (name !== "yj-change") return;
+    if (detail?.type === "form.change") {
+      const p = detail.progress ?? {};
+      this.#internals.setFormValue(JSON.stringify(detail));
+      if (p.answered < p.required) {
+        this.#internals.setValidity({ valueMissing: true }, `yaojian: self-inspection incomplete (${p.answered}/${p.required})`);
+      } else {
+        this.#internals.setValidity({});
+      }
+      return;
+    }
     this.#internals.setFormValue(JSON.stringify(detail));
     const invalid = typeof detail?.type === "string" && detail.type.endsWith(".invalid");
     if (invalid) {

@@ -10,6 +10,7 @@
 pub mod checklist;
 pub mod common;
 pub mod embed;
+pub mod forms;
 pub mod penalty;
 #[cfg(feature = "demo")]
 pub mod portal;

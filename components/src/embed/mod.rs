@@ -6,6 +6,7 @@
 //! dispatches a `CustomEvent` on the host element.
 
 use crate::checklist::{ChecklistBoard, ChecklistProps};
+use crate::forms::{SelfInspection, SelfInspectionProps};
 use crate::penalty::{PenaltyCalculator, PenaltyProps};
 use crate::requirements::{RequirementsChecker, RequirementsProps};
 use serde_json::{json, Value};
@@ -18,11 +19,27 @@ use yew::prelude::*;
 use yew::AppHandle;
 
 /// The widgets the bundle can mount, by kind: the custom element `yj-<kind>` maps here.
-pub const KINDS: &[&str] = &["penalty-calculator", "requirements", "rectification"];
+pub const KINDS: &[&str] = &[
+    "self-inspection",
+    "rectification",
+    "penalty-calculator",
+    "requirements",
+];
 
 /// Event names a widget may emit; `yaojian.js` dispatches them as `CustomEvent`s.
 pub const EVENT_CHANGE: &str = "yj-change";
 pub const EVENT_ERROR: &str = "yj-error";
+pub const EVENT_SUBMIT: &str = "yj-submit";
+pub const EVENT_DRAFT_SAVED: &str = "yj-draft-saved";
+
+/// The event a widget document goes out as, by its `type`.
+fn event_for(v: &Value) -> &'static str {
+    match v["type"].as_str() {
+        Some("form.submit") => EVENT_SUBMIT,
+        Some("form.draft_saved") => EVENT_DRAFT_SAVED,
+        _ => EVENT_CHANGE,
+    }
+}
 
 /// Sends `(event name, detail)` to the JS side.
 type Emit = Rc<dyn Fn(&str, &Value)>;
@@ -41,6 +58,7 @@ enum Mounted {
     Penalty(AppHandle<PenaltyCalculator>, PenaltyProps),
     Requirements(AppHandle<RequirementsChecker>, RequirementsProps),
     Checklist(AppHandle<ChecklistBoard>, ChecklistProps),
+    Form(AppHandle<SelfInspection>, SelfInspectionProps),
 }
 
 /// A mounted widget, held by `yaojian.js` until the element is removed.
@@ -73,6 +91,10 @@ impl WidgetHandle {
                 props.lang = lang;
                 app.update(props.clone());
             }
+            Some(Mounted::Form(app, props)) => {
+                props.lang = lang;
+                app.update(props.clone());
+            }
             None => {}
         }
     }
@@ -87,6 +109,7 @@ impl WidgetHandle {
             Some(Mounted::Penalty(_, p)) => p.lang,
             Some(Mounted::Requirements(_, p)) => p.lang,
             Some(Mounted::Checklist(_, p)) => p.lang,
+            Some(Mounted::Form(_, p)) => p.lang,
             None => return,
         };
         let report = |errors: Vec<FieldError>| {
@@ -146,7 +169,46 @@ impl WidgetHandle {
                 }
                 app.update(props.clone());
             }
+            Some(Mounted::Form(app, props)) => {
+                match name {
+                    "template" if parsed.is_null() => {
+                        props.template = None;
+                        props.template_errors = None;
+                    }
+                    // A bad template shows its error panel (naming the JSON path) and is
+                    // reported; the host's page keeps working.
+                    "template" => match yaojian::form::Template::from_value(parsed) {
+                        Ok(t) => {
+                            props.template = Some(Rc::new(t));
+                            props.template_errors = None;
+                        }
+                        Err(e) => {
+                            props.template_errors = Some(Rc::new(e.clone()));
+                            app.update(props.clone());
+                            return report(e);
+                        }
+                    },
+                    "value" => props.value = Some(Rc::new(parsed)),
+                    _ => return report(unknown()),
+                }
+                app.update(props.clone());
+            }
             None => {}
+        }
+    }
+
+    /// Sets a scalar setting from an attribute (`null` when removed): for the
+    /// self-inspection form `storage-key`, `readonly` and `template-id`.
+    #[wasm_bindgen(js_name = setSetting)]
+    pub fn set_setting(&mut self, name: &str, value: Option<String>) {
+        if let Some(Mounted::Form(app, props)) = &mut self.mounted {
+            match name {
+                "storage-key" => props.storage_key = value.map(AttrValue::from),
+                "readonly" => props.readonly = value.is_some(),
+                "template-id" => props.template_id = value.map(AttrValue::from),
+                _ => return,
+            }
+            app.update(props.clone());
         }
     }
 
@@ -156,6 +218,7 @@ impl WidgetHandle {
             Some(Mounted::Penalty(app, _)) => app.destroy(),
             Some(Mounted::Requirements(app, _)) => app.destroy(),
             Some(Mounted::Checklist(app, _)) => app.destroy(),
+            Some(Mounted::Form(app, _)) => app.destroy(),
             None => {}
         }
     }
@@ -174,7 +237,7 @@ pub fn mount_widget(
     let lang = Lang::parse(lang);
     let on_emit = {
         let emit = emit.clone();
-        Callback::from(move |v: Value| emit(EVENT_CHANGE, &v))
+        Callback::from(move |v: Value| emit(event_for(&v), &v))
     };
     let mounted = match kind {
         "penalty-calculator" => {
@@ -213,6 +276,22 @@ pub fn mount_widget(
                 yew::Renderer::<ChecklistBoard>::with_root_and_props(container, props.clone())
                     .render();
             Mounted::Checklist(app, props)
+        }
+        "self-inspection" => {
+            let props = SelfInspectionProps {
+                lang,
+                on_emit,
+                template: None,
+                template_id: None,
+                template_errors: None,
+                storage_key: None,
+                readonly: false,
+                value: None,
+            };
+            let app =
+                yew::Renderer::<SelfInspection>::with_root_and_props(container, props.clone())
+                    .render();
+            Mounted::Form(app, props)
         }
         other => {
             return Err(JsValue::from_str(&format!(

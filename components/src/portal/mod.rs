@@ -18,6 +18,16 @@ pub struct WidgetEntry {
 /// The widgets that exist. Add an entry when a widget lands; never a placeholder.
 pub const WIDGETS: &[WidgetEntry] = &[
     WidgetEntry {
+        slug: "self-inspection",
+        title_key: "si.nav.personal",
+        render: |p| html! { <crate::forms::SelfInspection lang={p.lang} on_emit={p.on_emit} storage_key="demo" /> },
+    },
+    WidgetEntry {
+        slug: "mah-self-inspection",
+        title_key: "si.nav.mah",
+        render: |p| html! { <crate::forms::SelfInspection lang={p.lang} on_emit={p.on_emit} template_id="mah-representative-management" storage_key="demo" /> },
+    },
+    WidgetEntry {
         slug: "penalty",
         title_key: "pc.title",
         render: |p| html! { <crate::penalty::PenaltyCalculator lang={p.lang} on_emit={p.on_emit} /> },

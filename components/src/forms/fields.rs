@@ -1,0 +1,509 @@
+//! One question as HTML: label, hint, error, the input of its kind, and, when the
+//! answer raises a finding, the explanation, measure and deadline it requires. Plain
+//! functions rather than components: a section of 150 questions costs one component.
+
+use super::state::{AttestField, FindingField, FormState, Msg};
+use crate::common::t;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashSet};
+use yaojian::form::answers::{row_state, Evaluation};
+use yaojian::form::{Kind, Question, Template};
+use yaojian::penalty::rules::pick;
+use yaojian::Lang;
+use yew::prelude::*;
+
+/// What every field needs to render.
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    /// Prefix of element ids, unique per widget instance.
+    pub prefix: &'a str,
+    pub template: &'a Template,
+    pub state: &'a FormState,
+    pub ev: &'a Evaluation,
+    /// Messages to show, by JSON path.
+    pub errors: &'a BTreeMap<String, String>,
+    pub dispatch: &'a UseReducerDispatcher<FormState>,
+}
+
+impl Ctx<'_> {
+    pub fn id(&self, field: &str) -> String {
+        format!("{}-{}", self.prefix, field)
+    }
+    fn error(&self, path: &str) -> Option<&String> {
+        self.errors.get(path)
+    }
+    /// The error line (if any) and the ids `aria-describedby` should list.
+    fn error_line(&self, path: &str, field: &str) -> (Html, Option<String>) {
+        match self.error(path) {
+            Some(m) => {
+                let id = self.id(&format!("{field}-error"));
+                (
+                    html! { <span class="yj-error-message" id={id.clone()}><span class="yj-visually-hidden">{ t(self.lang, "si.error_prefix") }</span>{ m.clone() }</span> },
+                    Some(id),
+                )
+            }
+            None => (html! {}, None),
+        }
+    }
+    fn raw(&self, key: &str) -> Option<&String> {
+        self.state.draft.raw.get(key)
+    }
+}
+
+fn describedby(ids: &[Option<String>]) -> Option<AttrValue> {
+    let s: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
+    (!s.is_empty()).then(|| AttrValue::from(s.join(" ")))
+}
+
+/// The text shown in an input: what was typed, or the answer written out.
+fn shown_text(ctx: &Ctx, key: &str, kind: Kind, v: Option<&Value>) -> String {
+    if let Some(r) = ctx.raw(key) {
+        return r.clone();
+    }
+    match (kind, v) {
+        (Kind::Money, Some(Value::Number(n))) => n
+            .as_i64()
+            .map(|f| yaojian::Fen(f).yuan_string())
+            .unwrap_or_default(),
+        (_, Some(Value::String(s))) => s.clone(),
+        (_, Some(Value::Number(n))) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn text_input(
+    ctx: &Ctx,
+    q: &Question,
+    key: &str,
+    path: &str,
+    v: Option<&Value>,
+    required: bool,
+) -> Html {
+    let field = key.replace('.', "-");
+    let id = ctx.id(&field);
+    let hint_id = q.help.as_ref().map(|_| ctx.id(&format!("{field}-hint")));
+    let (err, err_id) = ctx.error_line(path, &field);
+    let invalid = err_id.is_some();
+    let value = shown_text(ctx, key, q.kind, v);
+    let kind = q.kind;
+    let oninput = {
+        let d = ctx.dispatch.clone();
+        let key = key.to_string();
+        move |text: String| {
+            d.dispatch(Msg::Text {
+                key: key.clone(),
+                kind,
+                text,
+            })
+        }
+    };
+    let onblur = {
+        let d = ctx.dispatch.clone();
+        let key = key.to_string();
+        Callback::from(move |_: FocusEvent| d.dispatch(Msg::Blur(key.clone())))
+    };
+    let class = classes!(
+        "yj-input",
+        invalid.then_some("yj-input--error"),
+        format!("yj-si__input--{}", yaojian::checklist::wire_name(&kind))
+    );
+    let described = describedby(&[hint_id.clone(), err_id]);
+    let (input_type, mode, autocomplete) = match kind {
+        Kind::Date => ("date", None, None),
+        Kind::Email => ("email", None, Some("email")),
+        Kind::Phone => ("tel", None, Some("tel")),
+        Kind::Number => ("text", Some("decimal"), None),
+        Kind::Money => ("text", Some("decimal"), None),
+        _ => ("text", None, None),
+    };
+    let input = if kind == Kind::LongText {
+        let oninput = Callback::from(move |e: InputEvent| {
+            oninput(
+                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value(),
+            )
+        });
+        html! { <textarea id={id.clone()} class={classes!(class, "yj-si__textarea")} rows="4" value={value}
+        aria-invalid={invalid.to_string()} aria-describedby={described} aria-required={required.to_string()}
+        maxlength={q.max_length.map(|m| m.to_string())} {oninput} {onblur} /> }
+    } else {
+        let oninput = Callback::from(move |e: InputEvent| {
+            oninput(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        });
+        html! { <input id={id.clone()} type={input_type} class={class} value={value} inputmode={mode} autocomplete={autocomplete}
+        aria-invalid={invalid.to_string()} aria-describedby={described} aria-required={required.to_string()}
+        spellcheck={matches!(kind, Kind::Text | Kind::LongText).then_some("true")} {oninput} {onblur} /> }
+    };
+    let suffix = (kind == Kind::Money)
+        .then(|| html! { <span class="yj-si__suffix">{ t(ctx.lang, "form.yuan") }</span> });
+    let hint = hint_text(ctx, q);
+    html! {
+        <div class={classes!("yj-field", invalid.then_some("yj-field--error"))}>
+            <label class="yj-label" for={id}>{ q.label(ctx.lang) }{ required_mark(ctx, required) }</label>
+            if let (Some(h), Some(hid)) = (hint, hint_id) { <span class="yj-hint" id={hid}>{ h }</span> }
+            { err }
+            <div class="yj-si__input-row">{ input }{ for suffix }</div>
+        </div>
+    }
+}
+
+fn hint_text(ctx: &Ctx, q: &Question) -> Option<String> {
+    let mut parts: Vec<String> = q
+        .help
+        .as_ref()
+        .map(|h| pick(h, ctx.lang))
+        .into_iter()
+        .collect();
+    if let Some(p) = &q.pattern_hint {
+        parts.push(pick(p, ctx.lang));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+fn required_mark(ctx: &Ctx, required: bool) -> Html {
+    if required {
+        html! {}
+    } else {
+        html! { <span class="yj-si__optional">{ t(ctx.lang, "si.optional") }</span> }
+    }
+}
+
+/// Radios (yes/no, single choice) or checkboxes (multiple choice) in a fieldset.
+fn choices(ctx: &Ctx, q: &Question, v: Option<&Value>, required: bool) -> Html {
+    let path = format!("$.answers.{}", q.id);
+    let (err, err_id) = ctx.error_line(&path, &q.id);
+    let hint_id = q.help.as_ref().map(|_| ctx.id(&format!("{}-hint", q.id)));
+    let invalid = err_id.is_some();
+    let options: Vec<(Value, String)> = match q.kind {
+        Kind::YesNo => vec![
+            (Value::Bool(true), t(ctx.lang, "form.yes")),
+            (Value::Bool(false), t(ctx.lang, "form.no")),
+        ],
+        _ => q
+            .options
+            .iter()
+            .map(|o| (Value::String(o.value.clone()), pick(&o.label, ctx.lang)))
+            .collect(),
+    };
+    let multiple = q.kind == Kind::MultipleChoice;
+    let chosen: Vec<Value> = match v {
+        Some(Value::Array(a)) => a.clone(),
+        Some(x) => vec![x.clone()],
+        None => vec![],
+    };
+    let name = ctx.id(&q.id);
+    let items = options.into_iter().enumerate().map(|(i, (value, label))| {
+        let id = if i == 0 { ctx.id(&q.id) } else { ctx.id(&format!("{}-{i}", q.id)) };
+        let checked = chosen.contains(&value);
+        let d = ctx.dispatch.clone();
+        let qid = q.id.clone();
+        let all = chosen.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            let v = if multiple {
+                let mut list: Vec<Value> = all.iter().filter(|x| **x != value).cloned().collect();
+                if on {
+                    list.push(value.clone());
+                }
+                if list.is_empty() { Value::Null } else { Value::Array(list) }
+            } else {
+                value.clone()
+            };
+            d.dispatch(Msg::Set(qid.clone(), v));
+        });
+        let d = ctx.dispatch.clone();
+        let qid = q.id.clone();
+        let onblur = Callback::from(move |_: FocusEvent| d.dispatch(Msg::Blur(qid.clone())));
+        html! {
+            <div class="yj-checkbox">
+                <input type={if multiple { "checkbox" } else { "radio" }} id={id.clone()} name={name.clone()} {checked} {onchange} {onblur}
+                       aria-describedby={if i == 0 { describedby(&[hint_id.clone(), err_id.clone()]) } else { None }} />
+                <label for={id}>{ label }</label>
+            </div>
+        }
+    });
+    let inline = q.kind == Kind::YesNo;
+    html! {
+        <fieldset class={classes!("yj-field", "yj-si__fieldset", invalid.then_some("yj-field--error"))}
+                  aria-describedby={describedby(&[hint_id.clone(), err_id.clone()])} aria-invalid={invalid.then_some("true")}>
+            <legend class="yj-label">{ q.label(ctx.lang) }{ required_mark(ctx, required) }</legend>
+            if let (Some(h), Some(hid)) = (hint_text(ctx, q), hint_id.clone()) { <span class="yj-hint" id={hid}>{ h }</span> }
+            { err }
+            <div class={classes!("yj-si__options", inline.then_some("yj-si__options--inline"))}>{ for items }</div>
+        </fieldset>
+    }
+}
+
+fn attestation(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
+    let o = v.and_then(Value::as_object).cloned().unwrap_or_default();
+    let base = format!("$.answers.{}", q.id);
+    let agreed = o.get("agreed") == Some(&Value::Bool(true));
+    let agree_path = format!("{base}.agreed");
+    let (agree_err, agree_err_id) = match ctx.error(&base) {
+        Some(_) => ctx.error_line(&base, &q.id),
+        None => ctx.error_line(&agree_path, &q.id),
+    };
+    let statement_id = ctx.id(&format!("{}-statement", q.id));
+    let d = ctx.dispatch.clone();
+    let qid = q.id.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let on = e
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .checked();
+        d.dispatch(Msg::Attest(
+            qid.clone(),
+            AttestField::Agreed,
+            Value::Bool(on),
+        ));
+    });
+    let blur = |key: &str| {
+        let d = ctx.dispatch.clone();
+        let k = key.to_string();
+        Callback::from(move |_: FocusEvent| d.dispatch(Msg::Blur(k.clone())))
+    };
+    let text_field = |field: AttestField, key: &str, label: String, kind: &'static str| {
+        let path = format!("{base}.{key}");
+        let fid = format!("{}-{key}", q.id);
+        let (err, err_id) = ctx.error_line(&path, &fid);
+        let value = o.get(key).and_then(Value::as_str).unwrap_or("").to_string();
+        let d = ctx.dispatch.clone();
+        let qid = q.id.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            d.dispatch(Msg::Attest(qid.clone(), field, Value::String(v)));
+        });
+        let id = ctx.id(&fid);
+        let invalid = err_id.is_some();
+        html! {
+            <div class={classes!("yj-field", invalid.then_some("yj-field--error"))}>
+                <label class="yj-label" for={id.clone()}>{ label }</label>
+                { err }
+                <input id={id} type={kind} class={classes!("yj-input", "yj-si__input--short", invalid.then_some("yj-input--error"))} {value}
+                       aria-invalid={invalid.to_string()} aria-describedby={describedby(&[err_id])} {oninput} onblur={blur(&q.id)} />
+            </div>
+        }
+    };
+    let invalid = agree_err_id.is_some();
+    html! {
+        <fieldset class={classes!("yj-field", "yj-si__fieldset", "yj-si__attestation", invalid.then_some("yj-field--error"))}>
+            <legend class="yj-label">{ q.label(ctx.lang) }</legend>
+            <p class="yj-si__statement" id={statement_id.clone()}>{ q.statement.as_ref().map(|s| pick(s, ctx.lang)).unwrap_or_default() }</p>
+            { agree_err }
+            <div class="yj-checkbox">
+                <input type="checkbox" id={ctx.id(&q.id)} checked={agreed} {onchange} onblur={blur(&q.id)}
+                       aria-describedby={describedby(&[Some(statement_id), agree_err_id])} />
+                <label for={ctx.id(&q.id)}>{ t(ctx.lang, "si.attest_agree") }</label>
+            </div>
+            { text_field(AttestField::Name, "name", t(ctx.lang, "si.attest_name"), "text") }
+            { text_field(AttestField::Date, "date", t(ctx.lang, "si.attest_date"), "date") }
+        </fieldset>
+    }
+}
+
+fn group(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
+    let rows: Vec<Map<String, Value>> = v
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .map(|r| r.as_object().cloned().unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default();
+    let path = format!("$.answers.{}", q.id);
+    let (err, err_id) = ctx.error_line(&path, &q.id);
+    let d = ctx.dispatch.clone();
+    let gid = q.id.clone();
+    let add = Callback::from(move |_: MouseEvent| d.dispatch(Msg::AddRow(gid.clone())));
+    let full = q.max_rows.is_some_and(|m| rows.len() >= m);
+    let label = q.label(ctx.lang);
+    let row_html = rows.iter().enumerate().map(|(r, row)| {
+        let (hidden, required): (HashSet<String>, HashSet<String>) = row_state(ctx.ev, &ctx.state.draft.answers, q, row);
+        let legend = crate::common::tf(ctx.lang, "si.row", &[("n", &(r + 1).to_string())]);
+        let d = ctx.dispatch.clone();
+        let gid = q.id.clone();
+        let remove = Callback::from(move |_: MouseEvent| d.dispatch(Msg::RemoveRow(gid.clone(), r)));
+        let cells = q.questions.iter().filter(|c| !hidden.contains(&c.id)).map(|c| {
+            let key = format!("{}.{r}.{}", q.id, c.id);
+            let cpath = format!("$.answers.{}[{r}].{}", q.id, c.id);
+            let req = required.contains(&c.id);
+            match c.kind {
+                Kind::YesNo | Kind::SingleChoice => cell_choice(ctx, c, &key, &cpath, row.get(&c.id), req),
+                _ => text_input(ctx, c, &key, &cpath, row.get(&c.id), req),
+            }
+        });
+        html! {
+            <fieldset class="yj-si__row" id={ctx.id(&format!("{}-{r}", q.id))} tabindex="-1">
+                <legend class="yj-si__row-legend">{ legend }</legend>
+                { for cells }
+                <button type="button" class="yj-button yj-button--secondary yj-si__remove" onclick={remove}>
+                    { crate::common::tf(ctx.lang, "si.remove_row", &[("n", &(r + 1).to_string())]) }
+                </button>
+            </fieldset>
+        }
+    });
+    html! {
+        <fieldset class={classes!("yj-field", "yj-si__group", err_id.is_some().then_some("yj-field--error"))} aria-describedby={describedby(std::slice::from_ref(&err_id))}>
+            <legend class="yj-label">{ label.clone() }</legend>
+            if let Some(h) = hint_text(ctx, q) { <span class="yj-hint">{ h }</span> }
+            { err }
+            { for row_html }
+            if rows.is_empty() { <p class="yj-si__empty">{ t(ctx.lang, "si.no_rows") }</p> }
+            <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("{}-add", q.id))} onclick={add} disabled={full}>
+                { crate::common::tf(ctx.lang, "si.add_row", &[("label", &label)]) }
+            </button>
+        </fieldset>
+    }
+}
+
+/// A yes/no or single choice inside a group row, as a select (compact in a row).
+fn cell_choice(
+    ctx: &Ctx,
+    c: &Question,
+    key: &str,
+    path: &str,
+    v: Option<&Value>,
+    required: bool,
+) -> Html {
+    let field = key.replace('.', "-");
+    let id = ctx.id(&field);
+    let (err, err_id) = ctx.error_line(path, &field);
+    let options: Vec<(Value, String)> = match c.kind {
+        Kind::YesNo => vec![
+            (Value::Bool(true), t(ctx.lang, "form.yes")),
+            (Value::Bool(false), t(ctx.lang, "form.no")),
+        ],
+        _ => c
+            .options
+            .iter()
+            .map(|o| (Value::String(o.value.clone()), pick(&o.label, ctx.lang)))
+            .collect(),
+    };
+    let current = v.cloned();
+    let d = ctx.dispatch.clone();
+    let k = key.to_string();
+    let opts = options.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let i = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .selected_index();
+        let v = if i <= 0 {
+            Value::Null
+        } else {
+            opts.get(i as usize - 1)
+                .map(|o| o.0.clone())
+                .unwrap_or(Value::Null)
+        };
+        d.dispatch(Msg::Set(k.clone(), v));
+    });
+    let d = ctx.dispatch.clone();
+    let k = key.to_string();
+    let onblur = Callback::from(move |_: FocusEvent| d.dispatch(Msg::Blur(k.clone())));
+    let invalid = err_id.is_some();
+    html! {
+        <div class={classes!("yj-field", invalid.then_some("yj-field--error"))}>
+            <label class="yj-label" for={id.clone()}>{ c.label(ctx.lang) }{ required_mark(ctx, required) }</label>
+            { err }
+            <select id={id} class={classes!("yj-select", invalid.then_some("yj-input--error"))} {onchange} {onblur}
+                    aria-invalid={invalid.to_string()} aria-describedby={describedby(&[err_id])}>
+                <option value="" selected={current.is_none()}>{ t(ctx.lang, "si.choose") }</option>
+                { for options.iter().enumerate().map(|(i, (v, l))| html! {
+                    <option value={i.to_string()} selected={current.as_ref() == Some(v)}>{ l.clone() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// The explanation, measure and deadline a raised finding needs.
+fn finding(ctx: &Ctx, q: &Question) -> Html {
+    let Some(raised) = ctx.ev.raised(&q.id) else {
+        return html! {};
+    };
+    let spec = q.finding.as_ref().expect("raised findings have a spec");
+    let f = ctx
+        .state
+        .draft
+        .findings
+        .get(&q.id)
+        .cloned()
+        .unwrap_or_default();
+    let sev = t(
+        ctx.lang,
+        &format!(
+            "form.severity.{}",
+            yaojian::checklist::wire_name(&raised.severity)
+        ),
+    );
+    let field = |which: FindingField, key: &str, label_key: &str, value: String, long: bool| {
+        let path = format!("$.findings.{}.{key}", q.id);
+        let fid = format!("{}-{key}", q.id);
+        let id = ctx.id(&fid);
+        let (err, err_id) = ctx.error_line(&path, &fid);
+        let invalid = err_id.is_some();
+        let d = ctx.dispatch.clone();
+        let qid = q.id.clone();
+        let set = move |v: String| d.dispatch(Msg::Finding(qid.clone(), which, v));
+        let d = ctx.dispatch.clone();
+        let qid = q.id.clone();
+        let onblur = Callback::from(move |_: FocusEvent| d.dispatch(Msg::Blur(qid.clone())));
+        let class = classes!("yj-input", invalid.then_some("yj-input--error"));
+        let input = if long {
+            let oninput = Callback::from(move |e: InputEvent| {
+                set(e
+                    .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value())
+            });
+            html! { <textarea id={id.clone()} class={classes!(class, "yj-si__textarea")} rows="3" {value} aria-invalid={invalid.to_string()} aria-describedby={describedby(&[err_id])} aria-required="true" {oninput} {onblur} /> }
+        } else {
+            let oninput = Callback::from(move |e: InputEvent| {
+                set(e
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value())
+            });
+            html! { <input id={id.clone()} type="date" class={classes!(class, "yj-si__input--short")} {value} aria-invalid={invalid.to_string()} aria-describedby={describedby(&[err_id])} aria-required="true" {oninput} {onblur} /> }
+        };
+        html! {
+            <div class={classes!("yj-field", invalid.then_some("yj-field--error"))}>
+                <label class="yj-label" for={id}>{ t(ctx.lang, label_key) }</label>
+                { err }
+                { input }
+            </div>
+        }
+    };
+    html! {
+        <div class="yj-si__finding" role="group" aria-label={t(ctx.lang, "si.finding")}>
+            <p class="yj-si__finding-title">
+                <span class={classes!("yj-si__severity", format!("is-{}", yaojian::checklist::wire_name(&raised.severity)))}>{ sev }</span>
+                { pick(&spec.title, ctx.lang) }
+            </p>
+            if let Some(p) = &spec.provision { <p class="yj-hint">{ pick(p, ctx.lang) }</p> }
+            { field(FindingField::Explanation, "explanation", "si.finding_explanation", f.explanation.clone(), true) }
+            { field(FindingField::Measure, "measure", "si.finding_measure", f.measure.clone(), true) }
+            { field(FindingField::Deadline, "deadline", "si.finding_deadline", f.deadline.clone(), false) }
+        </div>
+    }
+}
+
+/// One visible top-level question, with its finding fields when raised.
+pub fn question(ctx: &Ctx, q: &Question) -> Html {
+    let v = ctx.state.draft.answers.get(&q.id);
+    let required = ctx.ev.is_required(&q.id);
+    let path = format!("$.answers.{}", q.id);
+    let body = match q.kind {
+        Kind::YesNo | Kind::SingleChoice | Kind::MultipleChoice => choices(ctx, q, v, required),
+        Kind::Attestation => attestation(ctx, q, v),
+        Kind::Group => group(ctx, q, v),
+        _ => text_input(ctx, q, &q.id, &path, v, required),
+    };
+    html! {
+        <div class="yj-si__question" key={q.id.clone()}>
+            { body }
+            { finding(ctx, q) }
+        </div>
+    }
+}

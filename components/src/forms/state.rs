@@ -1,0 +1,341 @@
+//! The form's state and its reducer. Everything the user typed is kept (as text, even
+//! when it does not parse); answers are what the engine reads. Drafts serialise this.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+use yaojian::form::answers::{parse_input, Findings, Submission};
+use yaojian::form::Kind;
+use yaojian::FieldError;
+use yew::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    Section(usize),
+    Review,
+    Receipt(Rc<Submission>),
+}
+
+/// What is stored in `localStorage`.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Draft {
+    #[serde(default)]
+    pub answers: Map<String, Value>,
+    /// Text as typed, by field key (`q` or `group.row.column`).
+    #[serde(default)]
+    pub raw: BTreeMap<String, String>,
+    #[serde(default)]
+    pub findings: Findings,
+    #[serde(default)]
+    pub started_at: String,
+    #[serde(default)]
+    pub saved_at: String,
+    #[serde(default)]
+    pub section: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Storage {
+    /// Nothing saved yet.
+    Idle,
+    Saved(String),
+    /// Saving failed (quota, disabled storage): the form keeps working.
+    Failed(String),
+    /// A draft was found; saving waits until the user restores or discards it.
+    Offer(Rc<Draft>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormState {
+    pub draft: Draft,
+    /// Parse errors of typed text, by field key.
+    pub input_errors: BTreeMap<String, FieldError>,
+    /// Questions whose errors are shown (blurred, or their section checked).
+    pub shown: BTreeSet<String>,
+    pub step: Step,
+    pub storage: Storage,
+    /// Errors of the last submit attempt (shown in the summary).
+    pub submit_errors: Vec<FieldError>,
+    /// Bumped to move focus to the error summary again.
+    pub focus_token: u32,
+    /// An element to focus after the next render.
+    pub pending_focus: Option<String>,
+    /// Bumped on every change a user makes (drives autosave and yj-change).
+    pub revision: u32,
+}
+
+impl FormState {
+    pub fn new(started_at: String) -> Self {
+        FormState {
+            draft: Draft {
+                started_at,
+                ..Draft::default()
+            },
+            input_errors: BTreeMap::new(),
+            shown: BTreeSet::new(),
+            step: Step::Section(0),
+            storage: Storage::Idle,
+            submit_errors: Vec::new(),
+            focus_token: 0,
+            pending_focus: None,
+            revision: 0,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FindingField {
+    Explanation,
+    Measure,
+    Deadline,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AttestField {
+    Agreed,
+    Name,
+    Date,
+}
+
+pub enum Msg {
+    /// A choice-type answer (yes/no, single or multiple choice).
+    Set(String, Value),
+    /// Typed text for field `key` of `kind`; parsed by the engine.
+    Text {
+        key: String,
+        kind: Kind,
+        text: String,
+    },
+    Blur(String),
+    Finding(String, FindingField, String),
+    Attest(String, AttestField, Value),
+    AddRow(String),
+    RemoveRow(String, usize),
+    /// Go to a step, optionally focusing an element afterwards.
+    Goto(Step, Option<String>),
+    /// Show these questions' errors (a section was checked).
+    Show(Vec<String>, bool),
+    SubmitFailed(Vec<FieldError>),
+    Submitted(Rc<Submission>),
+    Storage(Storage),
+    Restore,
+    Discard,
+    Focused,
+    /// The host set a new value (answers or a draft): replace everything.
+    Replace(Draft),
+}
+
+/// `group.row.column` → (group, row, column).
+pub fn split_key(key: &str) -> Option<(&str, usize, &str)> {
+    let mut it = key.splitn(3, '.');
+    let g = it.next()?;
+    let r = it.next()?.parse().ok()?;
+    let c = it.next()?;
+    Some((g, r, c))
+}
+
+fn set_at(answers: &mut Map<String, Value>, key: &str, v: Value) {
+    match split_key(key) {
+        Some((g, r, c)) => {
+            if let Some(Value::Object(row)) = answers
+                .get_mut(g)
+                .and_then(Value::as_array_mut)
+                .and_then(|rows| rows.get_mut(r))
+            {
+                if v.is_null() {
+                    row.remove(c);
+                } else {
+                    row.insert(c.to_string(), v);
+                }
+            }
+        }
+        None => {
+            if v.is_null() {
+                answers.remove(key);
+            } else {
+                answers.insert(key.to_string(), v);
+            }
+        }
+    }
+}
+
+/// Re-keys typed text after row `removed` of `group` is deleted.
+fn shift_rows<T>(map: &mut BTreeMap<String, T>, group: &str, removed: usize) {
+    let keys: Vec<String> = map
+        .keys()
+        .filter(|k| split_key(k).is_some_and(|(g, _, _)| g == group))
+        .cloned()
+        .collect();
+    let mut moved = Vec::new();
+    for k in keys {
+        let v = map.remove(&k).expect("listed above");
+        if let Some((g, r, c)) = split_key(&k) {
+            if r != removed {
+                let r = if r > removed { r - 1 } else { r };
+                moved.push((format!("{g}.{r}.{c}"), v));
+            }
+        }
+    }
+    map.extend(moved);
+}
+
+/// The top-level question a field key belongs to.
+pub fn question_of(key: &str) -> &str {
+    key.split('.').next().unwrap_or(key)
+}
+
+impl Reducible for FormState {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let mut changed = true;
+        match msg {
+            Msg::Set(q, v) => set_at(&mut s.draft.answers, &q, v),
+            Msg::Text { key, kind, text } => {
+                let path = format!("$.answers.{key}");
+                match parse_input(kind, &text, &path) {
+                    Ok(v) => {
+                        s.input_errors.remove(&key);
+                        set_at(&mut s.draft.answers, &key, v);
+                    }
+                    Err(e) => {
+                        s.input_errors.insert(key.clone(), e);
+                        set_at(&mut s.draft.answers, &key, Value::Null);
+                    }
+                }
+                s.draft.raw.insert(key, text);
+            }
+            Msg::Blur(key) => {
+                changed = false;
+                if !s.shown.insert(question_of(&key).to_string()) {
+                    return self;
+                }
+            }
+            Msg::Finding(q, field, text) => {
+                let f = s.draft.findings.entry(q).or_default();
+                match field {
+                    FindingField::Explanation => f.explanation = text,
+                    FindingField::Measure => f.measure = text,
+                    FindingField::Deadline => f.deadline = text,
+                }
+            }
+            Msg::Attest(q, field, v) => {
+                let entry = s
+                    .draft
+                    .answers
+                    .entry(q)
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if !entry.is_object() {
+                    *entry = Value::Object(Map::new());
+                }
+                let key = match field {
+                    AttestField::Agreed => "agreed",
+                    AttestField::Name => "name",
+                    AttestField::Date => "date",
+                };
+                if let Some(o) = entry.as_object_mut() {
+                    o.insert(key.to_string(), v);
+                }
+            }
+            Msg::AddRow(g) => {
+                let rows = s
+                    .draft
+                    .answers
+                    .entry(g.clone())
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if !rows.is_array() {
+                    *rows = Value::Array(Vec::new());
+                }
+                if let Some(a) = rows.as_array_mut() {
+                    a.push(Value::Object(Map::new()));
+                    let first = a.len() - 1;
+                    s.pending_focus = Some(format!("{g}-{first}"));
+                }
+            }
+            Msg::RemoveRow(g, i) => {
+                if let Some(a) = s.draft.answers.get_mut(&g).and_then(Value::as_array_mut) {
+                    if i < a.len() {
+                        a.remove(i);
+                    }
+                    if a.is_empty() {
+                        s.draft.answers.remove(&g);
+                    }
+                }
+                shift_rows(&mut s.draft.raw, &g, i);
+                shift_rows(&mut s.input_errors, &g, i);
+                s.pending_focus = Some(format!("{g}-add"));
+            }
+            Msg::Goto(step, focus) => {
+                changed = false;
+                if let Step::Section(i) = step {
+                    s.draft.section = i;
+                }
+                // The summary stays while its links move around the same page.
+                if s.step != step {
+                    s.submit_errors.clear();
+                }
+                s.step = step;
+                s.pending_focus = focus.or(Some("heading".into()));
+            }
+            Msg::Show(qs, focus_summary) => {
+                changed = false;
+                s.shown.extend(qs);
+                if focus_summary {
+                    s.focus_token += 1;
+                }
+            }
+            Msg::SubmitFailed(errs) => {
+                changed = false;
+                for e in &errs {
+                    if let Some(q) = e
+                        .path
+                        .strip_prefix("$.answers.")
+                        .or_else(|| e.path.strip_prefix("$.findings."))
+                    {
+                        let q = q.split(['.', '[']).next().unwrap_or(q);
+                        s.shown.insert(q.to_string());
+                    }
+                }
+                s.submit_errors = errs;
+                s.focus_token += 1;
+            }
+            Msg::Submitted(sub) => {
+                changed = false;
+                s.step = Step::Receipt(sub);
+                s.pending_focus = Some("heading".into());
+            }
+            Msg::Storage(st) => {
+                changed = false;
+                s.storage = st;
+            }
+            Msg::Restore => {
+                if let Storage::Offer(d) = &s.storage {
+                    s.draft = (**d).clone();
+                    s.step = Step::Section(s.draft.section);
+                    s.input_errors.clear();
+                }
+                s.storage = Storage::Idle;
+                s.pending_focus = Some("heading".into());
+            }
+            Msg::Discard => {
+                s.storage = Storage::Idle;
+                s.pending_focus = Some("heading".into());
+            }
+            Msg::Focused => {
+                changed = false;
+                s.pending_focus = None;
+            }
+            Msg::Replace(d) => {
+                s = FormState::new(d.started_at.clone());
+                s.draft = d;
+                s.step = Step::Section(0);
+            }
+        }
+        if changed {
+            s.revision += 1;
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,191 @@
+// The self-inspection form in the demo portal: the representative template filled in
+// with the keyboard only, reload and restore the draft, submit and read the receipt;
+// axe on the empty, error, review and receipt states; a storage failure shown while the
+// form keeps working.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "./harness.mjs";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const focusedEndsWith = (suffix) => `document.activeElement && document.activeElement.id.endsWith(${JSON.stringify(suffix)})`;
+const focusedText = (text) => `document.activeElement && document.activeElement.textContent.trim() === ${JSON.stringify(text)}`;
+const emitted = async (page) => JSON.parse(await page.textContent("[data-testid=emitted-json]"));
+
+async function typeInto(page, suffix, text) {
+  await tabTo(page, focusedEndsWith(suffix));
+  await page.keyboard.type(text);
+}
+
+/** Presses the section's continue button (its label varies on the last section). */
+async function continueOn(page) {
+  await tabTo(page, focusedEndsWith("-continue"));
+  await page.keyboard.press("Enter");
+}
+
+async function openForm(page) {
+  await tabTo(page, focusedText("医药代表个人自查"));
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".yj-si");
+}
+
+const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+
+test("keyboard only: fill the representative form, reload, restore, submit, read the receipt", async () => {
+  const page = await openPage(env);
+  await openForm(page);
+  // 基本信息
+  await typeInto(page, "-name", "张三");
+  await typeInto(page, "-id_number", "11010519491231002x");
+  await typeInto(page, "-phone", "138 0013 8000");
+  await typeInto(page, "-mah_name", "示例药业有限公司");
+  await typeInto(page, "-mah_uscc", "91350100M000100Y43");
+  await continueOn(page);
+  await page.waitForSelector("text=第 2 部分");
+  // 备案情况: yes (Space on the first radio), then the filing date appears.
+  await tabTo(page, focusedEndsWith("-filed"));
+  await page.keyboard.press("Space");
+  await typeInto(page, "-filing_date", "20250301");
+  await tabTo(page, focusedEndsWith("-contract"));
+  await page.keyboard.press("Space");
+  await continueOn(page);
+  await page.waitForSelector("text=第 3 部分");
+  // 禁止性行为: "no" by arrow key to the second radio, except 统方: yes, with the finding.
+  for (const q of ["b_unfiled", "b_no_consent", "b_sales", "b_prescriptions", "b_funding", "b_misleading", "b_kickbacks"]) {
+    await tabTo(page, focusedEndsWith(`-${q}`));
+    if (q === "b_prescriptions") {
+      await page.keyboard.press("Space");
+      await typeInto(page, "-b_prescriptions-explanation", "应科室要求统计过一次处方量");
+      await typeInto(page, "-b_prescriptions-measure", "停止统计并删除数据，参加合规培训");
+      await typeInto(page, "-b_prescriptions-deadline", "20991231");
+    } else {
+      await page.keyboard.press("ArrowRight");
+    }
+  }
+  await continueOn(page);
+  await page.waitForSelector("text=第 4 部分");
+  await typeInto(page, "-activity_count", "0");
+  await continueOn(page);
+  await page.waitForSelector("text=第 5 部分");
+  await tabTo(page, focusedEndsWith("-attestation"));
+  await page.keyboard.press("Space");
+  await typeInto(page, "-attestation-name", "张三");
+  await typeInto(page, "-attestation-date", today().replaceAll("-", ""));
+  assert.match(await page.textContent(".yj-si__storage"), /草稿已自动保存/);
+  const draftSaved = await emitted(page);
+  assert.equal(draftSaved.type, "form.draft_saved");
+
+  // Reload: the draft is offered; restore it with the keyboard.
+  await page.reload();
+  await page.waitForSelector(".yj-si__draft");
+  await tabTo(page, focusedText("恢复草稿"));
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("text=第 5 部分");
+  assert.equal(await page.inputValue("[id$='-attestation-name']"), "张三");
+
+  await continueOn(page);
+  await page.waitForSelector("text=提交前检查您的答案");
+  const review = await page.textContent(".yj-si");
+  assert.match(review, /11010519491231002X/, "the ID is normalised to upper case");
+  assert.match(review, /应科室要求统计过一次处方量/);
+  await tabTo(page, focusedEndsWith("-submit"));
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".yj-si__receipt");
+  const reference = (await page.textContent(".yj-si__reference-number")).trim();
+  assert.match(reference, /^ZC\d{8}-[0-9A-F]{8}$/);
+  const out = await emitted(page);
+  assert.equal(out.type, "form.submit");
+  assert.equal(out.submission.reference, reference);
+  assert.equal(out.submission.template.id, "representative-personal");
+  assert.equal(out.submission.answers.phone, "138 0013 8000");
+  assert.deepEqual(Object.keys(out.submission.findings), ["b_prescriptions"]);
+  assert.match(out.submission.submitted_at, /\+08:00$/);
+  assert.equal(await page.evaluate(() => document.activeElement.className), "yj-si__receipt-title");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("axe: empty, error, review and receipt states have no violations", async () => {
+  const page = await openPage(env, "/#self-inspection");
+  await page.waitForSelector(".yj-si");
+  await expectNoAxeViolations(page, "empty");
+  await page.click("[id$='-continue']");
+  await page.waitForSelector(".yj-error-summary");
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("yj-error-summary")), true);
+  assert.equal(await page.locator("[aria-invalid=true]").count() > 0, true);
+  await expectNoAxeViolations(page, "errors");
+  // Clicking a summary link moves focus to its field.
+  await page.click(".yj-error-summary a >> nth=0");
+  assert.match(await page.evaluate(() => document.activeElement.id), /-name$/);
+  // Go straight to the review page through the section navigation.
+  await page.click(".yj-si__nav-button >> text=检查答案");
+  await page.waitForSelector("text=提交前检查您的答案");
+  await expectNoAxeViolations(page, "review");
+  await page.click("[id$='-submit']");
+  await page.waitForSelector(".yj-error-summary");
+  await expectNoAxeViolations(page, "review with errors");
+  // A complete submission through the mouse, then the receipt.
+  await page.click(".yj-error-summary a >> nth=0");
+  await page.fill("[id$='-name']", "李四");
+  await page.fill("[id$='-id_number']", "440524188001010014");
+  await page.fill("[id$='-phone']", "010-12345678");
+  await page.fill("[id$='-mah_name']", "示例药业");
+  await page.fill("[id$='-mah_uscc']", "91110000600037341L");
+  await page.click("[id$='-continue']");
+  await page.check("[id$='-filed-1']");
+  await page.check("[id$='-contract-1']");
+  await page.click("[id$='-continue']");
+  for (const q of ["b_unfiled", "b_no_consent", "b_sales", "b_prescriptions", "b_funding", "b_misleading", "b_kickbacks"]) await page.check(`[id$='-${q}-1']`);
+  await page.click("[id$='-continue']");
+  await page.fill("[id$='-activity_count']", "0");
+  await page.click("[id$='-continue']");
+  await page.check("[id$='-attestation']");
+  await page.fill("[id$='-attestation-name']", "李四");
+  await page.fill("[id$='-attestation-date']", today());
+  await page.click("[id$='-continue']");
+  await page.click("[id$='-submit']");
+  await page.waitForSelector(".yj-si__receipt");
+  await expectNoAxeViolations(page, "receipt");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("axe: the MAH template, with a group row and a raised finding", async () => {
+  const page = await openPage(env, "/#mah-self-inspection");
+  await page.waitForSelector(".yj-si");
+  await expectNoAxeViolations(page, "MAH empty");
+  await page.click("[id$='-continue']");
+  await page.click(".yj-si__nav-item >> nth=1 >> button");
+  await page.check("[id$='-all_filed-1']");
+  assert.equal(await page.locator("[id$='-all_filed-explanation']").count(), 1, "a 'no' raises the filing finding");
+  await page.click("[id$='-representatives-add']");
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), "FIELDSET", "focus moves to the new row");
+  await page.fill("[id$='-representatives-0-rep_id']", "123");
+  await page.locator("[id$='-representatives-0-rep_id']").blur();
+  assert.equal(await page.getAttribute("[id$='-representatives-0-rep_id']", "aria-invalid"), "true");
+  await expectNoAxeViolations(page, "MAH filing with a row and a finding");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("a storage failure is shown and the form keeps working", async () => {
+  const context = await env.browser.newContext({ locale: "zh-CN" });
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException("quota exceeded", "QuotaExceededError"); };
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(env.server.url + "/#self-inspection");
+  await page.waitForSelector(".yj-si");
+  await page.fill("[id$='-name']", "王五");
+  await page.waitForSelector(".yj-si__storage--failed");
+  assert.match(await page.textContent(".yj-si__storage--failed"), /草稿无法保存.*quota exceeded/);
+  const out = await emitted(page);
+  assert.equal(out.type, "form.change");
+  assert.equal(out.answers.name, "王五");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
