@@ -47,6 +47,46 @@ test("plain page: the element upgrades into an open shadow root and emits events
   await page.context().close();
 });
 
+test("plain page: <yj-self-inspection> takes a template, submits with yj-submit, and shows a bad template's paths", async () => {
+  const page = await openExample(env, "/plain.html");
+  await page.waitForSelector("#form >> .yj-si");
+  assert.match(await page.textContent("#form >> .yj-si__title"), /医药代表个人自查表/);
+  await page.evaluate(() => {
+    window.__submits = [];
+    window.__errors = [];
+    window.__saved = [];
+    document.addEventListener("yj-submit", (e) => window.__submits.push(e.detail));
+    document.addEventListener("yj-error", (e) => window.__errors.push(e.detail));
+    document.addEventListener("yj-draft-saved", (e) => window.__saved.push(e.detail));
+    document.getElementById("form").template = {
+      schema: "yaojian/form/1", id: "embed-test", version: "1", title: "嵌入测试",
+      sections: [{ id: "s", title: "唯一部分", questions: [{ id: "who", kind: "text", label: "填报人", required: true }] }],
+    };
+  });
+  await page.waitForFunction(() => document.getElementById("form").shadowRoot.textContent.includes("嵌入测试"));
+  await page.fill("#form >> [id$='-who']", "张三");
+  await page.waitForFunction(() => window.__saved.length > 0);
+  assert.equal(await page.evaluate(() => window.__saved.at(-1).storage_key), "yaojian:form:embed-test:1:plain-demo");
+  await page.click("#form >> [id$='-continue']");
+  await page.click("#form >> [id$='-submit']");
+  await page.waitForFunction(() => window.__submits.length === 1);
+  const s = await page.evaluate(() => window.__submits[0].submission);
+  assert.equal(s.template.id, "embed-test");
+  assert.equal(s.answers.who, "张三");
+  assert.equal(s.key, "plain-demo");
+  assert.match(s.reference, /^ZC\d{8}-[0-9A-F]{8}$/);
+  await expectNoAxeViolations(page, "plain page, form receipt");
+  await page.evaluate(() => {
+    document.getElementById("form").template = { schema: "yaojian/form/1", id: "x", version: "1", title: "T",
+      sections: [{ id: "s", title: "S", questions: [{ id: "q", kind: "single_choice", label: "Q" }] }] };
+  });
+  await page.waitForSelector("#form >> .yj-si__template-errors");
+  assert.match(await page.textContent("#form >> .yj-si__template-errors"), /\$\.sections\[0\]\.questions\[0\]\.options/);
+  assert.equal(await page.evaluate(() => window.__errors[0].errors[0].path), "$.sections[0].questions[0].options");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
 test("strict CSP and Trusted Types: the widget works and nothing is blocked", async () => {
   const page = await openExample(env, "/strict-csp.html");
   await widgetReady(page, "#calc");

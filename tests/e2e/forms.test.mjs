@@ -19,6 +19,15 @@ async function typeInto(page, suffix, text) {
   await page.keyboard.type(text);
 }
 
+/** A date input by keyboard. Headless Chromium lays the segments out in its UI
+ *  language's order (en-US: month, day, year), whatever the page's locale. */
+async function typeDate(page, suffix, iso) {
+  const [y, m, d] = iso.split("-");
+  await tabTo(page, focusedEndsWith(suffix));
+  await page.keyboard.type(m + d + y);
+  assert.equal(await page.evaluate(() => document.activeElement.value), iso);
+}
+
 /** Presses the section's continue button (its label varies on the last section). */
 async function continueOn(page) {
   await tabTo(page, focusedEndsWith("-continue"));
@@ -47,7 +56,7 @@ test("keyboard only: fill the representative form, reload, restore, submit, read
   // 备案情况: yes (Space on the first radio), then the filing date appears.
   await tabTo(page, focusedEndsWith("-filed"));
   await page.keyboard.press("Space");
-  await typeInto(page, "-filing_date", "20250301");
+  await typeDate(page, "-filing_date", "2025-03-01");
   await tabTo(page, focusedEndsWith("-contract"));
   await page.keyboard.press("Space");
   await continueOn(page);
@@ -59,7 +68,7 @@ test("keyboard only: fill the representative form, reload, restore, submit, read
       await page.keyboard.press("Space");
       await typeInto(page, "-b_prescriptions-explanation", "应科室要求统计过一次处方量");
       await typeInto(page, "-b_prescriptions-measure", "停止统计并删除数据，参加合规培训");
-      await typeInto(page, "-b_prescriptions-deadline", "20991231");
+      await typeDate(page, "-b_prescriptions-deadline", "2099-12-31");
     } else {
       await page.keyboard.press("ArrowRight");
     }
@@ -72,7 +81,7 @@ test("keyboard only: fill the representative form, reload, restore, submit, read
   await tabTo(page, focusedEndsWith("-attestation"));
   await page.keyboard.press("Space");
   await typeInto(page, "-attestation-name", "张三");
-  await typeInto(page, "-attestation-date", today().replaceAll("-", ""));
+  await typeDate(page, "-attestation-date", today());
   assert.match(await page.textContent(".yj-si__storage"), /草稿已自动保存/);
   const draftSaved = await emitted(page);
   assert.equal(draftSaved.type, "form.draft_saved");
