@@ -171,23 +171,28 @@ fn required_mark(ctx: &Ctx, required: bool) -> Html {
     }
 }
 
+/// The answer values a choice question offers, with their labels (yes/no: true, false).
+fn choice_options(lang: Lang, q: &Question) -> Vec<(Value, String)> {
+    match q.kind {
+        Kind::YesNo => vec![
+            (Value::Bool(true), t(lang, "form.yes")),
+            (Value::Bool(false), t(lang, "form.no")),
+        ],
+        _ => q
+            .options
+            .iter()
+            .map(|o| (Value::String(o.value.clone()), pick(&o.label, lang)))
+            .collect(),
+    }
+}
+
 /// Radios (yes/no, single choice) or checkboxes (multiple choice) in a fieldset.
 fn choices(ctx: &Ctx, q: &Question, v: Option<&Value>, required: bool) -> Html {
     let path = format!("$.answers.{}", q.id);
     let (err, err_id) = ctx.error_line(&path, &q.id);
     let hint_id = q.help.as_ref().map(|_| ctx.id(&format!("{}-hint", q.id)));
     let invalid = err_id.is_some();
-    let options: Vec<(Value, String)> = match q.kind {
-        Kind::YesNo => vec![
-            (Value::Bool(true), t(ctx.lang, "form.yes")),
-            (Value::Bool(false), t(ctx.lang, "form.no")),
-        ],
-        _ => q
-            .options
-            .iter()
-            .map(|o| (Value::String(o.value.clone()), pick(&o.label, ctx.lang)))
-            .collect(),
-    };
+    let options = choice_options(ctx.lang, q);
     let multiple = q.kind == Kind::MultipleChoice;
     let chosen: Vec<Value> = match v {
         Some(Value::Array(a)) => a.clone(),
@@ -372,17 +377,7 @@ fn cell_choice(
     let field = key.replace('.', "-");
     let id = ctx.id(&field);
     let (err, err_id) = ctx.error_line(path, &field);
-    let options: Vec<(Value, String)> = match c.kind {
-        Kind::YesNo => vec![
-            (Value::Bool(true), t(ctx.lang, "form.yes")),
-            (Value::Bool(false), t(ctx.lang, "form.no")),
-        ],
-        _ => c
-            .options
-            .iter()
-            .map(|o| (Value::String(o.value.clone()), pick(&o.label, ctx.lang)))
-            .collect(),
-    };
+    let options = choice_options(ctx.lang, c);
     let current = v.cloned();
     let d = ctx.dispatch.clone();
     let k = key.to_string();

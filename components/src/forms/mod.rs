@@ -136,6 +136,14 @@ fn section_of(t: &Template, path: &str) -> Option<usize> {
     t.position(q).map(|(s, _)| s)
 }
 
+/// A field key (`q` or `group.row.column`) as the JSON path the engine reports.
+fn key_path(k: &str) -> String {
+    match state::split_key(k) {
+        Some((g, r, c)) => format!("$.answers.{g}[{r}].{c}"),
+        None => format!("$.answers.{k}"),
+    }
+}
+
 /// Every current error: the engine's, with typed text that did not parse taking the
 /// place of the engine's view of that field.
 fn current_errors(t: &Template, st: &FormState, ev: &Evaluation) -> Vec<FieldError> {
@@ -152,19 +160,13 @@ fn current_errors(t: &Template, st: &FormState, ev: &Evaluation) -> Vec<FieldErr
         .input_errors
         .keys()
         .filter(|k| ev.visible(state::question_of(k)))
-        .map(|k| match state::split_key(k) {
-            Some((g, r, c)) => format!("$.answers.{g}[{r}].{c}"),
-            None => format!("$.answers.{k}"),
-        })
+        .map(|k| key_path(k))
         .collect();
     errs.retain(|e| !typed.contains(&e.path));
     for (k, e) in &st.input_errors {
         if ev.visible(state::question_of(k)) {
             let mut e = e.clone();
-            e.path = match state::split_key(k) {
-                Some((g, r, c)) => format!("$.answers.{g}[{r}].{c}"),
-                None => format!("$.answers.{k}"),
-            };
+            e.path = key_path(k);
             errs.push(e);
         }
     }
@@ -199,9 +201,6 @@ fn labelled(t: &Template, e: &FieldError, lang: Lang) -> String {
         }
     }
     match t.question(q) {
-        Some(x) if e.path.starts_with("$.findings.") => {
-            format!("{}{}{msg}", x.label(lang), t_sep(lang))
-        }
         Some(x) => format!("{}{}{msg}", x.label(lang), t_sep(lang)),
         None => msg,
     }
