@@ -729,3 +729,21 @@ fn the_summary_counts_answers_findings_and_attestations() {
     };
     assert_eq!(sum.rows.iter().filter(|r| search.matches(r)).count(), 3);
 }
+
+#[test]
+fn paths_name_their_question_and_drafts_reduce_to_what_would_be_sent() {
+    use yaojian::form::answers::{question_of_path, submittable};
+    assert_eq!(question_of_path("$.answers.rows[2].name"), Some("rows"));
+    assert_eq!(question_of_path("$.findings.q.measure"), Some("q"));
+    assert_eq!(question_of_path("$.schema"), None);
+    let t = personal();
+    let (a, mut f) = with_finding();
+    f.insert("b_sales".into(), FindingAnswer::default());
+    let (sent, findings) = submittable(&t, &a, &f);
+    assert!(!sent.contains_key("filing_date"), "hidden");
+    assert_eq!(
+        findings.keys().collect::<Vec<_>>(),
+        ["b_kickbacks"],
+        "only raised findings"
+    );
+}

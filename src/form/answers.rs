@@ -410,9 +410,8 @@ fn check_value(
     path: &str,
     today: Date,
     outer: &dyn expr::Answers,
-    lang_hint: &mut Vec<FieldError>,
+    errs: &mut Vec<FieldError>,
 ) {
-    let errs = lang_hint;
     match q.kind {
         Kind::YesNo => {
             if !v.is_boolean() {
@@ -653,29 +652,20 @@ pub fn validate(
                     .with("severity", crate::checklist::wire_name(&s)),
             );
         }
-        if f.explanation.trim().is_empty() {
-            errs.push(FieldError::new(
-                format!("{p}.explanation"),
-                "form.finding_explanation",
-            ));
-        } else if f.explanation.trim().chars().count() > DEFAULT_MAX_LONG_TEXT {
-            errs.push(
-                FieldError::new(format!("{p}.explanation"), "form.max_length")
-                    .with("max", DEFAULT_MAX_LONG_TEXT)
-                    .with("count", f.explanation.trim().chars().count()),
-            );
-        }
-        if f.measure.trim().is_empty() {
-            errs.push(FieldError::new(
-                format!("{p}.measure"),
-                "form.finding_measure",
-            ));
-        } else if f.measure.trim().chars().count() > DEFAULT_MAX_LONG_TEXT {
-            errs.push(
-                FieldError::new(format!("{p}.measure"), "form.max_length")
-                    .with("max", DEFAULT_MAX_LONG_TEXT)
-                    .with("count", f.measure.trim().chars().count()),
-            );
+        for (field, text, missing) in [
+            ("explanation", &f.explanation, "form.finding_explanation"),
+            ("measure", &f.measure, "form.finding_measure"),
+        ] {
+            let n = text.trim().chars().count();
+            if n == 0 {
+                errs.push(FieldError::new(format!("{p}.{field}"), missing));
+            } else if n > DEFAULT_MAX_LONG_TEXT {
+                errs.push(
+                    FieldError::new(format!("{p}.{field}"), "form.max_length")
+                        .with("max", DEFAULT_MAX_LONG_TEXT)
+                        .with("count", n),
+                );
+            }
         }
         let dp = format!("{p}.deadline");
         match parse_date(&f.deadline) {
@@ -690,6 +680,31 @@ pub fn validate(
         }
     }
     errs
+}
+
+/// The top-level question an answer or finding path belongs to:
+/// `$.answers.rows[2].name` → `rows`, `$.findings.q.measure` → `q`.
+pub fn question_of_path(path: &str) -> Option<&str> {
+    let rest = path
+        .strip_prefix("$.answers.")
+        .or_else(|| path.strip_prefix("$.findings."))?;
+    rest.split(['.', '[']).next()
+}
+
+/// What a draft would submit: the visible answers ([`visible_answers`]) and the
+/// finding answers of the findings those answers raise.
+pub fn submittable(t: &Template, answers: &Answers, findings: &Findings) -> (Answers, Findings) {
+    let answers = visible_answers(t, answers);
+    let ev = evaluate(t, &answers);
+    let findings = ev
+        .raised
+        .iter()
+        .map(|r| {
+            let f = findings.get(&r.question).cloned().unwrap_or_default();
+            (r.question.clone(), f)
+        })
+        .collect();
+    (answers, findings)
 }
 
 /// The errors of one field (for validation on blur): those whose path is `path` or
@@ -889,20 +904,14 @@ pub fn submit(
     now_millis: i64,
     lang: Lang,
 ) -> Result<Submission, Vec<FieldError>> {
-    let answers = visible_answers(t, answers);
-    let ev = evaluate(t, &answers);
-    let mut out = Findings::new();
-    for r in &ev.raised {
-        let mut f = findings.get(&r.question).cloned().unwrap_or_default();
-        f.severity = Some(r.severity);
-        f.title = t
-            .question(&r.question)
-            .and_then(|q| q.finding.as_ref())
-            .map(|s| pick(&s.title, lang));
+    let (answers, mut out) = submittable(t, answers, findings);
+    for (q, f) in out.iter_mut() {
+        let spec = t.question(q).and_then(|q| q.finding.as_ref());
+        f.severity = spec.map(|s| s.severity);
+        f.title = spec.map(|s| pick(&s.title, lang));
         f.explanation = f.explanation.trim().to_string();
         f.measure = f.measure.trim().to_string();
         f.deadline = f.deadline.trim().to_string();
-        out.insert(r.question.clone(), f);
     }
     let today = cst_date_from_unix_millis(now_millis);
     let errs = validate(t, &answers, &out, today);

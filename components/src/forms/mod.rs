@@ -20,8 +20,8 @@ use state::{Draft, FormState, Msg, Step, Storage};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yaojian::form::answers::{
-    check_submission, display, evaluate, submit, validate, visible_answers, Evaluation, Findings,
-    Submission,
+    check_submission, display, evaluate, question_of_path, submit, submittable, validate,
+    Evaluation, Findings, Submission,
 };
 use yaojian::form::{self as engine, Kind, Template};
 use yaojian::penalty::rules::pick;
@@ -129,11 +129,7 @@ fn field_id(t: &Template, path: &str) -> String {
 }
 
 fn section_of(t: &Template, path: &str) -> Option<usize> {
-    let rest = path
-        .strip_prefix("$.answers.")
-        .or_else(|| path.strip_prefix("$.findings."))?;
-    let q = rest.split(['.', '[']).next()?;
-    t.position(q).map(|(s, _)| s)
+    t.position(question_of_path(path)?).map(|(s, _)| s)
 }
 
 /// A field key (`q` or `group.row.column`) as the JSON path the engine reports.
@@ -147,14 +143,7 @@ fn key_path(k: &str) -> String {
 /// Every current error: the engine's, with typed text that did not parse taking the
 /// place of the engine's view of that field.
 fn current_errors(t: &Template, st: &FormState, ev: &Evaluation) -> Vec<FieldError> {
-    let answers = visible_answers(t, &st.draft.answers);
-    let findings: Findings = st
-        .draft
-        .findings
-        .iter()
-        .filter(|(q, _)| ev.raised(q).is_some())
-        .map(|(q, f)| (q.clone(), f.clone()))
-        .collect();
+    let (answers, findings) = submittable(t, &st.draft.answers, &st.draft.findings);
     let mut errs = validate(t, &answers, &findings, crate::common::today());
     let typed: Vec<String> = st
         .input_errors
@@ -172,13 +161,10 @@ fn current_errors(t: &Template, st: &FormState, ev: &Evaluation) -> Vec<FieldErr
     }
     // Template order, so the summary reads top to bottom.
     let order = |p: &str| {
-        let rest = p
-            .strip_prefix("$.answers.")
-            .or_else(|| p.strip_prefix("$.findings."))
-            .unwrap_or(p);
-        let q = rest.split(['.', '[']).next().unwrap_or(rest);
         (
-            t.position(q).unwrap_or((usize::MAX, 0)),
+            question_of_path(p)
+                .and_then(|q| t.position(q))
+                .unwrap_or((usize::MAX, 0)),
             p.starts_with("$.findings"),
         )
     };
@@ -188,12 +174,7 @@ fn current_errors(t: &Template, st: &FormState, ev: &Evaluation) -> Vec<FieldErr
 
 /// The question's label, to prefix messages in the summary ("姓名：此项必填").
 fn labelled(t: &Template, e: &FieldError, lang: Lang) -> String {
-    let rest = e
-        .path
-        .strip_prefix("$.answers.")
-        .or_else(|| e.path.strip_prefix("$.findings."))
-        .unwrap_or(&e.path);
-    let q = rest.split(['.', '[']).next().unwrap_or(rest);
+    let q = question_of_path(&e.path).unwrap_or_default();
     let mut msg = e.message(lang);
     if e.code == "form.pattern" {
         if let Some(h) = t.question(q).and_then(|x| x.pattern_hint.as_ref()) {
@@ -280,13 +261,14 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
             if *rev == 0 || matches!(st.step, Step::Receipt(_)) {
                 return;
             }
-            let ev = evaluate(t, &st.draft.answers);
+            let (answers, findings) = submittable(t, &st.draft.answers, &st.draft.findings);
+            let progress = evaluate(t, &answers).progress;
             on_emit.emit(json!({
                 "type": "form.change",
                 "template": {"id": t.id, "version": t.version},
-                "answers": visible_answers(t, &st.draft.answers),
-                "findings": st.draft.findings.iter().filter(|(q, _)| ev.raised(q).is_some()).collect::<BTreeMap<_, _>>(),
-                "progress": ev.progress,
+                "answers": answers,
+                "findings": findings,
+                "progress": progress,
             }));
             if matches!(st.storage, Storage::Offer(_)) {
                 return;
@@ -349,16 +331,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let all_errors = current_errors(&t, &state, &ev);
     let shown: BTreeMap<String, String> = all_errors
         .iter()
-        .filter(|e| {
-            let rest = e
-                .path
-                .strip_prefix("$.answers.")
-                .or_else(|| e.path.strip_prefix("$.findings."))
-                .unwrap_or(&e.path);
-            state
-                .shown
-                .contains(rest.split(['.', '[']).next().unwrap_or(rest))
-        })
+        .filter(|e| question_of_path(&e.path).is_some_and(|q| state.shown.contains(q)))
         .map(|e| (e.path.clone(), e.message(lang)))
         .collect();
     let dispatch = state.dispatcher();

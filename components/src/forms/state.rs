@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
-use yaojian::form::answers::{parse_input, Findings, Submission};
+use yaojian::form::answers::{parse_input, question_of_path, Findings, Submission};
 use yaojian::form::Kind;
 use yaojian::FieldError;
 use yew::prelude::*;
@@ -289,12 +289,7 @@ impl Reducible for FormState {
             Msg::SubmitFailed(errs) => {
                 changed = false;
                 for e in &errs {
-                    if let Some(q) = e
-                        .path
-                        .strip_prefix("$.answers.")
-                        .or_else(|| e.path.strip_prefix("$.findings."))
-                    {
-                        let q = q.split(['.', '[']).next().unwrap_or(q);
+                    if let Some(q) = question_of_path(&e.path) {
                         s.shown.insert(q.to_string());
                     }
                 }
