@@ -48,7 +48,9 @@ fn identifiers() {
     assert_eq!(v["errors"][0]["code"], "resident_id.checksum");
 }
 
-fn yaojian_stdin(args: &[&str], stdin: &str) -> (i32, serde_json::Value) {
+/// Runs the CLI with `stdin` as its input. A command that rejects its arguments exits
+/// without reading stdin; the broken pipe that causes is not the test's failure.
+fn run_with_stdin(args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_yaojian"))
         .args(args)
@@ -56,13 +58,15 @@ fn yaojian_stdin(args: &[&str], stdin: &str) -> (i32, serde_json::Value) {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("run yaojian");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let written = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn yaojian_stdin(args: &[&str], stdin: &str) -> (i32, serde_json::Value) {
+    let out = run_with_stdin(args, stdin);
     (
         out.status.code().unwrap_or(-1),
         serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null),
@@ -248,20 +252,7 @@ fn checklist_report_and_csv() {
         (code, v["errors"][0]["path"].as_str()),
         (1, Some("$.today"))
     );
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_yaojian"))
-        .args(["checklist", "csv", "--today", "2026-11-22"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(list.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(&["checklist", "csv", "--today", "2026-11-22"], &list);
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(csv.starts_with("\u{feff}编号,"), "{csv}");
     assert!(csv.contains("A,整改销号清单,监督检查,冷库温度记录不全"));
