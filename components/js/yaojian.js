@@ -10,7 +10,7 @@ import init, { mountWidget, widgetKinds } from "./yaojian_core.js";
 
 const BASE = new URL(".", import.meta.url);
 /** Widget kinds; the element for kind K is <yj-K>. Must match the wasm's widgetKinds(). */
-export const KINDS = ["self-inspection", "rectification", "penalty-calculator", "requirements"];
+export const KINDS = ["self-inspection", "submissions-summary", "rectification", "penalty-calculator", "requirements"];
 /** Scalar settings passed from attributes to the widget (self-inspection form). */
 const SETTINGS = ["storage-key", "readonly", "template-id"];
 const FORM_HOOK = Symbol("form");

@@ -15,6 +15,7 @@ pub mod penalty;
 #[cfg(feature = "demo")]
 pub mod portal;
 pub mod requirements;
+pub mod summary;
 
 use wasm_bindgen::prelude::*;
 

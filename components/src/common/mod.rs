@@ -86,3 +86,13 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// A page-unique element-id prefix (`yj-si1`, `yj-fs2`, …), so several widgets can share
+/// one page.
+pub fn unique_prefix(base: &str) -> String {
+    thread_local!(static N: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    N.with(|n| {
+        n.set(n.get() + 1);
+        format!("{base}{}", n.get())
+    })
+}

@@ -47,3 +47,53 @@ pub async fn type_into(root: &Element, id: &str, value: &str) {
     fire(&el, "input");
     yew::scheduler::flush().await;
 }
+
+/// The element whose id ends with `-suffix` (ids carry a per-instance prefix).
+pub fn by_suffix(root: &Element, suffix: &str) -> Element {
+    root.query_selector(&format!("[id$='-{suffix}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element #…-{suffix}"))
+}
+
+/// Sets the value of the input or textarea `#…-suffix`, fires `input`, waits for the render.
+pub async fn type_suffix(root: &Element, suffix: &str, value: &str) {
+    let el = by_suffix(root, suffix);
+    js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
+    fire(&el, "input");
+    yew::scheduler::flush().await;
+}
+
+/// Clicks a button (which must carry an explicit `type`) and waits for the render.
+pub async fn click_button(el: &Element) {
+    assert!(
+        el.get_attribute("type").is_some(),
+        "every button has a type"
+    );
+    el.unchecked_ref::<web_sys::HtmlElement>().click();
+    yew::scheduler::flush().await;
+}
+
+/// Collects what a widget emits.
+#[derive(Clone, Default)]
+pub struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<serde_json::Value>>>);
+
+impl Recorder {
+    /// The widget's `on_emit`.
+    pub fn callback(&self) -> Callback<serde_json::Value> {
+        let log = self.0.clone();
+        Callback::from(move |v| log.borrow_mut().push(v))
+    }
+    /// Forgets what was emitted so far.
+    pub fn clear(&self) {
+        self.0.borrow_mut().clear();
+    }
+    /// Every document emitted with `"type": kind`, oldest first.
+    pub fn of_type(&self, kind: &str) -> Vec<serde_json::Value> {
+        self.0
+            .borrow()
+            .iter()
+            .filter(|v| v["type"] == kind)
+            .cloned()
+            .collect()
+    }
+}

@@ -9,6 +9,7 @@ use crate::checklist::{ChecklistBoard, ChecklistProps};
 use crate::forms::{SelfInspection, SelfInspectionProps};
 use crate::penalty::{PenaltyCalculator, PenaltyProps};
 use crate::requirements::{RequirementsChecker, RequirementsProps};
+use crate::summary::{SubmissionsSummary, SubmissionsSummaryProps};
 use serde_json::{json, Value};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -21,6 +22,7 @@ use yew::AppHandle;
 /// The widgets the bundle can mount, by kind: the custom element `yj-<kind>` maps here.
 pub const KINDS: &[&str] = &[
     "self-inspection",
+    "submissions-summary",
     "rectification",
     "penalty-calculator",
     "requirements",
@@ -59,6 +61,35 @@ enum Mounted {
     Requirements(AppHandle<RequirementsChecker>, RequirementsProps),
     Checklist(AppHandle<ChecklistBoard>, ChecklistProps),
     Form(AppHandle<SelfInspection>, SelfInspectionProps),
+    Summary(AppHandle<SubmissionsSummary>, SubmissionsSummaryProps),
+}
+
+/// Sets a property of a widget built on a form template (the form, the summary).
+/// `template`: `null` clears it; a bad one is kept as errors, which the widget shows in
+/// a panel naming each JSON path, and returned so the host hears of them too.
+/// `value`: returned as the new value. Anything else is an unknown property.
+fn form_property(
+    name: &str,
+    parsed: Value,
+    template: &mut Option<Rc<yaojian::form::Template>>,
+    errors: &mut Option<Rc<Vec<FieldError>>>,
+) -> Result<Option<Rc<Value>>, Vec<FieldError>> {
+    match name {
+        "value" => Ok(Some(Rc::new(parsed))),
+        "template" => {
+            *template = None;
+            *errors = None;
+            if !parsed.is_null() {
+                let t = yaojian::form::Template::from_value(parsed)
+                    .inspect_err(|e| *errors = Some(Rc::new(e.clone())))?;
+                *template = Some(Rc::new(t));
+            }
+            Ok(None)
+        }
+        _ => Err(vec![
+            FieldError::new("$", "embed.unknown_property").with("name", name)
+        ]),
+    }
 }
 
 /// A mounted widget, held by `yaojian.js` until the element is removed.
@@ -95,6 +126,10 @@ impl WidgetHandle {
                 props.lang = lang;
                 app.update(props.clone());
             }
+            Some(Mounted::Summary(app, props)) => {
+                props.lang = lang;
+                app.update(props.clone());
+            }
             None => {}
         }
     }
@@ -110,6 +145,7 @@ impl WidgetHandle {
             Some(Mounted::Requirements(_, p)) => p.lang,
             Some(Mounted::Checklist(_, p)) => p.lang,
             Some(Mounted::Form(_, p)) => p.lang,
+            Some(Mounted::Summary(_, p)) => p.lang,
             None => return,
         };
         let report = |errors: Vec<FieldError>| {
@@ -169,46 +205,47 @@ impl WidgetHandle {
                 }
                 app.update(props.clone());
             }
-            Some(Mounted::Form(app, props)) => {
-                match name {
-                    "template" if parsed.is_null() => {
-                        props.template = None;
-                        props.template_errors = None;
-                    }
-                    // A bad template shows its error panel (naming the JSON path) and is
-                    // reported; the host's page keeps working.
-                    "template" => match yaojian::form::Template::from_value(parsed) {
-                        Ok(t) => {
-                            props.template = Some(Rc::new(t));
-                            props.template_errors = None;
-                        }
-                        Err(e) => {
-                            props.template_errors = Some(Rc::new(e.clone()));
-                            app.update(props.clone());
-                            return report(e);
-                        }
-                    },
-                    "value" => props.value = Some(Rc::new(parsed)),
-                    _ => return report(unknown()),
+            // `value`: answers (form) or submissions, an array or one (summary).
+            Some(Mounted::Form(app, p)) => {
+                let r = form_property(name, parsed, &mut p.template, &mut p.template_errors);
+                let r = r.map(|v| p.value = v.or(p.value.take()));
+                app.update(p.clone());
+                if let Err(e) = r {
+                    report(e);
                 }
-                app.update(props.clone());
+            }
+            Some(Mounted::Summary(app, p)) => {
+                let r = form_property(name, parsed, &mut p.template, &mut p.template_errors);
+                let r = r.map(|v| p.value = v.or(p.value.take()));
+                app.update(p.clone());
+                if let Err(e) = r {
+                    report(e);
+                }
             }
             None => {}
         }
     }
 
     /// Sets a scalar setting from an attribute (`null` when removed): for the
-    /// self-inspection form `storage-key`, `readonly` and `template-id`.
+    /// self-inspection form `storage-key`, `readonly` and `template-id`; for the
+    /// submissions summary `template-id`.
     #[wasm_bindgen(js_name = setSetting)]
     pub fn set_setting(&mut self, name: &str, value: Option<String>) {
-        if let Some(Mounted::Form(app, props)) = &mut self.mounted {
-            match name {
-                "storage-key" => props.storage_key = value.map(AttrValue::from),
-                "readonly" => props.readonly = value.is_some(),
-                "template-id" => props.template_id = value.map(AttrValue::from),
-                _ => return,
+        match &mut self.mounted {
+            Some(Mounted::Form(app, props)) => {
+                match name {
+                    "storage-key" => props.storage_key = value.map(AttrValue::from),
+                    "readonly" => props.readonly = value.is_some(),
+                    "template-id" => props.template_id = value.map(AttrValue::from),
+                    _ => return,
+                }
+                app.update(props.clone());
             }
-            app.update(props.clone());
+            Some(Mounted::Summary(app, props)) if name == "template-id" => {
+                props.template_id = value.map(AttrValue::from);
+                app.update(props.clone());
+            }
+            _ => {}
         }
     }
 
@@ -219,6 +256,7 @@ impl WidgetHandle {
             Some(Mounted::Requirements(app, _)) => app.destroy(),
             Some(Mounted::Checklist(app, _)) => app.destroy(),
             Some(Mounted::Form(app, _)) => app.destroy(),
+            Some(Mounted::Summary(app, _)) => app.destroy(),
             None => {}
         }
     }
@@ -292,6 +330,20 @@ pub fn mount_widget(
                 yew::Renderer::<SelfInspection>::with_root_and_props(container, props.clone())
                     .render();
             Mounted::Form(app, props)
+        }
+        "submissions-summary" => {
+            let props = SubmissionsSummaryProps {
+                lang,
+                on_emit,
+                template: None,
+                template_id: None,
+                template_errors: None,
+                value: None,
+            };
+            let app =
+                yew::Renderer::<SubmissionsSummary>::with_root_and_props(container, props.clone())
+                    .render();
+            Mounted::Summary(app, props)
         }
         other => {
             return Err(JsValue::from_str(&format!(

@@ -54,24 +54,15 @@ pub struct SelfInspectionProps {
     pub value: Option<Rc<Value>>,
 }
 
-/// Unique element-id prefixes for several forms on one page.
-fn next_prefix() -> String {
-    thread_local!(static N: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
-    N.with(|n| {
-        n.set(n.get() + 1);
-        format!("yj-si{}", n.get())
-    })
-}
-
-fn template_of(props: &SelfInspectionProps) -> Option<Rc<Template>> {
-    if let Some(t) = &props.template {
-        return Some(t.clone());
+/// The host's template, else the built-in `id` (default: the personal self-inspection).
+pub(crate) fn template_of(
+    template: &Option<Rc<Template>>,
+    id: Option<&str>,
+) -> Option<Rc<Template>> {
+    match template {
+        Some(t) => Some(t.clone()),
+        None => engine::built_in(id.unwrap_or("representative-personal")).map(Rc::new),
     }
-    let id = props
-        .template_id
-        .as_deref()
-        .unwrap_or("representative-personal");
-    engine::built_in(id).map(Rc::new)
 }
 
 fn storage_key(t: &Template, key: Option<&str>) -> String {
@@ -94,7 +85,7 @@ fn local_storage() -> Result<web_sys::Storage, String> {
     }
 }
 
-fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+pub(crate) fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
@@ -198,9 +189,9 @@ fn t_sep(lang: Lang) -> &'static str {
 #[function_component(SelfInspection)]
 pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let lang = props.lang;
-    let prefix = use_memo((), |_| next_prefix());
+    let prefix = use_memo((), |_| crate::common::unique_prefix("yj-si"));
     let template = use_memo((props.template.clone(), props.template_id.clone()), |_| {
-        template_of(props)
+        template_of(&props.template, props.template_id.as_deref())
     });
     let state = {
         let v = props.value.clone();
@@ -371,7 +362,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     })
 }
 
-fn template_error_panel(errs: &[FieldError], lang: Lang) -> Html {
+pub(crate) fn template_error_panel(errs: &[FieldError], lang: Lang) -> Html {
     html! {
         <div class="yj-error-summary" role="alert">
             <h2 class="yj-error-summary__title">{ t_str(lang, "si.template_invalid") }</h2>

@@ -1,7 +1,6 @@
 //! Browser tests of the self-inspection form (wasm-bindgen-test in headless Chromium).
 use super::*;
-use crate::common::testing::{self, fire, text};
-use std::cell::RefCell;
+use crate::common::testing::{self, by_suffix, fire, text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -9,7 +8,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 thread_local! {
-    static EMITTED: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static EMITTED: testing::Recorder = testing::Recorder::default();
 }
 
 fn small_template() -> Rc<Template> {
@@ -33,8 +32,10 @@ fn small_template() -> Rc<Template> {
 }
 
 async fn mount_with(template: Option<Rc<Template>>, key: &str) -> Element {
-    EMITTED.with(|e| e.borrow_mut().clear());
-    let on_emit = Callback::from(|v: Value| EMITTED.with(|e| e.borrow_mut().push(v)));
+    let on_emit = EMITTED.with(|r| {
+        r.clear();
+        r.callback()
+    });
     testing::mount::<SelfInspection>(SelfInspectionProps {
         lang: Lang::ZhCn,
         on_emit,
@@ -52,18 +53,8 @@ fn clear_storage() {
     local_storage().unwrap().clear().unwrap();
 }
 
-/// The element whose id ends with `-suffix` (ids carry a per-instance prefix).
-fn by_suffix(root: &Element, suffix: &str) -> Element {
-    root.query_selector(&format!("[id$='-{suffix}']"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element #…-{suffix}"))
-}
-
 async fn type_text(root: &Element, suffix: &str, value: &str) {
-    let el: HtmlInputElement = by_suffix(root, suffix).unchecked_into();
-    el.set_value(value);
-    fire(&el, "input");
-    yew::scheduler::flush().await;
+    testing::type_suffix(root, suffix, value).await
 }
 
 async fn blur(root: &Element, suffix: &str) {
@@ -88,13 +79,7 @@ async fn press(root: &Element, label: &str) {
 }
 
 fn emitted(kind: &str) -> Vec<Value> {
-    EMITTED.with(|e| {
-        e.borrow()
-            .iter()
-            .filter(|v| v["type"] == kind)
-            .cloned()
-            .collect()
-    })
+    EMITTED.with(|r| r.of_type(kind))
 }
 
 #[wasm_bindgen_test]

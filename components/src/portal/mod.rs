@@ -28,6 +28,11 @@ pub const WIDGETS: &[WidgetEntry] = &[
         render: |p| html! { <crate::forms::SelfInspection lang={p.lang} on_emit={p.on_emit} template_id="mah-representative-management" storage_key="demo" /> },
     },
     WidgetEntry {
+        slug: "submissions-summary",
+        title_key: "fs.nav",
+        render: |p| html! { <crate::summary::SubmissionsSummary lang={p.lang} on_emit={p.on_emit} value={crate::summary::example_batch()} /> },
+    },
+    WidgetEntry {
         slug: "penalty",
         title_key: "pc.title",
         render: |p| html! { <crate::penalty::PenaltyCalculator lang={p.lang} on_emit={p.on_emit} /> },
