@@ -146,7 +146,12 @@ impl Evaluation {
 /// Visibility, requirement, progress and findings for `answers`. Conditions refer only
 /// to earlier questions (the parser enforces it), so one pass in order decides all.
 pub fn evaluate(t: &Template, answers: &Answers) -> Evaluation {
-    let mut ev = Evaluation::default();
+    let n = t.question_count();
+    let mut ev = Evaluation {
+        hidden: HashSet::with_capacity(n),
+        required: HashSet::with_capacity(n),
+        ..Evaluation::default()
+    };
     for s in &t.sections {
         let shown = s.visible_if.as_ref().is_none_or(|e| {
             e.eval(&View {

@@ -2,6 +2,7 @@
 // docs/examples served as a portal would serve them, with the release bundle in dist/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { personalSubmissions } from "../../bench/generate.mjs";
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
 import { launch, openExample, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
@@ -83,6 +84,34 @@ test("plain page: <yj-self-inspection> takes a template, submits with yj-submit,
   await page.waitForSelector("#form >> .yj-si__template-errors");
   assert.match(await page.textContent("#form >> .yj-si__template-errors"), /\$\.sections\[0\]\.questions\[0\]\.options/);
   assert.equal(await page.evaluate(() => window.__errors[0].errors[0].path), "$.sections[0].questions[0].options");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("plain page: <yj-submissions-summary> summarises what the page sets and reports the counts", async () => {
+  const page = await openExample(env, "/plain.html");
+  await page.waitForSelector("#summary >> .yj-fs");
+  assert.match(await page.textContent("#summary >> .yj-fs__loaded"), /尚未载入提交/);
+  const batch = personalSubmissions(40, { seed: 1 });
+  batch.push({ schema: "yaojian/submission/1", template: { id: "other", version: "1" }, reference: "x",
+    started_at: "2026-11-01T09:00:00+08:00", submitted_at: "2026-11-01T09:30:00+08:00", answers: {}, findings: {} });
+  const detail = await page.evaluate((batch) => new Promise((resolve) => {
+    const el = document.getElementById("summary");
+    el.addEventListener("yj-change", (e) => resolve(e.detail), { once: true });
+    el.value = batch;
+  }), batch);
+  const withFindings = batch.filter((s) => Object.keys(s.findings).length > 0).length;
+  assert.equal(detail.type, "summary.change");
+  assert.equal(detail.total, 41);
+  assert.equal(detail.counted, 40);
+  assert.equal(detail.rejected, 1);
+  assert.equal(detail.with_findings, withFindings);
+  assert.equal(detail.template.id, "representative-personal");
+  assert.equal(await page.textContent("#summary >> .yj-fs__stat >> nth=2 >> dd"), String(withFindings));
+  // Live language switch from the attribute.
+  await page.evaluate(() => document.getElementById("summary").setAttribute("lang", "en"));
+  await page.waitForSelector("#summary >> text=Submitters reporting findings");
+  await expectNoAxeViolations(page, "plain page with the summary");
   expectNoErrors(page);
   await page.context().close();
 });

@@ -170,7 +170,8 @@ test("axe: the MAH template, with a group row and a raised finding", async () =>
   await page.check("[id$='-all_filed-1']");
   assert.equal(await page.locator("[id$='-all_filed-explanation']").count(), 1, "a 'no' raises the filing finding");
   await page.click("[id$='-representatives-add']");
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), "FIELDSET", "focus moves to the new row");
+  // Focus moves to the new row (in the task after the row is drawn).
+  await page.waitForFunction(() => document.activeElement.tagName === "FIELDSET", null, { timeout: 2000 });
   await page.fill("[id$='-representatives-0-rep_id']", "123");
   await page.locator("[id$='-representatives-0-rep_id']").blur();
   assert.equal(await page.getAttribute("[id$='-representatives-0-rep_id']", "aria-invalid"), "true");
@@ -197,4 +198,27 @@ test("a storage failure is shown and the form keeps working", async () => {
   assert.equal(out.answers.name, "王五");
   assert.deepEqual(page.errors, []);
   await context.close();
+});
+
+test("switching the language relabels the form, its template text and its messages, keeping the answers", async () => {
+  const page = await openPage(env);
+  await openForm(page);
+  await typeInto(page, "-name", "张三");
+  await continueOn(page);
+  await page.waitForSelector(".yj-si .yj-error-summary");
+  assert.match(await page.locator(".yj-si .yj-error-summary").textContent(), /此项必填/);
+  await page.selectOption("#yj-portal-lang", "en");
+  await page.waitForSelector("text=Medical representative self-inspection (individual)");
+  const summary = await page.locator(".yj-si .yj-error-summary").textContent();
+  assert.match(summary, /There is a problem/);
+  assert.match(summary, /This question must be answered/);
+  assert.doesNotMatch(summary, /此项必填/);
+  assert.equal(await page.inputValue("[id$='-name']"), "张三", "answers survive the switch");
+  assert.equal((await page.locator("label[for$='-name']").textContent()).trim().startsWith("Full name"), true);
+  await page.selectOption("#yj-portal-lang", "zh-TW");
+  await page.waitForSelector("text=醫藥代表個人自查表");
+  assert.match(await page.locator(".yj-si .yj-error-summary").textContent(), /此項必填/);
+  assert.match(await page.locator(".yj-si").textContent(), /儲存並繼續/);
+  await expectNoAxeViolations(page, "form in zh-TW with errors");
+  await expectNoErrors(page);
 });

@@ -96,3 +96,13 @@ pub fn unique_prefix(base: &str) -> String {
         format!("{base}{}", n.get())
     })
 }
+
+/// Resolves in a later task (`setTimeout(0)`), after everything Yew has scheduled now.
+pub async fn next_task() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}

@@ -97,3 +97,8 @@ impl Recorder {
             .collect()
     }
 }
+
+/// The element that has focus in the document.
+pub fn active_element() -> Option<Element> {
+    web_sys::window()?.document()?.active_element()
+}

@@ -1,11 +1,16 @@
 //! One question as HTML: label, hint, error, the input of its kind, and, when the
-//! answer raises a finding, the explanation, measure and deadline it requires. Plain
-//! functions rather than components: a section of 150 questions costs one component.
+//! answer raises a finding, the explanation, measure and deadline it requires.
+//!
+//! The fields are plain functions; each question is wrapped in [`QuestionView`], a
+//! component whose props compare only what that question shows, so a change redraws
+//! the questions it touches and not the other 1,499.
 
 use super::state::{AttestField, FindingField, FormState, Msg};
 use crate::common::t;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};
+use std::ops::Bound;
+use std::rc::Rc;
 use yaojian::form::answers::{row_state, Evaluation};
 use yaojian::form::{Kind, Question, Template};
 use yaojian::penalty::rules::pick;
@@ -23,6 +28,97 @@ pub struct Ctx<'a> {
     /// Messages to show, by JSON path.
     pub errors: &'a BTreeMap<String, String>,
     pub dispatch: &'a UseReducerDispatcher<FormState>,
+}
+
+/// What every field needs, owned, for [`QuestionView`].
+#[derive(Clone)]
+pub struct Shared {
+    pub lang: Lang,
+    pub prefix: Rc<String>,
+    pub template: Rc<Template>,
+    pub state: Rc<FormState>,
+    pub ev: Rc<Evaluation>,
+    pub errors: Rc<BTreeMap<String, String>>,
+    pub dispatch: UseReducerDispatcher<FormState>,
+}
+
+impl Shared {
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            lang: self.lang,
+            prefix: &self.prefix,
+            template: &self.template,
+            state: &self.state,
+            ev: &self.ev,
+            errors: &self.errors,
+            dispatch: &self.dispatch,
+        }
+    }
+}
+
+/// Entries of `m` for `base` itself and below it (`base.x`, `base[0]…`), in order.
+fn under<'a, V>(
+    m: &'a BTreeMap<String, V>,
+    base: &'a str,
+) -> impl Iterator<Item = (&'a String, &'a V)> + 'a {
+    m.range::<str, _>((Bound::Included(base), Bound::Unbounded))
+        .take_while(move |(k, _)| k.starts_with(base))
+        .filter(move |(k, _)| matches!(k.as_bytes().get(base.len()), None | Some(b'.' | b'[')))
+}
+
+#[derive(Properties, Clone)]
+pub struct QuestionProps {
+    /// A top-level question of `shared.template`.
+    pub id: AttrValue,
+    pub shared: Shared,
+}
+
+impl PartialEq for QuestionProps {
+    /// Equal when everything this question shows is: its answer, typed text, finding,
+    /// requirement, raised finding and messages. A group also depends on other answers
+    /// (its columns' conditions), so it is redrawn on every change.
+    fn eq(&self, o: &Self) -> bool {
+        let (a, b) = (&self.shared, &o.shared);
+        let id = self.id.as_str();
+        if self.id != o.id
+            || a.lang != b.lang
+            || a.prefix != b.prefix
+            || !Rc::ptr_eq(&a.template, &b.template)
+        {
+            return false;
+        }
+        if Rc::ptr_eq(&a.state, &b.state)
+            && Rc::ptr_eq(&a.ev, &b.ev)
+            && Rc::ptr_eq(&a.errors, &b.errors)
+        {
+            return true;
+        }
+        if a.template
+            .question(id)
+            .is_none_or(|q| q.kind == Kind::Group)
+        {
+            return false;
+        }
+        let (da, db) = (&a.state.draft, &b.state.draft);
+        let answers_path = format!("$.answers.{id}");
+        let findings_path = format!("$.findings.{id}");
+        da.answers.get(id) == db.answers.get(id)
+            && under(&da.raw, id).eq(under(&db.raw, id))
+            && da.findings.get(id) == db.findings.get(id)
+            && a.ev.is_required(id) == b.ev.is_required(id)
+            && a.ev.raised(id) == b.ev.raised(id)
+            && under(&a.errors, &answers_path).eq(under(&b.errors, &answers_path))
+            && under(&a.errors, &findings_path).eq(under(&b.errors, &findings_path))
+    }
+}
+
+/// One question, redrawn only when what it shows changes (see [`QuestionProps`]).
+#[function_component(QuestionView)]
+pub fn question_view(p: &QuestionProps) -> Html {
+    match p.shared.template.question(&p.id) {
+        Some(q) => question(&p.shared.ctx(), q),
+        None => html! {},
+    }
 }
 
 impl Ctx<'_> {
@@ -444,8 +540,8 @@ fn finding(ctx: &Ctx, q: &Question) -> Html {
         let qid = q.id.clone();
         let set = move |v: String| d.dispatch(Msg::Finding(qid.clone(), which, v));
         let d = ctx.dispatch.clone();
-        let qid = q.id.clone();
-        let onblur = Callback::from(move |_: FocusEvent| d.dispatch(Msg::Blur(qid.clone())));
+        let key = super::state::shown_key(&q.id, true);
+        let onblur = Callback::from(move |_: FocusEvent| d.dispatch(Msg::Blur(key.clone())));
         let class = classes!("yj-input", invalid.then_some("yj-input--error"));
         let input = if long {
             let oninput = Callback::from(move |e: InputEvent| {
@@ -496,7 +592,7 @@ pub fn question(ctx: &Ctx, q: &Question) -> Html {
         _ => text_input(ctx, q, &q.id, &path, v, required),
     };
     html! {
-        <div class="yj-si__question" key={q.id.clone()}>
+        <div class="yj-si__question">
             { body }
             { finding(ctx, q) }
         </div>

@@ -54,6 +54,20 @@ pub struct SelfInspectionProps {
     pub value: Option<Rc<Value>>,
 }
 
+/// The template a widget shows, recomputed only when the host gives another one:
+/// compared by pointer, not by walking every question on every render.
+#[hook]
+pub(crate) fn use_template(
+    template: Option<Rc<Template>>,
+    id: Option<AttrValue>,
+) -> Rc<Option<Rc<Template>>> {
+    let key = (
+        template.as_ref().map(|t| Rc::as_ptr(t) as usize),
+        id.clone(),
+    );
+    use_memo(key, move |_| template_of(&template, id.as_deref()))
+}
+
 /// The host's template, else the built-in `id` (default: the personal self-inspection).
 pub(crate) fn template_of(
     template: &Option<Rc<Template>>,
@@ -190,9 +204,7 @@ fn t_sep(lang: Lang) -> &'static str {
 pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let lang = props.lang;
     let prefix = use_memo((), |_| crate::common::unique_prefix("yj-si"));
-    let template = use_memo((props.template.clone(), props.template_id.clone()), |_| {
-        template_of(&props.template, props.template_id.as_deref())
-    });
+    let template = use_template(props.template.clone(), props.template_id.clone());
     let state = {
         let v = props.value.clone();
         use_reducer(move || {
@@ -286,17 +298,33 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         let root = root.clone();
         let prefix = prefix.clone();
         use_effect_with(state.pending_focus.clone(), move |f| {
-            if let Some(f) = f {
-                if let Some(el) = root
-                    .cast::<web_sys::Element>()
+            let Some(f) = f.clone() else {
+                return;
+            };
+            let find = move || {
+                root.cast::<web_sys::Element>()
                     .and_then(|r| r.query_selector(&format!("#{prefix}-{f}")).ok().flatten())
-                {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
+            };
+            let focus = |el: web_sys::Element| {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
                 }
-                d.dispatch(Msg::Focused);
+            };
+            match find() {
+                Some(el) => {
+                    focus(el);
+                    d.dispatch(Msg::Focused);
+                }
+                // Inside a question component that has not redrawn yet (a new group
+                // row): try again once the scheduler is done.
+                None => yew::platform::spawn_local(async move {
+                    crate::common::next_task().await;
+                    if let Some(el) = find() {
+                        focus(el);
+                    }
+                    d.dispatch(Msg::Focused);
+                }),
             }
         });
     }
@@ -318,23 +346,29 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         return wrap(readonly_view(&t, props.value.as_deref(), lang, &prefix));
     }
 
-    let ev = evaluate(&t, &state.draft.answers);
+    let ev = Rc::new(evaluate(&t, &state.draft.answers));
     let all_errors = current_errors(&t, &state, &ev);
     let shown: BTreeMap<String, String> = all_errors
         .iter()
-        .filter(|e| question_of_path(&e.path).is_some_and(|q| state.shown.contains(q)))
+        .filter(|e| {
+            question_of_path(&e.path).is_some_and(|q| {
+                let finding = e.path.starts_with("$.findings.");
+                state.shown.contains(&state::shown_key(q, finding))
+            })
+        })
         .map(|e| (e.path.clone(), e.message(lang)))
         .collect();
     let dispatch = state.dispatcher();
-    let ctx = Ctx {
+    let shared = fields::Shared {
         lang,
-        prefix: &prefix,
-        template: &t,
-        state: &state,
-        ev: &ev,
-        errors: &shown,
-        dispatch: &dispatch,
+        prefix: prefix.clone(),
+        template: t.clone(),
+        state: Rc::new((*state).clone()),
+        ev: ev.clone(),
+        errors: Rc::new(shown),
+        dispatch: dispatch.clone(),
     };
+    let ctx = shared.ctx();
 
     let header = html! {
         <header class="yj-si__header">
@@ -346,7 +380,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
 
     let body = match &state.step {
         Step::Section(i) => section_view(
-            &ctx,
+            &shared,
             (*i).min(t.sections.len().saturating_sub(1)),
             &all_errors,
         ),
@@ -483,7 +517,11 @@ fn summary_focus(p: &SummaryFocusProps) -> Html {
     }
 }
 
-fn section_view(ctx: &Ctx, i: usize, all_errors: &[FieldError]) -> Html {
+/// Visible questions in a section above which off-screen ones skip layout (forms.css).
+const LONG_SECTION: usize = 100;
+
+fn section_view(shared: &fields::Shared, i: usize, all_errors: &[FieldError]) -> Html {
+    let ctx = &shared.ctx();
     let t = ctx.template;
     let lang = ctx.lang;
     let section = &t.sections[i];
@@ -534,11 +572,13 @@ fn section_view(ctx: &Ctx, i: usize, all_errors: &[FieldError]) -> Html {
             </li>
         }
     });
-    let questions = section
+    let questions: Vec<Html> = section
         .questions
         .iter()
         .filter(|q| ctx.ev.visible(&q.id))
-        .map(|q| fields::question(ctx, q));
+        .map(|q| html! { <fields::QuestionView key={q.id.clone()} id={q.id.clone()} shared={shared.clone()} /> })
+        .collect();
+    let long = questions.len() > LONG_SECTION;
     let to_review = {
         let d = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Msg::Goto(Step::Review, None)))
@@ -567,7 +607,10 @@ fn section_view(ctx: &Ctx, i: usize, all_errors: &[FieldError]) -> Html {
                     { pick(&section.title, lang) }
                 </h3>
                 if let Some(h) = &section.help { <p class="yj-hint">{ pick(h, lang) }</p> }
-                { for questions }
+                // Its own element: every child keyed, so a question that appears or goes
+                // is one insertion or removal (a list mixing keyed and unkeyed children
+                // is diffed by position, redrawing every question after the change).
+                <div class={classes!("yj-si__questions", long.then_some("yj-si__questions--long"))}>{ for questions }</div>
                 <div class="yj-button-row">
                     if let Some(cb) = on_prev { <button type="button" class="yj-button yj-button--secondary" onclick={cb}>{ t_str(lang, "si.previous") }</button> }
                     <button type="button" class="yj-button" id={ctx.id("continue")} onclick={on_continue}>

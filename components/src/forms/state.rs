@@ -46,6 +46,18 @@ pub enum Storage {
     Offer(Rc<Draft>),
 }
 
+/// The key in `FormState::shown` under which a question's errors show: its answer's,
+/// or (`finding`) those of the explanation, measure and deadline its finding asks for,
+/// which wait until the user has been in those fields (or continues), not just answered
+/// "yes" and moved on.
+pub fn shown_key(q: &str, finding: bool) -> String {
+    if finding {
+        format!("{q}:finding")
+    } else {
+        q.to_string()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormState {
     pub draft: Draft,
@@ -281,6 +293,7 @@ impl Reducible for FormState {
             }
             Msg::Show(qs, focus_summary) => {
                 changed = false;
+                s.shown.extend(qs.iter().map(|q| shown_key(q, true)));
                 s.shown.extend(qs);
                 if focus_summary {
                     s.focus_token += 1;
@@ -290,7 +303,8 @@ impl Reducible for FormState {
                 changed = false;
                 for e in &errs {
                     if let Some(q) = question_of_path(&e.path) {
-                        s.shown.insert(q.to_string());
+                        s.shown
+                            .insert(shown_key(q, e.path.starts_with("$.findings.")));
                     }
                 }
                 s.submit_errors = errs;

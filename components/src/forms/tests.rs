@@ -268,3 +268,67 @@ async fn the_built_in_template_renders_every_button_with_a_type() {
     assert!(root.query_selector("[style]").unwrap().is_none());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn rows_are_added_with_focus_and_removed() {
+    clear_storage();
+    let t = Rc::new(
+        Template::from_value(json!({
+            "schema": "yaojian/form/1", "id": "rows-test", "version": "1", "title": "行",
+            "sections": [{"id": "a", "title": "代表", "questions": [
+                {"id": "who", "kind": "group", "label": "代表名单", "questions": [
+                    {"id": "n", "kind": "text", "label": "姓名", "required": true}
+                ]}
+            ]}]
+        }))
+        .unwrap(),
+    );
+    let root = mount_with(Some(t), "rows").await;
+    assert_eq!(root.query_selector_all(".yj-si__row").unwrap().length(), 0);
+    click(&by_suffix(&root, "who-add")).await;
+    assert_eq!(root.query_selector_all(".yj-si__row").unwrap().length(), 1);
+    crate::common::next_task().await;
+    yew::scheduler::flush().await;
+    let active = crate::common::testing::active_element().unwrap();
+    assert!(
+        active.id().ends_with("-who-0"),
+        "focus on the new row: {}",
+        active.id()
+    );
+    type_text(&root, "who-0-n", "李四").await;
+    assert_eq!(
+        emitted("form.change").last().unwrap()["answers"]["who"][0]["n"],
+        "李四"
+    );
+    press(&root, "删除第 1 行").await;
+    assert_eq!(root.query_selector_all(".yj-si__row").unwrap().length(), 0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn finding_fields_show_their_errors_only_once_visited() {
+    clear_storage();
+    let root = mount_with(Some(small_template()), "finding-blur").await;
+    click(&by_suffix(&root, "stat")).await; // 是
+    blur(&root, "stat").await;
+    assert_eq!(
+        by_suffix(&root, "stat-explanation")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("false"),
+        "no error on a field the user has not reached"
+    );
+    assert!(
+        !root.text_content().unwrap().contains("请填写情况说明"),
+        "no message either"
+    );
+    blur(&root, "stat-explanation").await;
+    assert_eq!(
+        by_suffix(&root, "stat-explanation")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(root.text_content().unwrap().contains("请填写情况说明"));
+    root.remove();
+}

@@ -131,12 +131,7 @@ async fn checking_with_a_missing_amount_focuses_an_error_summary_that_links_to_t
         .query_selector("#yj-pc-error-summary")
         .unwrap()
         .expect("error summary");
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .unwrap();
+    let active = crate::common::testing::active_element().unwrap();
     assert_eq!(active.id(), "yj-pc-error-summary");
     let link = summary.query_selector("a").unwrap().unwrap();
     assert_eq!(link.get_attribute("href").as_deref(), Some("#yj-pc-income"));

@@ -266,9 +266,7 @@ fn parse_severity(v: &str) -> Option<Severity> {
 pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     let lang = props.lang;
     let prefix = use_memo((), |_| crate::common::unique_prefix("yj-fs"));
-    let template = use_memo((props.template.clone(), props.template_id.clone()), |_| {
-        crate::forms::template_of(&props.template, props.template_id.as_deref())
-    });
+    let template = crate::forms::use_template(props.template.clone(), props.template_id.clone());
     let state = {
         let v = props.value.clone();
         use_reducer(move || initial_state(v.as_ref()))
@@ -279,13 +277,17 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
             d.dispatch(Msg::Replace(Rc::new(v.clone())))
         });
     }
-    let summary = use_memo(
-        ((*template).clone(), state.batch.clone(), lang),
-        |(t, batch, lang)| {
-            t.as_ref()
-                .map(|t| Rc::new(summarize(t, batch.as_ref().clone(), *lang)))
-        },
-    );
+    let summary = {
+        let t = (*template).clone();
+        let key = (
+            t.as_ref().map(|t| Rc::as_ptr(t) as usize),
+            state.batch.clone(),
+            lang,
+        );
+        use_memo(key, move |(_, batch, lang)| {
+            t.map(|t| Rc::new(summarize(&t, batch.as_ref().clone(), *lang)))
+        })
+    };
     // The counts go to the host each time the batch changes.
     {
         let summary = (*summary).clone();

@@ -203,11 +203,7 @@ async fn pasted_json_adds_to_the_batch_and_bad_json_is_named_and_kept() {
     let link = summary.query_selector("a").unwrap().unwrap();
     assert!(link.get_attribute("href").unwrap().ends_with("-paste"));
     assert_eq!(
-        web_sys::window()
-            .unwrap()
-            .document()
-            .unwrap()
-            .active_element(),
+        crate::common::testing::active_element(),
         Some(summary),
         "the error summary takes focus"
     );
