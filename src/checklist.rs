@@ -346,6 +346,48 @@ pub struct ItemList {
 
 pub const SCHEMA: &str = "yaojian/checklist/1";
 
+/// Which items a list view shows. Empty fields match everything.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    pub status: Option<Status>,
+    pub list: Option<ListKind>,
+    pub source: Option<Source>,
+    /// The responsible unit, exactly.
+    pub unit: Option<String>,
+    /// Only items past their deadline (UTC+8) and not closed.
+    pub overdue_only: bool,
+    /// Text to find in the id, problem, unit, person or provision.
+    pub search: String,
+}
+
+impl Filter {
+    pub fn matches(&self, i: &Item, today: Date) -> bool {
+        let q = self.search.trim().to_lowercase();
+        self.status.is_none_or(|s| i.status == s)
+            && self.list.is_none_or(|l| i.list == l)
+            && self.source.is_none_or(|s| i.source == s)
+            && self.unit.as_ref().is_none_or(|u| &i.unit == u)
+            && (!self.overdue_only || i.is_overdue(today))
+            && (q.is_empty()
+                || [&i.id, &i.problem, &i.unit, &i.person, &i.provision]
+                    .iter()
+                    .any(|s| s.to_lowercase().contains(&q)))
+    }
+}
+
+impl ItemList {
+    /// The responsible units named in the list, sorted, each once.
+    pub fn units(&self) -> Vec<&str> {
+        let set: std::collections::BTreeSet<&str> = self
+            .items
+            .iter()
+            .map(|i| i.unit.as_str())
+            .filter(|u| !u.is_empty())
+            .collect();
+        set.into_iter().collect()
+    }
+}
+
 impl ItemList {
     /// Parses and checks a list; every error names its JSON path.
     pub fn from_json(src: &str) -> Result<ItemList, Vec<FieldError>> {

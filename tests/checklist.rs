@@ -464,3 +464,77 @@ fn notices_number_themselves_and_merge_items_of_one_party() {
     assert_eq!(n.requirements, ["补全记录", "培训保管员"]);
     assert!(notice(&[], "x", 1, d("2026-11-22")).is_none());
 }
+
+#[test]
+fn filters_combine_status_list_source_unit_overdue_and_search() {
+    let today = d("2026-11-22");
+    let mut a = item(Status::Pending);
+    a.id = "A".into();
+    a.source = Source::SelfInspection;
+    a.unit = "甲药业".into();
+    a.deadline = Some(d("2026-11-21"));
+    let mut b = item(Status::InProgress);
+    b.id = "B".into();
+    b.source = Source::Inspection;
+    b.unit = "乙药房".into();
+    b.deadline = Some(d("2026-11-22"));
+    b.problem = "Cold-chain RECORDS missing".into();
+    let list = ItemList {
+        schema: SCHEMA.into(),
+        items: vec![a.clone(), b.clone()],
+    };
+    let ids = |f: &Filter| -> Vec<String> {
+        list.items
+            .iter()
+            .filter(|i| f.matches(i, today))
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(&Filter::default()), ["A", "B"]);
+    assert_eq!(
+        ids(&Filter {
+            source: Some(Source::SelfInspection),
+            ..Filter::default()
+        }),
+        ["A"]
+    );
+    assert_eq!(
+        ids(&Filter {
+            unit: Some("乙药房".into()),
+            ..Filter::default()
+        }),
+        ["B"]
+    );
+    assert_eq!(
+        ids(&Filter {
+            status: Some(Status::InProgress),
+            ..Filter::default()
+        }),
+        ["B"]
+    );
+    // Due today is not overdue (UTC+8 calendar dates); yesterday is.
+    assert_eq!(
+        ids(&Filter {
+            overdue_only: true,
+            ..Filter::default()
+        }),
+        ["A"]
+    );
+    assert_eq!(
+        ids(&Filter {
+            search: " records ".into(),
+            ..Filter::default()
+        }),
+        ["B"],
+        "search ignores case and spaces"
+    );
+    assert_eq!(
+        ids(&Filter {
+            source: Some(Source::Inspection),
+            unit: Some("甲药业".into()),
+            ..Filter::default()
+        }),
+        Vec::<String>::new()
+    );
+    assert_eq!(list.units(), ["乙药房", "甲药业"]);
+}

@@ -674,6 +674,53 @@ fn findings_become_rectification_items() {
 }
 
 #[test]
+fn importing_submissions_adds_each_finding_once_and_names_bad_ones() {
+    let t = personal();
+    let (a, f) = with_finding();
+    let s = serde_json::to_value(submit(&t, &a, &f, None, None, NOW, Lang::ZhCn).unwrap()).unwrap();
+    let mut tampered = s.clone();
+    tampered["answers"]["name"] = json!("李四"); // the reference no longer matches
+    let batch = vec![s.clone(), json!({"template": {"id": "nope"}}), tampered];
+    let empty = yaojian::checklist::ItemList {
+        schema: "yaojian/checklist/1".into(),
+        items: vec![],
+    };
+    let got = form::import_findings(&empty, batch, None, Lang::ZhCn);
+    assert_eq!(got.added.len(), 1);
+    assert_eq!(
+        got.added[0].id,
+        format!("{}-b_kickbacks", s["reference"].as_str().unwrap())
+    );
+    assert_eq!(got.already, 0);
+    let paths: Vec<_> = got
+        .errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.code.as_str()))
+        .collect();
+    assert!(
+        paths.contains(&("$[1].template.id", "requirements.no_template")),
+        "{paths:?}"
+    );
+    assert!(
+        paths.iter().any(|(p, _)| p.starts_with("$[2]")),
+        "{paths:?}"
+    );
+    assert!(
+        paths.iter().all(|(p, _)| !p.starts_with("$[0]")),
+        "{paths:?}"
+    );
+    // Importing again into the list that has it adds nothing.
+    let list = yaojian::checklist::ItemList {
+        schema: "yaojian/checklist/1".into(),
+        items: got.added,
+    };
+    let again = form::import_findings(&list, vec![s], None, Lang::ZhCn);
+    assert!(again.added.is_empty());
+    assert_eq!(again.already, 1);
+    assert!(again.errors.is_empty());
+}
+
+#[test]
 fn the_summary_counts_answers_findings_and_attestations() {
     let t = personal();
     let (a, f) = with_finding();

@@ -18,9 +18,11 @@ pub use answers::{
 };
 pub use template::{Kind, Question, Severity, Template};
 
-use crate::checklist::{Item, ListKind, Mode, Source, Status};
+use crate::checklist::{Item, ItemList, ListKind, Mode, Source, Status};
 use crate::penalty::rules::pick;
+use crate::FieldError;
 use crate::Lang;
+use serde_json::Value;
 
 const BUILT_IN: &[(&str, &str)] = &[
     (
@@ -68,6 +70,69 @@ pub fn submitter(t: &Template, s: &Submission, lang: Lang) -> (String, String, S
         answer_text(t, s, t.submitter.organisation.as_ref(), lang),
         answer_text(t, s, t.submitter.identifier.as_ref(), lang),
     )
+}
+
+/// What importing the findings of submissions into a checklist gives.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Import {
+    /// New items, one per finding, in batch order.
+    pub added: Vec<Item>,
+    /// Findings whose item is already in the list (same id), left as they are.
+    pub already: usize,
+    /// Submissions that could not be taken, by JSON path in the batch (`$[i]…`).
+    pub errors: Vec<FieldError>,
+}
+
+/// The findings of `batch` (submissions to a built-in template, or to `own`) as items
+/// not yet in `list`. Each submission is checked as the server checks it
+/// ([`answers::check_submission`]); one that fails is reported and skipped.
+pub fn import_findings(
+    list: &ItemList,
+    batch: Vec<Value>,
+    own: Option<&Template>,
+    lang: Lang,
+) -> Import {
+    let mut out = Import::default();
+    let mut seen: std::collections::HashSet<String> =
+        list.items.iter().map(|i| i.id.clone()).collect();
+    for (n, v) in batch.into_iter().enumerate() {
+        let at = |e: FieldError| FieldError {
+            path: e.path.replacen('$', &format!("$[{n}]"), 1),
+            ..e
+        };
+        let id = v["template"]["id"].as_str().unwrap_or_default().to_string();
+        let built;
+        let t = match own.filter(|t| t.id == id) {
+            Some(t) => t,
+            None => match built_in(&id) {
+                Some(t) => {
+                    built = t;
+                    &built
+                }
+                None => {
+                    out.errors.push(at(FieldError::new(
+                        "$.template.id",
+                        "requirements.no_template",
+                    )
+                    .with("name", &id)));
+                    continue;
+                }
+            },
+        };
+        match answers::check_submission(t, v) {
+            Ok(s) => {
+                for item in rectification_items(t, &s, lang) {
+                    if seen.insert(item.id.clone()) {
+                        out.added.push(item);
+                    } else {
+                        out.already += 1;
+                    }
+                }
+            }
+            Err(errs) => out.errors.extend(errs.into_iter().map(at)),
+        }
+    }
+    out
 }
 
 /// The rectification items a submission's findings become (source 自查), one per

@@ -7,7 +7,8 @@ use crate::common::{now_cst_timestamp, t, tf, today, use_host_value};
 use serde_json::{json, Value};
 use std::rc::Rc;
 use yaojian::checklist::{
-    self as cl, Action, CloseOut, Conclusion, Evidence, Item, ItemList, Reinspection, Status,
+    self as cl, Action, CloseOut, Conclusion, Evidence, Item, ItemList, ListKind, Reinspection,
+    Source, Status,
 };
 use yaojian::date::{parse_date, Date, DeadlineState};
 use yaojian::{FieldError, Lang};
@@ -28,14 +29,6 @@ pub struct ChecklistProps {
     /// The day deadlines are judged on (default: today in China Standard Time).
     #[prop_or_default]
     pub today: Option<Date>,
-}
-
-#[derive(Clone, PartialEq, Default)]
-struct Filters {
-    status: String,
-    list: String,
-    overdue_only: bool,
-    search: String,
 }
 
 /// The action form that is open: item id and action name.
@@ -81,7 +74,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
         let list = list.clone();
         use_host_value(props.value.clone(), move |v| list.set(load(Some(v)).0));
     }
-    let filters = use_state(Filters::default);
+    let filters = use_state(cl::Filter::default);
     let open = use_state(|| None::<Open>);
     let error = use_state(|| None::<FieldError>);
     let announce = use_state(String::new);
@@ -123,20 +116,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
 
     let f = (*filters).clone();
     let visible: Vec<&Item> = {
-        let mut v: Vec<&Item> = list
-            .items
-            .iter()
-            .filter(|i| f.status.is_empty() || cl::wire_name(&i.status) == f.status)
-            .filter(|i| f.list.is_empty() || cl::wire_name(&i.list) == f.list)
-            .filter(|i| !f.overdue_only || i.is_overdue(today))
-            .filter(|i| {
-                let q = f.search.trim();
-                q.is_empty()
-                    || [&i.id, &i.problem, &i.unit, &i.person, &i.provision]
-                        .iter()
-                        .any(|s| s.contains(q))
-            })
-            .collect();
+        let mut v: Vec<&Item> = list.items.iter().filter(|i| f.matches(i, today)).collect();
         // By deadline, items without one last.
         v.sort_by_key(|i| (i.deadline.is_none(), i.deadline));
         v
@@ -147,11 +127,16 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
         Callback::from(move |e: Event| {
             let mut x = (*filters).clone();
             let target = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let v = target.value();
+            // Select values are wire names; "" is "all".
+            let wire = |v: &str| (!v.is_empty()).then(|| Value::String(v.to_string()));
             match field {
-                "status" => x.status = target.value(),
-                "list" => x.list = target.value(),
+                "status" => x.status = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
+                "list" => x.list = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
+                "source" => x.source = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
+                "unit" => x.unit = (!v.is_empty()).then_some(v),
                 "overdue" => x.overdue_only = target.checked(),
-                _ => x.search = target.value(),
+                _ => x.search = v,
             }
             filters.set(x);
         })
@@ -164,6 +149,21 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
             filters.set(x);
+        })
+    };
+
+    // Findings of self-inspection submissions become items (the engine checks each
+    // submission as the server does and skips items already in the list).
+    let on_import = {
+        let list = list.clone();
+        Callback::from(move |batch: Vec<Value>| -> yaojian::form::Import {
+            let got = yaojian::form::import_findings(&list, batch, None, lang);
+            if !got.added.is_empty() {
+                let mut next = (*list).clone();
+                next.items.extend(got.added.iter().cloned());
+                list.set(next);
+            }
+            got
         })
     };
 
@@ -184,30 +184,24 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
                     <label class="yj-label" for="yj-cl-search">{ t(lang, "cl.search") }</label>
                     <input class="yj-input" id="yj-cl-search" type="search" value={f.search.clone()} oninput={on_search} />
                 </div>
-                <div class="yj-field">
-                    <label class="yj-label" for="yj-cl-status">{ t(lang, "checklist.column.status") }</label>
-                    <select class="yj-select" id="yj-cl-status" onchange={set_filter("status")}>
-                        <option value="" selected={f.status.is_empty()}>{ t(lang, "cl.all") }</option>
-                        { for [Status::Pending, Status::InProgress, Status::AwaitingReinspection, Status::Closed].iter().map(|s| {
-                            let v = cl::wire_name(s);
-                            html! { <option value={v.clone()} selected={f.status == v}>{ label(lang, "status", s) }</option> }
-                        }) }
-                    </select>
-                </div>
-                <div class="yj-field">
-                    <label class="yj-label" for="yj-cl-list">{ t(lang, "checklist.column.list") }</label>
-                    <select class="yj-select" id="yj-cl-list" onchange={set_filter("list")}>
-                        <option value="" selected={f.list.is_empty()}>{ t(lang, "cl.all") }</option>
-                        { for ["risk_hazard", "problem_lead", "rectification"].iter().map(|k| html! {
-                            <option value={*k} selected={f.list == *k}>{ t(lang, &format!("checklist.list.{k}")) }</option>
-                        }) }
-                    </select>
-                </div>
+                { select_filter(lang, "status", "checklist.column.status", set_filter("status"),
+                    [Status::Pending, Status::InProgress, Status::AwaitingReinspection, Status::Closed].iter()
+                        .map(|x| (cl::wire_name(x), label(lang, "status", x), f.status == Some(*x))).collect()) }
+                { select_filter(lang, "list", "checklist.column.list", set_filter("list"),
+                    [ListKind::RiskHazard, ListKind::ProblemLead, ListKind::Rectification].iter()
+                        .map(|x| (cl::wire_name(x), label(lang, "list", x), f.list == Some(*x))).collect()) }
+                { select_filter(lang, "source", "cl.source", set_filter("source"),
+                    [Source::Inspection, Source::Sampling, Source::Complaint, Source::Lead, Source::SelfInspection, Source::RiskConsultation, Source::Other].iter()
+                        .map(|x| (cl::wire_name(x), label(lang, "source", x), f.source == Some(*x))).collect()) }
+                { select_filter(lang, "unit", "cl.unit", set_filter("unit"),
+                    list.units().into_iter()
+                        .map(|u| (u.to_string(), u.to_string(), f.unit.as_deref() == Some(u))).collect()) }
                 <div class="yj-checkbox">
                     <input type="checkbox" id="yj-cl-overdue" checked={f.overdue_only} onchange={set_filter("overdue")} />
                     <label for="yj-cl-overdue">{ t(lang, "cl.overdue_only") }</label>
                 </div>
             </fieldset>
+            <ImportFindings lang={lang} on_import={on_import} />
             <p class="yj-visually-hidden" role="status">{ (*announce).clone() }</p>
             <table class="yj-cl__table" data-testid="cl-table">
                 <caption>{ tf(lang, "cl.caption", &[("n", &visible.len().to_string()), ("total", &c.items.to_string())]) }</caption>
@@ -223,6 +217,27 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
                     { for visible.iter().map(|i| row(i, lang, today, &open, &error, apply.clone())) }
                 </tbody>
             </table>
+        </div>
+    }
+}
+
+/// A filter select `#yj-cl-<name>`: "all" first, then `(value, label, selected)`.
+fn select_filter(
+    lang: Lang,
+    name: &str,
+    label_key: &str,
+    onchange: Callback<Event>,
+    options: Vec<(String, String, bool)>,
+) -> Html {
+    let id = format!("yj-cl-{name}");
+    let none = !options.iter().any(|o| o.2);
+    html! {
+        <div class="yj-field">
+            <label class="yj-label" for={id.clone()}>{ t(lang, label_key) }</label>
+            <select class="yj-select" {id} {onchange}>
+                <option value="" selected={none}>{ t(lang, "cl.all") }</option>
+                { for options.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
+            </select>
         </div>
     }
 }
@@ -431,3 +446,78 @@ fn action_form(p: &ActionFormProps) -> Html {
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
+
+#[derive(Properties, PartialEq)]
+struct ImportProps {
+    lang: Lang,
+    /// Takes the submissions read, returns what the engine made of them.
+    on_import: Callback<Vec<Value>, yaojian::form::Import>,
+}
+
+/// 导入自查发现: paste self-inspection submissions (one, or an array) and add their
+/// findings as items. What was pasted stays until it is taken in full.
+#[function_component(ImportFindings)]
+fn import_findings(p: &ImportProps) -> Html {
+    let lang = p.lang;
+    let text = use_state(String::new);
+    let outcome = use_state(|| None::<(usize, usize, Vec<FieldError>)>);
+    let focus = use_state(|| 0u32);
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(
+                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value(),
+            )
+        })
+    };
+    let on_import = {
+        let text = text.clone();
+        let outcome = outcome.clone();
+        let focus = focus.clone();
+        let cb = p.on_import.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (added, already, errors) = match yaojian::form::summary::parse_batch(&text) {
+                Ok(batch) => {
+                    let got = cb.emit(batch);
+                    (got.added.len(), got.already, got.errors)
+                }
+                Err(e) => (0, 0, vec![e]),
+            };
+            if errors.is_empty() {
+                text.set(String::new());
+            } else {
+                focus.set(*focus + 1);
+            }
+            outcome.set(Some((added, already, errors)));
+        })
+    };
+    let errors: Vec<crate::common::ErrorItem> = outcome
+        .as_ref()
+        .map(|(_, _, errs)| {
+            errs.iter()
+                .map(|e| crate::common::ErrorItem {
+                    field_id: "yj-cl-import-text".into(),
+                    message: format!("{} {}", e.path, e.message(lang)),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    html! {
+        <details class="yj-cl__import yj-no-print">
+            <summary>{ t(lang, "cl.import") }</summary>
+            <crate::common::ErrorSummary id="yj-cl-import-errors" title={t(lang, "cl.import_errors")} {errors} focus_token={*focus} />
+            <div class="yj-field">
+                <label class="yj-label" for="yj-cl-import-text">{ t(lang, "cl.import_label") }</label>
+                <span class="yj-hint" id="yj-cl-import-hint">{ t(lang, "cl.import_hint") }</span>
+                <textarea id="yj-cl-import-text" class="yj-input yj-cl__import-text" rows="5"
+                          aria-describedby="yj-cl-import-hint" value={(*text).clone()} oninput={on_input} />
+            </div>
+            <button type="button" class="yj-button yj-button--secondary" id="yj-cl-import"
+                    disabled={text.trim().is_empty()} onclick={on_import}>{ t(lang, "cl.import_button") }</button>
+            <p role="status" id="yj-cl-import-status">
+                { outcome.as_ref().map(|(added, already, _)| tf(lang, "cl.imported", &[("added", &added.to_string()), ("already", &already.to_string())])).unwrap_or_default() }
+            </p>
+        </details>
+    }
+}

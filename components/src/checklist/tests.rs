@@ -116,3 +116,109 @@ async fn actions_ask_for_what_they_need_and_the_engine_decides() {
     assert_eq!(item["history"].as_array().unwrap().len(), 2);
     root.remove();
 }
+
+async fn choose(root: &Element, id: &str, value: &str) {
+    let el: web_sys::HtmlSelectElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    el.set_value(value);
+    testing::fire(&el, "change");
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn source_and_unit_filters_narrow_the_list() {
+    let root = mount().await;
+    choose(&root, "yj-cl-source", "self_inspection").await;
+    assert_eq!(rows(&root), 1);
+    assert!(text(&root, "[data-testid=cl-table] tbody").contains("ZG-2026-002"));
+    choose(&root, "yj-cl-source", "").await;
+    choose(&root, "yj-cl-unit", "某大药房连锁门店").await;
+    assert_eq!(rows(&root), 1);
+    assert!(text(&root, "[data-testid=cl-table] tbody").contains("ZG-2026-003"));
+    choose(&root, "yj-cl-source", "inspection").await;
+    assert_eq!(rows(&root), 0, "filters combine");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn self_inspection_findings_are_imported_once_and_bad_input_is_named() {
+    use yaojian::form::{self, answers::FindingAnswer};
+    let t = form::built_in("representative-personal").unwrap();
+    let answers: form::Answers = serde_json::from_value(json!({
+        "name": "张三", "id_number": "11010519491231002X", "phone": "13800138000",
+        "mah_name": "示例药业有限公司", "mah_uscc": "91350100M000100Y43",
+        "filed": true, "filing_date": "2025-03-01", "contract": "labour_contract",
+        "b_unfiled": false, "b_no_consent": false, "b_sales": true, "b_prescriptions": false,
+        "b_funding": false, "b_misleading": false, "b_kickbacks": false,
+        "activity_count": 0,
+        "attestation": {"agreed": true, "name": "张三", "date": "2026-11-20"}
+    }))
+    .unwrap();
+    let mut findings = form::Findings::new();
+    findings.insert(
+        "b_sales".into(),
+        FindingAnswer {
+            explanation: "曾被要求统计销量".into(),
+            measure: "停止并报告公司".into(),
+            deadline: "2026-12-20".into(),
+            ..Default::default()
+        },
+    );
+    let s = form::submit(
+        &t,
+        &answers,
+        &findings,
+        None,
+        None,
+        js_sys::Date::now() as i64,
+        Lang::ZhCn,
+    )
+    .unwrap();
+    let doc = serde_json::to_string(&s).unwrap();
+
+    let root = mount().await;
+    let before = rows(&root);
+    testing::type_suffix(&root, "import-text", "[{\"broken\": ").await;
+    press(&root, "导入").await;
+    let summary = text(&root, "#yj-cl-import-errors");
+    assert!(summary.contains("$"), "{summary}");
+    assert_eq!(
+        input_value(&root, "yj-cl-import-text"),
+        "[{\"broken\": ",
+        "what was pasted stays"
+    );
+
+    testing::type_suffix(&root, "import-text", &doc).await;
+    press(&root, "导入").await;
+    assert_eq!(rows(&root), before + 1);
+    assert_eq!(
+        text(&root, "#yj-cl-import-status"),
+        "新增1项，0项已在清单中。"
+    );
+    assert!(text(&root, "[data-testid=cl-table]").contains("曾被要求统计销量"));
+    let last = EMITTED.with(|e| e.borrow().last().cloned()).unwrap();
+    let items = last["list"]["items"].as_array().unwrap();
+    assert_eq!(items.last().unwrap()["source"], "self_inspection");
+    assert_eq!(items.last().unwrap()["deadline"], "2026-12-20");
+
+    testing::type_suffix(&root, "import-text", &doc).await;
+    press(&root, "导入").await;
+    assert_eq!(rows(&root), before + 1, "not added twice");
+    assert_eq!(
+        text(&root, "#yj-cl-import-status"),
+        "新增0项，1项已在清单中。"
+    );
+    root.remove();
+}
+
+fn input_value(root: &Element, id: &str) -> String {
+    let el: web_sys::HtmlTextAreaElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    el.value()
+}
