@@ -1,16 +1,12 @@
 // Prints the time from navigation to the first interactive widget, on loopback, for the
 // plain embedding example (release bundle in dist/). A figure to track, not a test.
 // Usage: node scripts/figures-embed.mjs [RUNS]
-import { chromium } from "playwright-core";
-import fs from "node:fs";
+import { launchChromium } from "./browser.mjs";
 import { startServer, EXAMPLE_MOUNTS } from "./serve.mjs";
 
 const runs = Number(process.argv[2] ?? 15);
 const server = await startServer(EXAMPLE_MOUNTS);
-const browser = await chromium.launch({
-  executablePath: ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p)),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 const times = [];
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext(); // cold cache every run

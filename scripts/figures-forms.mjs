@@ -2,15 +2,11 @@
 // in headless Chromium: first render of a 1,500-question form, the reveal of an
 // explanation after "yes" (1,500 and 150 questions), and 3,758 submissions summarised.
 // Figures to track, not tests. Usage: node scripts/figures-forms.mjs
-import { chromium } from "playwright-core";
-import fs from "node:fs";
+import { launchChromium } from "./browser.mjs";
 import { startServer } from "./serve.mjs";
 
 const server = await startServer({ "/yaojian/": "dist/", "/": "bench/" });
-const browser = await chromium.launch({
-  executablePath: ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p)),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 const page = await browser.newPage();
 page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
 page.on("console", (m) => m.type() === "error" && console.error(`console: ${m.text()}`));

@@ -8,41 +8,24 @@ use yaojian::form::summary::summarize;
 use yaojian::form::{built_in, built_in_source, parse_submission, Template};
 use yaojian::{Lang, MAX_DOCUMENT_BYTES};
 
+mod common;
+
+/// Words the template parser and the validator react to.
+const WORDS: &[&str] = &[
+    "today",
+    "2026-11-22",
+    "yes_no",
+    "group",
+    "name",
+    "id",
+    "kind",
+    "equals",
+    "agreed",
+    "questions",
+];
+
 fn arb_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| json!(n)),
-        any::<f64>().prop_map(|n| json!(n)),
-        prop_oneof![
-            Just("today".to_string()),
-            Just("2026-11-22".to_string()),
-            Just("yes_no".to_string()),
-            Just("group".to_string()),
-            Just("name".to_string()),
-            "[a-z_]{0,6}",
-            ".{0,8}"
-        ]
-        .prop_map(Value::String),
-    ];
-    leaf.prop_recursive(5, 48, 5, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(
-                prop_oneof![
-                    Just("id".to_string()),
-                    Just("kind".to_string()),
-                    Just("equals".to_string()),
-                    Just("agreed".to_string()),
-                    Just("questions".to_string()),
-                    "[a-z_]{1,8}"
-                ],
-                inner,
-                0..4
-            )
-            .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
+    common::arb_json(WORDS, true, 5)
 }
 
 /// Replaces the `n`-th node (pre-order, modulo the node count) with `with`.

@@ -1,4 +1,6 @@
 //! Properties of the assessment over random cases.
+mod common;
+
 use proptest::prelude::*;
 use yaojian::money::{Fen, MAX_FEN};
 use yaojian::penalty::*;
@@ -133,45 +135,26 @@ fn the_largest_base_does_not_overflow() {
     }
 }
 
+/// Words the case reader and the benchmark loader react to.
+const WORDS: &[&str] = &[
+    "dal-116",
+    "150万",
+    "2026-02-30",
+    "retail",
+    "rule",
+    "goods_value",
+    "channel",
+    "serious",
+    "circumstances",
+    "violation_date",
+    "benchmark",
+    "bands",
+    "also_rules",
+];
+
+/// Floats are in: they must be rejected as amounts (the engine itself never uses one).
 fn arb_json() -> impl Strategy<Value = serde_json::Value> {
-    use serde_json::{json, Value};
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| json!(n)),
-        // Floats in the input must be rejected as amounts: the engine itself never uses one.
-        any::<f64>().prop_map(|n| json!(n)),
-        prop_oneof![
-            Just("dal-116".to_string()),
-            Just("150万".to_string()),
-            Just("2026-02-30".to_string()),
-            Just("retail".to_string()),
-            ".{0,10}"
-        ]
-        .prop_map(Value::String),
-    ];
-    leaf.prop_recursive(5, 48, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(
-                prop_oneof![
-                    Just("rule".to_string()),
-                    Just("goods_value".to_string()),
-                    Just("channel".to_string()),
-                    Just("serious".to_string()),
-                    Just("circumstances".to_string()),
-                    Just("violation_date".to_string()),
-                    Just("benchmark".to_string()),
-                    Just("bands".to_string()),
-                    Just("also_rules".to_string()),
-                    "[a-z_]{1,8}"
-                ],
-                inner,
-                0..5
-            )
-            .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
+    common::arb_json(WORDS, true, 5)
 }
 
 proptest! {

@@ -1,49 +1,31 @@
 //! Arbitrary JSON into the condition parser, the template parser and the check: an
 //! error result or a result, never a panic.
 use proptest::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 use yaojian::expr::Expr;
 use yaojian::penalty::default_benchmark;
 use yaojian::requirements::{built_in, check_json, Template};
 use yaojian::Lang;
 
+mod common;
+
+/// Words the condition and template parsers react to.
+const WORDS: &[&str] = &[
+    "q1",
+    "equals",
+    "one_of",
+    "answered",
+    "not",
+    "and",
+    "or",
+    "answers",
+    "have",
+    "questions",
+    "requirements",
+];
+
 fn arb_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| json!(n)),
-        prop_oneof![
-            Just("q1".to_string()),
-            Just("equals".to_string()),
-            Just("and".to_string()),
-            "[a-z_]{0,6}",
-            ".{0,8}"
-        ]
-        .prop_map(Value::String),
-    ];
-    leaf.prop_recursive(6, 64, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-            prop::collection::btree_map(
-                prop_oneof![
-                    Just("equals".to_string()),
-                    Just("one_of".to_string()),
-                    Just("answered".to_string()),
-                    Just("not".to_string()),
-                    Just("and".to_string()),
-                    Just("or".to_string()),
-                    Just("answers".to_string()),
-                    Just("have".to_string()),
-                    Just("questions".to_string()),
-                    Just("requirements".to_string()),
-                    "[a-z_]{1,8}"
-                ],
-                inner,
-                0..4
-            )
-            .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
+    common::arb_json(WORDS, false, 6)
 }
 
 proptest! {

@@ -1,4 +1,5 @@
-//! Shared by the engine's integration tests.
+//! Shared by the engine's integration tests: statute lookups and the arbitrary-JSON
+//! strategy of the property tests.
 #![allow(dead_code)]
 
 pub const DAL: &str = include_str!("../../data/law/drug-administration-law-2019.md");
@@ -31,4 +32,43 @@ pub fn paragraphs(law: &'static str, article: u32) -> Vec<String> {
         .filter(|l| !l.is_empty() && !l.starts_with('（'))
         .map(str::to_string)
         .collect()
+}
+
+/// Arbitrary JSON for the "never panics" property tests: nested arrays and objects whose
+/// strings and keys are often `words` (what the parser under test reacts to) and otherwise
+/// random; numbers include floats when `floats` (amounts must reject them).
+pub fn arb_json(
+    words: &'static [&'static str],
+    floats: bool,
+    depth: u32,
+) -> proptest::strategy::BoxedStrategy<serde_json::Value> {
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+    let text = prop_oneof![
+        prop::sample::select(words).prop_map(str::to_string),
+        "[a-z_]{0,6}",
+        ".{0,10}",
+    ];
+    let mut leaves: Vec<BoxedStrategy<Value>> = vec![
+        Just(Value::Null).boxed(),
+        any::<bool>().prop_map(Value::Bool).boxed(),
+        any::<i64>().prop_map(|n| json!(n)).boxed(),
+        text.prop_map(Value::String).boxed(),
+    ];
+    if floats {
+        leaves.push(any::<f64>().prop_map(|n| json!(n)).boxed());
+    }
+    let key = prop_oneof![
+        prop::sample::select(words).prop_map(str::to_string),
+        "[a-z_]{1,8}",
+    ];
+    proptest::strategy::Union::new(leaves)
+        .prop_recursive(depth, 64, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                prop::collection::btree_map(key.clone(), inner, 0..5)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+        .boxed()
 }

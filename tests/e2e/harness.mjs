@@ -1,24 +1,19 @@
 // Shared set-up for the end-to-end tests: the release build of the demo portal
 // (target/demo-dist, built by `trunk build --release`) served on loopback, Debian's
 // Chromium driven by playwright-core, and an axe-core scan for WCAG 2.2 AA.
-import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { startServer } from "../../scripts/serve.mjs";
+import { launchChromium } from "../../scripts/browser.mjs";
 
 export const DEMO_DIR = process.env.YJ_DEMO_DIR || "target/demo-dist";
-const CHROMIUM = process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 /// Starts the server (the demo portal by default, or the given mounts) and the browser.
 export async function launch({ mounts = null, extraArgs = [] } = {}) {
   if (!mounts) assert.ok(fs.existsSync(`${DEMO_DIR}/index.html`), `${DEMO_DIR}/index.html missing: run trunk build --release`);
   const server = await startServer(mounts ?? DEMO_DIR);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic", ...extraArgs],
-  });
+  const browser = await launchChromium(["--disable-quic", ...extraArgs]);
   return { server, browser, async close() { await browser.close(); await server.close(); } };
 }
 

@@ -345,15 +345,7 @@ fn action_form(p: &ActionFormProps) -> Html {
             }
         });
     }
-    let input = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            state.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
+    let input = crate::common::bind_text;
     let field = |key: &str, kind: &'static str, state: &UseStateHandle<String>| {
         let id = format!("yj-cl-f-{key}");
         html! {
@@ -462,15 +454,7 @@ fn import_findings(p: &ImportProps) -> Html {
     let text = use_state(String::new);
     let outcome = use_state(|| None::<(usize, usize, Vec<FieldError>)>);
     let focus = use_state(|| 0u32);
-    let on_input = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            text.set(
-                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                    .value(),
-            )
-        })
-    };
+    let on_input = crate::common::bind_text(&text);
     let on_import = {
         let text = text.clone();
         let outcome = outcome.clone();

@@ -106,3 +106,16 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
+
+/// An `oninput` that keeps `state` equal to the text of the input or textarea.
+pub fn bind_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| {
+        let value = e
+            .target()
+            .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        state.set(value)
+    })
+}

@@ -69,10 +69,7 @@ pub(crate) fn use_template(
 }
 
 /// The host's template, else the built-in `id` (default: the personal self-inspection).
-pub(crate) fn template_of(
-    template: &Option<Rc<Template>>,
-    id: Option<&str>,
-) -> Option<Rc<Template>> {
+fn template_of(template: &Option<Rc<Template>>, id: Option<&str>) -> Option<Rc<Template>> {
     match template {
         Some(t) => Some(t.clone()),
         None => engine::built_in(id.unwrap_or("representative-personal")).map(Rc::new),

@@ -387,15 +387,7 @@ pub fn penalty_calculator(props: &PenaltyProps) -> Html {
         })
     };
 
-    let on_bm_text = {
-        let bm_text = bm_text.clone();
-        Callback::from(move |e: InputEvent| {
-            bm_text.set(
-                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                    .value(),
-            )
-        })
-    };
+    let on_bm_text = crate::common::bind_text(&bm_text);
     let on_bm_load = {
         let bm_text = bm_text.clone();
         let custom = custom_benchmark.clone();

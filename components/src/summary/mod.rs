@@ -43,13 +43,6 @@ pub struct SubmissionsSummaryProps {
     pub value: Option<Rc<Value>>,
 }
 
-/// A batch loaded from one place (a file, the paste box, the host).
-#[derive(Clone, PartialEq, Debug)]
-pub struct Source {
-    pub name: String,
-    pub count: usize,
-}
-
 /// A source that could not be read, and where to go to fix it.
 #[derive(Clone, PartialEq, Debug)]
 pub struct LoadError {
@@ -61,7 +54,8 @@ pub struct LoadError {
 #[derive(Clone, PartialEq, Default)]
 pub struct State {
     pub batch: Rc<Vec<Value>>,
-    pub sources: Vec<Source>,
+    /// How many loads (files, pastes, host values) the batch is made of.
+    pub loads: usize,
     pub errors: Vec<LoadError>,
     pub filter: Filter,
     pub page: usize,
@@ -90,6 +84,17 @@ pub enum Msg {
     Page(usize),
 }
 
+impl State {
+    /// A new batch in place of everything loaded (and its errors).
+    fn start_over(&mut self, batch: Vec<Value>, loads: usize) {
+        self.batch = Rc::new(batch);
+        self.loads = loads;
+        self.errors.clear();
+        self.page = 0;
+        self.revision += 1;
+    }
+}
+
 impl Reducible for State {
     type Action = Msg;
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
@@ -112,10 +117,7 @@ impl Reducible for State {
                     .and_then(|t| parse_batch(&t));
                 match parsed {
                     Ok(items) => {
-                        s.sources.push(Source {
-                            name: source,
-                            count: items.len(),
-                        });
+                        s.loads += 1;
                         Rc::make_mut(&mut s.batch).extend(items);
                         s.revision += 1;
                         s.page = 0;
@@ -139,22 +141,9 @@ impl Reducible for State {
                     Value::Null => Vec::new(),
                     one => vec![one.clone()],
                 };
-                s.sources = vec![Source {
-                    name: String::new(),
-                    count: items.len(),
-                }];
-                s.batch = Rc::new(items);
-                s.errors.clear();
-                s.page = 0;
-                s.revision += 1;
+                s.start_over(items, 1);
             }
-            Msg::Clear => {
-                s.batch = Rc::new(Vec::new());
-                s.sources.clear();
-                s.errors.clear();
-                s.page = 0;
-                s.revision += 1;
-            }
+            Msg::Clear => s.start_over(Vec::new(), 0),
             Msg::Paste(p) => s.paste = p,
             Msg::Filter(f) => {
                 s.filter = f;
@@ -394,7 +383,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
                 } else if state.batch.is_empty() {
                     t(lang, "fs.none_loaded")
                 } else {
-                    tf(lang, "fs.loaded", &[("count", &state.batch.len().to_string()), ("sources", &state.sources.len().to_string())])
+                    tf(lang, "fs.loaded", &[("count", &state.batch.len().to_string()), ("sources", &state.loads.to_string())])
                 } }
             </p>
             if !state.batch.is_empty() {
