@@ -51,9 +51,9 @@ pub struct FindingAnswer {
 pub type Findings = BTreeMap<String, FindingAnswer>;
 
 /// Answers with hidden questions masked, for conditions.
-struct View<'a> {
-    answers: &'a Answers,
-    hidden: &'a HashSet<String>,
+pub(crate) struct View<'a> {
+    pub(crate) answers: &'a Answers,
+    pub(crate) hidden: &'a HashSet<String>,
 }
 
 impl expr::Answers for View<'_> {
@@ -621,23 +621,17 @@ pub fn validate(
         hidden: &ev.hidden,
     };
     for q in t.questions() {
-        let path = format!("$.answers.{}", q.id);
         let v = answers.get(&q.id);
         if ev.hidden.contains(&q.id) {
             if is_answered(v) {
-                errs.push(FieldError::new(path, "form.hidden_answer"));
+                errs.push(FieldError::new(
+                    format!("$.answers.{}", q.id),
+                    "form.hidden_answer",
+                ));
             }
             continue;
         }
-        // A non-text value that is "empty" ([] or {}) still gets a type check.
-        let present = v.is_some_and(|x| !x.is_null() && (!x.is_string() || is_answered(Some(x))));
-        if present {
-            check_value(q, v.unwrap_or(&Value::Null), &path, today, &view, &mut errs);
-        }
-        if ev.required.contains(&q.id) && !filled(q, v) && !(present && q.kind == Kind::Attestation)
-        {
-            errs.push(FieldError::new(path, "form.required"));
-        }
+        answer_errors(q, v, ev.required.contains(&q.id), today, &view, &mut errs);
     }
     for k in findings.keys() {
         if ev.raised(k).is_none() {
@@ -648,43 +642,73 @@ pub fn validate(
         }
     }
     for r in &ev.raised {
-        let p = format!("$.findings.{}", r.question);
-        let empty = FindingAnswer::default();
-        let f = findings.get(&r.question).unwrap_or(&empty);
-        if let Some(s) = f.severity.filter(|s| *s != r.severity) {
-            errs.push(
-                FieldError::new(format!("{p}.severity"), "form.finding_severity")
-                    .with("severity", crate::checklist::wire_name(&s)),
-            );
-        }
-        for (field, text, missing) in [
-            ("explanation", &f.explanation, "form.finding_explanation"),
-            ("measure", &f.measure, "form.finding_measure"),
-        ] {
-            let n = text.trim().chars().count();
-            if n == 0 {
-                errs.push(FieldError::new(format!("{p}.{field}"), missing));
-            } else if n > DEFAULT_MAX_LONG_TEXT {
-                errs.push(
-                    FieldError::new(format!("{p}.{field}"), "form.max_length")
-                        .with("max", DEFAULT_MAX_LONG_TEXT)
-                        .with("count", n),
-                );
-            }
-        }
-        let dp = format!("{p}.deadline");
-        match parse_date(&f.deadline) {
-            Ok(d) if d < today => errs.push(
-                FieldError::new(dp, "form.finding_deadline_past").with("min", format_date(today)),
-            ),
-            Ok(_) => {}
-            Err(crate::date::DateError::Empty) => {
-                errs.push(FieldError::new(dp, "form.finding_deadline"))
-            }
-            Err(e) => errs.push(e.at(dp)),
-        }
+        finding_errors(r, findings.get(&r.question), today, &mut errs);
     }
     errs
+}
+
+/// The errors of a visible question's answer `v` (`required` now or not).
+pub(crate) fn answer_errors(
+    q: &Question,
+    v: Option<&Value>,
+    required: bool,
+    today: Date,
+    view: &dyn expr::Answers,
+    errs: &mut Vec<FieldError>,
+) {
+    let path = format!("$.answers.{}", q.id);
+    // A non-text value that is "empty" ([] or {}) still gets a type check.
+    let present = v.is_some_and(|x| !x.is_null() && (!x.is_string() || is_answered(Some(x))));
+    if present {
+        check_value(q, v.unwrap_or(&Value::Null), &path, today, view, errs);
+    }
+    if required && !filled(q, v) && !(present && q.kind == Kind::Attestation) {
+        errs.push(FieldError::new(path, "form.required"));
+    }
+}
+
+/// The errors of what the respondent says (`f`) about raised finding `r`.
+pub(crate) fn finding_errors(
+    r: &Raised,
+    f: Option<&FindingAnswer>,
+    today: Date,
+    errs: &mut Vec<FieldError>,
+) {
+    let p = format!("$.findings.{}", r.question);
+    let empty = FindingAnswer::default();
+    let f = f.unwrap_or(&empty);
+    if let Some(s) = f.severity.filter(|s| *s != r.severity) {
+        errs.push(
+            FieldError::new(format!("{p}.severity"), "form.finding_severity")
+                .with("severity", crate::checklist::wire_name(&s)),
+        );
+    }
+    for (field, text, missing) in [
+        ("explanation", &f.explanation, "form.finding_explanation"),
+        ("measure", &f.measure, "form.finding_measure"),
+    ] {
+        let n = text.trim().chars().count();
+        if n == 0 {
+            errs.push(FieldError::new(format!("{p}.{field}"), missing));
+        } else if n > DEFAULT_MAX_LONG_TEXT {
+            errs.push(
+                FieldError::new(format!("{p}.{field}"), "form.max_length")
+                    .with("max", DEFAULT_MAX_LONG_TEXT)
+                    .with("count", n),
+            );
+        }
+    }
+    let dp = format!("{p}.deadline");
+    match parse_date(&f.deadline) {
+        Ok(d) if d < today => errs.push(
+            FieldError::new(dp, "form.finding_deadline_past").with("min", format_date(today)),
+        ),
+        Ok(_) => {}
+        Err(crate::date::DateError::Empty) => {
+            errs.push(FieldError::new(dp, "form.finding_deadline"))
+        }
+        Err(e) => errs.push(e.at(dp)),
+    }
 }
 
 /// The top-level question an answer or finding path belongs to:
@@ -734,36 +758,37 @@ pub fn visible_answers(t: &Template, answers: &Answers) -> Answers {
         answers,
         hidden: &ev.hidden,
     };
-    let mut out = Map::new();
-    for q in t.questions() {
-        let Some(v) = answers.get(&q.id) else {
-            continue;
-        };
-        if ev.hidden.contains(&q.id) || !is_answered(Some(v)) {
-            continue;
-        }
-        let v = match (q.kind, v) {
-            (Kind::Group, Value::Array(rows)) => Value::Array(
-                rows.iter()
-                    .map(|row| match row.as_object() {
-                        Some(r) => {
-                            let (hidden, _) = row_state_in(q, r, &view);
-                            Value::Object(
-                                r.iter()
-                                    .filter(|(k, v)| !hidden.contains(*k) && is_answered(Some(v)))
-                                    .map(|(k, v)| (k.clone(), v.clone()))
-                                    .collect(),
-                            )
-                        }
-                        None => row.clone(),
-                    })
-                    .collect(),
-            ),
-            _ => v.clone(),
-        };
-        out.insert(q.id.clone(), v);
+    t.questions()
+        .filter(|q| !ev.hidden.contains(&q.id))
+        .filter_map(|q| Some((q.id.clone(), visible_value(q, answers.get(&q.id)?, &view)?)))
+        .collect()
+}
+
+/// A visible question's answer as submitted: none when unanswered; a group's rows
+/// without their hidden or unanswered cells. `view` reads the other answers.
+pub(crate) fn visible_value(q: &Question, v: &Value, view: &dyn expr::Answers) -> Option<Value> {
+    if !is_answered(Some(v)) {
+        return None;
     }
-    out
+    Some(match (q.kind, v) {
+        (Kind::Group, Value::Array(rows)) => Value::Array(
+            rows.iter()
+                .map(|row| match row.as_object() {
+                    Some(r) => {
+                        let (hidden, _) = row_state_in(q, r, view);
+                        Value::Object(
+                            r.iter()
+                                .filter(|(k, v)| !hidden.contains(*k) && is_answered(Some(v)))
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect(),
+                        )
+                    }
+                    None => row.clone(),
+                })
+                .collect(),
+        ),
+        _ => v.clone(),
+    })
 }
 
 /// How an answer reads on the review page, the receipt and in CSV: yes/no in words,

@@ -4,11 +4,13 @@
 //!
 //! - [`template`]: the template format (`yaojian/form/1`) and its parser.
 //! - [`answers`]: visibility, progress, findings, validation, the submission document.
+//! - [`live`]: the same, kept up to date answer by answer for a form being filled in.
 //! - [`summary`]: counts over many submissions, submitters with findings, CSV.
 //!
 //! Built-in templates (`data/forms/*.json`) are sample content and say so.
 
 pub mod answers;
+pub mod live;
 pub mod summary;
 pub mod template;
 
