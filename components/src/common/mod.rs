@@ -107,6 +107,25 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+/// Resolves once the browser has drawn the next frame (a frame callback, then a task),
+/// or after 200 ms when no frame comes (a hidden tab): for work the user should not
+/// wait on before seeing the result of what they did.
+pub async fn after_paint() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
+        let later = w.clone();
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = later.set_timeout_with_callback(&resolve);
+        });
+        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
 /// An `oninput` that keeps `state` equal to the text of the input or textarea.
 pub fn bind_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
     let state = state.clone();

@@ -1,9 +1,10 @@
 //! One question as HTML: label, hint, error, the input of its kind, and, when the
 //! answer raises a finding, the explanation, measure and deadline it requires.
 //!
-//! The fields are plain functions; each question is wrapped in [`QuestionView`], a
-//! component whose props compare only what that question shows, so a change redraws
-//! the questions it touches and not the other 1,499.
+//! The fields are plain functions. Each question is wrapped in [`QuestionView`] and
+//! every 50 questions in a [`QuestionBlock`], components whose props carry the versions
+//! the engine's incremental evaluation (`yaojian::form::live`) hands out, so a change
+//! redraws the questions it touches and compares a few dozen props, not 1,500.
 
 use super::state::{AttestField, FindingField, FormState, Msg};
 use crate::common::t;
@@ -12,6 +13,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
 use std::rc::Rc;
 use yaojian::form::answers::{row_state, Evaluation};
+use yaojian::form::live::BLOCK;
 use yaojian::form::{Kind, Question, Template};
 use yaojian::penalty::rules::pick;
 use yaojian::Lang;
@@ -30,34 +32,37 @@ pub struct Ctx<'a> {
     pub dispatch: &'a UseReducerDispatcher<FormState>,
 }
 
-/// What every field needs, owned, for [`QuestionView`].
+/// What every field needs, owned, for [`QuestionBlock`] and [`QuestionView`].
 #[derive(Clone)]
 pub struct Shared {
     pub lang: Lang,
     pub prefix: Rc<String>,
     pub template: Rc<Template>,
     pub state: Rc<FormState>,
-    pub ev: Rc<Evaluation>,
-    pub errors: Rc<BTreeMap<String, String>>,
     pub dispatch: UseReducerDispatcher<FormState>,
 }
 
 impl Shared {
-    pub fn ctx(&self) -> Ctx<'_> {
+    pub fn ctx<'a>(&'a self, ev: &'a Evaluation, errors: &'a BTreeMap<String, String>) -> Ctx<'a> {
         Ctx {
             lang: self.lang,
             prefix: &self.prefix,
             template: &self.template,
             state: &self.state,
-            ev: &self.ev,
-            errors: &self.errors,
+            ev,
+            errors,
             dispatch: &self.dispatch,
         }
+    }
+
+    /// Same widget, language and template.
+    fn same_frame(&self, o: &Shared) -> bool {
+        self.lang == o.lang && self.prefix == o.prefix && Rc::ptr_eq(&self.template, &o.template)
     }
 }
 
 /// Entries of `m` for `base` itself and below it (`base.x`, `base[0]…`), in order.
-fn under<'a, V>(
+pub(crate) fn under<'a, V>(
     m: &'a BTreeMap<String, V>,
     base: &'a str,
 ) -> impl Iterator<Item = (&'a String, &'a V)> + 'a {
@@ -67,58 +72,78 @@ fn under<'a, V>(
 }
 
 #[derive(Properties, Clone)]
+pub struct BlockProps {
+    pub section: usize,
+    /// Questions `block * BLOCK ..` of the section.
+    pub block: usize,
+    /// The evaluation's epoch and the block's version (see `yaojian::form::live`).
+    pub version: (u32, u32),
+    pub shared: Shared,
+}
+
+impl PartialEq for BlockProps {
+    fn eq(&self, o: &Self) -> bool {
+        (self.section, self.block, self.version) == (o.section, o.block, o.version)
+            && self.shared.same_frame(&o.shared)
+    }
+}
+
+/// A block of up to [`BLOCK`] questions, redrawn only when one of them changed: a
+/// change in a form of 1,500 questions compares 30 blocks and the 50 questions of one,
+/// not 1,500 questions.
+#[function_component(QuestionBlock)]
+pub fn question_block(p: &BlockProps) -> Html {
+    let Some(synced) = p.shared.state.live.get() else {
+        return html! {};
+    };
+    let t = &p.shared.template;
+    let Some(section) = t.sections.get(p.section) else {
+        return html! {};
+    };
+    let start = p.block * BLOCK;
+    let end = (start + BLOCK).min(section.questions.len());
+    let ev = synced.live.evaluation();
+    let questions = section.questions.get(start..end).unwrap_or_default().iter();
+    html! {
+        <>
+            { for questions.filter(|q| ev.visible(&q.id)).map(|q| {
+                let version = (synced.epoch, synced.live.version(t, &q.id));
+                html! { <QuestionView key={q.id.clone()} id={q.id.clone()} {version} shared={p.shared.clone()} /> }
+            }) }
+        </>
+    }
+}
+
+#[derive(Properties, Clone)]
 pub struct QuestionProps {
     /// A top-level question of `shared.template`.
     pub id: AttrValue,
+    /// The evaluation's epoch and the question's version: they change whenever its
+    /// answer, typed text, finding, requirement, shown errors or visibility does.
+    pub version: (u32, u32),
     pub shared: Shared,
 }
 
 impl PartialEq for QuestionProps {
-    /// Equal when everything this question shows is: its answer, typed text, finding,
-    /// requirement, raised finding and messages. A group also depends on other answers
-    /// (its columns' conditions), so it is redrawn on every change.
     fn eq(&self, o: &Self) -> bool {
-        let (a, b) = (&self.shared, &o.shared);
-        let id = self.id.as_str();
-        if self.id != o.id
-            || a.lang != b.lang
-            || a.prefix != b.prefix
-            || !Rc::ptr_eq(&a.template, &b.template)
-        {
-            return false;
-        }
-        if Rc::ptr_eq(&a.state, &b.state)
-            && Rc::ptr_eq(&a.ev, &b.ev)
-            && Rc::ptr_eq(&a.errors, &b.errors)
-        {
-            return true;
-        }
-        if a.template
-            .question(id)
-            .is_none_or(|q| q.kind == Kind::Group)
-        {
-            return false;
-        }
-        let (da, db) = (&a.state.draft, &b.state.draft);
-        let answers_path = format!("$.answers.{id}");
-        let findings_path = format!("$.findings.{id}");
-        da.answers.get(id) == db.answers.get(id)
-            && under(&da.raw, id).eq(under(&db.raw, id))
-            && da.findings.get(id) == db.findings.get(id)
-            && a.ev.is_required(id) == b.ev.is_required(id)
-            && a.ev.raised(id) == b.ev.raised(id)
-            && under(&a.errors, &answers_path).eq(under(&b.errors, &answers_path))
-            && under(&a.errors, &findings_path).eq(under(&b.errors, &findings_path))
+        self.id == o.id && self.version == o.version && self.shared.same_frame(&o.shared)
     }
 }
 
 /// One question, redrawn only when what it shows changes (see [`QuestionProps`]).
 #[function_component(QuestionView)]
 pub fn question_view(p: &QuestionProps) -> Html {
-    match p.shared.template.question(&p.id) {
-        Some(q) => question(&p.shared.ctx(), q),
-        None => html! {},
-    }
+    let shared = &p.shared;
+    let (Some(synced), Some(q)) = (shared.state.live.get(), shared.template.question(&p.id)) else {
+        return html! {};
+    };
+    let shown: BTreeMap<String, String> =
+        super::question_errors(&shared.template, &shared.state, &synced.live, &q.id)
+            .into_iter()
+            .filter(|e| super::is_shown(&shared.state, e))
+            .map(|e| (e.path.clone(), e.message(shared.lang)))
+            .collect();
+    question(&shared.ctx(synced.live.evaluation(), &shown), q)
 }
 
 impl Ctx<'_> {

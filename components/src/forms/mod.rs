@@ -20,9 +20,10 @@ use state::{Draft, FormState, Msg, Step, Storage};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yaojian::form::answers::{
-    check_submission, display, evaluate, question_of_path, submit, submittable, validate,
-    Evaluation, Findings, Submission,
+    check_submission, display, evaluate, question_of_path, submit, submittable, Evaluation,
+    Findings, Submission,
 };
+use yaojian::form::live::{Live, BLOCK};
 use yaojian::form::{self as engine, Kind, Template};
 use yaojian::penalty::rules::pick;
 use yaojian::{FieldError, Lang};
@@ -142,36 +143,65 @@ fn key_path(k: &str) -> String {
     }
 }
 
-/// Every current error: the engine's, with typed text that did not parse taking the
-/// place of the engine's view of that field.
-fn current_errors(t: &Template, st: &FormState, ev: &Evaluation) -> Vec<FieldError> {
-    let (answers, findings) = submittable(t, &st.draft.answers, &st.draft.findings);
-    let mut errs = validate(t, &answers, &findings, crate::common::today());
-    let typed: Vec<String> = st
-        .input_errors
-        .keys()
-        .filter(|k| ev.visible(state::question_of(k)))
-        .map(|k| key_path(k))
-        .collect();
-    errs.retain(|e| !typed.contains(&e.path));
-    for (k, e) in &st.input_errors {
-        if ev.visible(state::question_of(k)) {
+/// The errors of top-level question `q` as the form shows them: the engine's
+/// ([`Live`]), with typed text that did not parse taking the place of the engine's view
+/// of that field; a hidden question has none. A question's answer errors come before
+/// its finding's.
+pub(crate) fn question_errors(
+    t: &Template,
+    st: &FormState,
+    live: &Live,
+    q: &str,
+) -> Vec<FieldError> {
+    if !live.evaluation().visible(q) {
+        return Vec::new();
+    }
+    let typed: Vec<FieldError> = fields::under(&st.input_errors, q)
+        .map(|(k, e)| {
             let mut e = e.clone();
             e.path = key_path(k);
-            errs.push(e);
-        }
-    }
-    // Template order, so the summary reads top to bottom.
-    let order = |p: &str| {
-        (
-            question_of_path(p)
-                .and_then(|q| t.position(q))
-                .unwrap_or((usize::MAX, 0)),
-            p.starts_with("$.findings"),
-        )
-    };
-    errs.sort_by_key(|e| order(&e.path));
-    errs
+            e
+        })
+        .collect();
+    let engine = live.errors_of(t, q);
+    let (answer, finding): (Vec<&FieldError>, Vec<&FieldError>) = engine
+        .iter()
+        .filter(|e| !typed.iter().any(|x| x.path == e.path))
+        .partition(|e| !e.path.starts_with("$.findings."));
+    answer
+        .into_iter()
+        .cloned()
+        .chain(typed)
+        .chain(finding.into_iter().cloned())
+        .collect()
+}
+
+/// Whether error `e` is on show: the user has left its field, or continued.
+pub(crate) fn is_shown(st: &FormState, e: &FieldError) -> bool {
+    question_of_path(&e.path).is_some_and(|q| {
+        let finding = e.path.starts_with("$.findings.");
+        st.shown.contains(&state::shown_key(q, finding))
+    })
+}
+
+/// Every current error of section `i` (all sections: `None`), in template order.
+fn errors_in(t: &Template, st: &FormState, live: &Live, i: Option<usize>) -> Vec<FieldError> {
+    t.sections
+        .iter()
+        .enumerate()
+        .filter(|(si, _)| i.is_none_or(|i| i == *si))
+        .flat_map(|(_, s)| s.questions.iter())
+        .flat_map(|q| question_errors(t, st, live, &q.id))
+        .collect()
+}
+
+/// Whether section `i` has any error, without listing them.
+fn section_has_errors(t: &Template, st: &FormState, live: &Live, i: usize) -> bool {
+    live.section_has_errors(i)
+        || st.input_errors.keys().any(|k| {
+            let q = state::question_of(k);
+            live.evaluation().visible(q) && t.position(q).is_some_and(|(s, _)| s == i)
+        })
 }
 
 /// The question's label, to prefix messages in the summary ("姓名：此项必填").
@@ -247,44 +277,45 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         });
     }
 
-    // Autosave and yj-change on every change the user makes.
+    // Autosave and yj-change on every change the user makes, once the change is on
+    // screen: both read the whole draft, which the user should not wait on. Changes
+    // made within one frame are saved once, with the last of them.
+    let latest = use_mut_ref(|| 0u32);
     {
         let d = state.dispatcher();
         let st = (*state).clone();
         let template = template.clone();
         let on_emit = props.on_emit.clone();
         let key = key.clone();
+        let latest = latest.clone();
         use_effect_with(state.revision, move |rev| {
-            let Some(t) = template.as_ref().as_ref() else {
-                return;
-            };
-            if *rev == 0 || matches!(st.step, Step::Receipt(_)) {
-                return;
-            }
-            let (answers, findings) = submittable(t, &st.draft.answers, &st.draft.findings);
-            let progress = evaluate(t, &answers).progress;
-            on_emit.emit(json!({
-                "type": "form.change",
-                "template": {"id": t.id, "version": t.version},
-                "answers": answers,
-                "findings": findings,
-                "progress": progress,
-            }));
-            if matches!(st.storage, Storage::Offer(_)) {
+            let rev = *rev;
+            *latest.borrow_mut() = rev;
+            if rev == 0 || matches!(st.step, Step::Receipt(_)) {
                 return;
             }
-            let mut draft = st.draft.clone();
-            draft.saved_at = crate::common::now_cst_timestamp();
-            let k = storage_key(t, key.as_deref());
-            let text = serde_json::to_string(&draft).unwrap_or_default();
-            let saved =
-                local_storage().and_then(|s| s.set_item(&k, &text).map_err(|e| js_error_text(&e)));
-            match saved {
-                Ok(()) => {
-                    on_emit.emit(json!({"type": "form.draft_saved", "storage_key": k, "saved_at": draft.saved_at}));
-                    d.dispatch(Msg::Storage(Storage::Saved(draft.saved_at)));
+            yew::platform::spawn_local(async move {
+                crate::common::after_paint().await;
+                if *latest.borrow() == rev {
+                    save_and_emit(
+                        template.as_ref().as_ref(),
+                        &st,
+                        key.as_deref(),
+                        &on_emit,
+                        &d,
+                    );
                 }
-                Err(e) => d.dispatch(Msg::Storage(Storage::Failed(e))),
+            });
+        });
+    }
+
+    // Once submitted, a save still waiting for its frame must not bring the draft back.
+    {
+        let latest = latest.clone();
+        let submitted = matches!(state.step, Step::Receipt(_));
+        use_effect_with(submitted, move |submitted| {
+            if *submitted {
+                *latest.borrow_mut() = u32::MAX;
             }
         });
     }
@@ -343,29 +374,21 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         return wrap(readonly_view(&t, props.value.as_deref(), lang, &prefix));
     }
 
-    let ev = Rc::new(evaluate(&t, &state.draft.answers));
-    let all_errors = current_errors(&t, &state, &ev);
-    let shown: BTreeMap<String, String> = all_errors
-        .iter()
-        .filter(|e| {
-            question_of_path(&e.path).is_some_and(|q| {
-                let finding = e.path.starts_with("$.findings.");
-                state.shown.contains(&state::shown_key(q, finding))
-            })
-        })
-        .map(|e| (e.path.clone(), e.message(lang)))
-        .collect();
+    state.live.sync(&t, &state.draft, crate::common::today());
+    let Some(synced) = state.live.get() else {
+        return wrap(html! {});
+    };
+    let live = &synced.live;
     let dispatch = state.dispatcher();
     let shared = fields::Shared {
         lang,
         prefix: prefix.clone(),
         template: t.clone(),
         state: Rc::new((*state).clone()),
-        ev: ev.clone(),
-        errors: Rc::new(shown),
         dispatch: dispatch.clone(),
     };
-    let ctx = shared.ctx();
+    let no_errors = BTreeMap::new();
+    let ctx = shared.ctx(live.evaluation(), &no_errors);
 
     let header = html! {
         <header class="yj-si__header">
@@ -379,9 +402,12 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         Step::Section(i) => section_view(
             &shared,
             (*i).min(t.sections.len().saturating_sub(1)),
-            &all_errors,
+            &synced,
         ),
-        Step::Review => review_view(&ctx, &all_errors, props, key.as_deref()),
+        Step::Review => {
+            let all = errors_in(&t, &state, live, None);
+            review_view(&ctx, &shared.template, &all, props, key.as_deref())
+        }
         Step::Receipt(s) => receipt_view(&t, s, lang, &prefix),
     };
     wrap(html! {
@@ -391,6 +417,46 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
             { body }
         </>
     })
+}
+
+/// Emits `form.change` with the submittable answers and saves the draft (then
+/// `form.draft_saved`, or the storage failure shown in the form).
+fn save_and_emit(
+    template: Option<&Rc<Template>>,
+    st: &FormState,
+    key: Option<&str>,
+    on_emit: &Callback<Value>,
+    d: &UseReducerDispatcher<FormState>,
+) {
+    let Some(t) = template else {
+        return;
+    };
+    let (answers, findings) = submittable(t, &st.draft.answers, &st.draft.findings);
+    let progress = evaluate(t, &answers).progress;
+    on_emit.emit(json!({
+        "type": "form.change",
+        "template": {"id": t.id, "version": t.version},
+        "answers": answers,
+        "findings": findings,
+        "progress": progress,
+    }));
+    if matches!(st.storage, Storage::Offer(_)) {
+        return;
+    }
+    let mut draft = st.draft.clone();
+    draft.saved_at = crate::common::now_cst_timestamp();
+    let k = storage_key(t, key);
+    let text = serde_json::to_string(&draft).unwrap_or_default();
+    let saved = local_storage().and_then(|s| s.set_item(&k, &text).map_err(|e| js_error_text(&e)));
+    match saved {
+        Ok(()) => {
+            on_emit.emit(
+                json!({"type": "form.draft_saved", "storage_key": k, "saved_at": draft.saved_at}),
+            );
+            d.dispatch(Msg::Storage(Storage::Saved(draft.saved_at)));
+        }
+        Err(e) => d.dispatch(Msg::Storage(Storage::Failed(e))),
+    }
 }
 
 pub(crate) fn template_error_panel(errs: &[FieldError], lang: Lang) -> Html {
@@ -514,13 +580,16 @@ fn summary_focus(p: &SummaryFocusProps) -> Html {
     }
 }
 
-/// Visible questions in a section above which off-screen ones skip layout (forms.css).
+/// Questions in a section above which off-screen ones skip layout (forms.css).
 const LONG_SECTION: usize = 100;
 
-fn section_view(shared: &fields::Shared, i: usize, all_errors: &[FieldError]) -> Html {
-    let ctx = &shared.ctx();
+fn section_view(shared: &fields::Shared, i: usize, synced: &state::Synced) -> Html {
+    let live = &synced.live;
+    let no_errors = BTreeMap::new();
+    let ctx = &shared.ctx(live.evaluation(), &no_errors);
     let t = ctx.template;
     let lang = ctx.lang;
+    let st = ctx.state;
     let section = &t.sections[i];
     let visible: Vec<usize> = (0..t.sections.len())
         .filter(|s| ctx.ev.sections[*s].visible)
@@ -528,24 +597,40 @@ fn section_view(shared: &fields::Shared, i: usize, all_errors: &[FieldError]) ->
     let pos = visible.iter().position(|s| *s == i);
     let prev = pos.and_then(|p| p.checked_sub(1)).map(|p| visible[p]);
     let next = pos.and_then(|p| visible.get(p + 1)).copied();
-    let in_section: Vec<&FieldError> = all_errors
-        .iter()
-        .filter(|e| section_of(t, &e.path) == Some(i) && ctx.errors.contains_key(&e.path))
-        .collect();
+    // The summary lists the errors on show; it is there only after a continue or
+    // submit, so the list is not made on every keystroke.
+    let in_section: Vec<FieldError> = if st.submit_errors.is_empty() {
+        Vec::new()
+    } else {
+        let mut qs: Vec<(usize, &str)> = st
+            .shown
+            .iter()
+            .map(|k| k.split(':').next().unwrap_or(k))
+            .filter_map(|q| Some((t.position(q).filter(|(s, _)| *s == i)?.1, q)))
+            .collect();
+        qs.sort();
+        qs.dedup();
+        qs.iter()
+            .flat_map(|(_, q)| question_errors(t, st, live, q))
+            .filter(|e| is_shown(st, e))
+            .collect()
+    };
+    let in_section: Vec<&FieldError> = in_section.iter().collect();
     let section_qs: Vec<String> = section.questions.iter().map(|q| q.id.clone()).collect();
-    let section_has_errors = all_errors.iter().any(|e| section_of(t, &e.path) == Some(i));
     let on_continue = {
         let d = ctx.dispatch.clone();
-        let errs: Vec<FieldError> = all_errors
-            .iter()
-            .filter(|e| section_of(t, &e.path) == Some(i))
-            .cloned()
-            .collect();
+        let (t, st) = (shared.template.clone(), shared.state.clone());
         Callback::from(move |_: MouseEvent| {
-            if section_has_errors {
+            let Some(synced) = st.live.get() else {
+                return;
+            };
+            if section_has_errors(&t, &st, &synced.live, i) {
+                let errs = errors_in(&t, &st, &synced.live, Some(i));
+                drop(synced);
                 d.dispatch(Msg::Show(section_qs.clone(), false));
-                d.dispatch(Msg::SubmitFailed(errs.clone()));
+                d.dispatch(Msg::SubmitFailed(errs));
             } else {
+                drop(synced);
                 d.dispatch(Msg::Goto(
                     next.map(Step::Section).unwrap_or(Step::Review),
                     None,
@@ -569,13 +654,11 @@ fn section_view(shared: &fields::Shared, i: usize, all_errors: &[FieldError]) ->
             </li>
         }
     });
-    let questions: Vec<Html> = section
-        .questions
-        .iter()
-        .filter(|q| ctx.ev.visible(&q.id))
-        .map(|q| html! { <fields::QuestionView key={q.id.clone()} id={q.id.clone()} shared={shared.clone()} /> })
-        .collect();
-    let long = questions.len() > LONG_SECTION;
+    let blocks = (0..section.questions.len().div_ceil(BLOCK)).map(|b| {
+        let version = (synced.epoch, live.block_version(i, b));
+        html! { <fields::QuestionBlock key={b} section={i} block={b} {version} shared={shared.clone()} /> }
+    });
+    let long = section.questions.len() > LONG_SECTION;
     let to_review = {
         let d = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Msg::Goto(Step::Review, None)))
@@ -607,7 +690,7 @@ fn section_view(shared: &fields::Shared, i: usize, all_errors: &[FieldError]) ->
                 // Its own element: every child keyed, so a question that appears or goes
                 // is one insertion or removal (a list mixing keyed and unkeyed children
                 // is diffed by position, redrawing every question after the change).
-                <div class={classes!("yj-si__questions", long.then_some("yj-si__questions--long"))}>{ for questions }</div>
+                <div class={classes!("yj-si__questions", long.then_some("yj-si__questions--long"))}>{ for blocks }</div>
                 <div class="yj-button-row">
                     if let Some(cb) = on_prev { <button type="button" class="yj-button yj-button--secondary" onclick={cb}>{ t_str(lang, "si.previous") }</button> }
                     <button type="button" class="yj-button" id={ctx.id("continue")} onclick={on_continue}>
@@ -696,6 +779,7 @@ fn t_str(lang: Lang, key: &str) -> String {
 
 fn review_view(
     ctx: &Ctx,
+    template: &Rc<Template>,
     all_errors: &[FieldError],
     props: &SelfInspectionProps,
     key: Option<&str>,
@@ -705,7 +789,7 @@ fn review_view(
     let errs: Vec<&FieldError> = all_errors.iter().collect();
     let on_submit = {
         let d = ctx.dispatch.clone();
-        let tpl = Rc::new(t.clone());
+        let tpl = template.clone();
         let draft = ctx.state.draft.clone();
         let on_emit = props.on_emit.clone();
         let key = key.map(str::to_string);

@@ -3,10 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::cell::{Cell, Ref, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
+use yaojian::date::Date;
 use yaojian::form::answers::{parse_input, question_of_path, Findings, Submission};
-use yaojian::form::Kind;
+use yaojian::form::live::Live;
+use yaojian::form::{Kind, Template};
 use yaojian::FieldError;
 use yew::prelude::*;
 
@@ -58,6 +61,120 @@ pub fn shown_key(q: &str, finding: bool) -> String {
     }
 }
 
+/// The engine's incremental evaluation of the draft ([`Live`]) for one template.
+pub struct Synced {
+    pub template: Rc<Template>,
+    pub live: Live,
+    /// Unique per build: views compare `(epoch, version)`, and a rebuilt evaluation
+    /// starts its versions again.
+    pub epoch: u32,
+}
+
+thread_local! {
+    static EPOCHS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// [`Synced`], shared by every state the reducer makes from one another: a change
+/// updates it in place (work proportional to what the change touches, not to the
+/// form), and views compare the versions it hands out, never old and new evaluations.
+#[derive(Clone, Default)]
+pub struct LiveCell(Rc<RefCell<Option<Synced>>>);
+
+impl PartialEq for LiveCell {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &o.0)
+    }
+}
+
+impl std::fmt::Debug for LiveCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LiveCell")
+    }
+}
+
+impl LiveCell {
+    /// Makes the cell describe `t` and `draft` as of `today`: built afresh when the
+    /// template or the day is not the one it was built for, else left as it is.
+    pub fn sync(&self, t: &Rc<Template>, draft: &Draft, today: Date) {
+        let fresh = self
+            .0
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| Rc::ptr_eq(&s.template, t) && s.live.today() == today);
+        if !fresh {
+            self.build(t.clone(), draft, today);
+        }
+    }
+
+    fn build(&self, template: Rc<Template>, draft: &Draft, today: Date) {
+        let live = Live::new(&template, &draft.answers, &draft.findings, today);
+        let epoch = EPOCHS.with(|e| {
+            e.set(e.get().wrapping_add(1));
+            e.get()
+        });
+        *self.0.borrow_mut() = Some(Synced {
+            template,
+            live,
+            epoch,
+        });
+    }
+
+    /// The whole draft was replaced (restored, or set by the host).
+    fn rebuild(&self, draft: &Draft) {
+        let current = self
+            .0
+            .try_borrow()
+            .ok()
+            .and_then(|s| s.as_ref().map(|s| (s.template.clone(), s.live.today())));
+        if let Some((t, today)) = current {
+            self.build(t, draft, today);
+        }
+    }
+
+    /// Applies `f` when the cell is built and free; a cell that is borrowed (a
+    /// dispatch while a view reads it) is dropped and rebuilt at the next render.
+    fn update(&self, f: impl FnOnce(&mut Synced)) {
+        match self.0.try_borrow_mut() {
+            Ok(mut s) => {
+                if let Some(s) = s.as_mut() {
+                    f(s)
+                }
+            }
+            Err(_) => {
+                if let Ok(mut s) = self.0.try_borrow_mut() {
+                    *s = None;
+                }
+            }
+        }
+    }
+
+    fn changed(&self, draft: &Draft, key: &str) {
+        let q = question_of(key);
+        self.update(|s| {
+            s.live
+                .changed(&s.template, &draft.answers, &draft.findings, q);
+        });
+    }
+
+    fn finding_changed(&self, draft: &Draft, q: &str) {
+        self.update(|s| {
+            s.live
+                .finding_changed(&s.template, &draft.answers, &draft.findings, q)
+        });
+    }
+
+    /// `key`: a field key, or a [`shown_key`].
+    fn touch(&self, key: &str) {
+        let q = key.split(['.', ':']).next().unwrap_or(key);
+        self.update(|s| s.live.touch(&s.template, q));
+    }
+
+    /// The evaluation, once [`LiveCell::sync`] has built it.
+    pub fn get(&self) -> Option<Ref<'_, Synced>> {
+        Ref::filter_map(self.0.try_borrow().ok()?, Option::as_ref).ok()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormState {
     pub draft: Draft,
@@ -75,6 +192,7 @@ pub struct FormState {
     pub pending_focus: Option<String>,
     /// Bumped on every change a user makes (drives autosave and yj-change).
     pub revision: u32,
+    pub live: LiveCell,
 }
 
 impl FormState {
@@ -92,6 +210,7 @@ impl FormState {
             focus_token: 0,
             pending_focus: None,
             revision: 0,
+            live: LiveCell::default(),
         }
     }
 }
@@ -204,7 +323,10 @@ impl Reducible for FormState {
         let mut s = (*self).clone();
         let mut changed = true;
         match msg {
-            Msg::Set(q, v) => set_at(&mut s.draft.answers, &q, v),
+            Msg::Set(q, v) => {
+                set_at(&mut s.draft.answers, &q, v);
+                s.live.changed(&s.draft, &q);
+            }
             Msg::Text { key, kind, text } => {
                 let path = format!("$.answers.{key}");
                 match parse_input(kind, &text, &path) {
@@ -217,6 +339,7 @@ impl Reducible for FormState {
                         set_at(&mut s.draft.answers, &key, Value::Null);
                     }
                 }
+                s.live.changed(&s.draft, &key);
                 s.draft.raw.insert(key, text);
             }
             Msg::Blur(key) => {
@@ -224,20 +347,22 @@ impl Reducible for FormState {
                 if !s.shown.insert(question_of(&key).to_string()) {
                     return self;
                 }
+                s.live.touch(&key);
             }
             Msg::Finding(q, field, text) => {
-                let f = s.draft.findings.entry(q).or_default();
+                let f = s.draft.findings.entry(q.clone()).or_default();
                 match field {
                     FindingField::Explanation => f.explanation = text,
                     FindingField::Measure => f.measure = text,
                     FindingField::Deadline => f.deadline = text,
                 }
+                s.live.finding_changed(&s.draft, &q);
             }
             Msg::Attest(q, field, v) => {
                 let entry = s
                     .draft
                     .answers
-                    .entry(q)
+                    .entry(q.clone())
                     .or_insert_with(|| Value::Object(Map::new()));
                 if !entry.is_object() {
                     *entry = Value::Object(Map::new());
@@ -250,6 +375,7 @@ impl Reducible for FormState {
                 if let Some(o) = entry.as_object_mut() {
                     o.insert(key.to_string(), v);
                 }
+                s.live.changed(&s.draft, &q);
             }
             Msg::AddRow(g) => {
                 let rows = s
@@ -265,6 +391,7 @@ impl Reducible for FormState {
                     let first = a.len() - 1;
                     s.pending_focus = Some(format!("{g}-{first}"));
                 }
+                s.live.changed(&s.draft, &g);
             }
             Msg::RemoveRow(g, i) => {
                 if let Some(a) = s.draft.answers.get_mut(&g).and_then(Value::as_array_mut) {
@@ -277,6 +404,7 @@ impl Reducible for FormState {
                 }
                 shift_rows(&mut s.draft.raw, &g, i);
                 shift_rows(&mut s.input_errors, &g, i);
+                s.live.changed(&s.draft, &g);
                 s.pending_focus = Some(format!("{g}-add"));
             }
             Msg::Goto(step, focus) => {
@@ -294,6 +422,9 @@ impl Reducible for FormState {
             Msg::Show(qs, focus_summary) => {
                 changed = false;
                 s.shown.extend(qs.iter().map(|q| shown_key(q, true)));
+                for q in &qs {
+                    s.live.touch(q);
+                }
                 s.shown.extend(qs);
                 if focus_summary {
                     s.focus_token += 1;
@@ -305,6 +436,7 @@ impl Reducible for FormState {
                     if let Some(q) = question_of_path(&e.path) {
                         s.shown
                             .insert(shown_key(q, e.path.starts_with("$.findings.")));
+                        s.live.touch(q);
                     }
                 }
                 s.submit_errors = errs;
@@ -324,6 +456,7 @@ impl Reducible for FormState {
                     s.draft = (**d).clone();
                     s.step = Step::Section(s.draft.section);
                     s.input_errors.clear();
+                    s.live.rebuild(&s.draft);
                 }
                 s.storage = Storage::Idle;
                 s.pending_focus = Some("heading".into());
@@ -340,6 +473,8 @@ impl Reducible for FormState {
                 s = FormState::new(d.started_at.clone());
                 s.draft = d;
                 s.step = Step::Section(0);
+                s.live = self.live.clone();
+                s.live.rebuild(&s.draft);
             }
         }
         if changed {

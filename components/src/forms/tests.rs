@@ -78,6 +78,12 @@ async fn press(root: &Element, label: &str) {
     click(&b).await;
 }
 
+/// Waits for the saves and events that follow a change once it is drawn.
+async fn saved() {
+    crate::common::after_paint().await;
+    yew::scheduler::flush().await;
+}
+
 fn emitted(kind: &str) -> Vec<Value> {
     EMITTED.with(|r| r.of_type(kind))
 }
@@ -110,6 +116,7 @@ async fn errors_show_on_blur_with_aria_and_the_typed_text_is_kept() {
         root.text_content().unwrap()
     );
     type_text(&root, "fee", "1.5万").await;
+    saved().await;
     assert_eq!(
         emitted("form.change").last().unwrap()["answers"]["fee"],
         1_500_000
@@ -209,10 +216,46 @@ async fn a_yes_reveals_the_finding_fields_and_the_whole_path_submits() {
 }
 
 #[wasm_bindgen_test]
+async fn changes_within_one_frame_are_saved_once_with_the_last() {
+    clear_storage();
+    let root = mount_with(Some(small_template()), "burst").await;
+    // Three keystrokes in one task: no frame can come between them.
+    let name = by_suffix(&root, "name");
+    for text in ["李", "李四", "李四光"] {
+        js_sys::Reflect::set(&name, &"value".into(), &text.into()).unwrap();
+        fire(&name, "input");
+    }
+    yew::scheduler::flush().await;
+    let ours = || {
+        emitted("form.draft_saved")
+            .into_iter()
+            .filter(|e| {
+                e["storage_key"]
+                    .as_str()
+                    .is_some_and(|k| k.ends_with(":burst"))
+            })
+            .count()
+    };
+    assert_eq!(ours(), 0, "not before the frame");
+    saved().await;
+    assert_eq!(ours(), 1);
+    assert_eq!(
+        emitted("form.change").last().unwrap()["answers"]["name"],
+        "李四光"
+    );
+    let k = storage_key(&small_template(), Some("burst"));
+    let stored: Draft =
+        serde_json::from_str(&local_storage().unwrap().get_item(&k).unwrap().unwrap()).unwrap();
+    assert_eq!(stored.answers["name"], "李四光");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn drafts_are_saved_and_offered_back() {
     clear_storage();
     let root = mount_with(Some(small_template()), "draft").await;
     type_text(&root, "name", "李四").await;
+    saved().await;
     assert!(!emitted("form.draft_saved").is_empty());
     assert!(text(&root, ".yj-si__storage").contains("草稿已自动保存"));
     root.remove();
@@ -296,6 +339,7 @@ async fn rows_are_added_with_focus_and_removed() {
         active.id()
     );
     type_text(&root, "who-0-n", "李四").await;
+    saved().await;
     assert_eq!(
         emitted("form.change").last().unwrap()["answers"]["who"][0]["n"],
         "李四"
