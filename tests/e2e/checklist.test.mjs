@@ -21,8 +21,43 @@ test("keyboard only: start rectification of an item and see its status change", 
   await tabTo(page, () => document.activeElement.textContent === "确认");
   await page.keyboard.press("Enter");
   assert.equal(await page.textContent("[data-testid=cl-status-ZG-2026-002]"), "整改中");
-  const emitted = JSON.parse(await page.textContent("[data-testid=emitted-json]"));
-  assert.equal(emitted.type, "checklist.change");
+  // The change is saved as a draft (the last event reports it) and comes back on reload.
+  await page.waitForFunction(() => JSON.parse(document.querySelector("[data-testid=emitted-json]").textContent).type === "checklist.draft_saved");
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("yaojian:checklist:demo-portal")));
+  assert.equal(stored.items.find((i) => i.id === "ZG-2026-002").status, "in_progress");
+  await page.reload();
+  await page.waitForSelector("[data-testid=cl-table]");
+  assert.match(await page.textContent(".yj-cl__draft"), /已恢复/);
+  assert.equal(await page.textContent("[data-testid=cl-status-ZG-2026-002]"), "整改中");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("keyboard only: an item's details, its evidence file and the printable notice", async () => {
+  const page = await openPage(env, "/#rectification");
+  await page.waitForSelector("[data-testid=cl-table]");
+  await tabTo(page, () => document.activeElement.getAttribute("aria-label") === "详情 ZG-2026-003");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.getAttribute("[aria-label='详情 ZG-2026-003']", "aria-expanded"), "true");
+  assert.match(await page.textContent("#yj-cl-details-ZG-2026-003"), /处方审核制度及培训签到表\.pdf（242\.5 KB，application\/pdf）/);
+  await expectNoAxeViolations(page, "checklist details");
+  await tabTo(page, () => document.activeElement.textContent === "生成责令改正通知书（本项）");
+  await page.keyboard.press("Enter");
+  // The notice takes focus, names the party and the breach, and says its number is a sample.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "yj-cl-notice-title");
+  const notice = await page.textContent("[data-testid=cl-notice]");
+  assert.match(notice, /某大药房连锁门店/);
+  assert.match(notice, /立即改正/);
+  assert.match(await page.textContent("[data-testid=cl-notice-number]"), /^示例药监责改〔\d{4}〕001号$/);
+  await expectNoAxeViolations(page, "checklist notice");
+  // Printing shows the notice alone.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("[data-testid=cl-table]"), false);
+  assert.equal(await page.isVisible("[data-testid=cl-notice]"), true);
+  await page.emulateMedia({ media: "screen" });
+  await tabTo(page, () => document.activeElement.id === "yj-cl-notice-close");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.$("[data-testid=cl-notice]"), null);
   expectNoErrors(page);
   await page.context().close();
 });

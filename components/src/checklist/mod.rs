@@ -17,7 +17,7 @@ use yew::prelude::*;
 /// The sample list the demo starts from (labelled sample in the UI).
 pub const SAMPLE: &str = include_str!("examples/sample.json");
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, PartialEq, Clone, Default)]
 pub struct ChecklistProps {
     #[prop_or_default]
     pub lang: Lang,
@@ -29,6 +29,33 @@ pub struct ChecklistProps {
     /// The day deadlines are judged on (default: today in China Standard Time).
     #[prop_or_default]
     pub today: Option<Date>,
+    /// Where the list is kept as a draft in `localStorage` (every change is saved and
+    /// reported as `checklist.draft_saved`); a stored draft is shown when the host sets
+    /// no value. Without a key nothing is stored.
+    #[prop_or_default]
+    pub storage_key: Option<AttrValue>,
+    /// Document-number pattern of the 责令改正通知书: `{year}`, `{seq}`, `{seq:3}`.
+    #[prop_or_default]
+    pub notice_pattern: Option<AttrValue>,
+    /// The number the next notice takes (default 1).
+    #[prop_or_default]
+    pub notice_seq: Option<u32>,
+}
+
+/// The document-number pattern used until the host sets its own (labelled sample).
+pub const SAMPLE_NOTICE_PATTERN: &str = "示例药监责改〔{year}〕{seq:3}号";
+
+fn draft_key(key: &str) -> String {
+    format!("yaojian:checklist:{key}")
+}
+
+/// The list stored under `key`, if any and if it is still a valid list.
+fn stored_draft(key: Option<&str>) -> Option<ItemList> {
+    let text = crate::forms::local_storage()
+        .ok()?
+        .get_item(&draft_key(key?))
+        .ok()??;
+    ItemList::from_json(&text).ok()
 }
 
 /// The action form that is open: item id and action name.
@@ -65,11 +92,21 @@ fn label<T: serde::Serialize>(lang: Lang, prefix: &str, v: &T) -> String {
 pub fn checklist_board(props: &ChecklistProps) -> Html {
     let lang = props.lang;
     let today = props.today.unwrap_or_else(today);
+    // The host's value first; else a draft kept under the storage key; else the sample.
+    let restored = use_state(|| false);
     let list = {
         let v = props.value.clone();
-        use_state(move || load(v.as_deref()).0)
+        let key = props.storage_key.clone();
+        let restored = restored.clone();
+        use_state(move || match (v.is_none(), stored_draft(key.as_deref())) {
+            (true, Some(draft)) => {
+                restored.set(true);
+                draft
+            }
+            _ => load(v.as_deref()).0,
+        })
     };
-    let sample = props.value.is_none();
+    let sample = props.value.is_none() && !*restored;
     {
         let list = list.clone();
         use_host_value(props.value.clone(), move |v| list.set(load(Some(v)).0));
@@ -79,14 +116,73 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     let error = use_state(|| None::<FieldError>);
     let announce = use_state(String::new);
 
+    let expanded = use_state(std::collections::BTreeSet::<String>::new);
+    // The items of the notice on show.
+    let notice_of = use_state(|| None::<Vec<String>>);
+    let storage_error = use_state(|| None::<String>);
+
     let report = cl::report(&list, today, 7, lang);
+    let skip_save = use_mut_ref(|| true);
     {
         let on_emit = props.on_emit.clone();
+        let key = props.storage_key.clone();
+        let storage_error = storage_error.clone();
         let v = serde_json::to_value(&*list).unwrap_or(Value::Null);
+        let skip = skip_save.clone();
         use_effect_with(v.clone(), move |_| {
-            on_emit.emit(json!({ "type": "checklist.change", "list": v }))
+            on_emit.emit(json!({ "type": "checklist.change", "list": v }));
+            // Stored from the first change on: the list as loaded (or reloaded after
+            // discarding the draft) is not a draft.
+            if std::mem::replace(&mut *skip.borrow_mut(), false) {
+                return;
+            }
+            let Some(key) = key else { return };
+            let k = draft_key(&key);
+            let saved = crate::forms::local_storage().and_then(|s| {
+                s.set_item(&k, &v.to_string())
+                    .map_err(|e| crate::forms::js_error_text(&e))
+            });
+            match saved {
+                Ok(()) => {
+                    storage_error.set(None);
+                    on_emit.emit(json!({ "type": "checklist.draft_saved", "storage_key": k, "saved_at": now_cst_timestamp() }));
+                }
+                Err(e) => storage_error.set(Some(e)),
+            }
         });
     }
+    let on_discard = {
+        let (list, restored, key, value) = (
+            list.clone(),
+            restored.clone(),
+            props.storage_key.clone(),
+            props.value.clone(),
+        );
+        let skip = skip_save.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(k), Ok(s)) = (key.as_deref(), crate::forms::local_storage()) {
+                let _ = s.remove_item(&draft_key(k));
+            }
+            restored.set(false);
+            let fresh = load(value.as_deref()).0;
+            // The reload is not a change to save (an equal list triggers no save at all).
+            *skip.borrow_mut() = fresh != *list;
+            list.set(fresh);
+        })
+    };
+    let show_notice = {
+        let notice_of = notice_of.clone();
+        Callback::from(move |ids: Vec<String>| notice_of.set(Some(ids)))
+    };
+    let notice_items: Vec<&Item> = notice_of
+        .as_ref()
+        .map(|ids| list.items.iter().filter(|i| ids.contains(&i.id)).collect())
+        .unwrap_or_default();
+    let pattern = props
+        .notice_pattern
+        .as_deref()
+        .unwrap_or(SAMPLE_NOTICE_PATTERN);
+    let notice = cl::notice(&notice_items, pattern, props.notice_seq.unwrap_or(1), today);
 
     let apply = {
         let list = list.clone();
@@ -169,8 +265,21 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
 
     let c = report.counts;
     html! {
-        <div class="yj-widget yj-cl" lang={lang.tag()}>
+        <div class={classes!("yj-widget", "yj-cl", notice.is_some().then_some("yj-cl--notice"))} lang={lang.tag()}>
             if sample { <p><span class="yj-sample-notice">{ t(lang, "cl.sample") }</span></p> }
+            if *restored {
+                <p class="yj-cl__draft yj-no-print" role="status">
+                    { t(lang, "cl.draft_restored") }{ " " }
+                    <button type="button" class="yj-link-button" id="yj-cl-discard" onclick={on_discard}>{ t(lang, "cl.draft_discard") }</button>
+                </p>
+            }
+            if let Some(e) = &*storage_error {
+                <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "cl.storage_failed", &[("error", e)]) }</p>
+            }
+            if let Some(n) = &notice {
+                <NoticeView lang={lang} notice={Rc::new(n.clone())} sample_pattern={props.notice_pattern.is_none()}
+                    on_close={ let notice_of = notice_of.clone(); Callback::from(move |_| notice_of.set(None)) } />
+            }
             <section class="yj-cl__summary" aria-labelledby="yj-cl-summary-title">
                 <h3 id="yj-cl-summary-title" class="yj-cl__legend">{ t(lang, "cl.progress") }</h3>
                 <p data-testid="cl-summary">{ &report.summary }</p>
@@ -214,7 +323,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
                     <th scope="col" class="yj-no-print">{ t(lang, "cl.actions") }</th>
                 </tr></thead>
                 <tbody>
-                    { for visible.iter().map(|i| row(i, lang, today, &open, &error, apply.clone())) }
+                    { for visible.iter().map(|i| row(&Row { item: i, list: &list, lang, today, open: &open, error: &error, expanded: &expanded, apply: apply.clone(), show_notice: show_notice.clone() })) }
                 </tbody>
             </table>
         </div>
@@ -265,15 +374,35 @@ fn actions_for(status: Status) -> &'static [&'static str] {
     }
 }
 
-fn row(
-    i: &Item,
+/// What one table row needs.
+struct Row<'a> {
+    item: &'a Item,
+    list: &'a ItemList,
     lang: Lang,
     today: Date,
-    open: &UseStateHandle<Option<Open>>,
-    error: &UseStateHandle<Option<FieldError>>,
+    open: &'a UseStateHandle<Option<Open>>,
+    error: &'a UseStateHandle<Option<FieldError>>,
+    expanded: &'a UseStateHandle<std::collections::BTreeSet<String>>,
     apply: Callback<(String, Action, String)>,
-) -> Html {
+    show_notice: Callback<Vec<String>>,
+}
+
+fn row(r: &Row) -> Html {
+    let (i, lang, today, open, error, apply) =
+        (r.item, r.lang, r.today, r.open, r.error, r.apply.clone());
     let (deadline_note, class) = deadline_text(i, lang, today);
+    let is_expanded = r.expanded.contains(&i.id);
+    let details_id = format!("yj-cl-details-{}", i.id);
+    let on_details = {
+        let (expanded, id) = (r.expanded.clone(), i.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut x = (*expanded).clone();
+            if !x.remove(&id) {
+                x.insert(id.clone());
+            }
+            expanded.set(x);
+        })
+    };
     let is_open = open.as_ref().filter(|o| o.id == i.id).cloned();
     let buttons = actions_for(i.status).iter().map(|a| {
         let open = open.clone();
@@ -305,8 +434,18 @@ fn row(
                     if !deadline_note.is_empty() { <span class="yj-cl__flag">{ deadline_note }</span> }
                 </td>
                 <td data-testid={format!("cl-status-{}", i.id)}>{ label(lang, "status", &i.status) }</td>
-                <td class="yj-no-print">{ for buttons }</td>
+                <td class="yj-no-print">
+                    <button type="button" class="yj-button yj-button--secondary yj-cl__action" onclick={on_details}
+                            aria-expanded={is_expanded.to_string()} aria-controls={details_id.clone()}
+                            aria-label={format!("{} {}", t(lang, "cl.details"), i.id)}>{ t(lang, "cl.details") }</button>
+                    { for buttons }
+                </td>
             </tr>
+            if is_expanded {
+                <tr class="yj-cl__details-row" id={details_id}><td colspan="6">
+                    { details(i, r.list, lang, r.show_notice.clone()) }
+                </td></tr>
+            }
             if let Some(o) = is_open {
                 <tr class="yj-cl__form-row"><td colspan="6">
                     <ActionForm lang={lang} id={i.id.clone()} action={o.action} error={(**error).clone()} apply={apply.clone()}
@@ -314,6 +453,180 @@ fn row(
                 </td></tr>
             }
         </>
+    }
+}
+
+/// A file size in words: bytes, KB or MB with one decimal (integer arithmetic).
+fn file_size(bytes: u64) -> String {
+    let tenths = |unit: u64| {
+        let x = (bytes * 10 + unit / 2) / unit;
+        format!("{}.{}", x / 10, x % 10)
+    };
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", tenths(1024)),
+        _ => format!("{} MB", tenths(1024 * 1024)),
+    }
+}
+
+/// Everything recorded about an item: the breach, measures, evidence with the file
+/// references the host stored, re-inspections, close-out and every transition; and the
+/// 责令改正通知书 for it or for every open item of its unit.
+fn details(i: &Item, list: &ItemList, lang: Lang, show_notice: Callback<Vec<String>>) -> Html {
+    use yaojian::date::format_date;
+    let or_none = |s: &str| {
+        if s.trim().is_empty() {
+            t(lang, "cl.none")
+        } else {
+            s.to_string()
+        }
+    };
+    let evidence = i.evidence.iter().map(|e| {
+        html! {
+            <li>
+                { format!("{} {}", format_date(e.date), e.text) }
+                if let Some(f) = &e.file {
+                    <span class="yj-cl__file">
+                        { tf(lang, "cl.file", &[("name", &f.name), ("size", &file_size(f.size)), ("type", &f.mime)]) }
+                        <code class="yj-cl__checksum">{ &f.checksum }</code>
+                    </span>
+                }
+            </li>
+        }
+    });
+    let reinspections = i.reinspections.iter().map(|r| {
+        let line = tf(
+            lang,
+            "cl.reinspection",
+            &[
+                ("date", &format_date(r.date)),
+                ("inspector", &r.inspector),
+                (
+                    "conclusion",
+                    &t(
+                        lang,
+                        &format!("cl.conclusion.{}", cl::wire_name(&r.conclusion)),
+                    ),
+                ),
+            ],
+        );
+        html! { <li>{ line }if !r.notes.is_empty() { { format!("（{}）", r.notes) } }</li> }
+    });
+    let history = i.history.iter().map(|h| {
+        let line = tf(
+            lang,
+            "cl.history_entry",
+            &[
+                ("at", &h.at.replace('T', " ").replace("+08:00", "")),
+                ("by", &h.by),
+                ("from", &label(lang, "status", &h.from)),
+                ("to", &label(lang, "status", &h.to)),
+            ],
+        );
+        html! { <li>{ line }if !h.note.is_empty() { { format!("（{}）", h.note) } }</li> }
+    });
+    let unit_open: Vec<String> = list
+        .items
+        .iter()
+        .filter(|x| x.unit == i.unit && x.status != Status::Closed)
+        .map(|x| x.id.clone())
+        .collect();
+    let notice_one = {
+        let (cb, id) = (show_notice.clone(), i.id.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(vec![id.clone()]))
+    };
+    let notice_unit = {
+        let (cb, ids) = (show_notice, unit_open.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(ids.clone()))
+    };
+    html! {
+        <div class="yj-cl__details" role="group" aria-label={tf(lang, "cl.details_title", &[("id", &i.id)])}>
+            <dl class="yj-cl__details-list">
+                <dt>{ t(lang, "checklist.column.provision") }</dt><dd>{ or_none(&i.provision) }</dd>
+                <dt>{ t(lang, "checklist.column.legal_basis") }</dt><dd>{ or_none(&i.legal_basis) }</dd>
+                <dt>{ t(lang, "checklist.column.measures") }</dt>
+                <dd>if i.measures.is_empty() { { t(lang, "cl.none") } } else { <ol>{ for i.measures.iter().map(|m| html! { <li>{ m }</li> }) }</ol> }</dd>
+                <dt>{ t(lang, "checklist.column.mode") }</dt><dd>{ label(lang, "mode", &i.mode) }</dd>
+                <dt>{ t(lang, "cl.evidence") }</dt>
+                <dd>if i.evidence.is_empty() { { t(lang, "cl.no_evidence") } } else { <ul class="yj-cl__evidence">{ for evidence }</ul> }</dd>
+                <dt>{ t(lang, "cl.reinspections") }</dt>
+                <dd>if i.reinspections.is_empty() { { t(lang, "cl.none") } } else { <ul>{ for reinspections }</ul> }</dd>
+                <dt>{ t(lang, "cl.close_out") }</dt>
+                <dd>{ i.close_out.as_ref().map(|c| tf(lang, "cl.closed_by", &[("date", &format_date(c.date)), ("approver", &c.approver)])).unwrap_or_else(|| t(lang, "cl.none")) }</dd>
+                <dt>{ t(lang, "cl.history") }</dt>
+                <dd>if i.history.is_empty() { { t(lang, "cl.none") } } else { <ul>{ for history }</ul> }</dd>
+            </dl>
+            if i.status != Status::Closed {
+                <div class="yj-button-row yj-no-print">
+                    <button type="button" class="yj-button yj-button--secondary" onclick={notice_one}>{ t(lang, "cl.notice_item") }</button>
+                    if unit_open.len() > 1 {
+                        <button type="button" class="yj-button yj-button--secondary" onclick={notice_unit}>
+                            { tf(lang, "cl.notice_unit", &[("unit", &i.unit), ("n", &unit_open.len().to_string())]) }
+                        </button>
+                    }
+                </div>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NoticeProps {
+    lang: Lang,
+    notice: Rc<cl::Notice>,
+    /// The number comes from the sample pattern (the host set none): say so.
+    sample_pattern: bool,
+    on_close: Callback<()>,
+}
+
+/// 责令改正通知书: the engine's notice fields, printable (the rest of the widget is
+/// left out of the print).
+#[function_component(NoticeView)]
+fn notice_view(p: &NoticeProps) -> Html {
+    use yaojian::date::format_date;
+    let lang = p.lang;
+    let n = &p.notice;
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(n.clone(), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let list =
+        |xs: &[String]| html! { <ol>{ for xs.iter().map(|x| html! { <li>{ x }</li> }) }</ol> };
+    let mode = match (n.mode, n.deadline) {
+        (cl::Mode::Deadline, Some(d)) => {
+            tf(lang, "cl.notice_deadline", &[("date", &format_date(d))])
+        }
+        _ => label(lang, "mode", &n.mode),
+    };
+    let print = Callback::from(|_: MouseEvent| crate::common::print_page());
+    let close = {
+        let c = p.on_close.clone();
+        Callback::from(move |_: MouseEvent| c.emit(()))
+    };
+    html! {
+        <section class="yj-cl__notice" aria-labelledby="yj-cl-notice-title" data-testid="cl-notice">
+            <h3 id="yj-cl-notice-title" class="yj-cl__notice-title" tabindex="-1" ref={heading}>{ t(lang, "cl.notice_title") }</h3>
+            <p class="yj-cl__notice-number" data-testid="cl-notice-number">{ &n.number }</p>
+            if p.sample_pattern { <p><span class="yj-sample-notice">{ t(lang, "cl.notice_sample_number") }</span></p> }
+            <dl class="yj-cl__notice-fields">
+                <dt>{ t(lang, "cl.notice_party") }</dt><dd>{ &n.party }</dd>
+                <dt>{ t(lang, "cl.notice_facts") }</dt><dd>{ list(&n.facts) }</dd>
+                <dt>{ t(lang, "checklist.column.provision") }</dt><dd>{ list(&n.provisions) }</dd>
+                <dt>{ t(lang, "checklist.column.legal_basis") }</dt><dd>{ list(&n.legal_basis) }</dd>
+                <dt>{ t(lang, "checklist.column.mode") }</dt><dd data-testid="cl-notice-mode">{ mode }</dd>
+                <dt>{ t(lang, "cl.notice_requirements") }</dt><dd>{ list(&n.requirements) }</dd>
+                <dt>{ t(lang, "cl.notice_date") }</dt><dd>{ format_date(n.date) }</dd>
+            </dl>
+            <div class="yj-button-row yj-no-print">
+                <button type="button" class="yj-button" onclick={print}>{ t(lang, "si.print") }</button>
+                <button type="button" class="yj-button yj-button--secondary" id="yj-cl-notice-close" onclick={close}>{ t(lang, "cl.notice_close") }</button>
+            </div>
+        </section>
     }
 }
 

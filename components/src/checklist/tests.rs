@@ -23,6 +23,7 @@ async fn mount() -> Element {
         on_emit,
         value: None,
         today: Some(day()),
+        ..ChecklistProps::default()
     })
     .await
 }
@@ -221,4 +222,154 @@ fn input_value(root: &Element, id: &str) -> String {
         .unwrap()
         .unchecked_into();
     el.value()
+}
+
+#[wasm_bindgen_test]
+async fn details_show_evidence_file_references_and_the_history() {
+    let root = mount().await;
+    press(&root, "详情 ZG-2026-003").await;
+    let details = text(&root, "#yj-cl-details-ZG-2026-003");
+    assert!(
+        details.contains("处方审核制度及培训签到表.pdf"),
+        "{details}"
+    );
+    assert!(details.contains("242.5 KB"), "{details}");
+    assert!(details.contains("application/pdf"));
+    assert!(details.contains("sha256:3f2a9c1e"));
+    let toggle = root
+        .query_selector("[aria-controls=yj-cl-details-ZG-2026-003]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    // A transition shows up in the history.
+    press(&root, "开始整改 ZG-2026-002").await;
+    press(&root, "确认").await;
+    press(&root, "详情 ZG-2026-002").await;
+    assert!(text(&root, "#yj-cl-details-ZG-2026-002").contains("待整改 → 整改中"));
+    press(&root, "详情 ZG-2026-003").await;
+    assert!(root
+        .query_selector("#yj-cl-details-ZG-2026-003")
+        .unwrap()
+        .is_none());
+    root.remove();
+}
+
+/// The sample plus a second open item of 某医药有限公司 (immediate, no deadline).
+fn two_of_one_unit() -> Value {
+    let mut v: Value = serde_json::from_str(SAMPLE).unwrap();
+    let mut extra = v["items"][0].clone();
+    extra["id"] = "ZG-2026-005".into();
+    extra["problem"] = "未按规定储存冷链药品".into();
+    extra["measures"] = serde_json::json!(["完善冷链温度记录"]);
+    extra["deadline"] = "2026-12-20".into();
+    v["items"].as_array_mut().unwrap().push(extra);
+    v
+}
+
+#[wasm_bindgen_test]
+async fn a_notice_for_one_item_or_for_every_open_item_of_its_unit() {
+    let on_emit = Callback::from(|v: Value| EMITTED.with(|e| e.borrow_mut().push(v)));
+    let root = testing::mount::<ChecklistBoard>(ChecklistProps {
+        lang: Lang::ZhCn,
+        on_emit,
+        value: Some(Rc::new(two_of_one_unit())),
+        today: Some(day()),
+        notice_pattern: Some("某药监责改〔{year}〕{seq:4}号".into()),
+        notice_seq: Some(12),
+        ..ChecklistProps::default()
+    })
+    .await;
+    press(&root, "详情 ZG-2026-001").await;
+    press(&root, "生成责令改正通知书（本项）").await;
+    assert_eq!(
+        text(&root, "[data-testid=cl-notice-number]"),
+        "某药监责改〔2026〕0012号"
+    );
+    let notice = text(&root, "[data-testid=cl-notice]");
+    assert!(notice.contains("某医药有限公司"));
+    assert!(!notice.contains("示例"), "the host set its own pattern");
+    assert_eq!(
+        text(&root, "[data-testid=cl-notice-mode]"),
+        "限于2026-11-15前改正完毕"
+    );
+    let focused = testing::active_element().unwrap();
+    assert_eq!(focused.id(), "yj-cl-notice-title", "the notice takes focus");
+    assert!(
+        root.query_selector(".yj-cl--notice").unwrap().is_some(),
+        "print shows the notice alone"
+    );
+    // Both open items of the unit: both facts, the earliest deadline.
+    press(
+        &root,
+        "生成责令改正通知书（某医药有限公司全部未销号问题，2项）",
+    )
+    .await;
+    let notice = text(&root, "[data-testid=cl-notice]");
+    assert!(
+        notice.contains("未按规定储存冷链药品") && notice.contains("完善冷链温度记录"),
+        "{notice}"
+    );
+    assert_eq!(
+        text(&root, "[data-testid=cl-notice-mode]"),
+        "限于2026-11-15前改正完毕"
+    );
+    press(&root, "关闭通知书").await;
+    assert!(root
+        .query_selector("[data-testid=cl-notice]")
+        .unwrap()
+        .is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_list_is_kept_as_a_draft_under_the_storage_key() {
+    let storage = crate::forms::local_storage().unwrap();
+    storage.remove_item("yaojian:checklist:cl-test").unwrap();
+    let mount_keyed = || {
+        let on_emit = Callback::from(|v: Value| EMITTED.with(|e| e.borrow_mut().push(v)));
+        testing::mount::<ChecklistBoard>(ChecklistProps {
+            lang: Lang::ZhCn,
+            on_emit,
+            today: Some(day()),
+            storage_key: Some("cl-test".into()),
+            ..ChecklistProps::default()
+        })
+    };
+    let root = mount_keyed().await;
+    assert!(
+        storage
+            .get_item("yaojian:checklist:cl-test")
+            .unwrap()
+            .is_none(),
+        "the list as loaded is not a draft"
+    );
+    press(&root, "开始整改 ZG-2026-002").await;
+    press(&root, "确认").await;
+    let saved = EMITTED
+        .with(|e| {
+            e.borrow()
+                .iter()
+                .rev()
+                .find(|v| v["type"] == "checklist.draft_saved")
+                .cloned()
+        })
+        .expect("a draft_saved event");
+    assert_eq!(saved["storage_key"], "yaojian:checklist:cl-test");
+    root.remove();
+
+    // Back again: the draft, said so, with the change in it.
+    let root = mount_keyed().await;
+    assert!(text(&root, ".yj-cl__draft").contains("已恢复"));
+    assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "整改中");
+    assert!(root.query_selector(".yj-sample-notice").unwrap().is_none());
+    press(&root, "放弃草稿").await;
+    assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "待整改");
+    assert!(storage
+        .get_item("yaojian:checklist:cl-test")
+        .unwrap()
+        .is_none());
+    root.remove();
 }

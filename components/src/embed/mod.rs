@@ -38,7 +38,7 @@ pub const EVENT_DRAFT_SAVED: &str = "yj-draft-saved";
 fn event_for(v: &Value) -> &'static str {
     match v["type"].as_str() {
         Some("form.submit") => EVENT_SUBMIT,
-        Some("form.draft_saved") => EVENT_DRAFT_SAVED,
+        Some("form.draft_saved" | "checklist.draft_saved") => EVENT_DRAFT_SAVED,
         _ => EVENT_CHANGE,
     }
 }
@@ -228,7 +228,8 @@ impl WidgetHandle {
 
     /// Sets a scalar setting from an attribute (`null` when removed): for the
     /// self-inspection form `storage-key`, `readonly` and `template-id`; for the
-    /// submissions summary `template-id`.
+    /// checklist `storage-key`, `notice-pattern` and `notice-seq`; for the submissions
+    /// summary `template-id`.
     #[wasm_bindgen(js_name = setSetting)]
     pub fn set_setting(&mut self, name: &str, value: Option<String>) {
         match &mut self.mounted {
@@ -237,6 +238,15 @@ impl WidgetHandle {
                     "storage-key" => props.storage_key = value.map(AttrValue::from),
                     "readonly" => props.readonly = value.is_some(),
                     "template-id" => props.template_id = value.map(AttrValue::from),
+                    _ => return,
+                }
+                app.update(props.clone());
+            }
+            Some(Mounted::Checklist(app, props)) => {
+                match name {
+                    "storage-key" => props.storage_key = value.map(AttrValue::from),
+                    "notice-pattern" => props.notice_pattern = value.map(AttrValue::from),
+                    "notice-seq" => props.notice_seq = value.and_then(|v| v.trim().parse().ok()),
                     _ => return,
                 }
                 app.update(props.clone());
@@ -309,6 +319,7 @@ pub fn mount_widget(
                 on_emit,
                 value: None,
                 today: None,
+                ..ChecklistProps::default()
             };
             let app =
                 yew::Renderer::<ChecklistBoard>::with_root_and_props(container, props.clone())

@@ -86,7 +86,7 @@ fn storage_key(t: &Template, key: Option<&str>) -> String {
     )
 }
 
-fn local_storage() -> Result<web_sys::Storage, String> {
+pub(crate) fn local_storage() -> Result<web_sys::Storage, String> {
     let w = web_sys::window().ok_or("no window")?;
     match w.local_storage() {
         Ok(Some(s)) => Ok(s),

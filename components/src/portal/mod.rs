@@ -45,7 +45,7 @@ pub const WIDGETS: &[WidgetEntry] = &[
     WidgetEntry {
         slug: "rectification",
         title_key: "cl.title",
-        render: |p| html! { <crate::checklist::ChecklistBoard lang={p.lang} on_emit={p.on_emit} /> },
+        render: |p| html! { <crate::checklist::ChecklistBoard lang={p.lang} on_emit={p.on_emit} storage_key={AttrValue::from("demo-portal")} /> },
     },
 ];
 
