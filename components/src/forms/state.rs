@@ -78,11 +78,15 @@ thread_local! {
 /// updates it in place (work proportional to what the change touches, not to the
 /// form), and views compare the versions it hands out, never old and new evaluations.
 #[derive(Clone, Default)]
-pub struct LiveCell(Rc<RefCell<Option<Synced>>>);
+pub struct LiveCell {
+    cell: Rc<RefCell<Option<Synced>>>,
+    /// A change arrived while a view was reading the cell: rebuild at the next render.
+    stale: Rc<Cell<bool>>,
+}
 
 impl PartialEq for LiveCell {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &o.0)
+        Rc::ptr_eq(&self.cell, &o.cell)
     }
 }
 
@@ -96,11 +100,12 @@ impl LiveCell {
     /// Makes the cell describe `t` and `draft` as of `today`: built afresh when the
     /// template or the day is not the one it was built for, else left as it is.
     pub fn sync(&self, t: &Rc<Template>, draft: &Draft, today: Date) {
-        let fresh = self
-            .0
-            .borrow()
-            .as_ref()
-            .is_some_and(|s| Rc::ptr_eq(&s.template, t) && s.live.today() == today);
+        let fresh = !self.stale.get()
+            && self
+                .cell
+                .borrow()
+                .as_ref()
+                .is_some_and(|s| Rc::ptr_eq(&s.template, t) && s.live.today() == today);
         if !fresh {
             self.build(t.clone(), draft, today);
         }
@@ -112,17 +117,23 @@ impl LiveCell {
             e.set(e.get().wrapping_add(1));
             e.get()
         });
-        *self.0.borrow_mut() = Some(Synced {
-            template,
-            live,
-            epoch,
-        });
+        match self.cell.try_borrow_mut() {
+            Ok(mut s) => {
+                *s = Some(Synced {
+                    template,
+                    live,
+                    epoch,
+                });
+                self.stale.set(false);
+            }
+            Err(_) => self.stale.set(true),
+        }
     }
 
     /// The whole draft was replaced (restored, or set by the host).
     fn rebuild(&self, draft: &Draft) {
         let current = self
-            .0
+            .cell
             .try_borrow()
             .ok()
             .and_then(|s| s.as_ref().map(|s| (s.template.clone(), s.live.today())));
@@ -132,19 +143,15 @@ impl LiveCell {
     }
 
     /// Applies `f` when the cell is built and free; a cell that is borrowed (a
-    /// dispatch while a view reads it) is dropped and rebuilt at the next render.
+    /// dispatch while a view reads it) is marked stale and rebuilt at the next render.
     fn update(&self, f: impl FnOnce(&mut Synced)) {
-        match self.0.try_borrow_mut() {
+        match self.cell.try_borrow_mut() {
             Ok(mut s) => {
                 if let Some(s) = s.as_mut() {
                     f(s)
                 }
             }
-            Err(_) => {
-                if let Ok(mut s) = self.0.try_borrow_mut() {
-                    *s = None;
-                }
-            }
+            Err(_) => self.stale.set(true),
         }
     }
 
@@ -171,7 +178,7 @@ impl LiveCell {
 
     /// The evaluation, once [`LiveCell::sync`] has built it.
     pub fn get(&self) -> Option<Ref<'_, Synced>> {
-        Ref::filter_map(self.0.try_borrow().ok()?, Option::as_ref).ok()
+        Ref::filter_map(self.cell.try_borrow().ok()?, Option::as_ref).ok()
     }
 }
 
