@@ -212,10 +212,7 @@ impl Live {
 
     /// The errors of top-level question `q`: its answer's, then its finding's.
     pub fn errors_of(&self, t: &Template, q: &str) -> &[FieldError] {
-        match t.position(q) {
-            Some((si, qi)) => &self.errors[self.offsets[si] + qi],
-            None => &[],
-        }
+        self.index(t, q).map_or(&[], |i| &self.errors[i])
     }
 
     pub fn section_has_errors(&self, section: usize) -> bool {
@@ -240,8 +237,7 @@ impl Live {
 
     /// Changes whenever anything about question `q` does.
     pub fn version(&self, t: &Template, q: &str) -> u32 {
-        t.position(q)
-            .map_or(0, |(si, qi)| self.versions[self.offsets[si] + qi])
+        self.index(t, q).map_or(0, |i| self.versions[i])
     }
 
     /// Changes whenever anything about a question of block `block` (questions
@@ -267,9 +263,14 @@ impl Live {
         *b = b.wrapping_add(1);
     }
 
+    /// The flat index of top-level question `q`.
+    fn index(&self, t: &Template, q: &str) -> Option<usize> {
+        t.position(q).map(|(si, qi)| self.offsets[si] + qi)
+    }
+
+    /// [`Live::index`], unknown questions last.
     fn flat(&self, t: &Template, q: &str) -> usize {
-        t.position(q)
-            .map_or(usize::MAX, |(si, qi)| self.offsets[si] + qi)
+        self.index(t, q).unwrap_or(usize::MAX)
     }
 
     /// Re-evaluates one question as [`evaluate`] would; returns whether its visibility

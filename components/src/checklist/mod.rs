@@ -51,10 +51,7 @@ fn draft_key(key: &str) -> String {
 
 /// The list stored under `key`, if any and if it is still a valid list.
 fn stored_draft(key: Option<&str>) -> Option<ItemList> {
-    let text = crate::forms::local_storage()
-        .ok()?
-        .get_item(&draft_key(key?))
-        .ok()??;
+    let text = crate::common::store_get(&draft_key(key?)).ok()??;
     ItemList::from_json(&text).ok()
 }
 
@@ -138,10 +135,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
             }
             let Some(key) = key else { return };
             let k = draft_key(&key);
-            let saved = crate::forms::local_storage().and_then(|s| {
-                s.set_item(&k, &v.to_string())
-                    .map_err(|e| crate::forms::js_error_text(&e))
-            });
+            let saved = crate::common::store_set(&k, &v.to_string());
             match saved {
                 Ok(()) => {
                     storage_error.set(None);
@@ -160,7 +154,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
         );
         let skip = skip_save.clone();
         Callback::from(move |_: MouseEvent| {
-            if let (Some(k), Ok(s)) = (key.as_deref(), crate::forms::local_storage()) {
+            if let (Some(k), Ok(s)) = (key.as_deref(), crate::common::local_storage()) {
                 let _ = s.remove_item(&draft_key(k));
             }
             restored.set(false);

@@ -326,7 +326,7 @@ async fn a_notice_for_one_item_or_for_every_open_item_of_its_unit() {
 
 #[wasm_bindgen_test]
 async fn the_list_is_kept_as_a_draft_under_the_storage_key() {
-    let storage = crate::forms::local_storage().unwrap();
+    let storage = crate::common::local_storage().unwrap();
     storage.remove_item("yaojian:checklist:cl-test").unwrap();
     let mount_keyed = || {
         let on_emit = Callback::from(|v: Value| EMITTED.with(|e| e.borrow_mut().push(v)));

@@ -107,6 +107,41 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+/// The page's `localStorage`, or why it cannot be used (disabled, blocked).
+pub fn local_storage() -> Result<web_sys::Storage, String> {
+    let w = web_sys::window().ok_or("no window")?;
+    match w.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err("localStorage is not available".into()),
+        Err(e) => Err(e
+            .as_string()
+            .unwrap_or_else(|| "localStorage is disabled".into())),
+    }
+}
+
+/// The message of a thrown JS value.
+pub fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The text stored under `key` in `localStorage`, if any.
+pub fn store_get(key: &str) -> Result<Option<String>, String> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|e| js_error_text(&e))
+}
+
+/// Stores `text` under `key` in `localStorage`; a full or disabled store is an error.
+pub fn store_set(key: &str, text: &str) -> Result<(), String> {
+    local_storage()?
+        .set_item(key, text)
+        .map_err(|e| js_error_text(&e))
+}
+
 /// Resolves once the browser has drawn the next frame (a frame callback, then a task),
 /// or after 200 ms when no frame comes (a hidden tab): for work the user should not
 /// wait on before seeing the result of what they did.

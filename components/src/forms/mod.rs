@@ -86,25 +86,6 @@ fn storage_key(t: &Template, key: Option<&str>) -> String {
     )
 }
 
-pub(crate) fn local_storage() -> Result<web_sys::Storage, String> {
-    let w = web_sys::window().ok_or("no window")?;
-    match w.local_storage() {
-        Ok(Some(s)) => Ok(s),
-        Ok(None) => Err("localStorage is not available".into()),
-        Err(e) => Err(e
-            .as_string()
-            .unwrap_or_else(|| "localStorage is disabled".into())),
-    }
-}
-
-pub(crate) fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 fn draft_from_value(v: &Value) -> Draft {
     Draft {
         answers: v["answers"].as_object().cloned().unwrap_or_default(),
@@ -263,7 +244,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         let readonly = props.readonly;
         use_effect_with(tkey, move |k| {
             if let (Some(k), false) = (k, readonly) {
-                match local_storage().and_then(|s| s.get_item(k).map_err(|e| js_error_text(&e))) {
+                match crate::common::store_get(k) {
                     Ok(Some(text)) => match serde_json::from_str::<Draft>(&text) {
                         Ok(draft) if !draft.answers.is_empty() || !draft.findings.is_empty() => {
                             d.dispatch(Msg::Storage(Storage::Offer(Rc::new(draft))))
@@ -447,8 +428,7 @@ fn save_and_emit(
     draft.saved_at = crate::common::now_cst_timestamp();
     let k = storage_key(t, key);
     let text = serde_json::to_string(&draft).unwrap_or_default();
-    let saved = local_storage().and_then(|s| s.set_item(&k, &text).map_err(|e| js_error_text(&e)));
-    match saved {
+    match crate::common::store_set(&k, &text) {
         Ok(()) => {
             on_emit.emit(
                 json!({"type": "form.draft_saved", "storage_key": k, "saved_at": draft.saved_at}),
@@ -605,7 +585,7 @@ fn section_view(shared: &fields::Shared, i: usize, synced: &state::Synced) -> Ht
         let mut qs: Vec<(usize, &str)> = st
             .shown
             .iter()
-            .map(|k| k.split(':').next().unwrap_or(k))
+            .map(|k| state::shown_question(k))
             .filter_map(|q| Some((t.position(q).filter(|(s, _)| *s == i)?.1, q)))
             .collect();
         qs.sort();
@@ -813,7 +793,7 @@ fn review_view(
             ) {
                 Ok(s) => {
                     on_emit.emit(json!({"type": "form.submit", "submission": s}));
-                    if let Ok(st) = local_storage() {
+                    if let Ok(st) = crate::common::local_storage() {
                         let _ = st.remove_item(&storage_key(&tpl, key.as_deref()));
                     }
                     d.dispatch(Msg::Submitted(Rc::new(s)));

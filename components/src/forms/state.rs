@@ -61,6 +61,11 @@ pub fn shown_key(q: &str, finding: bool) -> String {
     }
 }
 
+/// The question a [`shown_key`] (or a field key, `group.row.column`) belongs to.
+pub fn shown_question(key: &str) -> &str {
+    key.split(['.', ':']).next().unwrap_or(key)
+}
+
 /// The engine's incremental evaluation of the draft ([`Live`]) for one template.
 pub struct Synced {
     pub template: Rc<Template>,
@@ -172,7 +177,7 @@ impl LiveCell {
 
     /// `key`: a field key, or a [`shown_key`].
     fn touch(&self, key: &str) {
-        let q = key.split(['.', ':']).next().unwrap_or(key);
+        let q = shown_question(key);
         self.update(|s| s.live.touch(&s.template, q));
     }
 

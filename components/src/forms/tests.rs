@@ -1,5 +1,6 @@
 //! Browser tests of the self-inspection form (wasm-bindgen-test in headless Chromium).
 use super::*;
+use crate::common::local_storage;
 use crate::common::testing::{self, by_suffix, fire, text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

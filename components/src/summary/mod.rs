@@ -193,7 +193,7 @@ fn read_files(files: web_sys::FileList, d: UseReducerDispatcher<State>) {
             let text = wasm_bindgen_futures::JsFuture::from(f.text())
                 .await
                 .map(|v| v.as_string().unwrap_or_default())
-                .map_err(|e| crate::forms::js_error_text(&e));
+                .map_err(|e| crate::common::js_error_text(&e));
             d.dispatch(Msg::Loaded {
                 source: f.name(),
                 text,
@@ -208,7 +208,7 @@ fn download(name: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("text/csv;charset=utf-8");
-    let err = |e: wasm_bindgen::JsValue| crate::forms::js_error_text(&e);
+    let err = |e: wasm_bindgen::JsValue| crate::common::js_error_text(&e);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
     let doc = web_sys::window()
