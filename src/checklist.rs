@@ -73,7 +73,7 @@ pub enum Conclusion {
 }
 
 /// A file the host stored; the checklist keeps only its reference.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRef {
     pub name: String,
     pub size: u64,
@@ -82,7 +82,7 @@ pub struct FileRef {
     pub checksum: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub date: Date,
     pub text: String,
@@ -90,7 +90,7 @@ pub struct Evidence {
     pub file: Option<FileRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reinspection {
     pub date: Date,
     pub inspector: String,
@@ -99,13 +99,13 @@ pub struct Reinspection {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CloseOut {
     pub approver: String,
     pub date: Date,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transition {
     /// Who did it.
     pub by: String,
@@ -117,7 +117,7 @@ pub struct Transition {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub list: ListKind,
@@ -337,14 +337,25 @@ pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// A checklist document: `{"schema": "yaojian/checklist/1", "items": [...]}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A checklist document: `{"schema": "yaojian/checklist/1", "items": [...]}`. (`Eq`
+/// lets an `Rc<ItemList>` compare by pointer first, so views compare a long list cheaply.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemList {
     pub schema: String,
     pub items: Vec<Item>,
 }
 
 pub const SCHEMA: &str = "yaojian/checklist/1";
+
+/// An empty list.
+impl Default for ItemList {
+    fn default() -> Self {
+        ItemList {
+            schema: SCHEMA.into(),
+            items: vec![],
+        }
+    }
+}
 
 /// Which items a list view shows. Empty fields match everything.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -362,7 +373,12 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, i: &Item, today: Date) -> bool {
-        let q = self.search.trim().to_lowercase();
+        let q = self.search.trim();
+        let q = if q.is_empty() {
+            String::new()
+        } else {
+            q.to_lowercase()
+        };
         self.status.is_none_or(|s| i.status == s)
             && self.list.is_none_or(|l| i.list == l)
             && self.source.is_none_or(|s| i.source == s)
@@ -391,8 +407,7 @@ impl ItemList {
 impl ItemList {
     /// Parses and checks a list; every error names its JSON path.
     pub fn from_json(src: &str) -> Result<ItemList, Vec<FieldError>> {
-        let v = crate::json::parse_document(src, "$").map_err(|e| vec![e])?;
-        let list: ItemList = crate::json::parse_value_at(v, "$").map_err(|e| vec![e])?;
+        let list: ItemList = crate::json::parse_str_at(src, "$").map_err(|e| vec![e])?;
         let mut errs = Vec::new();
         if list.schema != SCHEMA {
             errs.push(FieldError::new("$.schema", "checklist.schema").with("expected", SCHEMA));
@@ -404,34 +419,311 @@ impl ItemList {
                 errs.push(FieldError::new(format!("{p}.id"), "checklist.id").with("id", &i.id));
             }
             ids.push(&i.id);
-            if i.problem.trim().is_empty() {
-                errs.push(FieldError::new(format!("{p}.problem"), "required"));
-            }
-            if i.mode == Mode::Deadline && i.deadline.is_none() {
-                errs.push(FieldError::new(
-                    format!("{p}.deadline"),
-                    "checklist.deadline_required",
-                ));
-            }
-            if let Some(r) = &i.rule {
-                if crate::penalty::rule_table().get(r).is_none() {
-                    errs.push(
-                        FieldError::new(format!("{p}.rule"), "penalty.unknown_rule").with("id", r),
-                    );
-                }
-            }
-            if i.status == Status::Closed && i.close_out.is_none() {
-                errs.push(FieldError::new(
-                    format!("{p}.close_out"),
-                    "checklist.close_out_missing",
-                ));
-            }
+            errs.extend(item_errors(i, &p));
         }
         if errs.is_empty() {
             Ok(list)
         } else {
             Err(errs)
         }
+    }
+}
+
+/// What a stored item must satisfy beyond its JSON shape; paths start at `p`.
+pub fn item_errors(i: &Item, p: &str) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    if i.problem.trim().is_empty() {
+        errs.push(FieldError::new(format!("{p}.problem"), "required"));
+    }
+    if i.mode == Mode::Deadline && i.deadline.is_none() {
+        errs.push(FieldError::new(
+            format!("{p}.deadline"),
+            "checklist.deadline_required",
+        ));
+    }
+    if let Some(r) = &i.rule {
+        if crate::penalty::rule_table().get(r).is_none() {
+            errs.push(FieldError::new(format!("{p}.rule"), "penalty.unknown_rule").with("id", r));
+        }
+    }
+    if i.status == Status::Closed && i.close_out.is_none() {
+        errs.push(FieldError::new(
+            format!("{p}.close_out"),
+            "checklist.close_out_missing",
+        ));
+    }
+    errs
+}
+
+/// The add/edit form of an item, as typed: free text stays text (the deadline too) so
+/// nothing typed is lost to a parse; [`ItemInput::to_item`] checks it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemInput {
+    pub id: String,
+    pub list: ListKind,
+    pub source: Source,
+    pub problem: String,
+    pub provision: String,
+    pub legal_basis: String,
+    /// A penalty rule id, or empty.
+    pub rule: String,
+    /// One measure a line; blank lines are dropped.
+    pub measures: String,
+    pub unit: String,
+    pub person: String,
+    pub mode: Mode,
+    /// `YYYY-MM-DD`; read only when the mode is 限期.
+    pub deadline: String,
+}
+
+impl Default for ItemInput {
+    fn default() -> Self {
+        ItemInput {
+            id: String::new(),
+            list: ListKind::Rectification,
+            source: Source::Inspection,
+            problem: String::new(),
+            provision: String::new(),
+            legal_basis: String::new(),
+            rule: String::new(),
+            measures: String::new(),
+            unit: String::new(),
+            person: String::new(),
+            mode: Mode::Deadline,
+            deadline: String::new(),
+        }
+    }
+}
+
+/// The fields of [`ItemInput`] in form order: error paths are `$.<field>`.
+pub const INPUT_FIELDS: [&str; 12] = [
+    "id",
+    "list",
+    "source",
+    "problem",
+    "provision",
+    "legal_basis",
+    "rule",
+    "measures",
+    "unit",
+    "person",
+    "mode",
+    "deadline",
+];
+
+impl ItemInput {
+    /// The form filled with `item`, for editing.
+    pub fn from_item(i: &Item) -> ItemInput {
+        ItemInput {
+            id: i.id.clone(),
+            list: i.list,
+            source: i.source,
+            problem: i.problem.clone(),
+            provision: i.provision.clone(),
+            legal_basis: i.legal_basis.clone(),
+            rule: i.rule.clone().unwrap_or_default(),
+            measures: i.measures.join("\n"),
+            unit: i.unit.clone(),
+            person: i.person.clone(),
+            mode: i.mode,
+            deadline: i.deadline.map(crate::date::format_date).unwrap_or_default(),
+        }
+    }
+
+    /// Checks the form and builds the item's fields on top of `base` (its status,
+    /// evidence, re-inspections and history are kept). Every error names its field
+    /// (`$.problem`, `$.deadline`, …), in form order.
+    pub fn to_item(&self, base: Item) -> Result<Item, Vec<FieldError>> {
+        let mut errs = Vec::new();
+        let text = |s: &str| s.trim().to_string();
+        for (field, v) in [
+            ("id", &self.id),
+            ("problem", &self.problem),
+            ("unit", &self.unit),
+            ("person", &self.person),
+        ] {
+            if v.trim().is_empty() {
+                errs.push(FieldError::new(format!("$.{field}"), "required"));
+            }
+        }
+        let measures: Vec<String> = self
+            .measures
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        if measures.is_empty() {
+            errs.push(FieldError::new("$.measures", "checklist.measures_required"));
+        }
+        let rule = text(&self.rule);
+        if !rule.is_empty() && crate::penalty::rule_table().get(&rule).is_none() {
+            errs.push(FieldError::new("$.rule", "penalty.unknown_rule").with("id", &rule));
+        }
+        let deadline = match self.mode {
+            Mode::Immediate => None,
+            Mode::Deadline => match crate::date::parse_date(&self.deadline) {
+                Ok(d) => Some(d),
+                Err(crate::date::DateError::Empty) => {
+                    errs.push(FieldError::new("$.deadline", "checklist.deadline_required"));
+                    None
+                }
+                Err(e) => {
+                    errs.push(e.at("$.deadline"));
+                    None
+                }
+            },
+        };
+        errs.sort_by_key(|e| {
+            INPUT_FIELDS
+                .iter()
+                .position(|f| e.path == format!("$.{f}"))
+                .unwrap_or(usize::MAX)
+        });
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        Ok(Item {
+            id: text(&self.id),
+            list: self.list,
+            source: self.source,
+            problem: text(&self.problem),
+            provision: text(&self.provision),
+            legal_basis: text(&self.legal_basis),
+            rule: (!rule.is_empty()).then_some(rule),
+            measures,
+            unit: text(&self.unit),
+            person: text(&self.person),
+            mode: self.mode,
+            deadline,
+            ..base
+        })
+    }
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() {
+        "—"
+    } else {
+        s
+    }
+}
+
+impl ItemList {
+    /// The next free id of the form `ZG-<year of today>-<nnn>` (one more than the
+    /// highest of that year).
+    pub fn next_id(&self, today: Date) -> String {
+        use chrono::Datelike;
+        let prefix = format!("ZG-{}-", today.year());
+        let n = self
+            .items
+            .iter()
+            .filter_map(|i| i.id.strip_prefix(&prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{:03}", n + 1)
+    }
+
+    /// Adds the item the form describes, as 待整改 (a new item has no history yet).
+    /// Refuses a taken id; returns the new item's position.
+    pub fn add(&mut self, input: &ItemInput) -> Result<usize, Vec<FieldError>> {
+        let base = Item {
+            id: String::new(),
+            list: input.list,
+            source: input.source,
+            problem: String::new(),
+            provision: String::new(),
+            legal_basis: String::new(),
+            rule: None,
+            measures: vec![],
+            unit: String::new(),
+            person: String::new(),
+            mode: input.mode,
+            deadline: None,
+            status: Status::Pending,
+            evidence: vec![],
+            reinspections: vec![],
+            close_out: None,
+            history: vec![],
+        };
+        let mut errs = match input.to_item(base) {
+            Ok(item) if self.items.iter().any(|i| i.id == item.id) => vec![],
+            Ok(item) => {
+                self.items.push(item);
+                return Ok(self.items.len() - 1);
+            }
+            Err(errs) => errs,
+        };
+        let id = input.id.trim();
+        if !id.is_empty() && self.items.iter().any(|i| i.id == id) {
+            errs.insert(0, FieldError::new("$.id", "checklist.id").with("id", id));
+        }
+        Err(errs)
+    }
+
+    /// Changes the item `id` to what the form says. Its id, status and records stay;
+    /// a closed item cannot be edited. The change is recorded in the history as an
+    /// entry from and to the same status whose note lists the fields changed
+    /// (`changed` gives each field's label in the user's language). Returns whether
+    /// anything changed.
+    pub fn edit(
+        &mut self,
+        id: &str,
+        input: &ItemInput,
+        by: &str,
+        at: &str,
+        changed: impl Fn(&str) -> String,
+    ) -> Result<bool, Vec<FieldError>> {
+        let Some(item) = self.items.iter_mut().find(|i| i.id == id) else {
+            return Err(vec![FieldError::new("$.id", "checklist.id").with("id", id)]);
+        };
+        if item.status == Status::Closed {
+            return Err(vec![refuse("closed")]);
+        }
+        let mut form = input.clone();
+        form.id = item.id.clone();
+        let next = form.to_item(item.clone())?;
+        let old = ItemInput::from_item(item);
+        let new = ItemInput::from_item(&next);
+        let diff: Vec<String> = [
+            ("list", old.list != new.list),
+            ("source", old.source != new.source),
+            ("problem", old.problem != new.problem),
+            ("provision", old.provision != new.provision),
+            ("legal_basis", old.legal_basis != new.legal_basis),
+            ("rule", old.rule != new.rule),
+            ("measures", old.measures != new.measures),
+            ("unit", old.unit != new.unit),
+            ("person", old.person != new.person),
+            ("mode", old.mode != new.mode),
+            ("deadline", old.deadline != new.deadline),
+        ]
+        .into_iter()
+        .filter(|(_, differs)| *differs)
+        .map(|(f, _)| match f {
+            // A moved deadline is what a reviewer looks for: say from what to what.
+            "deadline" => format!(
+                "{}（{} → {}）",
+                changed(f),
+                or_dash(&old.deadline),
+                or_dash(&new.deadline)
+            ),
+            _ => changed(f),
+        })
+        .collect();
+        if diff.is_empty() {
+            return Ok(false);
+        }
+        let status = next.status;
+        *item = next;
+        item.history.push(Transition {
+            by: by.to_string(),
+            at: at.to_string(),
+            from: status,
+            to: status,
+            note: diff.join("、"),
+        });
+        Ok(true)
     }
 }
 
@@ -472,6 +764,19 @@ pub fn wire_name<T: Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// The progress line as bureaus write it: 核查问题线索N件，实施整改措施N项，整改销号N件.
+pub fn summary_line(counts: &Counts, lang: crate::Lang) -> String {
+    crate::i18n::tf(
+        lang,
+        "checklist.summary",
+        &[
+            ("leads", &counts.leads_verified.to_string()),
+            ("measures", &counts.measures_implemented.to_string()),
+            ("closed", &counts.closed.to_string()),
+        ],
+    )
+}
+
 /// Counts, overdue and due-soon items, and case suggestions for a list on `today`.
 pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -> Report {
     let mut by_list: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
@@ -507,15 +812,7 @@ pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -
     overdue.sort_by_key(|e| std::cmp::Reverse(e.days));
     due_soon.sort_by_key(|e| e.days);
     let counts = counts(&list.items, today, soon_days);
-    let summary = crate::i18n::tf(
-        lang,
-        "checklist.summary",
-        &[
-            ("leads", &counts.leads_verified.to_string()),
-            ("measures", &counts.measures_implemented.to_string()),
-            ("closed", &counts.closed.to_string()),
-        ],
-    );
+    let summary = summary_line(&counts, lang);
     let group = |m: std::collections::BTreeMap<String, Vec<&Item>>| {
         m.into_iter()
             .map(|(k, v)| (k, self::counts(v, today, soon_days)))

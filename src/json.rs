@@ -32,6 +32,20 @@ pub fn parse_value_at<T: DeserializeOwned>(
     })
 }
 
+/// Reads a document straight into `T`. The fast way first (one pass, no path kept);
+/// only a document that does not fit is read again to name where it went wrong, so a
+/// good document costs one parse and a bad one gets the same errors as
+/// [`parse_document`] followed by [`parse_value_at`].
+pub fn parse_str_at<T: DeserializeOwned>(src: &str, path: &str) -> Result<T, FieldError> {
+    if src.len() > MAX_DOCUMENT_BYTES {
+        return Err(FieldError::new(path, "json.too_large").with("max", MAX_DOCUMENT_BYTES));
+    }
+    match serde_json::from_str(src) {
+        Ok(t) => Ok(t),
+        Err(_) => parse_value_at(parse_document(src, path)?, path),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +59,24 @@ mod tests {
     #[allow(dead_code)]
     struct Item {
         n: u32,
+    }
+
+    #[test]
+    fn the_fast_read_reports_as_the_slow_one() {
+        let ok = parse_str_at::<Doc>(r#"{"items":[{"n":1}]}"#, "$").unwrap();
+        assert_eq!(ok.items.len(), 1);
+        for bad in [r#"{"items":[{"n":1},{"n":"x"}]}"#, "{\n  \"a\": }", "[]"] {
+            let slow = parse_document(bad, "$").and_then(|v| parse_value_at::<Doc>(v, "$"));
+            assert_eq!(
+                parse_str_at::<Doc>(bad, "$").unwrap_err(),
+                slow.unwrap_err()
+            );
+        }
+        let big = " ".repeat(MAX_DOCUMENT_BYTES + 1);
+        assert_eq!(
+            parse_str_at::<Doc>(&big, "$").unwrap_err().code,
+            "json.too_large"
+        );
     }
 
     #[test]

@@ -378,3 +378,41 @@ fn form_schema_templates_summary_and_items() {
     );
     assert_eq!(code, 0, "imported items are a valid checklist: {v}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::io::{Read, Write};
+    // A list (under the 4 MB cap) whose CSV is far larger than a pipe's buffer.
+    let one = serde_json::json!({
+        "id": "x", "list": "rectification", "source": "inspection", "problem": "冷库温度记录不全",
+        "provision": "", "legal_basis": "", "measures": ["补全记录"], "unit": "某医药公司",
+        "person": "张三", "mode": "immediate", "deadline": null, "status": "pending"
+    });
+    let items: Vec<_> = (0..8_000)
+        .map(|n| {
+            let mut i = one.clone();
+            i["id"] = format!("ZG-{n}").into();
+            i
+        })
+        .collect();
+    let list = serde_json::json!({ "schema": "yaojian/checklist/1", "items": items }).to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yaojian"))
+        .args(["checklist", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run yaojian");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(list.as_bytes());
+    });
+    let mut head = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // stdout is dropped here: like `| head -c 16`.
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+}

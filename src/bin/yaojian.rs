@@ -6,6 +6,31 @@ use std::io::Read;
 use std::process::ExitCode;
 use yaojian::{FieldError, Lang};
 
+/// Writes to standard output. A reader that went away (`… | head`) ends the program
+/// quietly instead of a panic; any other write error is reported on stderr.
+fn write_out(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    if let Err(e) = o.write_fmt(args).and_then(|_| o.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("yaojian: {e}");
+        std::process::exit(1);
+    }
+}
+
+macro_rules! out {
+    ($($t:tt)*) => { write_out(format_args!($($t)*)) };
+}
+
+/// [`out!`] with the value on a line of its own.
+macro_rules! outln {
+    ($v:expr) => {
+        write_out(format_args!("{}\n", $v))
+    };
+}
+
 #[derive(Parser)]
 #[command(
     name = "yaojian",
@@ -142,7 +167,7 @@ fn main() -> ExitCode {
             // CSV is not JSON: print it directly, errors as usual.
             match checklist_input(today.as_deref()) {
                 Ok((list, day)) => {
-                    print!("{}", yaojian::checklist::items_csv(&list, day, lang));
+                    out!("{}", yaojian::checklist::items_csv(&list, day, lang));
                     return ExitCode::SUCCESS;
                 }
                 Err(e) => Err(e),
@@ -155,12 +180,12 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(v) => {
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            outln!(serde_json::to_string_pretty(&v).unwrap_or_default());
             ExitCode::SUCCESS
         }
         Err(errors) => {
             let list: Vec<_> = errors.iter().map(|e| e.localized(lang)).collect();
-            println!("{}", serde_json::json!({ "errors": list }));
+            outln!(serde_json::json!({ "errors": list }));
             ExitCode::from(1)
         }
     }
@@ -301,7 +326,7 @@ fn checklist_input(
 }
 
 fn print_json(v: &serde_json::Value) {
-    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    outln!(serde_json::to_string_pretty(v).unwrap_or_default());
 }
 
 /// `yaojian form …`. `validate` prints a bare list of errors, as the bureau back ends
@@ -313,7 +338,7 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
         if bare {
             print_json(&to_json(&list));
         } else {
-            println!("{}", serde_json::json!({ "errors": list }));
+            outln!(serde_json::json!({ "errors": list }));
         }
         ExitCode::from(1)
     };
@@ -350,7 +375,7 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
             } else {
                 form::TEMPLATE_SCHEMA
             };
-            print!("{src}");
+            out!("{src}");
             return ExitCode::SUCCESS;
         }
         FormCommand::Templates => Ok(serde_json::Value::Array(
@@ -362,7 +387,7 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
         )),
         FormCommand::Show { id } => match form::built_in_source(&id) {
             Some(src) => {
-                print!("{src}");
+                out!("{src}");
                 return ExitCode::SUCCESS;
             }
             None => Err(vec![
@@ -379,7 +404,7 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
             let sum = form::summary::summarize(&t, batch, lang);
             if csv {
                 let rows: Vec<_> = sum.rows.iter().collect();
-                print!("{}", form::summary::rows_csv(&t, &rows, lang));
+                out!("{}", form::summary::rows_csv(&t, &rows, lang));
                 return Ok(serde_json::Value::Null);
             }
             Ok(to_json(&sum))
