@@ -12,7 +12,7 @@ const BASE = new URL(".", import.meta.url);
 /** Widget kinds; the element for kind K is <yj-K>. Must match the wasm's widgetKinds(). */
 export const KINDS = ["self-inspection", "submissions-summary", "rectification", "penalty-calculator", "requirements"];
 /** Scalar settings passed from attributes to the widget (each takes those it knows). */
-const SETTINGS = ["storage-key", "readonly", "template-id", "notice-pattern", "notice-seq"];
+const SETTINGS = ["storage-key", "readonly", "template-id", "notice-pattern", "notice-seq", "page-size"];
 const FORM_HOOK = Symbol("form");
 const EVENT_NAMES = ["yj-change", "yj-submit", "yj-draft-saved", "yj-error"];
 let ready = null;

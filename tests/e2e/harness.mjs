@@ -59,11 +59,11 @@ export function expectNoErrors(page) {
   assert.deepEqual(page.errors, [], "errors in the browser console");
 }
 
-/// Presses Tab until `predicate` (run in the page) holds, at most `limit` times.
-export async function tabTo(page, predicate, limit = 80) {
+/// Presses Tab until `predicate(arg)` (run in the page) holds, at most `limit` times.
+export async function tabTo(page, predicate, { arg, limit = 80 } = {}) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press("Tab");
-    if (await page.evaluate(predicate)) return;
+    if (await page.evaluate(predicate, arg)) return;
   }
   throw new Error(`never reached by Tab: ${predicate}`);
 }

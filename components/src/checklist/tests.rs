@@ -1,10 +1,11 @@
 //! Browser tests of the checklist widget, on the sample list with a fixed "today".
 use super::*;
-use crate::common::testing::{self, input, text, type_into};
+use crate::common::testing::{self, by_suffix, text, type_suffix};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
+use yaojian::date::parse_date;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -26,6 +27,12 @@ async fn mount() -> Element {
         ..ChecklistProps::default()
     })
     .await
+}
+
+/// Waits until the change is on screen and the widget has saved and told the host.
+async fn settled() {
+    crate::common::after_paint().await;
+    yew::scheduler::flush().await;
 }
 
 fn rows(root: &Element) -> u32 {
@@ -73,13 +80,13 @@ async fn shows_the_engines_counts_and_deadline_flags_in_text() {
 #[wasm_bindgen_test]
 async fn filters_and_search_narrow_the_list() {
     let root = mount().await;
-    let overdue = input(&root, "yj-cl-overdue").unwrap();
+    let overdue: HtmlElement = by_suffix(&root, "overdue").unchecked_into();
     overdue.click();
     yew::scheduler::flush().await;
     assert_eq!(rows(&root), 1);
     overdue.click();
     yew::scheduler::flush().await;
-    type_into(&root, "yj-cl-search", "追溯").await;
+    type_suffix(&root, "search", "追溯").await;
     assert_eq!(rows(&root), 1);
     assert!(text(&root, "[data-testid=cl-table]").contains("ZG-2026-002"));
     root.remove();
@@ -96,14 +103,15 @@ async fn actions_ask_for_what_they_need_and_the_engine_decides() {
     press(&root, "确认").await;
     assert!(text(&root, "[role=alert]").contains("至少一条整改证明"));
     assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "整改中");
-    type_into(&root, "yj-cl-f-evidence", "已上线追溯系统").await;
+    type_suffix(&root, "f-evidence", "已上线追溯系统").await;
     press(&root, "确认").await;
     assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "待复查");
     // Close-out without a passing re-inspection is refused.
     press(&root, "销号 ZG-2026-003").await;
-    type_into(&root, "yj-cl-f-approver", "孙八").await;
+    type_suffix(&root, "f-approver", "孙八").await;
     press(&root, "确认").await;
     assert!(text(&root, "[role=alert]").contains("销号前须经复查确认已改正"));
+    settled().await;
     let last = EMITTED.with(|e| e.borrow().last().cloned()).unwrap();
     assert_eq!(last["type"], "checklist.change");
     let item = last["list"]["items"]
@@ -118,12 +126,9 @@ async fn actions_ask_for_what_they_need_and_the_engine_decides() {
     root.remove();
 }
 
-async fn choose(root: &Element, id: &str, value: &str) {
-    let el: web_sys::HtmlSelectElement = root
-        .query_selector(&format!("#{id}"))
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+/// Chooses `value` in the select `#…-suffix` and waits for the render.
+async fn choose(root: &Element, suffix: &str, value: &str) {
+    let el: web_sys::HtmlSelectElement = by_suffix(root, suffix).unchecked_into();
     el.set_value(value);
     testing::fire(&el, "change");
     yew::scheduler::flush().await;
@@ -132,14 +137,14 @@ async fn choose(root: &Element, id: &str, value: &str) {
 #[wasm_bindgen_test]
 async fn source_and_unit_filters_narrow_the_list() {
     let root = mount().await;
-    choose(&root, "yj-cl-source", "self_inspection").await;
+    choose(&root, "source", "self_inspection").await;
     assert_eq!(rows(&root), 1);
     assert!(text(&root, "[data-testid=cl-table] tbody").contains("ZG-2026-002"));
-    choose(&root, "yj-cl-source", "").await;
-    choose(&root, "yj-cl-unit", "某大药房连锁门店").await;
+    choose(&root, "source", "").await;
+    choose(&root, "unit", "某大药房连锁门店").await;
     assert_eq!(rows(&root), 1);
     assert!(text(&root, "[data-testid=cl-table] tbody").contains("ZG-2026-003"));
-    choose(&root, "yj-cl-source", "inspection").await;
+    choose(&root, "source", "inspection").await;
     assert_eq!(rows(&root), 0, "filters combine");
     root.remove();
 }
@@ -184,10 +189,10 @@ async fn self_inspection_findings_are_imported_once_and_bad_input_is_named() {
     let before = rows(&root);
     testing::type_suffix(&root, "import-text", "[{\"broken\": ").await;
     press(&root, "导入").await;
-    let summary = text(&root, "#yj-cl-import-errors");
+    let summary = text(&root, "[id$='-import-errors']");
     assert!(summary.contains("$"), "{summary}");
     assert_eq!(
-        input_value(&root, "yj-cl-import-text"),
+        input_value(&root, "import-text"),
         "[{\"broken\": ",
         "what was pasted stays"
     );
@@ -196,10 +201,11 @@ async fn self_inspection_findings_are_imported_once_and_bad_input_is_named() {
     press(&root, "导入").await;
     assert_eq!(rows(&root), before + 1);
     assert_eq!(
-        text(&root, "#yj-cl-import-status"),
+        text(&root, "[id$='-import-status']"),
         "新增1项，0项已在清单中。"
     );
     assert!(text(&root, "[data-testid=cl-table]").contains("曾被要求统计销量"));
+    settled().await;
     let last = EMITTED.with(|e| e.borrow().last().cloned()).unwrap();
     let items = last["list"]["items"].as_array().unwrap();
     assert_eq!(items.last().unwrap()["source"], "self_inspection");
@@ -209,18 +215,14 @@ async fn self_inspection_findings_are_imported_once_and_bad_input_is_named() {
     press(&root, "导入").await;
     assert_eq!(rows(&root), before + 1, "not added twice");
     assert_eq!(
-        text(&root, "#yj-cl-import-status"),
+        text(&root, "[id$='-import-status']"),
         "新增0项，1项已在清单中。"
     );
     root.remove();
 }
 
-fn input_value(root: &Element, id: &str) -> String {
-    let el: web_sys::HtmlTextAreaElement = root
-        .query_selector(&format!("#{id}"))
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+fn input_value(root: &Element, suffix: &str) -> String {
+    let el: web_sys::HtmlTextAreaElement = by_suffix(root, suffix).unchecked_into();
     el.value()
 }
 
@@ -228,7 +230,7 @@ fn input_value(root: &Element, id: &str) -> String {
 async fn details_show_evidence_file_references_and_the_history() {
     let root = mount().await;
     press(&root, "详情 ZG-2026-003").await;
-    let details = text(&root, "#yj-cl-details-ZG-2026-003");
+    let details = text(&root, "[data-testid=cl-details-ZG-2026-003]");
     assert!(
         details.contains("处方审核制度及培训签到表.pdf"),
         "{details}"
@@ -237,24 +239,37 @@ async fn details_show_evidence_file_references_and_the_history() {
     assert!(details.contains("application/pdf"));
     assert!(details.contains("sha256:3f2a9c1e"));
     let toggle = root
-        .query_selector("[aria-controls=yj-cl-details-ZG-2026-003]")
+        .query_selector("[aria-label='详情 ZG-2026-003']")
         .unwrap()
         .unwrap();
     assert_eq!(
         toggle.get_attribute("aria-expanded").as_deref(),
         Some("true")
     );
+    let controls = toggle.get_attribute("aria-controls").unwrap();
+    assert_eq!(
+        root.query_selector(&format!("[id='{controls}']"))
+            .unwrap()
+            .and_then(|e| e.get_attribute("data-testid"))
+            .as_deref(),
+        Some("cl-details-ZG-2026-003"),
+        "the toggle controls the details"
+    );
     // A transition shows up in the history.
     press(&root, "开始整改 ZG-2026-002").await;
     press(&root, "确认").await;
     press(&root, "详情 ZG-2026-002").await;
-    assert!(text(&root, "#yj-cl-details-ZG-2026-002").contains("待整改 → 整改中"));
+    assert!(text(&root, "[data-testid=cl-details-ZG-2026-002]").contains("待整改 → 整改中"));
     press(&root, "详情 ZG-2026-003").await;
     assert!(root
-        .query_selector("#yj-cl-details-ZG-2026-003")
+        .query_selector("[data-testid=cl-details-ZG-2026-003]")
         .unwrap()
         .is_none());
     root.remove();
+}
+
+fn list_of(v: Value) -> ItemList {
+    ItemList::from_json(&v.to_string()).unwrap()
 }
 
 /// The sample plus a second open item of 某医药有限公司 (immediate, no deadline).
@@ -275,7 +290,7 @@ async fn a_notice_for_one_item_or_for_every_open_item_of_its_unit() {
     let root = testing::mount::<ChecklistBoard>(ChecklistProps {
         lang: Lang::ZhCn,
         on_emit,
-        value: Some(Rc::new(two_of_one_unit())),
+        value: Some(Rc::new(list_of(two_of_one_unit()))),
         today: Some(day()),
         notice_pattern: Some("某药监责改〔{year}〕{seq:4}号".into()),
         notice_seq: Some(12),
@@ -296,7 +311,10 @@ async fn a_notice_for_one_item_or_for_every_open_item_of_its_unit() {
         "限于2026-11-15前改正完毕"
     );
     let focused = testing::active_element().unwrap();
-    assert_eq!(focused.id(), "yj-cl-notice-title", "the notice takes focus");
+    assert!(
+        focused.id().ends_with("-notice-title"),
+        "the notice takes focus"
+    );
     assert!(
         root.query_selector(".yj-cl--notice").unwrap().is_some(),
         "print shows the notice alone"
@@ -339,6 +357,7 @@ async fn the_list_is_kept_as_a_draft_under_the_storage_key() {
         })
     };
     let root = mount_keyed().await;
+    settled().await;
     assert!(
         storage
             .get_item("yaojian:checklist:cl-test")
@@ -348,6 +367,7 @@ async fn the_list_is_kept_as_a_draft_under_the_storage_key() {
     );
     press(&root, "开始整改 ZG-2026-002").await;
     press(&root, "确认").await;
+    settled().await;
     let saved = EMITTED
         .with(|e| {
             e.borrow()
@@ -367,9 +387,247 @@ async fn the_list_is_kept_as_a_draft_under_the_storage_key() {
     assert!(root.query_selector(".yj-sample-notice").unwrap().is_none());
     press(&root, "放弃草稿").await;
     assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "待整改");
+    settled().await;
     assert!(storage
         .get_item("yaojian:checklist:cl-test")
         .unwrap()
         .is_none());
     root.remove();
+}
+
+/// Clicks the form's submit button and waits for the render.
+async fn save(root: &Element) {
+    let b: HtmlElement = by_suffix(root, "i-save").unchecked_into();
+    assert_eq!(b.get_attribute("type").as_deref(), Some("submit"));
+    b.click();
+    yew::scheduler::flush().await;
+}
+
+fn value_of(root: &Element, suffix: &str) -> String {
+    js_sys::Reflect::get(&by_suffix(root, suffix), &"value".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn adding_an_item_names_every_missing_field_and_keeps_what_was_typed() {
+    let root = mount().await;
+    press(&root, "新增整改事项").await;
+    let focused = testing::active_element().unwrap();
+    assert!(focused.id().ends_with("-i-title"), "the form takes focus");
+    assert_eq!(value_of(&root, "i-id"), "ZG-2026-005", "the next number");
+    type_suffix(&root, "i-problem", "阴凉库温湿度超标未处置").await;
+    save(&root).await;
+    // The engine's errors, in form order, each linking to its field.
+    let summary = by_suffix(&root, "i-errors");
+    let links: Vec<(String, String)> = {
+        let a = summary.query_selector_all("a").unwrap();
+        (0..a.length())
+            .map(|n| a.item(n).unwrap().unchecked_into::<Element>())
+            .map(|a| (a.text_content().unwrap(), a.get_attribute("href").unwrap()))
+            .collect()
+    };
+    let texts: Vec<&str> = links.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "整改措施：请至少填写一项整改措施（每行一项）",
+            "责任单位：此项为必填项",
+            "责任人：此项为必填项",
+            "整改期限：限期改正的事项须有整改期限",
+        ]
+    );
+    assert!(links[0].1.ends_with("-i-measures"));
+    assert_eq!(
+        testing::active_element().unwrap().id(),
+        summary.id(),
+        "the summary takes focus"
+    );
+    let measures = by_suffix(&root, "i-measures");
+    assert_eq!(
+        measures.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described = measures.get_attribute("aria-describedby").unwrap();
+    let message = described
+        .split(' ')
+        .find(|d| d.ends_with("-error"))
+        .unwrap();
+    assert!(text(&root, &format!("[id='{message}']")).contains("请至少填写一项整改措施"));
+    assert_eq!(
+        value_of(&root, "i-problem"),
+        "阴凉库温湿度超标未处置",
+        "what was typed stays"
+    );
+    // Following a link focuses its field inside the widget.
+    summary
+        .query_selector("a")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    assert!(testing::active_element()
+        .unwrap()
+        .id()
+        .ends_with("-i-measures"));
+
+    type_suffix(&root, "i-measures", "调整空调设定\n补记温湿度记录").await;
+    type_suffix(&root, "i-unit", "某医药有限公司").await;
+    type_suffix(&root, "i-person", "赵六").await;
+    type_suffix(&root, "i-deadline", "2026-12-31").await;
+    save(&root).await;
+    assert!(
+        root.query_selector("[id$='-i-title']").unwrap().is_none(),
+        "the form closes"
+    );
+    assert_eq!(rows(&root), 5);
+    assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-005]"), "待整改");
+    assert!(text(&root, "p.yj-visually-hidden[role=status]").contains("已新增 ZG-2026-005"));
+    let focused = testing::active_element().unwrap();
+    assert_eq!(
+        focused.text_content().as_deref(),
+        Some("ZG-2026-005"),
+        "focus on the new row"
+    );
+    settled().await;
+    let last = EMITTED.with(|e| e.borrow().last().cloned()).unwrap();
+    let added = last["list"]["items"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(added["id"], "ZG-2026-005");
+    assert_eq!(added["measures"], json!(["调整空调设定", "补记温湿度记录"]));
+    assert_eq!(added["deadline"], "2026-12-31");
+    assert_eq!(added["status"], "pending");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn editing_an_item_keeps_its_id_and_records_what_changed() {
+    let root = mount().await;
+    assert!(
+        root.query_selector("[aria-label='编辑 ZG-2026-004']")
+            .unwrap()
+            .is_none(),
+        "a closed item cannot be edited"
+    );
+    press(&root, "编辑 ZG-2026-002").await;
+    assert!(by_suffix(&root, "i-id").has_attribute("readonly"));
+    assert_eq!(value_of(&root, "i-deadline"), "2027-03-31");
+    // A refused edit keeps the form and what was typed.
+    type_suffix(&root, "i-problem", " ").await;
+    type_suffix(&root, "i-deadline", "2026-12-31").await;
+    save(&root).await;
+    assert!(text(&root, "[id$='-i-errors']").contains("问题：此项为必填项"));
+    assert_eq!(value_of(&root, "i-deadline"), "2026-12-31");
+    type_suffix(&root, "i-problem", "未按要求建立药品追溯制度").await;
+    save(&root).await;
+    assert!(root.query_selector("[id$='-i-title']").unwrap().is_none());
+    assert!(text(&root, "[data-testid=cl-table]").contains("未按要求建立药品追溯制度"));
+    press(&root, "详情 ZG-2026-002").await;
+    let details = text(&root, "[data-testid=cl-details-ZG-2026-002]");
+    assert!(
+        details.contains("修改了问题、整改期限（2027-03-31 → 2026-12-31）"),
+        "{details}"
+    );
+    assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "待整改");
+    root.remove();
+}
+
+/// `n` items copied from the first sample item, with deadlines one day apart.
+fn many(n: usize) -> Value {
+    let v: Value = serde_json::from_str(SAMPLE).unwrap();
+    let first = v["items"][0].clone();
+    let items: Vec<Value> = (0..n)
+        .map(|k| {
+            let mut i = first.clone();
+            i["id"] = format!("P-{k:02}").into();
+            i["deadline"] = format!("2026-12-{:02}", k + 1).into();
+            i
+        })
+        .collect();
+    json!({ "schema": cl::SCHEMA, "items": items })
+}
+
+#[wasm_bindgen_test]
+async fn long_lists_come_in_pages_with_a_navigation() {
+    let root = testing::mount::<ChecklistBoard>(ChecklistProps {
+        value: Some(Rc::new(list_of(many(7)))),
+        today: Some(day()),
+        page_size: Some(3),
+        ..ChecklistProps::default()
+    })
+    .await;
+    assert_eq!(rows(&root), 3);
+    assert_eq!(
+        text(&root, "[data-testid=cl-table] caption"),
+        "第1–3件，筛选出7件，清单共7件，按整改期限排序"
+    );
+    assert!(root
+        .query_selector("nav[aria-label='分页']")
+        .unwrap()
+        .is_some());
+    press(&root, "第3页").await;
+    assert_eq!(rows(&root), 1);
+    assert!(text(&root, "[data-testid=cl-table] tbody").contains("P-06"));
+    let focused = testing::active_element().unwrap();
+    assert_eq!(
+        focused.tag_name(),
+        "CAPTION",
+        "reading starts at the caption"
+    );
+    assert_eq!(
+        text(&root, "[aria-current=page]"),
+        "3",
+        "the current page is marked"
+    );
+    press(&root, "上一页").await;
+    assert_eq!(text(&root, "[aria-current=page]"), "2");
+    assert!(text(&root, "[data-testid=cl-table] tbody").contains("P-03"));
+    // A filter starts again from the first page.
+    type_suffix(&root, "search", "P-0").await;
+    assert_eq!(text(&root, "[aria-current=page]"), "1");
+    type_suffix(&root, "search", "P-05").await;
+    assert_eq!(rows(&root), 1);
+    assert!(
+        root.query_selector("nav[aria-label='分页']")
+            .unwrap()
+            .is_none(),
+        "no navigation for one page"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn two_boards_on_one_page_share_no_element_id() {
+    let a = mount().await;
+    let b = mount().await;
+    let ids = |root: &Element| -> Vec<String> {
+        let all = root.query_selector_all("[id]").unwrap();
+        (0..all.length())
+            .map(|n| all.item(n).unwrap().unchecked_into::<Element>().id())
+            .collect()
+    };
+    let (ia, ib) = (ids(&a), ids(&b));
+    assert!(ia.len() > 10);
+    assert!(ia.iter().all(|i| !ib.contains(i)), "{ia:?} / {ib:?}");
+    // And each label still finds its own control.
+    let labels = b.query_selector_all("label[for]").unwrap();
+    for n in 0..labels.length() {
+        let f = labels
+            .item(n)
+            .unwrap()
+            .unchecked_into::<Element>()
+            .get_attribute("for")
+            .unwrap();
+        assert!(
+            b.query_selector(&format!("[id='{f}']")).unwrap().is_some(),
+            "{f}"
+        );
+    }
+    a.remove();
+    b.remove();
 }

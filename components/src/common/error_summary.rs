@@ -48,7 +48,19 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
                     let target = e.field_id.clone();
                     let onclick = Callback::from(move |ev: MouseEvent| {
                         ev.prevent_default();
-                        super::focus_id(&target);
+                        // Inside a shadow root the document cannot see the field:
+                        // look in the widget the link belongs to.
+                        let link = ev.target_dyn_into::<web_sys::Element>();
+                        let field = link
+                            .and_then(|l| l.closest(".yj-widget").ok().flatten())
+                            .and_then(|w| w.query_selector(&format!("[id='{target}']")).ok().flatten())
+                            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(f).ok());
+                        match field {
+                            Some(f) => {
+                                let _ = f.focus();
+                            }
+                            None => super::focus_id(&target),
+                        }
                     });
                     html! { <li><a href={format!("#{}", e.field_id)} {onclick}>{ e.message.clone() }</a></li> }
                 }) }

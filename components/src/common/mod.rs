@@ -33,9 +33,10 @@ pub fn tf(lang: Lang, key: &str, params: &[(&str, &str)]) -> String {
 /// Calls `apply` with each new `value` a host sets after the first render (the first
 /// value is already in the widget's initial state): "setting `value` replaces the data".
 #[hook]
-pub fn use_host_value<F>(value: Option<std::rc::Rc<serde_json::Value>>, apply: F)
+pub fn use_host_value<T, F>(value: Option<std::rc::Rc<T>>, apply: F)
 where
-    F: Fn(&serde_json::Value) + 'static,
+    T: PartialEq + 'static,
+    F: Fn(&T) + 'static,
 {
     let first = use_mut_ref(|| true);
     use_effect_with(value, move |v| {

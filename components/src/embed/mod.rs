@@ -154,6 +154,21 @@ impl WidgetHandle {
                 &json!({ "type": format!("{name}.invalid"), "property": name, "errors": errors_json(&errors, lang) }),
             );
         };
+        // A checklist is read straight into the engine's list: thousands of items are
+        // parsed once, not into a JSON value first.
+        if let Some(Mounted::Checklist(app, props)) = &mut self.mounted {
+            if name != "value" {
+                return report(vec![
+                    FieldError::new("$", "embed.unknown_property").with("name", name)
+                ]);
+            }
+            match yaojian::checklist::ItemList::from_json(json_text) {
+                Ok(list) => props.value = Some(Rc::new(list)),
+                Err(e) => return report(e),
+            }
+            app.update(props.clone());
+            return;
+        }
         let parsed = match yaojian::json::parse_document(json_text, "$") {
             Ok(v) => v,
             Err(e) => return report(vec![e]),
@@ -195,16 +210,8 @@ impl WidgetHandle {
                 }
                 app.update(props.clone());
             }
-            Some(Mounted::Checklist(app, props)) => {
-                match name {
-                    "value" => match yaojian::checklist::ItemList::from_json(&parsed.to_string()) {
-                        Ok(_) => props.value = Some(Rc::new(parsed)),
-                        Err(e) => return report(e),
-                    },
-                    _ => return report(unknown()),
-                }
-                app.update(props.clone());
-            }
+            // Handled above.
+            Some(Mounted::Checklist(..)) => {}
             // `value`: answers (form) or submissions, an array or one (summary).
             Some(Mounted::Form(app, p)) => {
                 let r = form_property(name, parsed, &mut p.template, &mut p.template_errors);
@@ -228,7 +235,7 @@ impl WidgetHandle {
 
     /// Sets a scalar setting from an attribute (`null` when removed): for the
     /// self-inspection form `storage-key`, `readonly` and `template-id`; for the
-    /// checklist `storage-key`, `notice-pattern` and `notice-seq`; for the submissions
+    /// checklist `storage-key`, `notice-pattern`, `notice-seq` and `page-size`; for the submissions
     /// summary `template-id`.
     #[wasm_bindgen(js_name = setSetting)]
     pub fn set_setting(&mut self, name: &str, value: Option<String>) {
@@ -247,6 +254,7 @@ impl WidgetHandle {
                     "storage-key" => props.storage_key = value.map(AttrValue::from),
                     "notice-pattern" => props.notice_pattern = value.map(AttrValue::from),
                     "notice-seq" => props.notice_seq = value.and_then(|v| v.trim().parse().ok()),
+                    "page-size" => props.page_size = value.and_then(|v| v.trim().parse().ok()),
                     _ => return,
                 }
                 app.update(props.clone());

@@ -1,0 +1,75 @@
+//! 导入自查发现: findings of self-inspection submissions become checklist items.
+
+use crate::common::{t, tf};
+use serde_json::Value;
+use yaojian::{FieldError, Lang};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub(super) struct ImportProps {
+    pub lang: Lang,
+    /// Prefix of element ids, unique per widget.
+    pub prefix: String,
+    /// Takes the submissions read, returns what the engine made of them.
+    pub on_import: Callback<Vec<Value>, yaojian::form::Import>,
+}
+
+/// 导入自查发现: paste self-inspection submissions (one, or an array) and add their
+/// findings as items. What was pasted stays until it is taken in full.
+#[function_component(ImportFindings)]
+pub(super) fn import_findings(p: &ImportProps) -> Html {
+    let lang = p.lang;
+    let text = use_state(String::new);
+    let outcome = use_state(|| None::<(usize, usize, Vec<FieldError>)>);
+    let focus = use_state(|| 0u32);
+    let on_input = crate::common::bind_text(&text);
+    let on_import = {
+        let text = text.clone();
+        let outcome = outcome.clone();
+        let focus = focus.clone();
+        let cb = p.on_import.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (added, already, errors) = match yaojian::form::summary::parse_batch(&text) {
+                Ok(batch) => {
+                    let got = cb.emit(batch);
+                    (got.added.len(), got.already, got.errors)
+                }
+                Err(e) => (0, 0, vec![e]),
+            };
+            if errors.is_empty() {
+                text.set(String::new());
+            } else {
+                focus.set(*focus + 1);
+            }
+            outcome.set(Some((added, already, errors)));
+        })
+    };
+    let errors: Vec<crate::common::ErrorItem> = outcome
+        .as_ref()
+        .map(|(_, _, errs)| {
+            errs.iter()
+                .map(|e| crate::common::ErrorItem {
+                    field_id: format!("{}-import-text", p.prefix),
+                    message: format!("{} {}", e.path, e.message(lang)),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    html! {
+        <details class="yj-cl__import yj-no-print">
+            <summary>{ t(lang, "cl.import") }</summary>
+            <crate::common::ErrorSummary id={format!("{}-import-errors", p.prefix)} title={t(lang, "cl.import_errors")} {errors} focus_token={*focus} />
+            <div class="yj-field">
+                <label class="yj-label" for={format!("{}-import-text", p.prefix)}>{ t(lang, "cl.import_label") }</label>
+                <span class="yj-hint" id={format!("{}-import-hint", p.prefix)}>{ t(lang, "cl.import_hint") }</span>
+                <textarea id={format!("{}-import-text", p.prefix)} class="yj-input yj-cl__import-text" rows="5"
+                          aria-describedby={format!("{}-import-hint", p.prefix)} value={(*text).clone()} oninput={on_input} />
+            </div>
+            <button type="button" class="yj-button yj-button--secondary" id={format!("{}-import", p.prefix)}
+                    disabled={text.trim().is_empty()} onclick={on_import}>{ t(lang, "cl.import_button") }</button>
+            <p role="status" id={format!("{}-import-status", p.prefix)}>
+                { outcome.as_ref().map(|(added, already, _)| tf(lang, "cl.imported", &[("added", &added.to_string()), ("already", &already.to_string())])).unwrap_or_default() }
+            </p>
+        </details>
+    }
+}
