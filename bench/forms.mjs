@@ -7,35 +7,12 @@
 //  3. 3,758 submissions summarised: from setting `value` on <yj-submissions-summary> to
 //     the frame after the counts are drawn.
 // Results go to window.benchResults and the page; nothing here asserts.
-import { load, mount, unmount } from "/yaojian/yaojian.js";
+import { load, unmount } from "/yaojian/yaojian.js";
+import { done, element, frameWhen, max, median, report as reportFigure } from "./common.mjs";
 import { bigTemplate, personalSubmissions } from "./generate.mjs";
 
-const results = [];
-const stage = document.getElementById("stage");
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const max = (xs) => Math.max(...xs);
-
-function report(name, value, detail) {
-  results.push({ name, value: Math.round(value * 10) / 10, detail });
-  const li = document.createElement("li");
-  li.textContent = `${name}: ${value.toFixed(1)} ms (${detail})`;
-  document.getElementById("results").append(li);
-}
-
-/** Resolves with the time of the first animation frame at which `ready()` holds. */
-function frameWhen(ready) {
-  return new Promise((resolve) => {
-    const check = (t) => (ready() ? resolve(performance.now()) : requestAnimationFrame(check));
-    requestAnimationFrame(check);
-  });
-}
-
-async function element(tag) {
-  const el = document.createElement(tag);
-  stage.append(el);
-  await mount(el);
-  return el;
-}
+const targets = { "form-1500-first-render": "≤ 300 ms", "form-1500-reveal": "next frame, ≤ 16 ms", "form-150-reveal": "next frame, ≤ 16 ms", "summary-3758": "≤ 500 ms" };
+const report = (name, value, detail) => reportFigure(name, value, targets[name], detail);
 
 /** Draws the generated form of `groups` × 3 questions; returns [element, ms]. */
 async function drawForm(groups) {
@@ -138,5 +115,4 @@ report("summary-3758", median(summaries), `3,758 submissions set as value → co
 unmount(sum);
 sum.remove();
 
-window.benchResults = results;
-document.body.dataset.done = "true";
+done();

@@ -110,3 +110,49 @@ export function bigTemplate(groups) {
     sections: [{ id: "all", title: "全部问题", questions }],
   };
 }
+
+const KINDS = ["risk_hazard", "problem_lead", "rectification"];
+const SOURCES = ["inspection", "sampling", "complaint", "lead", "self_inspection", "risk_consultation", "other"];
+const PROBLEMS = ["阴凉库温湿度记录不全", "未按规定建立药品追溯制度", "处方审核记录缺失", "冷链运输温度超标未处置",
+  "购进记录与随货同行单不符", "未按规定开展药品不良反应监测", "陈列药品与非药品未分区", "质量管理人员未在职在岗"];
+const RULES = ["dal-126", "dal-127-1", null, null];
+const iso = (d) => d.toISOString().slice(0, 10);
+
+/**
+ * A `yaojian/checklist/1` list of `n` generated items: 200 units, deadlines spread
+ * over six months around 2026-11-22, every status, closed items with their passing
+ * re-inspection and close-out, as the engine's checks require.
+ */
+export function checklistItems(n, { seed = 1 } = {}) {
+  const random = rng(seed);
+  const pick = (xs) => xs[Math.floor(random() * xs.length)];
+  const base = Date.UTC(2026, 8, 1);
+  const items = [];
+  for (let k = 0; k < n; k++) {
+    const status = pick(["pending", "pending", "in_progress", "awaiting_reinspection", "closed"]);
+    const immediate = random() < 0.1;
+    const deadline = immediate ? null : iso(new Date(base + Math.floor(random() * 180) * 86400000));
+    const day = deadline ?? "2026-10-01";
+    const reported = status === "awaiting_reinspection" || status === "closed";
+    items.push({
+      id: `ZG-2026-${String(k + 1).padStart(4, "0")}`,
+      list: pick(KINDS),
+      source: pick(SOURCES),
+      problem: pick(PROBLEMS),
+      provision: "《药品经营质量管理规范》",
+      legal_basis: "《中华人民共和国药品管理法》第一百二十六条",
+      rule: pick(RULES),
+      measures: ["完善制度", "培训相关人员"],
+      unit: `示例医药企业${String(Math.floor(random() * 200) + 1).padStart(3, "0")}`,
+      person: pick(["张三", "李四", "王五", "赵六"]),
+      mode: immediate ? "immediate" : "deadline",
+      deadline,
+      status,
+      evidence: reported ? [{ date: day, text: "整改报告" }] : [],
+      reinspections: status === "closed" ? [{ date: day, inspector: "孙八", conclusion: "corrected" }] : [],
+      close_out: status === "closed" ? { approver: "周九", date: day } : null,
+      history: [],
+    });
+  }
+  return { schema: "yaojian/checklist/1", items };
+}
