@@ -115,6 +115,10 @@ pub struct Transition {
     pub to: Status,
     #[serde(default)]
     pub note: String,
+    /// An edit of the item's fields, not a transition: `from` and `to` are its status
+    /// and the note names the fields changed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub edit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,6 +243,7 @@ impl Item {
             from,
             to,
             note: note.to_string(),
+            edit: false,
         });
         Ok(to)
     }
@@ -618,10 +623,10 @@ impl ItemList {
         let n = self
             .items
             .iter()
-            .filter_map(|i| i.id.strip_prefix(&prefix)?.parse::<u32>().ok())
+            .filter_map(|i| i.id.strip_prefix(&prefix)?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
-        format!("{prefix}{:03}", n + 1)
+        format!("{prefix}{:03}", n.saturating_add(1))
     }
 
     /// Adds the item the form describes, as 待整改 (a new item has no history yet).
@@ -663,7 +668,7 @@ impl ItemList {
 
     /// Changes the item `id` to what the form says. Its id, status and records stay;
     /// a closed item cannot be edited. The change is recorded in the history as an
-    /// entry from and to the same status whose note lists the fields changed
+    /// edit entry (`edit: true`, from and to its status) whose note lists the fields changed
     /// (`changed` gives each field's label in the user's language). Returns whether
     /// anything changed.
     pub fn edit(
@@ -682,7 +687,9 @@ impl ItemList {
         }
         let mut form = input.clone();
         form.id = item.id.clone();
-        let next = form.to_item(item.clone())?;
+        let mut next = form.to_item(item.clone())?;
+        // The id stays exactly as it was (the form trims what it reads).
+        next.id = item.id.clone();
         let old = ItemInput::from_item(item);
         let new = ItemInput::from_item(&next);
         let diff: Vec<String> = [
@@ -722,6 +729,7 @@ impl ItemList {
             from: status,
             to: status,
             note: diff.join("、"),
+            edit: true,
         });
         Ok(true)
     }

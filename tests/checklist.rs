@@ -84,6 +84,8 @@ fn the_whole_path_to_close_out_is_recorded() {
     );
     assert_eq!(i.apply(close(), "王五", AT, "同意销号"), Ok(Status::Closed));
     let path: Vec<(Status, Status)> = i.history.iter().map(|t| (t.from, t.to)).collect();
+    // A passing re-inspection keeps the status but is a transition, not an edit.
+    assert!(i.history.iter().all(|t| !t.edit));
     assert_eq!(
         path,
         [
@@ -667,11 +669,30 @@ fn an_edit_keeps_id_status_and_records_and_is_itself_recorded() {
     assert_eq!(list.edit("i1", &moved, "科员", AT, label), Ok(true));
     let edited = &list.items[0];
     assert_eq!(edited.id, "i1", "the id does not change");
+    // Not even by the trimming of what the form reads.
+    let mut padded = list.clone();
+    padded.items[0].id = " i1 ".into();
+    let form = ItemInput::from_item(&padded.items[0]);
+    assert_eq!(
+        padded.edit(
+            " i1 ",
+            &ItemInput {
+                person: "孙八".into(),
+                ..form
+            },
+            "科员",
+            AT,
+            label
+        ),
+        Ok(true)
+    );
+    assert_eq!(padded.items[0].id, " i1 ");
     assert_eq!(edited.deadline, Some(d("2026-12-15")));
     assert_eq!(edited.person, "钱七");
     assert_eq!(edited.status, Status::InProgress);
     assert_eq!(edited.evidence, original.evidence);
     let h = edited.history.last().unwrap();
+    assert!(h.edit);
     assert_eq!((h.from, h.to), (Status::InProgress, Status::InProgress));
     assert_eq!(h.note, "<person>、<deadline>（2026-12-01 → 2026-12-15）");
     assert_eq!((h.by.as_str(), h.at.as_str()), ("科员", AT));

@@ -283,18 +283,24 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
             save.emit((*input).clone());
         })
     };
+    // Each error links to its field; one about no field of the form (an item closed
+    // meanwhile) links to the form's heading. A deadline no longer asked for is no error.
     let errors: Vec<ErrorItem> = p
         .errors
         .iter()
+        .filter(|e| !(e.path == "$.deadline" && x.mode == Mode::Immediate))
         .map(|e| {
             let f = e.path.trim_start_matches("$.");
-            ErrorItem {
-                field_id: if f == "mode" {
-                    format!("{}-i-mode-deadline", p.prefix)
-                } else {
-                    fid(f)
-                },
-                message: format!("{}：{}", field_label(f), e.message(lang)),
+            if cl::INPUT_FIELDS.contains(&f) {
+                ErrorItem {
+                    field_id: fid(f),
+                    message: format!("{}：{}", field_label(f), e.message(lang)),
+                }
+            } else {
+                ErrorItem {
+                    field_id: format!("{}-i-title", p.prefix),
+                    message: e.message(lang),
+                }
             }
         })
         .collect();

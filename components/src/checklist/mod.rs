@@ -298,10 +298,10 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     {
         let (focus_next, root, prefix) = (focus_next.clone(), root.clone(), prefix.clone());
         use_effect(move || {
-            let Some(id) = focus_next.borrow_mut().take() else {
+            let Some(root) = root.cast::<web_sys::Element>() else {
                 return;
             };
-            let Some(root) = root.cast::<web_sys::Element>() else {
+            let Some(id) = focus_next.borrow_mut().take() else {
                 return;
             };
             let find = |id: &str| {
@@ -471,12 +471,18 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
             got
         })
     };
-    let open_add = {
-        let (open, form_errors) = (open.clone(), form_errors.clone());
-        Callback::from(move |_: MouseEvent| {
+    // Opening a form clears what the last one was told.
+    let open_with = {
+        let (open, error, form_errors) = (open.clone(), error.clone(), form_errors.clone());
+        Callback::from(move |what: Open| {
+            error.set(None);
             form_errors.set(Rc::new(vec![]));
-            open.set(Some(Open::Add));
+            open.set(Some(what));
         })
+    };
+    let open_add = {
+        let open_with = open_with.clone();
+        Callback::from(move |_: MouseEvent| open_with.emit(Open::Add))
     };
     let close_form = {
         let (open, form_errors, focus_next, prefix) = (
@@ -514,6 +520,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
         today,
         prefix: &prefix,
         open: &open,
+        open_with,
         error: &error,
         expanded: &expanded,
         change: change.clone(),

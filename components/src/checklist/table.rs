@@ -24,6 +24,8 @@ pub(super) struct RowCtx<'a> {
     pub today: Date,
     pub prefix: &'a str,
     pub open: &'a UseStateHandle<Option<Open>>,
+    /// Opens a form under a row (clearing the errors of any form before).
+    pub open_with: Callback<Open>,
     pub error: &'a UseStateHandle<Option<FieldError>>,
     pub expanded: &'a UseStateHandle<BTreeSet<String>>,
     pub change: Callback<Change>,
@@ -76,11 +78,8 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
         })
     };
     let opener = |what: Open| {
-        let (open, error) = (r.open.clone(), r.error.clone());
-        Callback::from(move |_: MouseEvent| {
-            error.set(None);
-            open.set(Some(what.clone()));
-        })
+        let open_with = r.open_with.clone();
+        Callback::from(move |_: MouseEvent| open_with.emit(what.clone()))
     };
     let buttons = actions_for(i.status).iter().map(|a| {
         let onclick = opener(Open::Action {
@@ -101,7 +100,8 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
     let form = match &**r.open {
         Some(Open::Action { id, action }) if *id == i.id => html! {
             <tr class="yj-cl__form-row"><td colspan="6">
-                <ActionForm lang={lang} prefix={prefix.to_string()} id={i.id.clone()} action={*action} error={(**r.error).clone()}
+                // Keyed by the action, so another action on the row starts a fresh form.
+                <ActionForm key={*action} lang={lang} prefix={prefix.to_string()} id={i.id.clone()} action={*action} error={(**r.error).clone()}
                     change={r.change.clone()} on_cancel={back_to_row} />
             </td></tr>
         },
@@ -156,7 +156,7 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
 /// A file size in words: bytes, KB or MB with one decimal (integer arithmetic).
 fn file_size(bytes: u64) -> String {
     let tenths = |unit: u64| {
-        let x = (bytes * 10 + unit / 2) / unit;
+        let x = (u128::from(bytes) * 10 + u128::from(unit) / 2) / u128::from(unit);
         format!("{}.{}", x / 10, x % 10)
     };
     match bytes {
@@ -210,8 +210,8 @@ fn details(i: &Item, list: &ItemList, lang: Lang, show_notice: Callback<Vec<Stri
     });
     let history = i.history.iter().map(|h| {
         let at = h.at.replace('T', " ").replace("+08:00", "");
-        // An entry from and to the same status is an edit; its note lists the fields.
-        if h.from == h.to {
+        // An edit of the item; its note lists the fields changed.
+        if h.edit {
             let line = tf(
                 lang,
                 "cl.history_edit",

@@ -413,6 +413,8 @@ fn value_of(root: &Element, suffix: &str) -> String {
 #[wasm_bindgen_test]
 async fn adding_an_item_names_every_missing_field_and_keeps_what_was_typed() {
     let root = mount().await;
+    // A filter that would hide the new item.
+    choose(&root, "status", "in_progress").await;
     press(&root, "新增整改事项").await;
     let focused = testing::active_element().unwrap();
     assert!(focused.id().ends_with("-i-title"), "the form takes focus");
@@ -481,6 +483,9 @@ async fn adding_an_item_names_every_missing_field_and_keeps_what_was_typed() {
         root.query_selector("[id$='-i-title']").unwrap().is_none(),
         "the form closes"
     );
+    // The filters were cleared to show it, and the select says so.
+    let status: web_sys::HtmlSelectElement = by_suffix(&root, "status").unchecked_into();
+    assert_eq!(status.value(), "");
     assert_eq!(rows(&root), 5);
     assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-005]"), "待整改");
     assert!(text(&root, "p.yj-visually-hidden[role=status]").contains("已新增 ZG-2026-005"));
@@ -514,7 +519,12 @@ async fn editing_an_item_keeps_its_id_and_records_what_changed() {
             .is_none(),
         "a closed item cannot be edited"
     );
+    // Errors of a form left open do not follow into the next one.
+    press(&root, "新增整改事项").await;
+    save(&root).await;
+    assert!(root.query_selector("[id$='-i-errors']").unwrap().is_some());
     press(&root, "编辑 ZG-2026-002").await;
+    assert!(root.query_selector("[id$='-i-errors']").unwrap().is_none());
     assert!(by_suffix(&root, "i-id").has_attribute("readonly"));
     assert_eq!(value_of(&root, "i-deadline"), "2027-03-31");
     // A refused edit keeps the form and what was typed.
