@@ -651,19 +651,17 @@ impl ItemList {
             close_out: None,
             history: vec![],
         };
-        let mut errs = match input.to_item(base) {
-            Ok(item) if self.items.iter().any(|i| i.id == item.id) => vec![],
-            Ok(item) => {
-                self.items.push(item);
-                return Ok(self.items.len() - 1);
-            }
-            Err(errs) => errs,
-        };
         let id = input.id.trim();
-        if !id.is_empty() && self.items.iter().any(|i| i.id == id) {
-            errs.insert(0, FieldError::new("$.id", "checklist.id").with("id", id));
+        let taken = (!id.is_empty() && self.items.iter().any(|i| i.id == id))
+            .then(|| FieldError::new("$.id", "checklist.id").with("id", id));
+        match (input.to_item(base), taken) {
+            (Ok(item), None) => {
+                self.items.push(item);
+                Ok(self.items.len() - 1)
+            }
+            (Ok(_), Some(e)) => Err(vec![e]),
+            (Err(errs), taken) => Err(taken.into_iter().chain(errs).collect()),
         }
-        Err(errs)
     }
 
     /// Changes the item `id` to what the form says. Its id, status and records stay;
@@ -692,32 +690,25 @@ impl ItemList {
         next.id = item.id.clone();
         let old = ItemInput::from_item(item);
         let new = ItemInput::from_item(&next);
-        let diff: Vec<String> = [
-            ("list", old.list != new.list),
-            ("source", old.source != new.source),
-            ("problem", old.problem != new.problem),
-            ("provision", old.provision != new.provision),
-            ("legal_basis", old.legal_basis != new.legal_basis),
-            ("rule", old.rule != new.rule),
-            ("measures", old.measures != new.measures),
-            ("unit", old.unit != new.unit),
-            ("person", old.person != new.person),
-            ("mode", old.mode != new.mode),
-            ("deadline", old.deadline != new.deadline),
-        ]
-        .into_iter()
-        .filter(|(_, differs)| *differs)
-        .map(|(f, _)| match f {
-            // A moved deadline is what a reviewer looks for: say from what to what.
-            "deadline" => format!(
-                "{}（{} → {}）",
-                changed(f),
-                or_dash(&old.deadline),
-                or_dash(&new.deadline)
-            ),
-            _ => changed(f),
-        })
-        .collect();
+        // The fields of the form (the id cannot change), compared as the form writes them.
+        let (old_v, new_v) = (
+            serde_json::to_value(&old).unwrap_or_default(),
+            serde_json::to_value(&new).unwrap_or_default(),
+        );
+        let diff: Vec<String> = INPUT_FIELDS
+            .iter()
+            .filter(|f| **f != "id" && old_v[**f] != new_v[**f])
+            .map(|f| match *f {
+                // A moved deadline is what a reviewer looks for: say from what to what.
+                "deadline" => format!(
+                    "{}（{} → {}）",
+                    changed(f),
+                    or_dash(&old.deadline),
+                    or_dash(&new.deadline)
+                ),
+                _ => changed(f),
+            })
+            .collect();
         if diff.is_empty() {
             return Ok(false);
         }

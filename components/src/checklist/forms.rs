@@ -177,15 +177,8 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
     let set = |apply: fn(&mut ItemInput, String)| {
         let input = input.clone();
         Callback::from(move |e: Event| {
-            let v = js_sys::Reflect::get(
-                &e.target().unwrap_or(wasm_bindgen::JsValue::NULL.into()),
-                &"value".into(),
-            )
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
             let mut x = (*input).clone();
-            apply(&mut x, v);
+            apply(&mut x, crate::common::target_value(&e));
             input.set(x);
         })
     };

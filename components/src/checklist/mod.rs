@@ -275,15 +275,14 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
                 if *latest.borrow() != rev {
                     return;
                 }
-                let text = serde_json::to_string(&store.borrow().list).unwrap_or_default();
-                let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-                on_emit.emit(json!({ "type": "checklist.change", "list": v }));
+                let v = serde_json::to_value(&store.borrow().list).unwrap_or(Value::Null);
+                on_emit.emit(json!({ "type": "checklist.change", "list": &v }));
                 // The list as loaded (or reloaded) is not a draft.
                 let Some(key) = key.filter(|_| !skip) else {
                     return;
                 };
                 let k = draft_key(&key);
-                match crate::common::store_set(&k, &text) {
+                match crate::common::store_set(&k, &v.to_string()) {
                     Ok(()) => {
                         storage_error.set(None);
                         on_emit.emit(json!({ "type": "checklist.draft_saved", "storage_key": k, "saved_at": now_cst_timestamp() }));
@@ -304,14 +303,9 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
             let Some(id) = focus_next.borrow_mut().take() else {
                 return;
             };
-            let find = |id: &str| {
-                root.query_selector(&format!("[id='{id}']"))
-                    .ok()
-                    .flatten()
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-            };
-            if let Some(el) = find(&id).or_else(|| find(&format!("{prefix}-caption"))) {
-                let _ = el.focus();
+            use crate::common::focus_within;
+            if !focus_within(&root, &id) {
+                focus_within(&root, &format!("{prefix}-caption"));
             }
         });
     }

@@ -50,16 +50,11 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
                         ev.prevent_default();
                         // Inside a shadow root the document cannot see the field:
                         // look in the widget the link belongs to.
-                        let link = ev.target_dyn_into::<web_sys::Element>();
-                        let field = link
-                            .and_then(|l| l.closest(".yj-widget").ok().flatten())
-                            .and_then(|w| w.query_selector(&format!("[id='{target}']")).ok().flatten())
-                            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(f).ok());
-                        match field {
-                            Some(f) => {
-                                let _ = f.focus();
-                            }
-                            None => super::focus_id(&target),
+                        let widget = ev
+                            .target_dyn_into::<web_sys::Element>()
+                            .and_then(|l| l.closest(".yj-widget").ok().flatten());
+                        if !widget.is_some_and(|w| super::focus_within(&w, &target)) {
+                            super::focus_id(&target);
                         }
                     });
                     html! { <li><a href={format!("#{}", e.field_id)} {onclick}>{ e.message.clone() }</a></li> }

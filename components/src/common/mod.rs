@@ -162,15 +162,28 @@ pub async fn after_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+/// The `value` of the input, textarea or select an event came from ("" without one).
+pub fn target_value(e: &web_sys::Event) -> String {
+    e.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Focuses the element `id` inside `root` (which may be in a shadow root, where the
+/// document cannot see it); false when there is none.
+pub fn focus_within(root: &web_sys::Element, id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let el = root
+        .query_selector(&format!("[id='{id}']"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    el.is_some_and(|el| el.focus().is_ok())
+}
+
 /// An `oninput` that keeps `state` equal to the text of the input or textarea.
 pub fn bind_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
     let state = state.clone();
-    Callback::from(move |e: InputEvent| {
-        let value = e
-            .target()
-            .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        state.set(value)
-    })
+    Callback::from(move |e: InputEvent| state.set(target_value(&e)))
 }
