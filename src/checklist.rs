@@ -6,6 +6,7 @@
 //! (who, when, from, to, note); an illegal one is refused with a reason.
 //! Deadlines are calendar dates in UTC+8; "today" is passed in, never read from a clock.
 
+use crate::csv::to_csv;
 use crate::date::{deadline_state, Date, DeadlineState};
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
@@ -314,34 +315,6 @@ pub fn counts<'a>(
     c
 }
 
-/// One CSV field: quoted when it holds a comma, quote, CR or LF; quotes doubled.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// CSV rows (UTF-8 with BOM, CRLF) so Excel opens Chinese text correctly.
-pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = String::from('\u{feff}');
-    let line = |cells: Vec<String>| {
-        cells
-            .iter()
-            .map(|c| csv_field(c))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    out.push_str(&line(header.iter().map(|h| h.to_string()).collect()));
-    out.push_str("\r\n");
-    for r in rows {
-        out.push_str(&line(r.clone()));
-        out.push_str("\r\n");
-    }
-    out
-}
-
 /// A checklist document: `{"schema": "yaojian/checklist/1", "items": [...]}`. (`Eq`
 /// lets an `Rc<ItemList>` compare by pointer first, so views compare a long list cheaply.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -549,6 +522,19 @@ impl ItemInput {
         ] {
             if v.trim().is_empty() {
                 errs.push(FieldError::new(format!("$.{field}"), "required"));
+            }
+        }
+        for (field, v, single_line) in [
+            ("id", &self.id, true),
+            ("problem", &self.problem, false),
+            ("provision", &self.provision, false),
+            ("legal_basis", &self.legal_basis, false),
+            ("measures", &self.measures, false),
+            ("unit", &self.unit, true),
+            ("person", &self.person, true),
+        ] {
+            if let Err(e) = crate::text::check_hidden(v, single_line, &format!("$.{field}")) {
+                errs.push(e);
             }
         }
         let measures: Vec<String> = self
@@ -896,17 +882,70 @@ pub struct Notice {
     pub date: Date,
 }
 
-/// Fills a document-number pattern such as `某药监责改〔{year}〕{seq:3}号`.
-pub fn document_number(pattern: &str, year: i32, seq: u32) -> String {
-    let mut out = pattern.replace("{year}", &year.to_string());
-    while let Some(start) = out.find("{seq") {
-        let Some(len) = out[start..].find('}') else {
-            break;
+/// The widest `{seq:N}` a number pattern may ask for: a `u32` has at most 10 digits.
+pub const MAX_SEQ_WIDTH: usize = 10;
+
+/// Checks a document-number pattern before it is used: only `{year}`, `{seq}` and
+/// `{seq:N}` (N from 1 to [`MAX_SEQ_WIDTH`]) in braces, and a `{seq…}` somewhere, so two
+/// notices never get the same number. The error's path is `path`.
+pub fn check_number_pattern(pattern: &str, path: &str) -> Result<(), FieldError> {
+    let bad = |code: &str| Err(FieldError::new(path, code).with("value", pattern));
+    let mut rest = pattern;
+    let mut has_seq = false;
+    while let Some(open) = rest.find('{') {
+        let Some(len) = rest[open..]
+            .find('}')
+            .filter(|_| !rest[..open].contains('}'))
+        else {
+            return bad("checklist.pattern_unclosed");
         };
-        let spec = &out[start + 4..start + len];
-        let width: usize = spec.trim_start_matches(':').parse().unwrap_or(0);
-        out.replace_range(start..=start + len, &format!("{seq:0width$}"));
+        let spec = &rest[open + 1..open + len];
+        match spec.strip_prefix("seq") {
+            Some("") => has_seq = true,
+            Some(w) => match w.strip_prefix(':').and_then(|w| w.parse::<usize>().ok()) {
+                Some(1..=MAX_SEQ_WIDTH) => has_seq = true,
+                _ => return bad("checklist.pattern_width"),
+            },
+            None if spec == "year" => {}
+            None => return bad("checklist.pattern_placeholder"),
+        }
+        rest = &rest[open + len + 1..];
     }
+    if rest.contains('}') || !has_seq {
+        return bad(if has_seq {
+            "checklist.pattern_unclosed"
+        } else {
+            "checklist.pattern_no_seq"
+        });
+    }
+    Ok(())
+}
+
+/// Fills a document-number pattern such as `某药监责改〔{year}〕{seq:3}号`. Never
+/// panics: a width outside 1..=[`MAX_SEQ_WIDTH`] is clamped (check a pattern from
+/// outside with [`check_number_pattern`] first, to tell its author).
+pub fn document_number(pattern: &str, year: i32, seq: u32) -> String {
+    let mut out = String::with_capacity(pattern.len() + MAX_SEQ_WIDTH);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(len) = rest[open..].find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let spec = &rest[open + 1..open + len];
+        if spec == "year" {
+            out.push_str(&year.to_string());
+        } else if let Some(w) = spec.strip_prefix("seq") {
+            let width = w.trim_start_matches(':').parse().unwrap_or(0);
+            let width: usize = std::cmp::min(width, MAX_SEQ_WIDTH);
+            out.push_str(&format!("{seq:0width$}"));
+        } else {
+            out.push_str(&rest[open..=open + len]);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
     out
 }
 

@@ -74,7 +74,7 @@ pub fn index(path: &str, i: usize) -> String {
 }
 
 /// Turns a serde_json error into a FieldError. serde_json reports line and column but
-/// not the path; callers that need the path use [`crate::json::from_str_at`].
+/// not the path; callers that need the path use [`crate::json::parse_str_at`].
 pub fn json_syntax(path: &str, e: &serde_json::Error) -> FieldError {
     FieldError::new(path, "json.syntax")
         .with("line", e.line())

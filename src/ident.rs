@@ -53,6 +53,9 @@ pub fn uscc_check_char(first17: &str) -> Option<char> {
 
 /// Validates a 统一社会信用代码; returns it normalised (trimmed, upper case).
 pub fn validate_uscc(input: &str) -> Result<String, IdentError> {
+    if crate::text::hidden_char(input, true).is_some() {
+        return Err(IdentError::Character);
+    }
     let s = input.trim().to_ascii_uppercase();
     if s.chars().count() != 18 {
         return Err(IdentError::Length);
@@ -95,6 +98,9 @@ pub struct ResidentId {
 /// Validates a 居民身份证号码 (lower-case x accepted). `today`, when given, rejects birth
 /// dates in the future.
 pub fn validate_resident_id(input: &str, today: Option<Date>) -> Result<ResidentId, IdentError> {
+    if crate::text::hidden_char(input, true).is_some() {
+        return Err(IdentError::Character);
+    }
     let s = input.trim().to_ascii_uppercase();
     if s.chars().count() != 18 {
         return Err(IdentError::Length);

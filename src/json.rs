@@ -6,12 +6,109 @@ use crate::error::FieldError;
 use crate::MAX_DOCUMENT_BYTES;
 use serde::de::DeserializeOwned;
 
-/// Parses text into a JSON value, refusing documents over [`MAX_DOCUMENT_BYTES`].
+/// Parses text into a JSON value, refusing documents over [`MAX_DOCUMENT_BYTES`] and
+/// objects that name a key twice (`{"a":1,"a":2}` would otherwise keep the last, so two
+/// readers could see two different documents). A UTF-8 byte-order mark is skipped.
 pub fn parse_document(src: &str, path: &str) -> Result<serde_json::Value, FieldError> {
     if src.len() > MAX_DOCUMENT_BYTES {
         return Err(FieldError::new(path, "json.too_large").with("max", MAX_DOCUMENT_BYTES));
     }
-    serde_json::from_str(src).map_err(|e| crate::error::json_syntax(path, &e))
+    let mut de = serde_json::Deserializer::from_str(without_bom(src));
+    match serde_path_to_error::deserialize::<_, Strict>(&mut de) {
+        Ok(Strict(v)) => de
+            .end()
+            .map(|()| v)
+            .map_err(|e| crate::error::json_syntax(path, &e)),
+        Err(e) => {
+            let inner = e.inner();
+            let text = inner.to_string();
+            Err(match text.split_once(DUPLICATE).map(|(_, rest)| rest) {
+                Some(rest) => {
+                    let key = rest.rsplit_once(" at line").map_or(rest, |(k, _)| k);
+                    FieldError::new(join_path(path, &e.path().to_string()), "json.duplicate_key")
+                        .with("key", key)
+                }
+                None => crate::error::json_syntax(path, inner),
+            })
+        }
+    }
+}
+
+/// The text without a leading UTF-8 byte-order mark (Windows editors write one).
+pub fn without_bom(src: &str) -> &str {
+    src.strip_prefix('\u{feff}').unwrap_or(src)
+}
+
+/// Marks the duplicate-key error so [`parse_document`] can tell it from a syntax error.
+const DUPLICATE: &str = "yaojian-duplicate-key:";
+
+/// A JSON value read with a check for duplicate keys.
+struct Strict(serde_json::Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Self::Value, E> {
+        Ok(b.into())
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(n.into())
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(n.into())
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Self::Value, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(serde_json::Value::Null, Into::into))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(s.into())
+    }
+    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+        Ok(s.into())
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(out.into())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!("{DUPLICATE}{key}")));
+            }
+            let Strict(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(out.into())
+    }
+}
+
+/// `path` followed by serde_path_to_error's inner path (`.`, `a.b`, `[2].c`).
+fn join_path(path: &str, inner: &str) -> String {
+    if inner == "." || inner.is_empty() {
+        path.to_string()
+    } else if inner.starts_with('[') {
+        format!("{path}{inner}")
+    } else {
+        format!("{path}.{inner}")
+    }
 }
 
 /// Deserialises a value, reporting the path of the first value that does not fit.
@@ -20,15 +117,8 @@ pub fn parse_value_at<T: DeserializeOwned>(
     path: &str,
 ) -> Result<T, FieldError> {
     serde_path_to_error::deserialize(v).map_err(|e| {
-        let inner = e.path().to_string();
-        let full = if inner == "." || inner.is_empty() {
-            path.to_string()
-        } else if inner.starts_with('[') {
-            format!("{path}{inner}")
-        } else {
-            format!("{path}.{inner}")
-        };
-        FieldError::new(full, "json.invalid").with("detail", e.inner())
+        FieldError::new(join_path(path, &e.path().to_string()), "json.invalid")
+            .with("detail", e.inner())
     })
 }
 
@@ -40,7 +130,7 @@ pub fn parse_str_at<T: DeserializeOwned>(src: &str, path: &str) -> Result<T, Fie
     if src.len() > MAX_DOCUMENT_BYTES {
         return Err(FieldError::new(path, "json.too_large").with("max", MAX_DOCUMENT_BYTES));
     }
-    match serde_json::from_str(src) {
+    match serde_json::from_str(without_bom(src)) {
         Ok(t) => Ok(t),
         Err(_) => parse_value_at(parse_document(src, path)?, path),
     }
@@ -92,6 +182,47 @@ mod tests {
         let e = parse_document("{\n  \"a\": }", "$").unwrap_err();
         assert_eq!(e.code, "json.syntax");
         assert_eq!(e.params["line"], "2");
+    }
+
+    /// Issue 14.6: `{"a":1,"a":2}` was read as `{"a":2}`.
+    #[test]
+    fn duplicate_keys_are_refused_with_their_path() {
+        let e = parse_document(r#"{"answers":{"q1":"yes","q1":"no"}}"#, "$").unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.code.as_str()),
+            ("$.answers", "json.duplicate_key")
+        );
+        assert_eq!(e.params["key"], "q1");
+        let e = parse_document(r#"[{"a":1},{"b":1,"b":2}]"#, "$.x").unwrap_err();
+        assert_eq!(e.path, "$.x[1]");
+        let e = parse_document(r#"{"a":1,"a":1}"#, "$").unwrap_err();
+        assert_eq!((e.path.as_str(), e.params["key"].as_str()), ("$", "a"));
+        let v = parse_document(r#"{"a":{"a":[1,-2,3.5,true,null,"x"]},"b":{}}"#, "$").unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"a":{"a":[1,-2,3.5,true,null,"x"]},"b":{}})
+        );
+        assert_eq!(parse_document("{} x", "$").unwrap_err().code, "json.syntax");
+        assert_eq!(
+            parse_document("{\"a\":", "$").unwrap_err().code,
+            "json.syntax"
+        );
+    }
+
+    /// Issue 14.8: a document saved by a Windows editor starts with a BOM.
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        assert_eq!(
+            parse_document("\u{feff}{\"a\":1}", "$").unwrap(),
+            serde_json::json!({"a":1})
+        );
+        assert_eq!(
+            parse_str_at::<Doc>("\u{feff}{\"items\":[]}", "$")
+                .unwrap()
+                .items
+                .len(),
+            0
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! See `ARCHITECTURE.md` at the repository root for where things live.
 
 pub mod checklist;
+pub mod csv;
 pub mod date;
 pub mod error;
 pub mod expr;
@@ -18,6 +19,7 @@ pub mod json;
 pub mod money;
 pub mod penalty;
 pub mod requirements;
+pub mod text;
 
 pub use error::{FieldError, LocalizedError};
 pub use i18n::Lang;

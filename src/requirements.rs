@@ -421,6 +421,44 @@ pub fn built_in(id: &str, benchmark: &Benchmark) -> Option<Template> {
         .and_then(|(_, src)| Template::from_json(src).ok())
 }
 
+/// Checks what a host sets as the checker's `value`: `{"template": id, "answers": {…},
+/// "have": […]}`, where `template` (optional) names a built-in template (with `own`, the
+/// host's template is the one used),
+/// and the answers and items fit that template ([`Input::from_value`]). The checker's
+/// own `requirements.result` event is accepted as it is (its `type` and `result` are
+/// not read), so a host can set back what it was sent.
+pub fn check_start(
+    v: &Value,
+    own: Option<&Template>,
+    benchmark: &Benchmark,
+) -> Result<(), Vec<FieldError>> {
+    let Some(obj) = v.as_object() else {
+        return Err(vec![FieldError::new("$", "case.not_object")]);
+    };
+    let id = match obj.get("template") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) => Some(id.as_str()),
+        Some(_) => return Err(vec![FieldError::new("$.template", "case.string")]),
+    };
+    let built;
+    let t = match (own, id) {
+        // The checker shows the host's own template whatever the id says.
+        (Some(t), _) => t,
+        (None, id) => {
+            let id = id.unwrap_or(built_in_ids()[0]);
+            built = built_in(id, benchmark).ok_or_else(|| {
+                vec![FieldError::new("$.template", "requirements.no_template").with("name", id)]
+            })?;
+            &built
+        }
+    };
+    let mut rest = obj.clone();
+    for k in ["template", "type", "result"] {
+        rest.remove(k);
+    }
+    Input::from_value(&Value::Object(rest), t).map(|_| ())
+}
+
 /// Ids of every built-in template.
 pub fn built_in_ids() -> Vec<&'static str> {
     BUILT_IN

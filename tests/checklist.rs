@@ -1,6 +1,7 @@
 //! Rectification items: every legal and illegal transition, deadlines across the UTC+8
 //! date line, bureau counts, CSV escaping.
 use yaojian::checklist::*;
+use yaojian::csv::{field as csv_field, to_csv};
 use yaojian::date::{cst_date_from_unix_millis, parse_date, Date, DeadlineState};
 
 fn d(s: &str) -> Date {
@@ -735,4 +736,69 @@ fn the_next_id_follows_the_highest_of_the_year() {
     }
     assert_eq!(list.next_id(d("2026-11-22")), "ZG-2026-010");
     assert_eq!(list.next_id(d("2025-01-01")), "ZG-2025-041");
+}
+
+/// Issue 14.1: a name typed as `=HYPERLINK(…)` must reach the bureau's sheet as text.
+#[test]
+fn csv_formula_injection_is_neutralised() {
+    for (typed, cell) in [
+        (
+            "=HYPERLINK(\"http://x\",\"a\")",
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\"",
+        ),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "\"'\rcmd\""),
+        ("张=三", "张=三"),
+    ] {
+        assert_eq!(csv_field(typed), cell, "{typed:?}");
+    }
+    let mut list = ItemList::default();
+    let mut i = item(Status::Pending);
+    i.person = "=cmd|' /C calc'!A0".into();
+    i.unit = "@unit".into();
+    list.items.push(i);
+    let csv = items_csv(&list, d("2026-11-20"), yaojian::Lang::ZhCn);
+    assert!(csv.contains(",'=cmd|' /C calc'!A0,"), "{csv}");
+    assert!(csv.contains(",'@unit,"), "{csv}");
+    assert!(!csv.contains(",=") && !csv.contains(",@"), "{csv}");
+}
+
+/// Issue 14.2: `{seq:65536}` made `format!` panic and took every widget with it.
+#[test]
+fn notice_pattern_with_huge_width_does_not_panic() {
+    assert_eq!(
+        document_number("责改{seq:65536}号", 2026, 7),
+        "责改0000000007号"
+    );
+    assert_eq!(
+        document_number("责改{seq:99999999999999999999}号", 2026, 7),
+        "责改7号"
+    );
+    assert_eq!(document_number("{year}{seq", 2026, 7), "2026{seq");
+    assert_eq!(document_number("{x}{seq:2}", 2026, 7), "{x}07");
+    let a = item(Status::Pending);
+    let n = notice(&[&a], "责改{seq:65536}号", 3, d("2026-11-20")).unwrap();
+    assert_eq!(n.number, "责改0000000003号");
+    for (p, code) in [
+        ("责改{seq:65536}号", "checklist.pattern_width"),
+        ("责改{seq:0}号", "checklist.pattern_width"),
+        ("责改{seq:x}号", "checklist.pattern_width"),
+        ("责改{seq号", "checklist.pattern_unclosed"),
+        ("责改}{seq}号", "checklist.pattern_unclosed"),
+        ("责改{name}{seq}号", "checklist.pattern_placeholder"),
+        ("责改〔{year}〕号", "checklist.pattern_no_seq"),
+    ] {
+        let e = check_number_pattern(p, "notice-pattern").unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.code.as_str()),
+            ("notice-pattern", code),
+            "{p}"
+        );
+    }
+    for p in ["某药监责改〔{year}〕{seq:3}号", "{seq}", "{seq:10}"] {
+        assert!(check_number_pattern(p, "$").is_ok(), "{p}");
+    }
 }

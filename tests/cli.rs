@@ -275,7 +275,7 @@ fn personal_submission() -> serde_json::Value {
         a.as_object().unwrap(),
         &f,
         None,
-        None,
+        Some("2026-11-22T09:00:00+08:00"),
         1_795_312_800_000,
         yaojian::Lang::ZhCn,
     )
@@ -345,6 +345,142 @@ fn form_validate_accepts_a_good_submission_and_lists_errors_for_a_bad_one() {
     );
     assert_eq!(code, 1);
     assert_eq!(v[0]["code"], "form.template_mismatch");
+}
+
+/// Issue 14.6: a submission could bring its own "today", its own finding labels, a key
+/// twice, and a reference anyone can recompute.
+#[test]
+fn forged_submissions_fail_form_validate() {
+    let good = personal_submission();
+    let validate = |v: &serde_json::Value, extra: &[&str]| {
+        let mut args = vec!["form", "validate", "--template", "representative-personal"];
+        args.extend_from_slice(extra);
+        yaojian_stdin(&args, &v.to_string())
+    };
+    let first_code = |v: &serde_json::Value| {
+        (
+            v[0]["path"].as_str().unwrap_or("").to_string(),
+            v[0]["code"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    // "Today" is the validator's: a submission dated after it is refused.
+    let (code, v) = validate(&good, &["--today", "2026-11-21"]);
+    assert_eq!(
+        (code, first_code(&v)),
+        (1, ("$.submitted_at".into(), "form.submitted_future".into()))
+    );
+    let mut future = good.clone();
+    future["submitted_at"] = serde_json::json!("2099-01-01T00:00:00+08:00");
+    let (code, v) = validate(&future, &[]);
+    assert_eq!(
+        (code, first_code(&v)),
+        (1, ("$.submitted_at".into(), "form.submitted_future".into()))
+    );
+    // A draft cannot be started after it was submitted, and must say when it was.
+    let mut late = good.clone();
+    late["started_at"] = serde_json::json!("2026-11-22T11:00:00+08:00");
+    let (code, v) = validate(&late, &[]);
+    assert_eq!(
+        (code, first_code(&v)),
+        (
+            1,
+            ("$.started_at".into(), "form.started_after_submitted".into())
+        )
+    );
+    let mut none = good.clone();
+    none.as_object_mut().unwrap().remove("started_at");
+    assert_eq!(
+        first_code(&validate(&none, &[]).1),
+        ("$.started_at".into(), "form.timestamp".into())
+    );
+    // What the template defines comes from the template.
+    let mut relabelled = good.clone();
+    relabelled["findings"]["b_prescriptions"]["title"] = serde_json::json!("无问题");
+    assert_eq!(
+        first_code(&validate(&relabelled, &[]).1),
+        (
+            "$.findings.b_prescriptions.title".into(),
+            "form.finding_title".into()
+        )
+    );
+    let mut milder = good.clone();
+    milder["findings"]["b_prescriptions"]["severity"] = serde_json::json!("low");
+    assert_eq!(
+        first_code(&validate(&milder, &[]).1),
+        (
+            "$.findings.b_prescriptions.severity".into(),
+            "form.finding_severity".into()
+        )
+    );
+    // One key twice is two documents in one: refused.
+    let text = good
+        .to_string()
+        .replacen("\"answers\":{", "\"answers\":{\"name\":\"李四\",", 1);
+    let (code, v) = yaojian_stdin(
+        &["form", "validate", "--template", "representative-personal"],
+        &text,
+    );
+    assert_eq!(
+        (code, first_code(&v)),
+        (1, ("$.answers".into(), "json.duplicate_key".into()))
+    );
+}
+
+#[test]
+fn a_keyed_receipt_verifies_only_with_its_key() {
+    let dir = std::env::temp_dir().join(format!("yaojian-key-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (key, other) = (dir.join("key"), dir.join("other"));
+    std::fs::write(&key, "a-secret-of-thirty-two-bytes-ok!\n").unwrap();
+    std::fs::write(&other, "another-secret-thirty-two-bytes!").unwrap();
+    let good = personal_submission();
+    let k = key.to_str().unwrap();
+    let (code, issued) = yaojian_stdin(
+        &[
+            "form",
+            "receipt",
+            "--template",
+            "representative-personal",
+            "--key",
+            k,
+        ],
+        &good.to_string(),
+    );
+    assert_eq!(code, 0, "{issued}");
+    let r = issued["reference"].as_str().unwrap();
+    assert!(
+        r.starts_with("ZC20261122-") && r.len() == 27 && r != good["reference"],
+        "{r}"
+    );
+    let check = |file: &str, v: &serde_json::Value| {
+        yaojian_stdin(
+            &[
+                "form",
+                "validate",
+                "--template",
+                "representative-personal",
+                "--key",
+                file,
+            ],
+            &v.to_string(),
+        )
+    };
+    assert_eq!(check(k, &issued).0, 0);
+    assert_eq!(
+        check(other.to_str().unwrap(), &issued).1[0]["code"],
+        "form.reference"
+    );
+    // The unkeyed content hash, which anyone can compute, is not a receipt.
+    assert_eq!(check(k, &good).1[0]["code"], "form.reference");
+    let mut changed = issued.clone();
+    changed["answers"]["phone"] = serde_json::json!("13900139000");
+    assert_eq!(check(k, &changed).1[0]["code"], "form.reference");
+    std::fs::write(&other, "short").unwrap();
+    assert_eq!(
+        check(other.to_str().unwrap(), &issued).1[0]["code"],
+        "cli.key_short"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

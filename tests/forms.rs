@@ -19,6 +19,11 @@ fn day(s: &str) -> Date {
 
 /// 2026-11-22 10:00:00 +08:00 in Unix milliseconds.
 const NOW: i64 = 1_795_312_800_000;
+/// When the drafts of these tests were started, and the validator's day (NOW's).
+const STARTED: &str = "2026-11-22T09:30:00+08:00";
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
 
 fn answers(v: Value) -> form::Answers {
     v.as_object().unwrap().clone()
@@ -500,7 +505,7 @@ fn submit_drops_hidden_answers_labels_findings_and_round_trips() {
     // Same content, same reference; the server accepts what the browser built.
     assert_eq!(reference(&s), s.reference);
     let text = serde_json::to_string(&s).unwrap();
-    let back = parse_submission(&t, &text).unwrap();
+    let back = parse_submission(&t, &text, today()).unwrap();
     assert_eq!(back, s);
 }
 
@@ -508,12 +513,12 @@ fn submit_drops_hidden_answers_labels_findings_and_round_trips() {
 fn the_server_rejects_what_the_issue_lists() {
     let t = personal();
     let (a, f) = with_finding();
-    let s = submit(&t, &a, &f, None, None, NOW, Lang::ZhCn).unwrap();
+    let s = submit(&t, &a, &f, None, Some(STARTED), NOW, Lang::ZhCn).unwrap();
     let good = serde_json::to_value(&s).unwrap();
     let reject = |edit: &dyn Fn(&mut Value)| -> Vec<(String, String)> {
         let mut v = good.clone();
         edit(&mut v);
-        codes(&parse_submission(&t, &v.to_string()).unwrap_err())
+        codes(&parse_submission(&t, &v.to_string(), today()).unwrap_err())
     };
     let one = |p: &str, c: &str| vec![(p.to_string(), c.to_string())];
     assert_eq!(
@@ -568,7 +573,7 @@ fn the_server_rejects_what_the_issue_lists() {
     );
     assert_eq!(reject(&|v| v["extra"] = json!(1))[0].0, "$.extra");
     // Messages name what to fix, in each language.
-    let e = parse_submission(&t, "{\"schema\": 1}").unwrap_err();
+    let e = parse_submission(&t, "{\"schema\": 1}", today()).unwrap_err();
     assert_eq!(e[0].path, "$.schema");
 }
 
@@ -655,7 +660,7 @@ fn answers_read_back_in_words() {
 fn findings_become_rectification_items() {
     let t = personal();
     let (a, f) = with_finding();
-    let s = submit(&t, &a, &f, None, None, NOW, Lang::ZhCn).unwrap();
+    let s = submit(&t, &a, &f, None, Some(STARTED), NOW, Lang::ZhCn).unwrap();
     let items = form::rectification_items(&t, &s, Lang::ZhCn);
     assert_eq!(items.len(), 1);
     let i = &items[0];
@@ -677,7 +682,8 @@ fn findings_become_rectification_items() {
 fn importing_submissions_adds_each_finding_once_and_names_bad_ones() {
     let t = personal();
     let (a, f) = with_finding();
-    let s = serde_json::to_value(submit(&t, &a, &f, None, None, NOW, Lang::ZhCn).unwrap()).unwrap();
+    let s = serde_json::to_value(submit(&t, &a, &f, None, Some(STARTED), NOW, Lang::ZhCn).unwrap())
+        .unwrap();
     let mut tampered = s.clone();
     tampered["answers"]["name"] = json!("李四"); // the reference no longer matches
     let batch = vec![s.clone(), json!({"template": {"id": "nope"}}), tampered];
@@ -685,7 +691,7 @@ fn importing_submissions_adds_each_finding_once_and_names_bad_ones() {
         schema: "yaojian/checklist/1".into(),
         items: vec![],
     };
-    let got = form::import_findings(&empty, batch, None, Lang::ZhCn);
+    let got = form::import_findings(&empty, batch, None, today(), Lang::ZhCn);
     assert_eq!(got.added.len(), 1);
     assert_eq!(
         got.added[0].id,
@@ -714,7 +720,7 @@ fn importing_submissions_adds_each_finding_once_and_names_bad_ones() {
         schema: "yaojian/checklist/1".into(),
         items: got.added,
     };
-    let again = form::import_findings(&list, vec![s], None, Lang::ZhCn);
+    let again = form::import_findings(&list, vec![s], None, today(), Lang::ZhCn);
     assert!(again.added.is_empty());
     assert_eq!(again.already, 1);
     assert!(again.errors.is_empty());
@@ -724,7 +730,7 @@ fn importing_submissions_adds_each_finding_once_and_names_bad_ones() {
 fn the_summary_counts_answers_findings_and_attestations() {
     let t = personal();
     let (a, f) = with_finding();
-    let with = submit(&t, &a, &f, None, None, NOW, Lang::ZhCn).unwrap();
+    let with = submit(&t, &a, &f, None, Some(STARTED), NOW, Lang::ZhCn).unwrap();
     let clean = submit(
         &t,
         &clean_personal(),
@@ -793,4 +799,32 @@ fn paths_name_their_question_and_drafts_reduce_to_what_would_be_sent() {
         ["b_kickbacks"],
         "only raised findings"
     );
+}
+
+/// Issue 14.1: a representative who types `=HYPERLINK(…)` as their name must not get a
+/// live formula into the bureau's sheet.
+#[test]
+fn summary_csv_neutralises_formulas_typed_by_respondents() {
+    let t = personal();
+    let mut a = clean_personal();
+    a["name"] = json!("=HYPERLINK(\"http://x\",\"点我\")");
+    a["mah_name"] = json!("@SUM(1+1)");
+    let s = submit(
+        &t,
+        &a,
+        &Findings::new(),
+        None,
+        Some(STARTED),
+        NOW,
+        Lang::ZhCn,
+    )
+    .unwrap();
+    let sum = summarize(&t, vec![serde_json::to_value(&s).unwrap()], Lang::ZhCn);
+    let rows: Vec<_> = sum.rows.iter().collect();
+    let csv = rows_csv(&t, &rows, Lang::ZhCn);
+    assert!(
+        csv.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\","),
+        "{csv}"
+    );
+    assert!(csv.contains(",'@SUM(1+1),"), "{csv}");
 }

@@ -77,6 +77,24 @@ enum FormCommand {
         /// A template file (JSON), or the id of a built-in template.
         #[arg(long)]
         template: String,
+        /// The validator's day (YYYY-MM-DD, China Standard Time); default today. A
+        /// submission dated later is refused; its answers are judged as of its own day.
+        #[arg(long)]
+        today: Option<String>,
+        /// A file holding the secret the reference was issued with (`form receipt`):
+        /// the reference must then be the keyed one.
+        #[arg(long)]
+        key: Option<std::path::PathBuf>,
+    },
+    /// Check a submission on stdin as `validate` does and print it with a reference keyed
+    /// with the secret in --key, which only the holder of the secret can issue or verify.
+    Receipt {
+        #[arg(long)]
+        template: String,
+        #[arg(long)]
+        today: Option<String>,
+        #[arg(long)]
+        key: std::path::PathBuf,
     },
     /// Print the JSON Schema of templates (or, with --submission, of submissions).
     Schema {
@@ -313,14 +331,34 @@ fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
     }
 }
 
+/// `--today` as a date, or today in China Standard Time.
+fn day_or_today(today: Option<&str>) -> Result<yaojian::date::Date, Vec<FieldError>> {
+    match today {
+        Some(t) => yaojian::date::parse_date(t).map_err(|e| vec![e.at("$.today")]),
+        None => Ok(yaojian::date::cst_date_from_unix_millis(
+            yaojian::date::now_unix_millis(),
+        )),
+    }
+}
+
+/// The secret in a key file (its bytes, surrounding white space trimmed).
+fn secret(path: &std::path::Path) -> Result<Vec<u8>, Vec<FieldError>> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| vec![FieldError::new("$.key", "cli.key_file").with("detail", e)])?;
+    let text = bytes.trim_ascii();
+    if text.len() < 16 {
+        return Err(vec![
+            FieldError::new("$.key", "cli.key_short").with("min", 16)
+        ]);
+    }
+    Ok(text.to_vec())
+}
+
 /// The checklist on stdin and the day to judge it on.
 fn checklist_input(
     today: Option<&str>,
 ) -> Result<(yaojian::checklist::ItemList, yaojian::date::Date), Vec<FieldError>> {
-    let day = match today {
-        Some(t) => yaojian::date::parse_date(t).map_err(|e| vec![e.at("$.today")])?,
-        None => yaojian::date::cst_date_from_unix_millis(yaojian::date::now_unix_millis()),
-    };
+    let day = day_or_today(today)?;
     let src = read_stdin()?;
     Ok((yaojian::checklist::ItemList::from_json(&src)?, day))
 }
@@ -351,10 +389,18 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
         }
     };
     let result: Result<serde_json::Value, Vec<FieldError>> = match cmd {
-        FormCommand::Validate { template: name } => {
+        FormCommand::Validate {
+            template: name,
+            today,
+            key,
+        } => {
             let checked = template(&name).and_then(|t| {
-                let src = read_stdin()?;
-                form::parse_submission(&t, &src)
+                let day = day_or_today(today.as_deref())?;
+                let v = yaojian::json::parse_document(&read_stdin()?, "$").map_err(|e| vec![e])?;
+                match key {
+                    Some(k) => form::answers::check_issued_submission(&t, v, day, &secret(&k)?),
+                    None => form::answers::check_submission(&t, v, day),
+                }
             });
             return match checked {
                 Ok(s) => {
@@ -409,9 +455,21 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
             }
             Ok(to_json(&sum))
         })(),
+        FormCommand::Receipt {
+            template: name,
+            today,
+            key,
+        } => (|| {
+            let t = template(&name)?;
+            let day = day_or_today(today.as_deref())?;
+            let mut s = form::parse_submission(&t, &read_stdin()?, day)?;
+            s.reference = form::answers::keyed_reference(&s, &secret(&key)?);
+            Ok(to_json(&s))
+        })(),
         FormCommand::Items { template: name } => (|| {
             let t = template(&name)?;
-            let s = form::parse_submission(&t, &read_stdin()?)?;
+            let today = day_or_today(None)?;
+            let s = form::parse_submission(&t, &read_stdin()?, today)?;
             let items = form::rectification_items(&t, &s, lang);
             Ok(serde_json::json!({"schema": yaojian::checklist::SCHEMA, "items": items}))
         })(),

@@ -1,5 +1,5 @@
 //! Answers to a template: which questions are visible and required, progress, raised
-//! findings, validation, and the submission document (`yaojian/submission/1`).
+//! findings, validation (the submission document itself is in [`super::submission`]).
 //!
 //! The browser widget and `yaojian form validate` call the same functions, so a
 //! submission the form accepted is accepted by the server and the reverse.
@@ -8,11 +8,9 @@
 //! a finding's field `$.findings.<id>.explanation`.
 
 use super::template::{Bound, Kind, Question, Severity, Template};
-use crate::date::{cst_date_from_unix_millis, cst_timestamp, format_date, parse_date, Date};
+use crate::date::{format_date, parse_date, Date};
 use crate::error::FieldError;
 use crate::expr::{self, is_answered};
-use crate::json::{parse_document, parse_value_at};
-use crate::penalty::rules::pick;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -288,6 +286,30 @@ pub fn parse_input(kind: Kind, text: &str, path: &str) -> Result<Value, FieldErr
     }
 }
 
+/// Writes every identifier answer (统一社会信用代码, 身份证号码, at the top level and in
+/// group rows) as [`parse_input`] does: half-width, trimmed, upper case. For answers
+/// that did not come through typing (a host's value, an older draft).
+pub fn normalise_identifiers(t: &Template, answers: &mut Answers) {
+    let fix = |kind: Kind, v: &mut Value| {
+        if let (Kind::Uscc | Kind::ResidentId, Value::String(s)) = (kind, &*v) {
+            *v = Value::String(half_width(s.trim()).to_ascii_uppercase());
+        }
+    };
+    for q in t.questions() {
+        let Some(v) = answers.get_mut(&q.id) else {
+            continue;
+        };
+        fix(q.kind, v);
+        for row in v.as_array_mut().into_iter().flatten() {
+            for c in &q.questions {
+                if let Some(cell) = row.get_mut(&c.id) {
+                    fix(c.kind, cell);
+                }
+            }
+        }
+    }
+}
+
 /// Mainland mobile (optionally +86), or a landline with area code and extension.
 pub fn valid_phone(s: &str) -> bool {
     let s: String = s.chars().filter(|c| *c != ' ').collect();
@@ -409,7 +431,7 @@ fn compare_bound(q: &Question, path: &str, v: &Value, today: Date, errs: &mut Ve
 }
 
 /// Checks one answer that is present (not null) against its question.
-fn check_value(
+pub(crate) fn check_value(
     q: &Question,
     v: &Value,
     path: &str,
@@ -449,6 +471,9 @@ fn check_value(
             let Some(s) = v.as_str() else {
                 return errs.push(kind_error(q, path));
             };
+            if let Err(e) = crate::text::check_hidden(s, q.kind == Kind::Text, path) {
+                errs.push(e);
+            }
             let n = s.trim().chars().count();
             let default_max = if q.kind == Kind::Text {
                 DEFAULT_MAX_TEXT
@@ -496,18 +521,22 @@ fn check_value(
             Some(Err(e)) => errs.push(e.at(path)),
             None => errs.push(kind_error(q, path)),
         },
-        Kind::Uscc => match v.as_str() {
+        Kind::Uscc | Kind::ResidentId => match v.as_str() {
             Some(s) => {
-                if let Err(e) = crate::ident::validate_uscc(s) {
-                    errs.push(FieldError::new(path, e.code("uscc")));
-                }
-            }
-            None => errs.push(kind_error(q, path)),
-        },
-        Kind::ResidentId => match v.as_str() {
-            Some(s) => {
-                if let Err(e) = crate::ident::validate_resident_id(s, Some(today)) {
-                    errs.push(FieldError::new(path, e.code("resident_id")));
+                let (kind, checked) = if q.kind == Kind::Uscc {
+                    ("uscc", crate::ident::validate_uscc(s))
+                } else {
+                    let id = crate::ident::validate_resident_id(s, Some(today));
+                    ("resident_id", id.map(|id| id.number))
+                };
+                match checked {
+                    Err(e) => errs.push(FieldError::new(path, e.code(kind))),
+                    // Stored as typed, a lower-case x would make one person two.
+                    Ok(n) if n != s => errs.push(
+                        FieldError::new(path, format!("{kind}.not_normalised"))
+                            .with("normalised", n),
+                    ),
+                    Ok(_) => {}
                 }
             }
             None => errs.push(kind_error(q, path)),
@@ -543,6 +572,8 @@ fn check_value(
                     format!("{path}.name"),
                     "form.attestation_name",
                 ));
+            } else if let Err(e) = crate::text::check_hidden(name, true, &format!("{path}.name")) {
+                errs.push(e);
             }
             let dp = format!("{path}.date");
             match o.get("date").and_then(Value::as_str).map(parse_date) {
@@ -688,6 +719,9 @@ pub(crate) fn finding_errors(
         ("measure", &f.measure, "form.finding_measure"),
     ] {
         let n = text.trim().chars().count();
+        if let Err(e) = crate::text::check_hidden(text, false, &format!("{p}.{field}")) {
+            errs.push(e);
+        }
         if n == 0 {
             errs.push(FieldError::new(format!("{p}.{field}"), missing));
         } else if n > DEFAULT_MAX_LONG_TEXT {
@@ -837,185 +871,7 @@ pub fn display(q: &Question, v: &Value, lang: Lang) -> String {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TemplateRef {
-    pub id: String,
-    pub version: String,
-}
-
-/// What the form emits on submit and the server re-validates.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Submission {
-    pub schema: String,
-    pub template: TemplateRef,
-    /// Receipt reference, e.g. `ZC20261122-3F9A01C2`: derived from the content.
-    pub reference: String,
-    /// The host's key for this respondent (the same key the draft is stored under).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
-    /// When the draft was started, `YYYY-MM-DDTHH:MM:SS+08:00`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub started_at: Option<String>,
-    pub submitted_at: String,
-    pub answers: Answers,
-    #[serde(default)]
-    pub findings: Findings,
-}
-
-fn canonical(v: &Value, out: &mut String) {
-    match v {
-        Value::Object(m) => {
-            let mut keys: Vec<&String> = m.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, k) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push(':');
-                canonical(&m[k], out);
-            }
-            out.push('}');
-        }
-        Value::Array(a) => {
-            out.push('[');
-            for (i, x) in a.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                canonical(x, out);
-            }
-            out.push(']');
-        }
-        other => out.push_str(&other.to_string()),
-    }
-}
-
-/// The receipt reference: `ZC` + the submission date + 8 hex digits of a FNV-1a hash of
-/// the template, key, time, answers and findings (explanation, measure, deadline).
-/// The same content always gives the same reference; any change gives another.
-pub fn reference(s: &Submission) -> String {
-    let mut text = String::new();
-    for part in [&s.template.id, &s.template.version, &s.submitted_at] {
-        text.push_str(part);
-        text.push('\u{1f}');
-    }
-    text.push_str(s.key.as_deref().unwrap_or(""));
-    text.push('\u{1f}');
-    canonical(&Value::Object(s.answers.clone()), &mut text);
-    for (q, f) in &s.findings {
-        for part in [q, &f.explanation, &f.measure, &f.deadline] {
-            text.push('\u{1f}');
-            text.push_str(part);
-        }
-    }
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    let folded = (h >> 32) ^ (h & 0xffff_ffff);
-    let date = s.submitted_at.get(..10).unwrap_or("").replace('-', "");
-    format!("ZC{date}-{folded:08X}")
-}
-
-/// Builds the submission at `now_millis`: hidden answers dropped, findings limited to
-/// those raised and labelled from the template, everything validated. On error nothing
-/// is submitted and the errors say what to fix.
-pub fn submit(
-    t: &Template,
-    answers: &Answers,
-    findings: &Findings,
-    key: Option<&str>,
-    started_at: Option<&str>,
-    now_millis: i64,
-    lang: Lang,
-) -> Result<Submission, Vec<FieldError>> {
-    let (answers, mut out) = submittable(t, answers, findings);
-    for (q, f) in out.iter_mut() {
-        let spec = t.question(q).and_then(|q| q.finding.as_ref());
-        f.severity = spec.map(|s| s.severity);
-        f.title = spec.map(|s| pick(&s.title, lang));
-        f.explanation = f.explanation.trim().to_string();
-        f.measure = f.measure.trim().to_string();
-        f.deadline = f.deadline.trim().to_string();
-    }
-    let today = cst_date_from_unix_millis(now_millis);
-    let errs = validate(t, &answers, &out, today);
-    if !errs.is_empty() {
-        return Err(errs);
-    }
-    let mut s = Submission {
-        schema: SUBMISSION_SCHEMA.to_string(),
-        template: TemplateRef {
-            id: t.id.clone(),
-            version: t.version.clone(),
-        },
-        reference: String::new(),
-        key: key.filter(|k| !k.is_empty()).map(str::to_string),
-        started_at: started_at.map(str::to_string),
-        submitted_at: cst_timestamp(now_millis),
-        answers,
-        findings: out,
-    };
-    s.reference = reference(&s);
-    Ok(s)
-}
-
-/// Reads and checks a submission against its template, as `yaojian form validate`
-/// does: schema, template id and version, timestamps, reference, then [`validate`]
-/// with the day of submission as "today".
-pub fn parse_submission(t: &Template, src: &str) -> Result<Submission, Vec<FieldError>> {
-    let v = parse_document(src, "$").map_err(|e| vec![e])?;
-    check_submission(t, v)
-}
-
-pub fn check_submission(t: &Template, v: Value) -> Result<Submission, Vec<FieldError>> {
-    let s: Submission = parse_value_at(v, "$").map_err(|e| vec![e])?;
-    let mut errs = Vec::new();
-    if s.schema != SUBMISSION_SCHEMA {
-        errs.push(
-            FieldError::new("$.schema", "form.submission_schema")
-                .with("expected", SUBMISSION_SCHEMA),
-        );
-    }
-    if s.template.id != t.id {
-        errs.push(
-            FieldError::new("$.template.id", "form.template_mismatch")
-                .with("expected", &t.id)
-                .with("found", &s.template.id),
-        );
-    }
-    if s.template.version != t.version {
-        errs.push(
-            FieldError::new("$.template.version", "form.template_mismatch")
-                .with("expected", &t.version)
-                .with("found", &s.template.version),
-        );
-    }
-    let submitted = parse_cst_timestamp(&s.submitted_at);
-    if submitted.is_none() {
-        errs.push(FieldError::new("$.submitted_at", "form.timestamp"));
-    }
-    if let Some(st) = &s.started_at {
-        if parse_cst_timestamp(st).is_none() {
-            errs.push(FieldError::new("$.started_at", "form.timestamp"));
-        }
-    }
-    if !errs.is_empty() {
-        return Err(errs);
-    }
-    let today = submitted.unwrap_or_default();
-    errs = validate(t, &s.answers, &s.findings, today);
-    if errs.is_empty() && s.reference != reference(&s) {
-        errs.push(FieldError::new("$.reference", "form.reference"));
-    }
-    if errs.is_empty() {
-        Ok(s)
-    } else {
-        Err(errs)
-    }
-}
+pub use super::submission::{
+    check_issued_submission, check_submission, keyed_reference, parse_submission, reference,
+    submit, verify_keyed_reference, Submission, TemplateRef,
+};

@@ -4,13 +4,17 @@
 //!
 //! - [`template`]: the template format (`yaojian/form/1`) and its parser.
 //! - [`answers`]: visibility, progress, findings, validation, the submission document.
+//! - [`draft`]: what a host may set as a form's value, checked before it is used.
 //! - [`live`]: the same, kept up to date answer by answer for a form being filled in.
+//! - [`submission`]: the submission document, its checks and its receipt reference.
 //! - [`summary`]: counts over many submissions, submitters with findings, CSV.
 //!
 //! Built-in templates (`data/forms/*.json`) are sample content and say so.
 
 pub mod answers;
+pub mod draft;
 pub mod live;
+pub mod submission;
 pub mod summary;
 pub mod template;
 
@@ -87,11 +91,13 @@ pub struct Import {
 
 /// The findings of `batch` (submissions to a built-in template, or to `own`) as items
 /// not yet in `list`. Each submission is checked as the server checks it
-/// ([`answers::check_submission`]); one that fails is reported and skipped.
+/// ([`answers::check_submission`], with `today` the importer's day); one that fails is
+/// reported and skipped.
 pub fn import_findings(
     list: &ItemList,
     batch: Vec<Value>,
     own: Option<&Template>,
+    today: crate::date::Date,
     lang: Lang,
 ) -> Import {
     let mut out = Import::default();
@@ -121,7 +127,7 @@ pub fn import_findings(
                 }
             },
         };
-        match answers::check_submission(t, v) {
+        match answers::check_submission(t, v, today) {
             Ok(s) => {
                 for item in rectification_items(t, &s, lang) {
                     if seen.insert(item.id.clone()) {

@@ -7,7 +7,8 @@
 
 use super::answers::{evaluate, filled, validate, Submission};
 use super::template::{Kind, Severity, Template};
-use crate::checklist::{to_csv, wire_name};
+use crate::checklist::wire_name;
+use crate::csv::to_csv;
 use crate::error::LocalizedError;
 use crate::penalty::rules::pick;
 use crate::Lang;

@@ -1,0 +1,59 @@
+//! Checks on free text from outside (names, units, explanations): characters that do
+//! not show but change what a reader sees or what a machine stores. A NUL cuts a name
+//! short in C back ends; a bidi override (U+202E) shows "txt.exe" for "exe.txt"; a
+//! zero-width space makes two equal-looking names differ.
+
+use crate::error::FieldError;
+
+/// The first character of `s` that must not be in a name or identifier (`single_line`)
+/// or in longer text, if any. Longer text may hold tabs, line breaks and the zero-width
+/// joiner (emoji sequences); nothing else listed here.
+pub fn hidden_char(s: &str, single_line: bool) -> Option<char> {
+    s.chars().find(|&c| {
+        let layout = matches!(c, '\t' | '\n' | '\r');
+        let control = c.is_control() && (single_line || !layout);
+        let bidi = matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let invisible = matches!(c, '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{180e}')
+            || (single_line && matches!(c, '\u{200d}' | '\u{2028}' | '\u{2029}'));
+        control || bidi || invisible
+    })
+}
+
+/// [`hidden_char`] as an error at `path` (`text.hidden_char`, naming the code point).
+pub fn check_hidden(s: &str, single_line: bool, path: &str) -> Result<(), FieldError> {
+    match hidden_char(s, single_line) {
+        Some(c) => Err(FieldError::new(path, "text.hidden_char")
+            .with("code_point", format!("U+{:04X}", c as u32))),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_refuse_what_does_not_show() {
+        for bad in [
+            "张\u{0}三",
+            "张三\u{202e}",
+            "张\u{200b}三",
+            "\u{feff}张三",
+            "张\u{2066}三",
+            "张\n三",
+            "张\u{7f}",
+        ] {
+            assert!(hidden_char(bad, true).is_some(), "{bad:?}");
+        }
+        assert_eq!(
+            check_hidden("a\u{202e}b", true, "$.x").unwrap_err().params["code_point"],
+            "U+202E"
+        );
+        for good in ["张三", "Zhang San", "欧阳·娜娜", "O'Brien-Smith"] {
+            assert_eq!(hidden_char(good, true), None, "{good:?}");
+        }
+        assert_eq!(hidden_char("第一行\n第二行\t👨\u{200d}👩", false), None);
+        assert!(hidden_char("说明\u{0}", false).is_some());
+        assert!(hidden_char("说明\u{202d}", false).is_some());
+    }
+}
