@@ -6,21 +6,54 @@
 //   default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
 //   connect-src 'self'; require-trusted-types-for 'script'
 // See docs/embedding.md.
-import init, { mountWidget, widgetKinds } from "./yaojian_core.js";
+//
+// Every widget on a page shares one wasm instance. A panic inside it stops that
+// instance; this module then tells every element (yj-error "widget.failed"), shows the
+// failure in words in the widget that failed, and starts the others again on a fresh
+// instance with the settings, properties and last value they had (see recover()).
+import init, * as firstCore from "./yaojian_core.js";
 
 const BASE = new URL(".", import.meta.url);
 /** Widget kinds; the element for kind K is <yj-K>. Must match the wasm's widgetKinds(). */
 export const KINDS = ["self-inspection", "submissions-summary", "rectification", "penalty-calculator", "requirements"];
 /** Scalar settings passed from attributes to the widget (each takes those it knows). */
 const SETTINGS = ["storage-key", "readonly", "template-id", "notice-pattern", "notice-seq", "page-size"];
+/** Structured properties, in the order they are applied (a template before a value). */
+const PROPERTIES = ["benchmark", "template", "value"];
 const FORM_HOOK = Symbol("form");
 const EVENT_NAMES = ["yj-change", "yj-submit", "yj-draft-saved", "yj-error"];
+/** After this many panics on one page, no widget is started again. */
+const MAX_RECOVERIES = 3;
+
+let core = null; // the module namespace of the live wasm instance
 let ready = null;
+let generation = 0;
+let recoveries = 0;
 
 /** Loads and instantiates the wasm once; every widget waits on the same promise. */
 export function load() {
-  ready ??= init({ module_or_path: new URL("yaojian_core_bg.wasm", BASE) });
+  ready ??= instantiate();
   return ready;
+}
+
+async function instantiate() {
+  let exports;
+  if (generation === 0) {
+    exports = await init({ module_or_path: new URL("yaojian_core_bg.wasm", BASE) });
+    core = firstCore;
+  } else {
+    // A fresh copy of the glue module, so a fresh instance: the old one is dead.
+    const fresh = await import(new URL(`yaojian_core.js?instance=${generation}`, BASE).href);
+    exports = await fresh.default({ module_or_path: new URL("yaojian_core_bg.wasm", BASE) });
+    core = fresh;
+  }
+  core.setPanicHandler(onPanic);
+  return exports;
+}
+
+/** The widget kinds the wasm carries. */
+export function widgetKinds() {
+  return core ? core.widgetKinds() : [...KINDS];
 }
 
 // One stylesheet object shared by every shadow root (fetched once). If fetching is not
@@ -47,11 +80,38 @@ async function styleShadowRoot(root) {
 }
 
 const instances = new WeakMap();
+// Elements with a widget, so a panic can reach every one of them.
+const live = new Set();
 // Properties set on an element before it was mounted, applied when it is.
 const early = new WeakMap();
 
 function langOf(element, options) {
   return options.lang ?? element.closest?.("[lang]")?.getAttribute("lang") ?? document.documentElement.lang ?? "zh-CN";
+}
+
+// Calls into the wasm are never nested: an event a widget emits during one (a refused
+// property's yj-error, say) is dispatched once the call has returned, so a listener may
+// set properties or unmount the element.
+let depth = 0;
+let current = null; // the element whose call is under way
+const queued = [];
+
+function call(state, f) {
+  if (!state.handle || core === null) return undefined;
+  const outer = current;
+  current = state.element;
+  depth++;
+  try {
+    return f(state.handle);
+  } catch (e) {
+    // A panic traps as a RuntimeError; onPanic has already scheduled the recovery.
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    return undefined;
+  } finally {
+    depth--;
+    current = outer;
+    if (depth === 0) while (queued.length) queued.shift()();
+  }
 }
 
 /**
@@ -64,7 +124,7 @@ export async function mount(element, options = {}) {
   const existing = instances.get(element);
   if (existing) return existing;
   const kind = options.widget ?? element.localName.replace(/^yj-/, "");
-  const state = { handle: null, container: null, root: null, value: null, options, pending: [] };
+  const state = { element, kind, handle: null, container: null, root: null, value: null, options, pending: [], props: new Map() };
   instances.set(element, state);
   try {
     await load();
@@ -87,6 +147,7 @@ export async function mount(element, options = {}) {
       if (cancelled()) return state;
     }
   }
+  clearFailure(root);
   const container = document.createElement("div");
   container.className = "yj-embed";
   container.classList.toggle("yj-large-text", Boolean(options.largeText ?? element.hasAttribute("large-text")));
@@ -97,30 +158,39 @@ export async function mount(element, options = {}) {
   const emit = (name, json) => {
     const detail = JSON.parse(json);
     if (name === "yj-change") state.value = detail;
-    element.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-    options.onEvent?.(name, detail);
-    options[FORM_HOOK]?.(name, detail);
+    const dispatch = () => {
+      element.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+      options.onEvent?.(name, detail);
+      options[FORM_HOOK]?.(name, detail);
+    };
+    if (depth > 0) queued.push(dispatch); else dispatch();
   };
-  try {
-    state.handle = mountWidget(kind, container, emit, langOf(element, options));
-  } catch (e) {
-    container.remove();
-    instances.delete(element);
-    fail(element, "mount", String(e));
-    throw e;
-  }
+  const settings = {};
   for (const name of SETTINGS) {
     const option = options[name.replace(/-(.)/g, (_, c) => c.toUpperCase())];
     const v = option !== undefined ? (option === false ? null : String(option)) : element.getAttribute(name);
-    if (v !== null) state.handle.setSetting(name, v);
+    if (v !== null) settings[name] = v;
   }
-  for (const [name, v] of [["benchmark", options.benchmark], ["template", options.template], ["value", options.value]]) {
-    if (v !== undefined) setProperty(element, name, v);
+  live.add(element);
+  try {
+    state.handle = call({ element, handle: true }, () => core.mountWidget(kind, container, emit, langOf(element, options), JSON.stringify(settings)));
+  } catch (e) {
+    container.remove();
+    instances.delete(element);
+    live.delete(element);
+    fail(element, "mount", String(e));
+    throw e;
+  }
+  if (!state.handle) return state; // a panic while mounting: recovery has it
+  if (options.trackInput !== false) trackInput(element);
+  for (const name of PROPERTIES) {
+    if (options[name] !== undefined) setProperty(element, name, options[name]);
   }
   const src = options.templateSrc ?? element.getAttribute("template-src");
   if (src) loadTemplate(element, src);
   for (const [name, v] of [...(early.get(element) ?? []), ...state.pending.splice(0)]) setProperty(element, name, v);
   early.delete(element);
+  if (options.restore !== undefined) setProperty(element, "value", options.restore);
   return state;
 }
 
@@ -129,8 +199,12 @@ export function unmount(element) {
   const state = instances.get(element);
   if (!state) return;
   instances.delete(element);
-  state.handle?.destroy();
-  state.handle?.free();
+  live.delete(element);
+  if (core !== null && state.handle) {
+    call(state, (h) => h.destroy());
+    state.handle.free();
+  }
+  state.handle = null;
   state.container?.remove();
 }
 
@@ -144,8 +218,15 @@ function setProperty(element, name, value) {
   const state = instances.get(element);
   if (!state) { early.set(element, [...(early.get(element) ?? []), [name, value]]); return; }
   if (!state.handle) { state.pending.push([name, value]); return; }
-  const json = typeof value === "string" ? value : JSON.stringify(value ?? null);
-  state.handle.setProperty(name, json);
+  let json;
+  try {
+    json = typeof value === "string" ? value : JSON.stringify(value ?? null);
+  } catch (e) {
+    call(state, (h) => h.refuseProperty(name, String(e?.message ?? e)));
+    return;
+  }
+  state.props.set(name, json);
+  call(state, (h) => h.setProperty(name, json));
 }
 
 /** Fetches a template (same origin, or CORS) and sets it as the `template` property. */
@@ -162,6 +243,125 @@ async function loadTemplate(element, src) {
 function fail(element, stage, message) {
   element.dispatchEvent(new CustomEvent("yj-error", { detail: { type: `${stage}.failed`, message }, bubbles: true, composed: true }));
 }
+
+// ---- Panics ---------------------------------------------------------------------------
+
+// The element the user last acted on, for a panic inside an event handler (the Rust
+// side cannot say which widget it was in). Cleared once the task is over.
+let touched = null;
+const INPUT_EVENTS = ["click", "input", "change", "keydown", "submit", "focusin"];
+function trackInput(element) {
+  if (element.yjTracked) return;
+  element.yjTracked = true;
+  for (const type of INPUT_EVENTS) {
+    element.addEventListener(type, () => { touched = element; setTimeout(() => { if (touched === element) touched = null; }, 0); }, { capture: true });
+  }
+}
+
+let panic = null;
+/** Called by the dying instance: record, and act once its stack has unwound. */
+function onPanic(message) {
+  if (panic) return;
+  panic = { message, culprit: current ?? touched };
+  setTimeout(recover, 0);
+}
+
+const FAILURE_TEXT = {
+  "zh-CN": ["此组件出现内部错误，已停止工作。页面上其他组件中输入的内容没有丢失。", "重新载入此组件", "刚才出现内部错误，组件已重新载入，输入的内容已恢复。"],
+  "zh-TW": ["此元件發生內部錯誤，已停止運作。頁面上其他元件中輸入的內容沒有遺失。", "重新載入此元件", "剛才發生內部錯誤，元件已重新載入，輸入的內容已恢復。"],
+  en: ["This widget had an internal error and has stopped. What you typed in the other widgets on this page is kept.", "Reload this widget", "An internal error occurred; the widget was reloaded and what you typed was restored."],
+};
+
+function failureText(element) {
+  const tag = langOf(element, {});
+  return FAILURE_TEXT[tag] ?? FAILURE_TEXT[tag.startsWith("en") ? "en" : "zh-CN"];
+}
+
+function clearFailure(root) {
+  for (const n of [...root.children]) if (n.classList.contains("yj-failure")) n.remove();
+}
+
+/** Says in words, in the widget's place, that it failed; `restart` offers to reload it. */
+function showFailure(element, root, text, restart) {
+  clearFailure(root);
+  const box = document.createElement("div");
+  box.className = "yj-failure yj-widget";
+  const p = document.createElement("p");
+  p.setAttribute("role", "alert");
+  p.textContent = text;
+  box.append(p);
+  if (restart) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "yj-button";
+    b.textContent = failureText(element)[1];
+    b.addEventListener("click", restart, { once: true });
+    box.append(b);
+  }
+  root.prepend(box);
+}
+
+/** What a widget's last yj-change gives back as its value, to start it again from. */
+function restoredValue(detail) {
+  switch (detail?.type) {
+    case "checklist.change": return detail.list;
+    case "penalty.assessment": case "penalty.invalid": return detail.case;
+    case "form.change": case "requirements.result": return detail;
+    default: return undefined;
+  }
+}
+
+/**
+ * After a panic: the wasm instance is gone, so every widget is. Each element hears of
+ * it (yj-error "widget.failed"); the one that failed (or, when it cannot be told, none)
+ * shows the failure and a reload button; the others start again on a fresh instance
+ * from what they had: settings (attributes), properties and their last value.
+ */
+async function recover() {
+  const { message, culprit } = panic;
+  recoveries++;
+  const giveUp = recoveries > MAX_RECOVERIES;
+  const elements = [...live];
+  const saved = elements.map((el) => instances.get(el));
+  core = null;
+  ready = null;
+  generation++;
+  for (const [i, el] of elements.entries()) {
+    const s = saved[i];
+    s.handle = null; // belongs to the dead instance: never called again
+    s.container?.remove();
+    instances.delete(el);
+    live.delete(el);
+  }
+  panic = null;
+  for (const [i, el] of elements.entries()) {
+    const s = saved[i];
+    const stopped = giveUp || el === culprit;
+    el.dispatchEvent(new CustomEvent("yj-error", {
+      detail: { type: "widget.failed", message, stopped, restarted: !stopped },
+      bubbles: true, composed: true,
+    }));
+    const restart = () => restartWidget(el, s).catch(() => {});
+    const text = failureText(el);
+    if (stopped) {
+      showFailure(el, s.root ?? el, text[0], giveUp ? null : restart);
+    } else if (el.isConnected) {
+      await restart();
+      if (!culprit && s.root) showFailure(el, s.root, text[2], null);
+    }
+  }
+}
+
+async function restartWidget(element, old) {
+  const options = { ...old.options, restore: restoredValue(old.value) };
+  for (const name of PROPERTIES) {
+    if (old.props.has(name)) options[name] = old.props.get(name);
+  }
+  if (old.root) clearFailure(old.root);
+  await mount(element, options);
+}
+
+// ---- Elements -------------------------------------------------------------------------
 
 /** The base class of every yj-* element: attributes for settings, properties for data. */
 class YjWidget extends HTMLElement {
@@ -188,10 +388,10 @@ class YjWidget extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     const state = instances.get(this);
     if (!state?.handle) return;
-    if (name === "lang") state.handle.setLang(value ?? langOf(this.parentElement ?? document.documentElement, {}));
+    if (name === "lang") call(state, (h) => h.setLang(value ?? langOf(this.parentElement ?? document.documentElement, {})));
     if (name === "large-text") state.container.classList.toggle("yj-large-text", value !== null);
     if (name === "theme") setTheme(state.container, value);
-    if (SETTINGS.includes(name)) state.handle.setSetting(name, value);
+    if (SETTINGS.includes(name)) call(state, (h) => h.setSetting(name, value));
     if (name === "template-src" && value) loadTemplate(this, value);
   }
 
@@ -261,5 +461,5 @@ export function define() {
   }
 }
 
-export { EVENT_NAMES, widgetKinds };
+export { EVENT_NAMES };
 define();

@@ -10,6 +10,7 @@
 //! - `forms.rs`: the status-action form and the add/edit form.
 //! - `notice.rs`: the printable notice. `import.rs`: findings from self-inspections.
 
+mod draft;
 mod forms;
 mod import;
 mod notice;
@@ -61,15 +62,7 @@ pub struct ChecklistProps {
 /// The document-number pattern used until the host sets its own (labelled sample).
 pub const SAMPLE_NOTICE_PATTERN: &str = "示例药监责改〔{year}〕{seq:3}号";
 
-fn draft_key(key: &str) -> String {
-    format!("yaojian:checklist:{key}")
-}
-
-/// The list stored under `key`, if any and if it is still a valid list.
-fn stored_draft(key: Option<&str>) -> Option<ItemList> {
-    let text = crate::common::store_get(&draft_key(key?)).ok()??;
-    ItemList::from_json(&text).ok()
-}
+use draft::{draft_key, read_draft, KeptDraft};
 
 /// The host's list, or the sample without one.
 fn load(v: Option<&ItemList>) -> ItemList {
@@ -172,20 +165,23 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     let redraw = use_force_update();
     // The host's value first; else a draft kept under the storage key; else the sample.
     let store = use_mut_ref(Store::default);
-    let restored = {
+    let kept = {
         let (v, key, store) = (
             props.value.clone(),
             props.storage_key.clone(),
             store.clone(),
         );
         use_state(move || {
-            let draft = v.is_none().then(|| stored_draft(key.as_deref())).flatten();
-            let restored = draft.is_some();
+            let (draft, kept) = match v {
+                Some(_) => (None, KeptDraft::default()),
+                None => read_draft(key.as_deref()),
+            };
             store.borrow_mut().list = draft.unwrap_or_else(|| load(v.as_deref()));
-            restored
+            kept
         })
     };
-    let sample = props.value.is_none() && !*restored;
+    let restored = kept.restored;
+    let sample = props.value.is_none() && !restored;
     // Set when the next revision is a reload, not a change to keep as a draft.
     let skip_save = use_mut_ref(|| true);
     let replace = {
@@ -203,6 +199,29 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     {
         let replace = replace.clone();
         use_host_value(props.value.clone(), move |v| replace(load(Some(v))));
+    }
+    // A storage key set later (an attribute the page adds): show what is kept under it,
+    // before any change is saved there. The host's value still comes first.
+    {
+        let (kept, replace, value) = (kept.clone(), replace.clone(), props.value.clone());
+        let (on_emit, first) = (props.on_emit.clone(), use_mut_ref(|| true));
+        use_effect_with(props.storage_key.clone(), move |key| {
+            let now = if std::mem::replace(&mut *first.borrow_mut(), false) {
+                (*kept).clone()
+            } else if value.is_none() {
+                let (draft, now) = read_draft(key.as_deref());
+                if let Some(list) = draft {
+                    replace(list);
+                }
+                kept.set(now.clone());
+                now
+            } else {
+                return;
+            };
+            if let (Some(k), Some(aside)) = (key, &now.unreadable) {
+                on_emit.emit(crate::common::unreadable_event(&draft_key(k), aside));
+            }
+        });
     }
     let filters = use_state(cl::Filter::default);
     // The page on show (set by the navigation, a filter, or an add or edit through `goto`).
@@ -259,22 +278,21 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     };
 
     // Saving the draft and telling the host read the whole list: done once the change
-    // is on screen, and only for the newest revision when several come in one frame.
+    // is on screen (or at once when the page is left), and only for the newest revision
+    // when several come in one frame.
     let latest = use_mut_ref(|| 0u64);
+    let pending = crate::common::use_pending_work();
     {
         let on_emit = props.on_emit.clone();
         let key = props.storage_key.clone();
         let storage_error = storage_error.clone();
         let (store, skip, latest) = (store.clone(), skip_save.clone(), latest.clone());
+        let pending = pending.clone();
         use_effect_with(rev, move |rev| {
             let rev = *rev;
             *latest.borrow_mut() = rev;
             let skip = std::mem::replace(&mut *skip.borrow_mut(), false);
-            wasm_bindgen_futures::spawn_local(async move {
-                crate::common::after_paint().await;
-                if *latest.borrow() != rev {
-                    return;
-                }
+            *pending.borrow_mut() = Some(Box::new(move || {
                 let v = serde_json::to_value(&store.borrow().list).unwrap_or(Value::Null);
                 on_emit.emit(json!({ "type": "checklist.change", "list": &v }));
                 // The list as loaded (or reloaded) is not a draft.
@@ -288,6 +306,12 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
                         on_emit.emit(json!({ "type": "checklist.draft_saved", "storage_key": k, "saved_at": now_cst_timestamp() }));
                     }
                     Err(e) => storage_error.set(Some(e)),
+                }
+            }));
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::common::after_paint().await;
+                if *latest.borrow() == rev {
+                    crate::common::run_pending(&pending);
                 }
             });
         });
@@ -311,8 +335,8 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     }
 
     let on_discard = {
-        let (restored, key, value, replace) = (
-            restored.clone(),
+        let (kept, key, value, replace) = (
+            kept.clone(),
             props.storage_key.clone(),
             props.value.clone(),
             replace.clone(),
@@ -321,7 +345,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
             if let (Some(k), Ok(s)) = (key.as_deref(), crate::common::local_storage()) {
                 let _ = s.remove_item(&draft_key(k));
             }
-            restored.set(false);
+            kept.set(KeptDraft::default());
             replace(load(value.as_deref()));
         })
     };
@@ -458,7 +482,8 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     let on_import = {
         let (store, change) = (store.clone(), change.clone());
         Callback::from(move |batch: Vec<Value>| -> yaojian::form::Import {
-            let got = yaojian::form::import_findings(&store.borrow().list, batch, None, lang);
+            let got =
+                yaojian::form::import_findings(&store.borrow().list, batch, None, today, lang);
             if !got.added.is_empty() {
                 change.emit(Change::Import(got.added.clone()));
             }
@@ -527,13 +552,16 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     html! {
         <div class={classes!("yj-widget", "yj-cl", notice.is_some().then_some("yj-cl--notice"))} lang={lang.tag()} ref={root}>
             if sample { <p><span class="yj-sample-notice">{ t(lang, "cl.sample") }</span></p> }
-            if *restored {
+            if restored {
                 <p class="yj-cl__draft yj-no-print" role="status">
                     { t(lang, "cl.draft_restored") }{ " " }
                     <button type="button" class="yj-link-button" id={format!("{prefix}-discard")} onclick={on_discard}>{ t(lang, "cl.draft_discard") }</button>
                 </p>
             }
-            if let Some(e) = &*storage_error {
+            if let Some(aside) = &kept.unreadable {
+                <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "draft.unreadable", &[("key", aside)]) }</p>
+            }
+            if let Some(e) = storage_error.as_ref().or(kept.failed.as_ref()) {
                 <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "cl.storage_failed", &[("error", e)]) }</p>
             }
             if let Some(n) = &notice {

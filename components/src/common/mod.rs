@@ -143,6 +143,101 @@ pub fn store_set(key: &str, text: &str) -> Result<(), String> {
         .map_err(|e| js_error_text(&e))
 }
 
+/// What a look for a kept draft found.
+pub enum Kept<T> {
+    Nothing,
+    Found(T),
+    /// The text under the key could not be read (damaged, or from an incompatible
+    /// version). It was moved aside to `kept_as`, so the next save does not overwrite it.
+    Unreadable {
+        kept_as: String,
+    },
+    /// Storage cannot be used (disabled, blocked); the reason.
+    Failed(String),
+}
+
+/// Where an unreadable draft stored under `key` is set aside.
+pub fn unreadable_key(key: &str) -> String {
+    format!("{key}:unreadable")
+}
+
+/// Reads the draft under `key` with `parse` (`None`: unreadable). An unreadable one is
+/// moved to [`unreadable_key`] (never overwritten by the next save, never dropped
+/// silently); when even that fails, it is left where it is and the failure reported.
+pub fn read_kept<T>(key: &str, parse: impl FnOnce(&str) -> Option<T>) -> Kept<T> {
+    let text = match store_get(key) {
+        Ok(Some(text)) => text,
+        Ok(None) => return Kept::Nothing,
+        Err(e) => return Kept::Failed(e),
+    };
+    if let Some(v) = parse(&text) {
+        return Kept::Found(v);
+    }
+    let kept_as = unreadable_key(key);
+    match store_set(&kept_as, &text).and_then(|()| {
+        local_storage()?
+            .remove_item(key)
+            .map_err(|e| js_error_text(&e))
+    }) {
+        Ok(()) => Kept::Unreadable { kept_as },
+        Err(e) => Kept::Failed(e),
+    }
+}
+
+/// The `yj-error` detail that tells the host a kept draft could not be read.
+pub fn unreadable_event(key: &str, kept_as: &str) -> serde_json::Value {
+    serde_json::json!({ "type": "draft.unreadable", "storage_key": key, "kept_as": kept_as })
+}
+
+/// Work waiting for the next frame (saving a draft, telling the host), done at once
+/// instead when the page is hidden or left first, so a reload or a closed tab never
+/// loses the last change.
+pub type PendingWork = std::rc::Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
+
+/// A [`PendingWork`] slot that is run on `pagehide` and when the page becomes hidden.
+#[hook]
+pub fn use_pending_work() -> PendingWork {
+    let pending: PendingWork = use_mut_ref(|| None);
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::JsCast;
+            let window = web_sys::window();
+            let on_hide = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+                move |e: web_sys::Event| {
+                    let hidden = web_sys::window()
+                        .and_then(|w| w.document())
+                        .is_some_and(|d| d.hidden());
+                    if e.type_() == "pagehide" || hidden {
+                        run_pending(&pending);
+                    }
+                },
+            );
+            let f: &js_sys::Function = on_hide.as_ref().unchecked_ref();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("pagehide", f);
+                let _ = w.add_event_listener_with_callback("visibilitychange", f);
+            }
+            move || {
+                let f: &js_sys::Function = on_hide.as_ref().unchecked_ref();
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback("pagehide", f);
+                    let _ = w.remove_event_listener_with_callback("visibilitychange", f);
+                }
+            }
+        });
+    }
+    pending
+}
+
+/// Runs the work waiting in `pending`, if any (once).
+pub fn run_pending(pending: &PendingWork) {
+    let job = pending.borrow_mut().take();
+    if let Some(job) = job {
+        job();
+    }
+}
+
 /// Resolves once the browser has drawn the next frame (a frame callback, then a task),
 /// or after 200 ms when no frame comes (a hidden tab): for work the user should not
 /// wait on before seeing the result of what they did.

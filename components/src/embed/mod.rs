@@ -39,6 +39,7 @@ fn event_for(v: &Value) -> &'static str {
     match v["type"].as_str() {
         Some("form.submit") => EVENT_SUBMIT,
         Some("form.draft_saved" | "checklist.draft_saved") => EVENT_DRAFT_SAVED,
+        Some("draft.unreadable") => EVENT_ERROR,
         _ => EVENT_CHANGE,
     }
 }
@@ -56,12 +57,122 @@ fn emitter(emit: js_sys::Function) -> Emit {
     })
 }
 
-enum Mounted {
-    Penalty(AppHandle<PenaltyCalculator>, PenaltyProps),
-    Requirements(AppHandle<RequirementsChecker>, RequirementsProps),
-    Checklist(AppHandle<ChecklistBoard>, ChecklistProps),
-    Form(AppHandle<SelfInspection>, SelfInspectionProps),
-    Summary(AppHandle<SubmissionsSummary>, SubmissionsSummaryProps),
+/// The props of a widget, by kind: settings and properties change these, then the app
+/// is given them again.
+enum Props {
+    Penalty(PenaltyProps),
+    Requirements(RequirementsProps),
+    Checklist(ChecklistProps),
+    Form(SelfInspectionProps),
+    Summary(SubmissionsSummaryProps),
+}
+
+/// The running Yew app of a widget.
+enum App {
+    Penalty(AppHandle<PenaltyCalculator>),
+    Requirements(AppHandle<RequirementsChecker>),
+    Checklist(AppHandle<ChecklistBoard>),
+    Form(AppHandle<SelfInspection>),
+    Summary(AppHandle<SubmissionsSummary>),
+}
+
+impl Props {
+    fn for_kind(kind: &str, lang: Lang, on_emit: Callback<Value>) -> Option<Props> {
+        Some(match kind {
+            "penalty-calculator" => Props::Penalty(PenaltyProps {
+                lang,
+                on_emit,
+                value: None,
+                benchmark: None,
+            }),
+            "requirements" => Props::Requirements(RequirementsProps {
+                lang,
+                on_emit,
+                template: None,
+                value: None,
+                benchmark: None,
+            }),
+            "rectification" => Props::Checklist(ChecklistProps {
+                lang,
+                on_emit,
+                ..ChecklistProps::default()
+            }),
+            "self-inspection" => Props::Form(SelfInspectionProps {
+                lang,
+                on_emit,
+                template: None,
+                template_id: None,
+                template_errors: None,
+                storage_key: None,
+                readonly: false,
+                value: None,
+            }),
+            "submissions-summary" => Props::Summary(SubmissionsSummaryProps {
+                lang,
+                on_emit,
+                template: None,
+                template_id: None,
+                template_errors: None,
+                value: None,
+            }),
+            _ => return None,
+        })
+    }
+
+    fn lang_mut(&mut self) -> &mut Lang {
+        match self {
+            Props::Penalty(p) => &mut p.lang,
+            Props::Requirements(p) => &mut p.lang,
+            Props::Checklist(p) => &mut p.lang,
+            Props::Form(p) => &mut p.lang,
+            Props::Summary(p) => &mut p.lang,
+        }
+    }
+
+    /// Renders these props in `container`.
+    fn render(&self, container: web_sys::Element) -> App {
+        use yew::Renderer;
+        match self {
+            Props::Penalty(p) => {
+                App::Penalty(Renderer::with_root_and_props(container, p.clone()).render())
+            }
+            Props::Requirements(p) => {
+                App::Requirements(Renderer::with_root_and_props(container, p.clone()).render())
+            }
+            Props::Checklist(p) => {
+                App::Checklist(Renderer::with_root_and_props(container, p.clone()).render())
+            }
+            Props::Form(p) => {
+                App::Form(Renderer::with_root_and_props(container, p.clone()).render())
+            }
+            Props::Summary(p) => {
+                App::Summary(Renderer::with_root_and_props(container, p.clone()).render())
+            }
+        }
+    }
+}
+
+impl App {
+    fn update(&mut self, props: &Props) {
+        match (self, props) {
+            (App::Penalty(a), Props::Penalty(p)) => a.update(p.clone()),
+            (App::Requirements(a), Props::Requirements(p)) => a.update(p.clone()),
+            (App::Checklist(a), Props::Checklist(p)) => a.update(p.clone()),
+            (App::Form(a), Props::Form(p)) => a.update(p.clone()),
+            (App::Summary(a), Props::Summary(p)) => a.update(p.clone()),
+            _ => {}
+        }
+    }
+
+    fn destroy(self) {
+        match self {
+            App::Penalty(a) => a.destroy(),
+            App::Requirements(a) => a.destroy(),
+            App::Checklist(a) => a.destroy(),
+            App::Form(a) => a.destroy(),
+            App::Summary(a) => a.destroy(),
+        }
+    }
 }
 
 /// Sets a property of a widget built on a form template (the form, the summary).
@@ -86,16 +197,146 @@ fn form_property(
             }
             Ok(None)
         }
-        _ => Err(vec![
-            FieldError::new("$", "embed.unknown_property").with("name", name)
-        ]),
+        _ => Err(unknown_property(name)),
     }
+}
+
+fn unknown_property(name: &str) -> Vec<FieldError> {
+    vec![FieldError::new("$", "embed.unknown_property").with("name", name)]
+}
+
+/// The self-inspection form's properties. A `value` is checked against the form's
+/// template (`check_draft`) before it replaces what the respondent typed: a bad one
+/// changes nothing. A read-only form's value is a submission, which the read-only view
+/// checks itself (and shows what is wrong with it).
+fn self_inspection_property(
+    p: &mut SelfInspectionProps,
+    name: &str,
+    parsed: Value,
+) -> Result<(), Vec<FieldError>> {
+    if name == "value" && !parsed.is_null() && !p.readonly {
+        let id = p.template_id.as_deref();
+        let t = crate::forms::template_of(&p.template, id).ok_or_else(|| {
+            let id = id.unwrap_or_default();
+            vec![FieldError::new("$", "requirements.no_template").with("name", id)]
+        })?;
+        yaojian::form::draft::check_draft(&t, &parsed)?;
+    }
+    let r = form_property(name, parsed, &mut p.template, &mut p.template_errors);
+    r.map(|v| p.value = v.or(p.value.take()))
+}
+
+/// The requirement checker's properties; a `value` names a template the checker has
+/// and fits it (`yaojian::requirements::check_start`).
+fn requirements_property(
+    p: &mut RequirementsProps,
+    name: &str,
+    parsed: Value,
+) -> Result<(), Vec<FieldError>> {
+    match name {
+        "template" if parsed.is_null() => p.template = None,
+        "template" => p.template = Some(Rc::new(Template::from_value(parsed)?)),
+        "value" if parsed.is_null() => p.value = None,
+        "value" => {
+            let bench = p
+                .benchmark
+                .as_deref()
+                .unwrap_or_else(|| yaojian::penalty::default_benchmark());
+            yaojian::requirements::check_start(&parsed, p.template.as_deref(), bench)?;
+            p.value = Some(Rc::new(parsed));
+        }
+        "benchmark" if parsed.is_null() => p.benchmark = None,
+        "benchmark" => p.benchmark = Some(Rc::new(Benchmark::from_value(parsed, "$")?)),
+        _ => return Err(unknown_property(name)),
+    }
+    Ok(())
+}
+
+fn penalty_property(
+    p: &mut PenaltyProps,
+    name: &str,
+    parsed: Value,
+) -> Result<(), Vec<FieldError>> {
+    match name {
+        "benchmark" if parsed.is_null() => p.benchmark = None,
+        "benchmark" => p.benchmark = Some(Rc::new(Benchmark::from_value(parsed, "$")?)),
+        "value" => {
+            // Check the shape now so the host hears about a bad case at once.
+            yaojian::penalty::Case::from_value(&parsed)?;
+            p.value = Some(Rc::new(parsed));
+        }
+        _ => return Err(unknown_property(name)),
+    }
+    Ok(())
+}
+
+/// A setting's value as a whole number (`None`: the attribute was removed).
+fn number_setting<T: std::str::FromStr>(
+    name: &str,
+    value: Option<&str>,
+) -> Result<Option<T>, FieldError> {
+    match value.map(str::trim) {
+        None => Ok(None),
+        Some(v) => v
+            .parse()
+            .map(Some)
+            .map_err(|_| FieldError::new(name, "embed.setting_number").with("value", v)),
+    }
+}
+
+/// A `template-id` setting: the id of a built-in form template, or none.
+fn built_in_form(name: &str, id: Option<&str>) -> Result<Option<AttrValue>, FieldError> {
+    match id {
+        Some(id) if yaojian::form::built_in_source(id).is_none() => {
+            Err(FieldError::new(name, "requirements.no_template").with("name", id))
+        }
+        id => Ok(id.map(|id| AttrValue::from(id.to_string()))),
+    }
+}
+
+/// Applies one setting to a widget's props, without rendering. `Ok(false)`: the widget
+/// has no such setting. A bad value is an error naming the setting, and the props keep
+/// what they had.
+fn apply_setting(props: &mut Props, name: &str, value: Option<String>) -> Result<bool, FieldError> {
+    let attr = || value.clone().map(AttrValue::from);
+    match props {
+        Props::Form(p) => match name {
+            "storage-key" => p.storage_key = attr(),
+            "readonly" => p.readonly = value.is_some(),
+            "template-id" => p.template_id = built_in_form(name, value.as_deref())?,
+            _ => return Ok(false),
+        },
+        Props::Checklist(p) => match name {
+            "storage-key" => p.storage_key = attr(),
+            "notice-pattern" => {
+                if let Some(v) = &value {
+                    yaojian::checklist::check_number_pattern(v, name)?;
+                }
+                p.notice_pattern = attr();
+            }
+            "notice-seq" => p.notice_seq = number_setting(name, value.as_deref())?,
+            "page-size" => {
+                let n: Option<usize> = number_setting(name, value.as_deref())?;
+                if n == Some(0) {
+                    return Err(FieldError::new(name, "embed.setting_number").with("value", 0));
+                }
+                p.page_size = n;
+            }
+            _ => return Ok(false),
+        },
+        Props::Summary(p) if name == "template-id" => {
+            p.template_id = built_in_form(name, value.as_deref())?
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 /// A mounted widget, held by `yaojian.js` until the element is removed.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    mounted: Option<Mounted>,
+    app: Option<App>,
+    props: Props,
     emit: Emit,
 }
 
@@ -103,191 +344,121 @@ fn errors_json(errors: &[FieldError], lang: Lang) -> Value {
     json!(errors.iter().map(|e| e.localized(lang)).collect::<Vec<_>>())
 }
 
+/// The `yj-error` a refused property or setting gives: `{type: "<name>.invalid",
+/// property | setting: name, errors: [{path, code, message}]}`.
+fn refusal(kind: &str, name: &str, errors: &[FieldError], lang: Lang) -> Value {
+    json!({ "type": format!("{name}.invalid"), kind: name, "errors": errors_json(errors, lang) })
+}
+
+impl WidgetHandle {
+    fn lang(&mut self) -> Lang {
+        *self.props.lang_mut()
+    }
+
+    fn rerender(&mut self) {
+        if let Some(app) = &mut self.app {
+            app.update(&self.props);
+        }
+    }
+
+    /// Applies a property to the props; the error list when it is refused.
+    fn apply_property(&mut self, name: &str, json_text: &str) -> Result<(), Vec<FieldError>> {
+        // A checklist is read straight into the engine's list: thousands of items are
+        // parsed once, not into a JSON value first.
+        if let Props::Checklist(p) = &mut self.props {
+            if name != "value" {
+                return Err(unknown_property(name));
+            }
+            p.value = Some(Rc::new(yaojian::checklist::ItemList::from_json(json_text)?));
+            return Ok(());
+        }
+        let parsed = yaojian::json::parse_document(json_text, "$").map_err(|e| vec![e])?;
+        match &mut self.props {
+            Props::Penalty(p) => penalty_property(p, name, parsed),
+            Props::Requirements(p) => requirements_property(p, name, parsed),
+            Props::Form(p) => self_inspection_property(p, name, parsed),
+            // `value`: submissions, an array or one.
+            Props::Summary(p) => {
+                let r = form_property(name, parsed, &mut p.template, &mut p.template_errors);
+                r.map(|v| p.value = v.or(p.value.take()))
+            }
+            Props::Checklist(_) => Ok(()),
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Switches the widget's language live (`zh-CN`, `zh-TW`, `en`; anything else: zh-CN).
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&mut self, tag: &str) {
-        let lang = Lang::parse(tag);
-        match &mut self.mounted {
-            Some(Mounted::Penalty(app, props)) => {
-                props.lang = lang;
-                app.update(props.clone());
-            }
-            Some(Mounted::Requirements(app, props)) => {
-                props.lang = lang;
-                app.update(props.clone());
-            }
-            Some(Mounted::Checklist(app, props)) => {
-                props.lang = lang;
-                app.update(props.clone());
-            }
-            Some(Mounted::Form(app, props)) => {
-                props.lang = lang;
-                app.update(props.clone());
-            }
-            Some(Mounted::Summary(app, props)) => {
-                props.lang = lang;
-                app.update(props.clone());
-            }
-            None => {}
-        }
+        *self.props.lang_mut() = Lang::parse(tag);
+        self.rerender();
     }
 
     /// Sets a structured property from JSON text: `value` (the widget's data),
-    /// `benchmark` (penalty) or `template` (requirements). A malformed value is reported
-    /// as a `yj-error` event naming the JSON path, and the widget keeps what it had.
+    /// `benchmark` (penalty) or `template` (requirements, forms). A refused value is
+    /// reported as a `yj-error` event naming the JSON path, and the widget keeps what it
+    /// had (a bad form template is shown too, as a panel naming each path).
     #[wasm_bindgen(js_name = setProperty)]
     pub fn set_property(&mut self, name: &str, json_text: &str) {
-        let emit = self.emit.clone();
-        let lang = match &self.mounted {
-            Some(Mounted::Penalty(_, p)) => p.lang,
-            Some(Mounted::Requirements(_, p)) => p.lang,
-            Some(Mounted::Checklist(_, p)) => p.lang,
-            Some(Mounted::Form(_, p)) => p.lang,
-            Some(Mounted::Summary(_, p)) => p.lang,
-            None => return,
-        };
-        let report = |errors: Vec<FieldError>| {
-            emit(
-                EVENT_ERROR,
-                &json!({ "type": format!("{name}.invalid"), "property": name, "errors": errors_json(&errors, lang) }),
-            );
-        };
-        // A checklist is read straight into the engine's list: thousands of items are
-        // parsed once, not into a JSON value first.
-        if let Some(Mounted::Checklist(app, props)) = &mut self.mounted {
-            if name != "value" {
-                return report(vec![
-                    FieldError::new("$", "embed.unknown_property").with("name", name)
-                ]);
-            }
-            match yaojian::checklist::ItemList::from_json(json_text) {
-                Ok(list) => props.value = Some(Rc::new(list)),
-                Err(e) => return report(e),
-            }
-            app.update(props.clone());
-            return;
+        let r = self.apply_property(name, json_text);
+        let template_shown =
+            matches!(&self.props, Props::Form(_) | Props::Summary(_)) && name == "template";
+        if r.is_ok() || template_shown {
+            self.rerender();
         }
-        let parsed = match yaojian::json::parse_document(json_text, "$") {
-            Ok(v) => v,
-            Err(e) => return report(vec![e]),
-        };
-        let unknown = || vec![FieldError::new("$", "embed.unknown_property").with("name", name)];
-        match &mut self.mounted {
-            Some(Mounted::Penalty(app, props)) => {
-                match name {
-                    "benchmark" if parsed.is_null() => props.benchmark = None,
-                    "benchmark" => match Benchmark::from_value(parsed, "$") {
-                        Ok(b) => props.benchmark = Some(Rc::new(b)),
-                        Err(e) => return report(e),
-                    },
-                    "value" => {
-                        // Check the shape now so the host hears about a bad case at once.
-                        if let Err(e) = yaojian::penalty::Case::from_value(&parsed) {
-                            return report(e);
-                        }
-                        props.value = Some(Rc::new(parsed));
-                    }
-                    _ => return report(unknown()),
-                }
-                app.update(props.clone());
-            }
-            Some(Mounted::Requirements(app, props)) => {
-                match name {
-                    "template" if parsed.is_null() => props.template = None,
-                    "template" => match Template::from_value(parsed) {
-                        Ok(t) => props.template = Some(Rc::new(t)),
-                        Err(e) => return report(e),
-                    },
-                    "value" => props.value = Some(Rc::new(parsed)),
-                    "benchmark" if parsed.is_null() => props.benchmark = None,
-                    "benchmark" => match Benchmark::from_value(parsed, "$") {
-                        Ok(b) => props.benchmark = Some(Rc::new(b)),
-                        Err(e) => return report(e),
-                    },
-                    _ => return report(unknown()),
-                }
-                app.update(props.clone());
-            }
-            // Handled above.
-            Some(Mounted::Checklist(..)) => {}
-            // `value`: answers (form) or submissions, an array or one (summary).
-            Some(Mounted::Form(app, p)) => {
-                let r = form_property(name, parsed, &mut p.template, &mut p.template_errors);
-                let r = r.map(|v| p.value = v.or(p.value.take()));
-                app.update(p.clone());
-                if let Err(e) = r {
-                    report(e);
-                }
-            }
-            Some(Mounted::Summary(app, p)) => {
-                let r = form_property(name, parsed, &mut p.template, &mut p.template_errors);
-                let r = r.map(|v| p.value = v.or(p.value.take()));
-                app.update(p.clone());
-                if let Err(e) = r {
-                    report(e);
-                }
-            }
-            None => {}
+        if let Err(e) = r {
+            let lang = self.lang();
+            (self.emit)(EVENT_ERROR, &refusal("property", name, &e, lang));
         }
+    }
+
+    /// Reports a property the page set that is not JSON (a BigInt, a cycle): the same
+    /// `yj-error` as any refused value, with `detail` the browser's reason.
+    #[wasm_bindgen(js_name = refuseProperty)]
+    pub fn refuse_property(&mut self, name: &str, detail: &str) {
+        let e = FieldError::new("$", "embed.not_json").with("detail", detail);
+        let lang = self.lang();
+        (self.emit)(EVENT_ERROR, &refusal("property", name, &[e], lang));
     }
 
     /// Sets a scalar setting from an attribute (`null` when removed): for the
     /// self-inspection form `storage-key`, `readonly` and `template-id`; for the
-    /// checklist `storage-key`, `notice-pattern`, `notice-seq` and `page-size`; for the submissions
-    /// summary `template-id`.
+    /// checklist `storage-key`, `notice-pattern`, `notice-seq` and `page-size`; for the
+    /// submissions summary `template-id`. A bad value is a `yj-error` naming the setting.
     #[wasm_bindgen(js_name = setSetting)]
     pub fn set_setting(&mut self, name: &str, value: Option<String>) {
-        match &mut self.mounted {
-            Some(Mounted::Form(app, props)) => {
-                match name {
-                    "storage-key" => props.storage_key = value.map(AttrValue::from),
-                    "readonly" => props.readonly = value.is_some(),
-                    "template-id" => props.template_id = value.map(AttrValue::from),
-                    _ => return,
-                }
-                app.update(props.clone());
+        match apply_setting(&mut self.props, name, value) {
+            Ok(true) => self.rerender(),
+            Ok(false) => {}
+            Err(e) => {
+                let lang = self.lang();
+                (self.emit)(EVENT_ERROR, &refusal("setting", name, &[e], lang));
             }
-            Some(Mounted::Checklist(app, props)) => {
-                match name {
-                    "storage-key" => props.storage_key = value.map(AttrValue::from),
-                    "notice-pattern" => props.notice_pattern = value.map(AttrValue::from),
-                    "notice-seq" => props.notice_seq = value.and_then(|v| v.trim().parse().ok()),
-                    "page-size" => props.page_size = value.and_then(|v| v.trim().parse().ok()),
-                    _ => return,
-                }
-                app.update(props.clone());
-            }
-            Some(Mounted::Summary(app, props)) if name == "template-id" => {
-                props.template_id = value.map(AttrValue::from);
-                app.update(props.clone());
-            }
-            _ => {}
         }
     }
 
     /// Unmounts the widget and frees everything it holds.
     pub fn destroy(&mut self) {
-        match self.mounted.take() {
-            Some(Mounted::Penalty(app, _)) => app.destroy(),
-            Some(Mounted::Requirements(app, _)) => app.destroy(),
-            Some(Mounted::Checklist(app, _)) => app.destroy(),
-            Some(Mounted::Form(app, _)) => app.destroy(),
-            Some(Mounted::Summary(app, _)) => app.destroy(),
-            None => {}
+        if let Some(app) = self.app.take() {
+            app.destroy();
         }
     }
 }
 
 /// Mounts widget `kind` in `container`. `emit(eventName, json)` receives everything the
-/// widget emits. Unknown kinds are an error the JS side reports as `yj-error`.
+/// widget emits. `settings` is a JSON object of the settings the element has at mount
+/// (`{"storage-key": "k"}`): applied before the first render, so the widget starts from
+/// them (a kept draft is found at once). Unknown kinds are an error the JS side reports
+/// as `yj-error`.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     kind: &str,
     container: web_sys::Element,
     emit: js_sys::Function,
     lang: &str,
+    settings: &str,
 ) -> Result<WidgetHandle, JsValue> {
     let emit = emitter(emit);
     let lang = Lang::parse(lang);
@@ -295,84 +466,27 @@ pub fn mount_widget(
         let emit = emit.clone();
         Callback::from(move |v: Value| emit(event_for(&v), &v))
     };
-    let mounted = match kind {
-        "penalty-calculator" => {
-            let props = PenaltyProps {
-                lang,
-                on_emit,
-                value: None,
-                benchmark: None,
-            };
-            let app =
-                yew::Renderer::<PenaltyCalculator>::with_root_and_props(container, props.clone())
-                    .render();
-            Mounted::Penalty(app, props)
+    let mut props = Props::for_kind(kind, lang, on_emit).ok_or_else(|| {
+        JsValue::from_str(&format!(
+            "yaojian: unknown widget kind \"{kind}\"; known: {}",
+            KINDS.join(", ")
+        ))
+    })?;
+    let settings: serde_json::Map<String, Value> =
+        serde_json::from_str(settings).unwrap_or_default();
+    let mut refused = Vec::new();
+    for (name, v) in settings {
+        if let Err(e) = apply_setting(&mut props, &name, v.as_str().map(str::to_string)) {
+            refused.push(refusal("setting", &name, &[e], lang));
         }
-        "requirements" => {
-            let props = RequirementsProps {
-                lang,
-                on_emit,
-                template: None,
-                value: None,
-                benchmark: None,
-            };
-            let app =
-                yew::Renderer::<RequirementsChecker>::with_root_and_props(container, props.clone())
-                    .render();
-            Mounted::Requirements(app, props)
-        }
-        "rectification" => {
-            let props = ChecklistProps {
-                lang,
-                on_emit,
-                value: None,
-                today: None,
-                ..ChecklistProps::default()
-            };
-            let app =
-                yew::Renderer::<ChecklistBoard>::with_root_and_props(container, props.clone())
-                    .render();
-            Mounted::Checklist(app, props)
-        }
-        "self-inspection" => {
-            let props = SelfInspectionProps {
-                lang,
-                on_emit,
-                template: None,
-                template_id: None,
-                template_errors: None,
-                storage_key: None,
-                readonly: false,
-                value: None,
-            };
-            let app =
-                yew::Renderer::<SelfInspection>::with_root_and_props(container, props.clone())
-                    .render();
-            Mounted::Form(app, props)
-        }
-        "submissions-summary" => {
-            let props = SubmissionsSummaryProps {
-                lang,
-                on_emit,
-                template: None,
-                template_id: None,
-                template_errors: None,
-                value: None,
-            };
-            let app =
-                yew::Renderer::<SubmissionsSummary>::with_root_and_props(container, props.clone())
-                    .render();
-            Mounted::Summary(app, props)
-        }
-        other => {
-            return Err(JsValue::from_str(&format!(
-                "yaojian: unknown widget kind \"{other}\"; known: {}",
-                KINDS.join(", ")
-            )))
-        }
-    };
+    }
+    let app = props.render(container);
+    for r in refused {
+        emit(EVENT_ERROR, &r);
+    }
     Ok(WidgetHandle {
-        mounted: Some(mounted),
+        app: Some(app),
+        props,
         emit,
     })
 }
@@ -383,12 +497,45 @@ pub fn widget_kinds() -> Vec<String> {
     KINDS.iter().map(|k| k.to_string()).collect()
 }
 
-/// Installed once: a panic is logged with a clear prefix instead of Yew replacing the
-/// hook on every render (several widgets share one module instance).
+thread_local! {
+    /// The page's panic handler (`setPanicHandler`), told of a panic before the wasm
+    /// instance stops.
+    static PANIC_HANDLER: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Registers `handler(message)`, called when the engine or a widget panics. After a
+/// panic this wasm instance is unusable (the panic aborts); `yaojian.js` uses the call
+/// to tell each element, show the failure in words and start the other widgets again
+/// on a fresh instance. The handler must not call back into this instance.
+#[wasm_bindgen(js_name = setPanicHandler)]
+pub fn set_panic_handler(handler: js_sys::Function) {
+    PANIC_HANDLER.with(|h| {
+        if let Ok(mut h) = h.try_borrow_mut() {
+            *h = Some(handler);
+        }
+    });
+}
+
+/// Installed once: a panic is logged with a clear prefix and handed to the page's panic
+/// handler, instead of Yew replacing the hook on every render (several widgets share
+/// one module instance).
 pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&JsValue::from_str(&format!(
-            "yaojian: internal error: {info}"
-        )));
+        let message = format!("yaojian: internal error: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        PANIC_HANDLER.with(|h| {
+            if let Ok(h) = h.try_borrow() {
+                if let Some(f) = h.as_ref() {
+                    let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&message));
+                }
+            }
+        });
     }));
+}
+
+/// Panics on purpose, for the e2e test of panic containment (it imports
+/// `yaojian_core.js` itself; `yaojian.js` does not re-export this).
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test(message: &str) {
+    panic!("test panic: {message}");
 }

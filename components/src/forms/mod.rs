@@ -70,7 +70,10 @@ pub(crate) fn use_template(
 }
 
 /// The host's template, else the built-in `id` (default: the personal self-inspection).
-fn template_of(template: &Option<Rc<Template>>, id: Option<&str>) -> Option<Rc<Template>> {
+pub(crate) fn template_of(
+    template: &Option<Rc<Template>>,
+    id: Option<&str>,
+) -> Option<Rc<Template>> {
     match template {
         Some(t) => Some(t.clone()),
         None => engine::built_in(id.unwrap_or("representative-personal")).map(Rc::new),
@@ -86,10 +89,21 @@ fn storage_key(t: &Template, key: Option<&str>) -> String {
     )
 }
 
-fn draft_from_value(v: &Value) -> Draft {
+/// The host's value as a draft: read by the engine (`check_draft`, identifiers
+/// normalised) when it fits the template; the embedding layer refuses one that does not
+/// before it gets here.
+fn draft_from_value(t: Option<&Template>, v: &Value) -> Draft {
+    let read = t.and_then(|t| yaojian::form::draft::check_draft(t, v).ok());
+    let (answers, findings) = read.unwrap_or_else(|| {
+        let answers = v["answers"].as_object().cloned().unwrap_or_default();
+        (
+            answers,
+            serde_json::from_value(v["findings"].clone()).unwrap_or_default(),
+        )
+    });
     Draft {
-        answers: v["answers"].as_object().cloned().unwrap_or_default(),
-        findings: serde_json::from_value(v["findings"].clone()).unwrap_or_default(),
+        answers,
+        findings,
         started_at: crate::common::now_cst_timestamp(),
         ..Draft::default()
     }
@@ -214,11 +228,11 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let prefix = use_memo((), |_| crate::common::unique_prefix("yj-si"));
     let template = use_template(props.template.clone(), props.template_id.clone());
     let state = {
-        let v = props.value.clone();
+        let (v, t) = (props.value.clone(), template.clone());
         use_reducer(move || {
             let mut s = FormState::new(crate::common::now_cst_timestamp());
             if let Some(v) = v {
-                s.draft = draft_from_value(&v);
+                s.draft = draft_from_value((*t).as_deref(), &v);
             }
             s
         })
@@ -228,9 +242,9 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
 
     // The host replaces the value: start from it.
     {
-        let d = state.dispatcher();
+        let (d, t) = (state.dispatcher(), template.clone());
         crate::common::use_host_value(props.value.clone(), move |v| {
-            d.dispatch(Msg::Replace(draft_from_value(v)))
+            d.dispatch(Msg::Replace(draft_from_value((*t).as_deref(), v)))
         });
     }
 
@@ -242,17 +256,22 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
             .as_ref()
             .map(|t| storage_key(t, key.as_deref()));
         let readonly = props.readonly;
+        let on_emit = props.on_emit.clone();
         use_effect_with(tkey, move |k| {
+            use crate::common::{read_kept, unreadable_event, Kept};
             if let (Some(k), false) = (k, readonly) {
-                match crate::common::store_get(k) {
-                    Ok(Some(text)) => match serde_json::from_str::<Draft>(&text) {
-                        Ok(draft) if !draft.answers.is_empty() || !draft.findings.is_empty() => {
-                            d.dispatch(Msg::Storage(Storage::Offer(Rc::new(draft))))
-                        }
-                        _ => {}
-                    },
-                    Ok(None) => {}
-                    Err(e) => d.dispatch(Msg::Storage(Storage::Failed(e))),
+                match read_kept(k, |text| serde_json::from_str::<Draft>(text).ok()) {
+                    Kept::Found(draft)
+                        if !draft.answers.is_empty() || !draft.findings.is_empty() =>
+                    {
+                        d.dispatch(Msg::Storage(Storage::Offer(Rc::new(draft))))
+                    }
+                    Kept::Found(_) | Kept::Nothing => {}
+                    Kept::Unreadable { kept_as } => {
+                        on_emit.emit(unreadable_event(k, &kept_as));
+                        d.dispatch(Msg::Storage(Storage::Unreadable(kept_as)))
+                    }
+                    Kept::Failed(e) => d.dispatch(Msg::Storage(Storage::Failed(e))),
                 }
             }
         });
@@ -261,30 +280,35 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     // Autosave and yj-change on every change the user makes, once the change is on
     // screen: both read the whole draft, which the user should not wait on. Changes
     // made within one frame are saved once, with the last of them.
+    // A save still waiting when the page is left is made at once.
     let latest = use_mut_ref(|| 0u32);
+    let pending = crate::common::use_pending_work();
     {
         let d = state.dispatcher();
         let st = (*state).clone();
         let template = template.clone();
         let on_emit = props.on_emit.clone();
         let key = key.clone();
-        let latest = latest.clone();
+        let (latest, pending) = (latest.clone(), pending.clone());
         use_effect_with(state.revision, move |rev| {
             let rev = *rev;
             *latest.borrow_mut() = rev;
             if rev == 0 || matches!(st.step, Step::Receipt(_)) {
                 return;
             }
+            *pending.borrow_mut() = Some(Box::new(move || {
+                save_and_emit(
+                    template.as_ref().as_ref(),
+                    &st,
+                    key.as_deref(),
+                    &on_emit,
+                    &d,
+                )
+            }));
             yew::platform::spawn_local(async move {
                 crate::common::after_paint().await;
                 if *latest.borrow() == rev {
-                    save_and_emit(
-                        template.as_ref().as_ref(),
-                        &st,
-                        key.as_deref(),
-                        &on_emit,
-                        &d,
-                    );
+                    crate::common::run_pending(&pending);
                 }
             });
         });
@@ -292,11 +316,12 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
 
     // Once submitted, a save still waiting for its frame must not bring the draft back.
     {
-        let latest = latest.clone();
+        let (latest, pending) = (latest.clone(), pending.clone());
         let submitted = matches!(state.step, Step::Receipt(_));
         use_effect_with(submitted, move |submitted| {
             if *submitted {
                 *latest.borrow_mut() = u32::MAX;
+                pending.borrow_mut().take();
             }
         });
     }
@@ -484,6 +509,9 @@ fn storage_banner(
         }
         Storage::Failed(e) => html! {
             <p class="yj-si__storage yj-si__storage--failed" role="status">{ tf(lang, "si.storage_failed", &[("detail", e)]) }</p>
+        },
+        Storage::Unreadable(kept_as) => html! {
+            <p class="yj-si__storage yj-si__storage--failed" role="alert">{ tf(lang, "draft.unreadable", &[("key", kept_as)]) }</p>
         },
         Storage::Saved(at) => html! {
             <p class="yj-si__storage" role="status">{ tf(lang, "si.saved", &[("time", &at.chars().skip(11).take(5).collect::<String>())]) }</p>
@@ -849,7 +877,7 @@ fn readonly_view(t: &Template, value: Option<&Value>, lang: Lang, prefix: &str) 
     let Some(v) = value else {
         return html! { <p class="yj-si__empty">{ t_str(lang, "si.readonly_empty") }</p> };
     };
-    match check_submission(t, v.clone()) {
+    match check_submission(t, v.clone(), crate::common::today()) {
         Ok(s) => receipt_view(t, &s, lang, prefix),
         Err(errs) => html! {
             <div class="yj-error-summary" role="alert">

@@ -47,6 +47,8 @@ pub enum Storage {
     Failed(String),
     /// A draft was found; saving waits until the user restores or discards it.
     Offer(Rc<Draft>),
+    /// The kept draft could not be read; it was set aside under this key.
+    Unreadable(String),
 }
 
 /// The key in `FormState::shown` under which a question's errors show: its answer's,

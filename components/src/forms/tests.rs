@@ -209,7 +209,7 @@ async fn a_yes_reveals_the_finding_fields_and_the_whole_path_submits() {
     let reference = s["reference"].as_str().unwrap();
     assert!(text(&root, ".yj-si__reference-number").contains(reference));
     // The same submission passes the engine's server-side check.
-    check_submission(&small_template(), s.clone()).unwrap();
+    check_submission(&small_template(), s.clone(), crate::common::today()).unwrap();
     // The draft is gone after submitting.
     let k = storage_key(&small_template(), Some("submit"));
     assert_eq!(local_storage().unwrap().get_item(&k).unwrap(), None);
@@ -376,4 +376,37 @@ async fn finding_fields_show_their_errors_only_once_visited() {
     );
     assert!(root.text_content().unwrap().contains("请填写情况说明"));
     root.remove();
+}
+
+/// Issue 14.8: a kept draft that cannot be read was dropped in silence and then
+/// overwritten; it is set aside, said so, and the host is told.
+#[wasm_bindgen_test]
+async fn an_unreadable_draft_is_set_aside_and_reported() {
+    clear_storage();
+    let k = storage_key(&small_template(), Some("broken"));
+    let st = local_storage().unwrap();
+    st.set_item(&k, "{\"answers\": {\"name\": \"李").unwrap();
+    let root = mount_with(Some(small_template()), "broken").await;
+    yew::scheduler::flush().await;
+    let aside = crate::common::unreadable_key(&k);
+    assert_eq!(
+        st.get_item(&aside).unwrap().as_deref(),
+        Some("{\"answers\": {\"name\": \"李")
+    );
+    assert!(
+        text(&root, ".yj-si__storage").contains(&aside),
+        "said in words"
+    );
+    let told = emitted("draft.unreadable");
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0]["kept_as"], aside.as_str());
+    type_text(&root, "name", "王五").await;
+    saved().await;
+    assert!(st.get_item(&k).unwrap().unwrap().contains("王五"));
+    assert!(
+        st.get_item(&aside).unwrap().is_some(),
+        "the unreadable copy stays"
+    );
+    root.remove();
+    clear_storage();
 }

@@ -138,13 +138,14 @@ impl Inputs {
         }
     }
 
-    /// Reads an example or saved case (the CLI's case format) into the form.
+    /// Reads an example or saved case (the CLI's case format) into the form. An amount
+    /// the case gives as a JSON number (whole yuan, as the CLI reads it) is shown as
+    /// that number's text, so the widget and the CLI read one case alike.
     pub fn from_case(v: &Value) -> Inputs {
-        let s = |k: &str| {
-            v.get(k)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
+        let s = |k: &str| match v.get(k) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => String::new(),
         };
         let b = |k: &str| v.get(k).and_then(Value::as_bool).unwrap_or(false);
         Inputs {
