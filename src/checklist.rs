@@ -430,6 +430,26 @@ pub fn item_errors(i: &Item, p: &str) -> Vec<FieldError> {
             "checklist.close_out_missing",
         ));
     }
+    // What does not show must not be in a list from outside either (a host's value, a
+    // kept draft, the CLI): the same check as the add/edit form.
+    let measures = i.measures.iter().enumerate();
+    let texts = [("id", &i.id, true), ("problem", &i.problem, false)]
+        .into_iter()
+        .map(|(f, v, one)| (f.to_string(), v, one))
+        .chain(
+            [("unit", &i.unit, true), ("person", &i.person, true)]
+                .map(|(f, v, one)| (f.to_string(), v, one)),
+        )
+        .chain(
+            [("provision", &i.provision), ("legal_basis", &i.legal_basis)]
+                .map(|(f, v)| (f.to_string(), v, false)),
+        )
+        .chain(measures.map(|(n, m)| (format!("measures[{n}]"), m, false)));
+    for (field, v, single_line) in texts {
+        if let Err(e) = crate::text::check_hidden(v, single_line, &format!("{p}.{field}")) {
+            errs.push(e);
+        }
+    }
     errs
 }
 

@@ -10,27 +10,32 @@ use serde::de::DeserializeOwned;
 /// objects that name a key twice (`{"a":1,"a":2}` would otherwise keep the last, so two
 /// readers could see two different documents). A UTF-8 byte-order mark is skipped.
 pub fn parse_document(src: &str, path: &str) -> Result<serde_json::Value, FieldError> {
-    if src.len() > MAX_DOCUMENT_BYTES {
-        return Err(FieldError::new(path, "json.too_large").with("max", MAX_DOCUMENT_BYTES));
+    parse_document_capped(src, path, MAX_DOCUMENT_BYTES)
+}
+
+/// [`parse_document`] with another size cap (a batch of many submissions).
+pub fn parse_document_capped(
+    src: &str,
+    path: &str,
+    max: usize,
+) -> Result<serde_json::Value, FieldError> {
+    if src.len() > max {
+        return Err(FieldError::new(path, "json.too_large").with("max", max));
     }
     let mut de = serde_json::Deserializer::from_str(without_bom(src));
+    DUPLICATE.with(|d| d.take());
     match serde_path_to_error::deserialize::<_, Strict>(&mut de) {
         Ok(Strict(v)) => de
             .end()
             .map(|()| v)
             .map_err(|e| crate::error::json_syntax(path, &e)),
-        Err(e) => {
-            let inner = e.inner();
-            let text = inner.to_string();
-            Err(match text.split_once(DUPLICATE).map(|(_, rest)| rest) {
-                Some(rest) => {
-                    let key = rest.rsplit_once(" at line").map_or(rest, |(k, _)| k);
-                    FieldError::new(join_path(path, &e.path().to_string()), "json.duplicate_key")
-                        .with("key", key)
-                }
-                None => crate::error::json_syntax(path, inner),
-            })
-        }
+        Err(e) => Err(match DUPLICATE.with(|d| d.take()) {
+            Some(key) => {
+                FieldError::new(join_path(path, &e.path().to_string()), "json.duplicate_key")
+                    .with("key", key)
+            }
+            None => crate::error::json_syntax(path, e.inner()),
+        }),
     }
 }
 
@@ -39,8 +44,11 @@ pub fn without_bom(src: &str) -> &str {
     src.strip_prefix('\u{feff}').unwrap_or(src)
 }
 
-/// Marks the duplicate-key error so [`parse_document`] can tell it from a syntax error.
-const DUPLICATE: &str = "yaojian-duplicate-key:";
+thread_local! {
+    /// The key a document named twice, set by the reader as it refuses the document, so
+    /// [`parse_document`] can tell that refusal from a syntax error.
+    static DUPLICATE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
 
 /// A JSON value read with a check for duplicate keys.
 struct Strict(serde_json::Value);
@@ -91,7 +99,9 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
         let mut out = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if out.contains_key(&key) {
-                return Err(serde::de::Error::custom(format!("{DUPLICATE}{key}")));
+                let e = serde::de::Error::custom(format!("duplicate key \"{key}\""));
+                DUPLICATE.with(|d| *d.borrow_mut() = Some(key));
+                return Err(e);
             }
             let Strict(v) = map.next_value()?;
             out.insert(key, v);
@@ -197,6 +207,11 @@ mod tests {
         assert_eq!(e.path, "$.x[1]");
         let e = parse_document(r#"{"a":1,"a":1}"#, "$").unwrap_err();
         assert_eq!((e.path.as_str(), e.params["key"].as_str()), ("$", "a"));
+        let e = parse_document(r#"{"x at line 3":1,"x at line 3":2}"#, "$").unwrap_err();
+        assert_eq!(
+            e.params["key"], "x at line 3",
+            "the whole key, whatever it says"
+        );
         let v = parse_document(r#"{"a":{"a":[1,-2,3.5,true,null,"x"]},"b":{}}"#, "$").unwrap();
         assert_eq!(
             v,

@@ -13,7 +13,11 @@ pub fn hidden_char(s: &str, single_line: bool) -> Option<char> {
         let layout = matches!(c, '\t' | '\n' | '\r');
         let control = c.is_control() && (single_line || !layout);
         let bidi = matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        let invisible = matches!(c, '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{180e}')
+        // Invisible format characters (Unicode Cf, as far as text here meets them), the
+        // tag characters used to smuggle text past a reader among them.
+        let invisible = matches!(c, '\u{00ad}' | '\u{180e}' | '\u{200b}' | '\u{200c}'
+            | '\u{2060}'..='\u{2064}' | '\u{206a}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}')
             || (single_line && matches!(c, '\u{200d}' | '\u{2028}' | '\u{2029}'));
         control || bidi || invisible
     })

@@ -278,3 +278,83 @@ proptest! {
         let _ = yaojian::json::parse_document(&texts[4], "$");
     }
 }
+
+/// Issue 14.8, by the other door: a list from outside (a host's value, a kept draft,
+/// the CLI) with hidden characters is refused as the add/edit form refuses them.
+#[test]
+fn a_list_from_outside_with_hidden_characters_is_refused() {
+    let mut list = ItemList::default();
+    list.add(&valid_input()).unwrap();
+    list.items[0].person = "张\u{202e}三".into();
+    list.items[0].measures = vec!["整改".into(), "培训\u{0}".into()];
+    let text = serde_json::to_string(&list).unwrap();
+    let errs = ItemList::from_json(&text).unwrap_err();
+    assert_eq!(
+        paths(&errs),
+        [
+            (
+                "$.items[0].person".to_string(),
+                "text.hidden_char".to_string()
+            ),
+            (
+                "$.items[0].measures[1]".to_string(),
+                "text.hidden_char".to_string()
+            ),
+        ]
+    );
+}
+
+/// Issue 14.6, by the other door: a batch of submissions with a key named twice.
+#[test]
+fn a_batch_with_a_key_named_twice_is_refused() {
+    let e = form::summary::parse_batch(r#"[{"answers":{"name":"a","name":"b"}}]"#).unwrap_err();
+    assert_eq!(
+        (e.path.as_str(), e.code.as_str()),
+        ("$[0].answers", "json.duplicate_key")
+    );
+    assert_eq!(form::summary::parse_batch("\u{feff}[]").unwrap().len(), 0);
+}
+
+/// A timestamp with a sign in it is no timestamp (it would sort before every real one).
+#[test]
+fn timestamps_take_digits_only() {
+    use form::answers::parse_cst_timestamp;
+    assert!(parse_cst_timestamp("2026-11-22T10:00:00+08:00").is_some());
+    assert!(parse_cst_timestamp("2026-11-22T+9:00:00+08:00").is_none());
+    assert!(parse_cst_timestamp("+026-11-22T10:00:00+08:00").is_none());
+}
+
+/// A keyed receipt covers when the draft was started, and only its one spelling verifies.
+#[test]
+fn a_keyed_reference_covers_the_start_and_has_one_spelling() {
+    use form::answers::{keyed_reference, verify_keyed_reference};
+    let t = built_in("representative-personal").unwrap();
+    let a = json!({"name": "张三"}).as_object().unwrap().clone();
+    let draft = check_draft(&t, &json!({"answers": a})).unwrap();
+    // A submission needs no valid answers for its reference to be computed.
+    let mut s = form::Submission {
+        schema: "yaojian/submission/1".into(),
+        template: form::answers::TemplateRef {
+            id: t.id.clone(),
+            version: t.version.clone(),
+        },
+        reference: String::new(),
+        key: None,
+        started_at: Some("2026-11-22T09:00:00+08:00".into()),
+        submitted_at: "2026-11-22T10:00:00+08:00".into(),
+        answers: draft.0,
+        findings: draft.1,
+    };
+    let key = b"a-secret-of-thirty-two-bytes-ok!";
+    s.reference = keyed_reference(&s, key);
+    assert!(verify_keyed_reference(&s, key));
+    let good = s.reference.clone();
+    s.reference = good.to_lowercase().replacen("zc", "ZC", 1);
+    assert!(
+        !verify_keyed_reference(&s, key),
+        "lower-case hex is another spelling"
+    );
+    s.reference = good.clone();
+    s.started_at = Some("2026-11-22T09:59:00+08:00".into());
+    assert!(!verify_keyed_reference(&s, key), "the start is covered");
+}

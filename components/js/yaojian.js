@@ -47,7 +47,9 @@ async function instantiate() {
     exports = await fresh.default({ module_or_path: new URL("yaojian_core_bg.wasm", BASE) });
     core = fresh;
   }
-  core.setPanicHandler(onPanic);
+  // Only the live instance may start a recovery (a dead one's page listeners linger).
+  const g = generation;
+  core.setPanicHandler((message) => { if (g === generation) onPanic(message); });
   return exports;
 }
 
@@ -104,13 +106,23 @@ function call(state, f) {
   try {
     return f(state.handle);
   } catch (e) {
-    // A panic traps as a RuntimeError; onPanic has already scheduled the recovery.
+    // A panic traps as a RuntimeError and onPanic has scheduled the recovery; a trap
+    // with no panic before it (out of memory) stops the instance all the same.
     if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    if (!panic) onPanic(`yaojian: internal error: ${e.message}`);
     return undefined;
   } finally {
     depth--;
     current = outer;
-    if (depth === 0) while (queued.length) queued.shift()();
+    if (depth === 0) flushQueued();
+  }
+}
+
+/** Dispatches the events held back during a call; a listener that throws is reported
+ *  and the rest still go out. */
+function flushQueued() {
+  while (queued.length) {
+    try { queued.shift()(); } catch (e) { reportError(e); }
   }
 }
 
@@ -147,6 +159,11 @@ export async function mount(element, options = {}) {
       if (cancelled()) return state;
     }
   }
+  // A panic while this element was being set up: wait for the fresh instance.
+  while (core === null) {
+    await load();
+    if (cancelled()) return state;
+  }
   clearFailure(root);
   const container = document.createElement("div");
   container.className = "yj-embed";
@@ -182,15 +199,21 @@ export async function mount(element, options = {}) {
     throw e;
   }
   if (!state.handle) return state; // a panic while mounting: recovery has it
-  if (options.trackInput !== false) trackInput(element);
-  for (const name of PROPERTIES) {
-    if (options[name] !== undefined) setProperty(element, name, options[name]);
-  }
+  trackInput(element, root);
+  // The properties, in order: those given to mount (after a restart, the last value
+  // after them), then what the page set before and since. A template being fetched
+  // comes first of all, since they may only fit it: meanwhile they wait in `pending`.
+  const initial = PROPERTIES.filter((n) => options[n] !== undefined).map((n) => [n, options[n]]);
+  if (options.restore !== undefined) initial.push(["value", options.restore]);
   const src = options.templateSrc ?? element.getAttribute("template-src");
-  if (src) loadTemplate(element, src);
-  for (const [name, v] of [...(early.get(element) ?? []), ...state.pending.splice(0)]) setProperty(element, name, v);
+  if (src) {
+    state.waitTemplate = true;
+    await loadTemplate(element, src);
+    state.waitTemplate = false;
+    if (cancelled()) return state;
+  }
+  for (const [name, v] of [...initial, ...(early.get(element) ?? []), ...state.pending.splice(0)]) setProperty(element, name, v);
   early.delete(element);
-  if (options.restore !== undefined) setProperty(element, "value", options.restore);
   return state;
 }
 
@@ -217,7 +240,7 @@ function setTheme(container, theme) {
 function setProperty(element, name, value) {
   const state = instances.get(element);
   if (!state) { early.set(element, [...(early.get(element) ?? []), [name, value]]); return; }
-  if (!state.handle) { state.pending.push([name, value]); return; }
+  if (!state.handle || (state.waitTemplate && name !== "template")) { state.pending.push([name, value]); return; }
   let json;
   try {
     json = typeof value === "string" ? value : JSON.stringify(value ?? null);
@@ -225,8 +248,9 @@ function setProperty(element, name, value) {
     call(state, (h) => h.refuseProperty(name, String(e?.message ?? e)));
     return;
   }
-  state.props.set(name, json);
-  call(state, (h) => h.setProperty(name, json));
+  // Only what the widget accepted is given again after a restart: never a refused
+  // value, nor one whose setting trapped.
+  if (call(state, (h) => h.setProperty(name, json)) === true) state.props.set(name, json);
 }
 
 /** Fetches a template (same origin, or CORS) and sets it as the `template` property. */
@@ -250,11 +274,14 @@ function fail(element, stage, message) {
 // side cannot say which widget it was in). Cleared once the task is over.
 let touched = null;
 const INPUT_EVENTS = ["click", "input", "change", "keydown", "submit", "focusin"];
-function trackInput(element) {
-  if (element.yjTracked) return;
-  element.yjTracked = true;
-  for (const type of INPUT_EVENTS) {
-    element.addEventListener(type, () => { touched = element; setTimeout(() => { if (touched === element) touched = null; }, 0); }, { capture: true });
+/** Listens on the element and on its shadow root (change and submit do not leave it). */
+function trackInput(element, root) {
+  for (const target of new Set([element, root])) {
+    if (target.yjTracked) continue;
+    target.yjTracked = true;
+    for (const type of INPUT_EVENTS) {
+      target.addEventListener(type, () => { touched = element; setTimeout(() => { if (touched === element) touched = null; }, 0); }, { capture: true });
+    }
   }
 }
 

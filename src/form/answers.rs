@@ -363,7 +363,15 @@ pub fn valid_email(s: &str) -> bool {
 /// Strict `YYYY-MM-DDTHH:MM:SS+08:00`; returns the date.
 pub fn parse_cst_timestamp(s: &str) -> Option<Date> {
     let b = s.as_bytes();
+    let digits = [0..4, 5..7, 8..10, 11..13, 14..16, 17..19];
     if b.len() != 25 || b[10] != b'T' || !s.ends_with("+08:00") {
+        return None;
+    }
+    // Digits only ("+9" would parse as a number and break the text order of times).
+    if !digits
+        .iter()
+        .all(|r| b[r.clone()].iter().all(u8::is_ascii_digit))
+    {
         return None;
     }
     let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();

@@ -38,7 +38,20 @@ pub fn check_draft(t: &Template, v: &Value) -> Result<(Answers, Findings), Vec<F
             Some(q) => {
                 let mut found = Vec::new();
                 check_value(q, v, &path, today, &answers, &mut found);
-                errs.extend(found.into_iter().filter(|e| e.code == "form.type"));
+                // Shape only: a value of the wrong type, a group row that is no row or
+                // names a column the group lacks. Missing and invalid answers are
+                // what a draft is allowed to have.
+                let shape = [
+                    "form.type",
+                    "form.row",
+                    "form.unknown_question",
+                    "form.unknown_field",
+                ];
+                errs.extend(
+                    found
+                        .into_iter()
+                        .filter(|e| shape.contains(&e.code.as_str())),
+                );
             }
         }
     }

@@ -120,6 +120,9 @@ fn content_mac(s: &Submission, secret: &[u8]) -> HmacSha256 {
     use hmac::Mac;
     let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes a key of any length");
     mac.update(reference_text(s).as_bytes());
+    // The keyed reference also covers when the draft was started.
+    mac.update(b"\x1f");
+    mac.update(s.started_at.as_deref().unwrap_or("").as_bytes());
     mac
 }
 
@@ -144,6 +147,14 @@ pub fn verify_keyed_reference(s: &Submission, secret: &[u8]) -> bool {
     else {
         return false;
     };
+    // Exactly the form keyed_reference writes: 16 upper-case hex digits.
+    if hex.len() != 16
+        || !hex
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+    {
+        return false;
+    }
     let bytes: Option<Vec<u8>> = (0..hex.len())
         .step_by(2)
         .map(|i| {

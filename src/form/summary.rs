@@ -87,10 +87,8 @@ pub struct Summary {
 /// Reads a batch: a JSON array of submissions or one submission, up to
 /// [`MAX_BATCH_BYTES`].
 pub fn parse_batch(src: &str) -> Result<Vec<Value>, crate::FieldError> {
-    if src.len() > MAX_BATCH_BYTES {
-        return Err(crate::FieldError::new("$", "json.too_large").with("max", MAX_BATCH_BYTES));
-    }
-    match serde_json::from_str(src).map_err(|e| crate::error::json_syntax("$", &e))? {
+    // The strict reader: a key named twice is refused here as everywhere.
+    match crate::json::parse_document_capped(src, "$", MAX_BATCH_BYTES)? {
         Value::Array(items) => Ok(items),
         one => Ok(vec![one]),
     }

@@ -76,6 +76,8 @@ test("14.2: a panic is contained: every element hears of it, the failed widget s
   const name = "yj-self-inspection >> input[id$='-name']";
   await page.fill(name, "王小明");
   await page.waitForFunction(() => window.form.value?.answers?.name === "王小明");
+  // A refused value is not given again when the widget restarts.
+  await page.evaluate(() => { window.form.value = 42; window.events.length = 0; });
   // A widget handler that panics, in the penalty calculator (as the notice bug did).
   await page.evaluate(async () => {
     const core = await import("/yaojian/yaojian_core.js");
@@ -93,6 +95,7 @@ test("14.2: a panic is contained: every element hears of it, the failed widget s
   assert.match(said, /内部错误/);
   // The other widget runs again on a fresh instance, with what was typed.
   await page.waitForFunction(() => window.form.shadowRoot.querySelector("input[id$='-name']")?.value === "王小明");
+  assert.equal(await page.evaluate(() => window.events.length), 2, "no refused value replayed");
   await page.fill(name, "王小明同志");
   await page.waitForFunction(() => window.form.value?.answers?.name === "王小明同志");
   await expectNoAxeViolations(page, "a failed widget beside a restarted one");
@@ -257,6 +260,25 @@ test("a list changed just before the page is left is kept", async () => {
   })()`);
   assert.doesNotMatch(kept.before, /in_progress/, "no frame came, so nothing was saved yet");
   assert.match(kept.after, /"in_progress"/);
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("a value set while the template-src is still loading waits for that template", async () => {
+  const page = await blankPage();
+  const template = fs.readFileSync("data/forms/mah-representative-management.json", "utf8");
+  const errors = await page.evaluate((text) => {
+    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    window.form = document.createElement("yj-self-inspection");
+    window.form.setAttribute("template-src", url);
+    const errs = errorsOf(window.form);
+    document.body.append(window.form);
+    // Fits the MAH template, not the built-in one shown until it arrives.
+    window.form.value = { answers: { company_name: "示例药业有限公司" } };
+    return errs;
+  }, template);
+  await page.waitForFunction(() => window.form.shadowRoot?.querySelector("input[id$='-company_name']")?.value === "示例药业有限公司");
+  assert.deepEqual(errors, []);
   expectNoErrors(page);
   await page.context().close();
 });

@@ -162,8 +162,9 @@ pub fn unreadable_key(key: &str) -> String {
 }
 
 /// Reads the draft under `key` with `parse` (`None`: unreadable). An unreadable one is
-/// moved to [`unreadable_key`] (never overwritten by the next save, never dropped
-/// silently); when even that fails, it is left where it is and the failure reported.
+/// moved to [`unreadable_key`] (or `…:2`, `…:3` when that is taken), never overwritten
+/// by the next save nor dropped silently; when even that fails, it is left where it is
+/// and the failure reported.
 pub fn read_kept<T>(key: &str, parse: impl FnOnce(&str) -> Option<T>) -> Kept<T> {
     let text = match store_get(key) {
         Ok(Some(text)) => text,
@@ -173,7 +174,21 @@ pub fn read_kept<T>(key: &str, parse: impl FnOnce(&str) -> Option<T>) -> Kept<T>
     if let Some(v) = parse(&text) {
         return Kept::Found(v);
     }
-    let kept_as = unreadable_key(key);
+    // Never over an earlier unreadable copy: the first free of `<key>:unreadable`,
+    // `<key>:unreadable:2`, …
+    let free = |n: u32| {
+        let k = if n == 1 {
+            unreadable_key(key)
+        } else {
+            format!("{}:{n}", unreadable_key(key))
+        };
+        matches!(store_get(&k), Ok(None)).then_some(k)
+    };
+    let Some(kept_as) = (1..=100).find_map(free) else {
+        return Kept::Failed(format!(
+            "{key}: no free place to set an unreadable draft aside"
+        ));
+    };
     match store_set(&kept_as, &text).and_then(|()| {
         local_storage()?
             .remove_item(key)

@@ -207,13 +207,16 @@ fn unknown_property(name: &str) -> Vec<FieldError> {
 
 /// The self-inspection form's properties. A `value` is checked against the form's
 /// template (`check_draft`) before it replaces what the respondent typed: a bad one
-/// changes nothing. A read-only form's value is a submission, which the read-only view
-/// checks itself (and shows what is wrong with it).
+/// changes nothing. A read-only form's value is a submission: it must be an object, and
+/// the read-only view checks the rest itself (and shows what is wrong with it).
 fn self_inspection_property(
     p: &mut SelfInspectionProps,
     name: &str,
     parsed: Value,
 ) -> Result<(), Vec<FieldError>> {
+    if name == "value" && p.readonly && !(parsed.is_null() || parsed.is_object()) {
+        return Err(vec![FieldError::new("$", "form.value_shape")]);
+    }
     if name == "value" && !parsed.is_null() && !p.readonly {
         let id = p.template_id.as_deref();
         let t = crate::forms::template_of(&p.template, id).ok_or_else(|| {
@@ -399,18 +402,23 @@ impl WidgetHandle {
     /// Sets a structured property from JSON text: `value` (the widget's data),
     /// `benchmark` (penalty) or `template` (requirements, forms). A refused value is
     /// reported as a `yj-error` event naming the JSON path, and the widget keeps what it
-    /// had (a bad form template is shown too, as a panel naming each path).
+    /// had (a bad form template is shown too, as a panel naming each path). Returns
+    /// whether the value was accepted.
     #[wasm_bindgen(js_name = setProperty)]
-    pub fn set_property(&mut self, name: &str, json_text: &str) {
+    pub fn set_property(&mut self, name: &str, json_text: &str) -> bool {
         let r = self.apply_property(name, json_text);
         let template_shown =
             matches!(&self.props, Props::Form(_) | Props::Summary(_)) && name == "template";
         if r.is_ok() || template_shown {
             self.rerender();
         }
-        if let Err(e) = r {
-            let lang = self.lang();
-            (self.emit)(EVENT_ERROR, &refusal("property", name, &e, lang));
+        match r {
+            Ok(()) => true,
+            Err(e) => {
+                let lang = self.lang();
+                (self.emit)(EVENT_ERROR, &refusal("property", name, &e, lang));
+                false
+            }
         }
     }
 
