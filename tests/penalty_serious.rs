@@ -16,28 +16,58 @@ fn assess_with(rule: &str, serious: bool) -> Assessment {
 }
 
 fn kinds(list: &[CitedSanction]) -> BTreeSet<(String, String)> {
-    list.iter().map(|s| (s.kind.clone(), s.text.clone())).collect()
+    list.iter()
+        .map(|s| (s.kind.clone(), s.text.clone()))
+        .collect()
 }
 
 #[test]
 fn the_serious_tier_never_has_fewer_consequences() {
-    let rules: Vec<_> = rule_table().rules.iter().filter(|r| r.has_serious_tier()).collect();
-    assert!(rules.len() >= 10, "{} rules with a serious tier", rules.len());
+    let rules: Vec<_> = rule_table()
+        .rules
+        .iter()
+        .filter(|r| r.has_serious_tier())
+        .collect();
+    assert!(
+        rules.len() >= 10,
+        "{} rules with a serious tier",
+        rules.len()
+    );
     for r in rules {
         let (plain, grave) = (assess_with(&r.id, false), assess_with(&r.id, true));
-        let lost: Vec<_> = kinds(&plain.sanctions).difference(&kinds(&grave.sanctions)).cloned().collect();
+        let lost: Vec<_> = kinds(&plain.sanctions)
+            .difference(&kinds(&grave.sanctions))
+            .cloned()
+            .collect();
         assert!(lost.is_empty(), "{}: the serious tier drops {lost:?}", r.id);
-        assert!(grave.statutory_max >= plain.statutory_max, "{}: a lower ceiling", r.id);
-        let Some(pi) = &plain.individual else { continue };
+        assert!(
+            grave.statutory_max >= plain.statutory_max,
+            "{}: a lower ceiling",
+            r.id
+        );
+        let Some(pi) = &plain.individual else {
+            continue;
+        };
         let gi = grave
             .individual
             .as_ref()
             .unwrap_or_else(|| panic!("{}: the persons' liability is gone", r.id));
         if pi.statutory_max.is_some() {
-            assert!(gi.statutory_max >= pi.statutory_max, "{}: the persons' fine shrinks or goes", r.id);
+            assert!(
+                gi.statutory_max >= pi.statutory_max,
+                "{}: the persons' fine shrinks or goes",
+                r.id
+            );
         }
-        let lost: Vec<_> = kinds(&pi.sanctions).difference(&kinds(&gi.sanctions)).cloned().collect();
-        assert!(lost.is_empty(), "{}: the persons' serious tier drops {lost:?}", r.id);
+        let lost: Vec<_> = kinds(&pi.sanctions)
+            .difference(&kinds(&gi.sanctions))
+            .cloned()
+            .collect();
+        assert!(
+            lost.is_empty(),
+            "{}: the persons' serious tier drops {lost:?}",
+            r.id
+        );
     }
 }
 
@@ -50,7 +80,12 @@ fn a_unit_using_fake_drugs_seriously_keeps_article_118_for_its_persons() {
     assert_eq!(i.statutory_min, Some(yaojian::Fen::from_yuan(18_000)));
     assert_eq!(i.statutory_max, Some(yaojian::Fen::from_yuan(180_000)));
     let k: BTreeSet<String> = i.sanctions.iter().map(|s| s.kind.clone()).collect();
-    for want in ["confiscation", "practice_ban", "detention_referral", "licence_cancellation"] {
+    for want in [
+        "confiscation",
+        "practice_ban",
+        "detention_referral",
+        "licence_cancellation",
+    ] {
         assert!(k.contains(want), "{want} missing: {k:?}");
     }
 }

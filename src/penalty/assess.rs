@@ -282,6 +282,8 @@ pub struct IndividualLiability {
     /// Set when 所获收入 is needed and was not given.
     pub missing: Option<&'static str>,
     pub sanctions: Vec<CitedSanction>,
+    /// The persons' own right to a hearing (第六十三条), on the individual amounts.
+    pub hearing: Option<Hearing>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -296,7 +298,12 @@ pub struct Limitation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hearing {
     pub required: bool,
+    /// 较大数额罚款 for this party (item 一).
     pub threshold: Fen,
+    /// 较大数额/较大价值 of what is confiscated (item 二).
+    pub confiscation_threshold: Fen,
+    /// The items of 第六十三条第一款 that apply (1 to 4), in order.
+    pub items: Vec<u32>,
     pub reasons: Vec<String>,
 }
 
@@ -1165,6 +1172,7 @@ fn individual(
         fine_max: None,
         fine_suggested: None,
         missing: None,
+        hearing: None,
         sanctions: cite_all(
             &ind.sanctions,
             &citation,
@@ -1225,40 +1233,136 @@ fn individual(
     a.individual = Some(li);
 }
 
-const HEAVY: [&str; 6] = [
+/// Sanctions of 第六十三条第一款第（三）项: 降低资质等级、吊销许可证件.
+const REVOKING: [&str; 3] = [
     "revocation",
-    "suspension",
-    "closure",
-    "practice_ban",
     "licence_cancellation",
     "business_licence_revocation",
 ];
+/// Sanctions of 第（四）项: 责令停产停业、责令关闭、限制从业.
+const STOPPING: [&str; 3] = ["suspension", "closure", "practice_ban"];
+
+/// 第六十三条第一款's items for one party: (一) its fine at or above the threshold,
+/// (二) confiscation of `confiscated` at or above the confiscation threshold, (三) a
+/// revocation, (四) a suspension, closure or ban from practice. Item numbers and texts.
+fn hearing_items(
+    fine: Option<Fen>,
+    confiscated: Option<Fen>,
+    sanctions: &[CitedSanction],
+    threshold: (Fen, Fen),
+    lang: Lang,
+) -> (Vec<u32>, Vec<String>) {
+    let has = |kinds: &[&str]| sanctions.iter().any(|s| kinds.contains(&s.kind.as_str()));
+    let (fine_t, conf_t) = (threshold.0.to_cn(), threshold.1.to_cn());
+    let checks = [
+        (
+            fine.is_some_and(|f| f >= threshold.0),
+            "penalty.hearing.large_fine",
+            String::new(),
+        ),
+        (
+            has(&["confiscation"]) && confiscated.is_some_and(|c| c >= threshold.1),
+            "penalty.hearing.large_confiscation",
+            confiscated.map(Fen::to_cn).unwrap_or_default(),
+        ),
+        (has(&REVOKING), "penalty.hearing.revocation", String::new()),
+        (has(&STOPPING), "penalty.hearing.stopping", String::new()),
+    ];
+    let mut out = (Vec::new(), Vec::new());
+    for (n, (applies, key, amount)) in (1..).zip(checks) {
+        if applies {
+            out.0.push(n);
+            out.1.push(tf(
+                lang,
+                key,
+                &[
+                    ("threshold", &fine_t),
+                    ("amount", &amount),
+                    ("conf_threshold", &conf_t),
+                ],
+            ));
+        }
+    }
+    out
+}
 
 fn hearing(a: &mut Assessment, case: &Case, bm: &Benchmark, steps: &mut Steps) {
-    let threshold = match case.party {
-        Party::Organisation => bm.hearing_threshold.organisation,
-        Party::Individual => bm.hearing_threshold.individual,
+    let org = case.party == Party::Organisation;
+    let t = &bm.hearing_threshold;
+    let sum = |xs: [Option<Fen>; 2]| {
+        xs.into_iter()
+            .flatten()
+            .try_fold(Fen::ZERO, Fen::checked_add)
     };
-    let mut reasons = Vec::new();
-    if a.fine_suggested.is_some_and(|s| s >= threshold) {
-        reasons.push(tf(
-            steps.lang,
-            "penalty.hearing.large_fine",
-            &[("threshold", &threshold.to_cn())],
-        ));
-    }
-    if a.sanctions.iter().any(|s| HEAVY.contains(&s.kind.as_str())) {
-        reasons.push(tf(steps.lang, "penalty.hearing.heavy_sanction", &[]));
-    }
-    let required = !reasons.is_empty();
-    if required {
-        steps.push("hearing", "penalty.step.hearing", &[("reasons", &reasons.join("；"))], Some(apl(63, Some(1), None)), Some("行政机关拟作出下列行政处罚决定，应当告知当事人有要求听证的权利，当事人要求听证的，行政机关应当组织听证：".into()));
-    }
-    a.hearing = Some(Hearing {
-        required,
+    let confiscated = sum([case.illegal_income, case.goods_value]).filter(|f| *f > Fen::ZERO);
+    let threshold = (t.fine(org), t.confiscation(org));
+    let (items, reasons) = hearing_items(
+        a.fine_suggested,
+        confiscated,
+        &a.sanctions,
         threshold,
+        steps.lang,
+    );
+    a.hearing = Some(hearing_step(
+        steps,
+        "hearing",
+        "penalty.step.hearing",
+        threshold,
+        items,
         reasons,
-    });
+    ));
+    // The persons are parties to their own decisions: their own check, on the
+    // individual amounts (所获收入 is what they have confiscated).
+    let Some(li) = a.individual.as_mut() else {
+        return;
+    };
+    let threshold = (t.fine(false), t.confiscation(false));
+    let income = case.unit_income.filter(|f| *f > Fen::ZERO);
+    let (items, reasons) = hearing_items(
+        li.fine_suggested,
+        income,
+        &li.sanctions,
+        threshold,
+        steps.lang,
+    );
+    li.hearing = Some(hearing_step(
+        steps,
+        "hearing_individual",
+        "penalty.step.hearing_individual",
+        threshold,
+        items,
+        reasons,
+    ));
+}
+
+/// The hearing of one party, and its step when it has the right to one.
+fn hearing_step(
+    steps: &mut Steps,
+    kind: &'static str,
+    key: &str,
+    threshold: (Fen, Fen),
+    items: Vec<u32>,
+    reasons: Vec<String>,
+) -> Hearing {
+    let required = !items.is_empty();
+    if required {
+        let quote = "行政机关拟作出下列行政处罚决定，应当告知当事人有要求听证的权利，当事人要求听证的，行政机关应当组织听证：";
+        let cite = Citation::new(LAW_APL, 63, Some(1), (items.len() == 1).then(|| items[0]));
+        steps.push(
+            kind,
+            key,
+            &[("reasons", &reasons.join("；"))],
+            Some(cite),
+            Some(quote.into()),
+        );
+    }
+    Hearing {
+        required,
+        threshold: threshold.0,
+        confiscation_threshold: threshold.1,
+        items,
+        reasons,
+    }
 }
 
 fn finish(mut a: Assessment, steps: Steps, lang: Lang) -> Assessment {

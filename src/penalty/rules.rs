@@ -411,10 +411,45 @@ pub struct BandSpec {
     pub weight: u32,
 }
 
+/// The amounts from which 第六十三条 gives a right to a hearing [practice: each province
+/// sets its own].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HearingThreshold {
+    /// 较大数额罚款 (item 一) for a unit.
+    pub organisation: Fen,
+    /// 较大数额罚款 (item 一) for a natural person, the responsible persons included.
+    pub individual: Fen,
+    /// 没收较大数额违法所得、没收较大价值非法财物 (item 二); without it, the fine amounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confiscation: Option<PartyAmounts>,
+}
+
+/// One amount for a unit and one for a natural person.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyAmounts {
     pub organisation: Fen,
     pub individual: Fen,
+}
+
+impl HearingThreshold {
+    /// 较大数额罚款 for a unit (`organisation`) or a natural person.
+    pub fn fine(&self, organisation: bool) -> Fen {
+        if organisation {
+            self.organisation
+        } else {
+            self.individual
+        }
+    }
+
+    /// 较大数额/较大价值 of what is confiscated, for a unit or a natural person.
+    pub fn confiscation(&self, organisation: bool) -> Fen {
+        match self.confiscation {
+            Some(c) if organisation => c.organisation,
+            Some(c) => c.individual,
+            None => self.fine(organisation),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -623,6 +658,7 @@ pub fn default_benchmark() -> &'static Benchmark {
             hearing_threshold: HearingThreshold {
                 organisation: Fen::from_yuan(100_000),
                 individual: Fen::from_yuan(10_000),
+                confiscation: None,
             },
             first_offence_years: 5,
             no_penalty_list: None,

@@ -114,6 +114,9 @@ fn summary(p: &AssessmentProps) -> Html {
                 if !ind.sanctions.is_empty() {
                     <ul class="yj-pc__sanctions">{ for ind.sanctions.iter().map(|s| html! { <li lang="zh-CN">{ &s.text }</li> }) }</ul>
                 }
+                if let Some(h) = ind.hearing.as_ref().filter(|h| h.required) {
+                    <p class="yj-pc__notice">{ t(lang, "pc.hearing_individual") }{ h.reasons.join("；") }</p>
+                }
             }
             if let Some(h) = a.hearing.as_ref().filter(|h| h.required) {
                 <p class="yj-pc__notice">{ t(lang, "pc.hearing") }{ h.reasons.join("；") }</p>
