@@ -169,7 +169,12 @@ enum PenaltyCommand {
     /// Print the default discretion benchmark, a starting point for a bureau's own.
     Benchmark,
     /// Read one case as JSON on stdin and print the assessment as JSON.
-    Assess,
+    Assess {
+        /// Another version of the law (a rule table, yaojian/penalty-rules/1) beside the
+        /// built-in 2019 one; the case's date selects the one in force (第三十七条).
+        #[arg(long)]
+        law: Vec<std::path::PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -273,9 +278,17 @@ fn penalty(cmd: PenaltyCommand, lang: Lang) -> CliResult {
             Ok(serde_json::Value::Array(list))
         }
         PenaltyCommand::Benchmark => Ok(to_json(penalty::default_benchmark())),
-        PenaltyCommand::Assess => {
+        PenaltyCommand::Assess { law } => {
+            let mut extra = Vec::new();
+            for path in &law {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| vec![FieldError::new("$.law", "cli.file").with("detail", e)])?;
+                extra.push(penalty::rule_table_from_json(&text)?);
+            }
+            let mut tables = penalty::rule_tables();
+            tables.extend(extra.iter());
             let src = read_stdin()?;
-            penalty::assess_json(&src, lang).map(|a| to_json(&a))
+            penalty::assess_json_in(&src, &tables, lang).map(|a| to_json(&a))
         }
     }
 }

@@ -200,6 +200,10 @@ pub enum Outcome {
     SanctionsOnly,
     /// 超出时效: 不再给予行政处罚
     TimeBarred,
+    /// The act ended before the earliest version of the law loaded: the law of that
+    /// time must be compared (行政处罚法第三十七条); the figures are the ceiling the
+    /// later law allows, not the decision.
+    EarlierLaw,
 }
 
 impl Outcome {
@@ -211,6 +215,7 @@ impl Outcome {
             Outcome::FineAfterDeadline => "penalty.outcome.fine_after_deadline",
             Outcome::SanctionsOnly => "penalty.outcome.sanctions_only",
             Outcome::TimeBarred => "penalty.outcome.time_barred",
+            Outcome::EarlierLaw => "penalty.outcome.earlier_law",
         }
     }
 }
@@ -330,6 +335,56 @@ pub struct BenchmarkSummary {
     pub id: String,
     pub title: String,
     pub is_default: bool,
+    /// Its 文号, when the benchmark has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<Date>,
+}
+
+/// Why a version of the law was applied (行政处罚法第三十七条).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LawBasis {
+    /// In force on the day of the act (or its end, for a continuing act).
+    InForce,
+    /// The case gives no date of the act: the latest version loaded.
+    NoDate,
+    /// A later version punishes more lightly: it applies (第三十七条 但书).
+    LighterLater,
+    /// The act ended before every version loaded: the earlier law must be compared.
+    EarlierUnknown,
+}
+
+/// The version of the law an assessment applied, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LawApplied {
+    pub id: String,
+    pub title: String,
+    pub edition: String,
+    pub effective_from: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<Date>,
+    pub basis: LawBasis,
+    /// The other version compared under 第三十七条, by its label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared_with: Option<String>,
+}
+
+impl LawApplied {
+    pub fn of(law: &LawRef) -> LawApplied {
+        LawApplied {
+            id: law.id.clone(),
+            title: law.title.clone(),
+            edition: law.edition.clone(),
+            effective_from: law.effective_from,
+            effective_to: law.effective_to,
+            basis: LawBasis::InForce,
+            compared_with: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -356,6 +411,8 @@ pub struct Assessment {
     pub hearing: Option<Hearing>,
     pub payment: Option<Payment>,
     pub benchmark: BenchmarkSummary,
+    /// The version of the law applied.
+    pub law: LawApplied,
     pub steps: Vec<Step>,
 }
 
@@ -521,8 +578,14 @@ fn base_label(b: Base, lang: Lang) -> String {
 /// Assesses a case against a rule table, the circumstances catalog and a benchmark.
 /// With `also_rules`, every rule is assessed and the one with the highest statutory
 /// maximum is returned (第二十九条).
-pub fn assess(case: &Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, Vec<FieldError>> {
-    let table = rule_table();
+/// Assesses `case` under one version of the law (`table`); [`super::assess`] chooses the
+/// version in force on the day (行政处罚法第三十七条) and calls this.
+pub fn assess_under(
+    case: &Case,
+    table: &RuleTable,
+    bm: &Benchmark,
+    lang: Lang,
+) -> Result<Assessment, Vec<FieldError>> {
     let mut errs = Vec::new();
     if table.get(&case.rule).is_none() {
         errs.push(FieldError::new("$.rule", "penalty.unknown_rule").with("id", &case.rule));
@@ -566,7 +629,7 @@ pub fn assess(case: &Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, Vec
         return Err(errs);
     }
     if case.also_rules.is_empty() {
-        return assess_one(case, bm, lang).map_err(|e| vec![e]);
+        return assess_one(case, table, bm, lang).map_err(|e| vec![e]);
     }
     // 第二十九条: one act, one fine; the norm with the highest fine applies.
     let mut all = Vec::new();
@@ -576,7 +639,7 @@ pub fn assess(case: &Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, Vec
             also_rules: Vec::new(),
             ..case.clone()
         };
-        all.push(assess_one(&c, bm, lang).map_err(|e| vec![e])?);
+        all.push(assess_one(&c, table, bm, lang).map_err(|e| vec![e])?);
     }
     let compared: Vec<String> = all
         .iter()
@@ -619,8 +682,12 @@ pub fn assess(case: &Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, Vec
     Ok(best)
 }
 
-fn assess_one(case: &Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, FieldError> {
-    let table = rule_table();
+fn assess_one(
+    case: &Case,
+    table: &RuleTable,
+    bm: &Benchmark,
+    lang: Lang,
+) -> Result<Assessment, FieldError> {
     let circ = circumstances();
     let rule = table
         .get(&case.rule)
@@ -689,7 +756,11 @@ fn assess_one(case: &Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, Fie
             id: bm.id.clone(),
             title: pick(&bm.title, lang),
             is_default: bm.is_default,
+            document: bm.document.clone(),
+            effective_from: bm.effective_from,
+            effective_to: bm.effective_to,
         },
+        law: LawApplied::of(&table.law),
         steps: Vec::new(),
     };
 

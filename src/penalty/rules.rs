@@ -179,6 +179,28 @@ pub struct LawRef {
     pub id: String,
     pub title: String,
     pub edition: String,
+    /// The first day this version is in force.
+    pub effective_from: crate::date::Date,
+    /// The last day it is in force, once a later version replaced it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<crate::date::Date>,
+}
+
+impl LawRef {
+    /// Whether this version is in force on `day`.
+    pub fn in_force_on(&self, day: crate::date::Date) -> bool {
+        self.effective_from <= day && self.effective_to.is_none_or(|to| day <= to)
+    }
+
+    /// "中华人民共和国药品管理法（2019年8月26日修订，2019-12-01起施行）".
+    pub fn label(&self) -> String {
+        format!(
+            "{}（{}，{}起施行）",
+            self.title,
+            self.edition,
+            crate::date::format_date(self.effective_from)
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -484,6 +506,14 @@ pub struct Benchmark {
     pub is_default: bool,
     #[serde(default)]
     pub note: I18nText,
+    /// The benchmark's 文号 (document number), as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// The days it is in force, as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<crate::date::Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_to: Option<crate::date::Date>,
     /// From the statutory minimum up: lighter, ordinary, heavier.
     pub bands: Vec<BandSpec>,
     /// Band used when aggravating and mitigating circumstances both apply.
@@ -545,6 +575,14 @@ impl Benchmark {
                 format!("{path}.reduced_floor_pct"),
                 "benchmark.reduced_floor_pct",
             ));
+        }
+        if let (Some(from), Some(to)) = (b.effective_from, b.effective_to) {
+            if to < from {
+                errs.push(FieldError::new(
+                    format!("{path}.effective_to"),
+                    "penalty.end_before_start",
+                ));
+            }
         }
         if !(1..=1_000_000).contains(&b.rounding_fen) {
             errs.push(FieldError::new(
@@ -620,10 +658,18 @@ pub fn rule_table() -> &'static RuleTable {
                 id: String::new(),
                 title: String::new(),
                 edition: String::new(),
+                effective_from: chrono::NaiveDate::MIN,
+                effective_to: None,
             },
             rules: Vec::new(),
         })
     })
+}
+
+/// Every built-in version of the statute table, oldest first. Only the 2019 law is
+/// encoded; a bureau's back end can assess against more with [`super::assess_in`].
+pub fn rule_tables() -> Vec<&'static RuleTable> {
+    vec![rule_table()]
 }
 
 pub fn circumstances() -> &'static Circumstances {
@@ -645,6 +691,9 @@ pub fn default_benchmark() -> &'static Benchmark {
             title: I18nText::new(),
             is_default: true,
             note: I18nText::new(),
+            document: None,
+            effective_from: None,
+            effective_to: None,
             bands: BAND_IDS
                 .iter()
                 .map(|id| BandSpec {

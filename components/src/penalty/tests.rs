@@ -191,3 +191,24 @@ async fn a_loaded_benchmark_replaces_the_default_and_a_bad_one_names_the_path() 
     assert!(text(&root, "[data-testid=pc-suggested]").contains("131.25万元"));
     root.remove();
 }
+
+/// Issue 19.2: the widget names the law version and the benchmark it applied, and an
+/// act before 2019-12-01 says the earlier law must be compared.
+#[wasm_bindgen_test]
+async fn the_law_version_and_benchmark_applied_are_shown() {
+    let root = mount(Some(
+        json!({"rule": "dal-116", "goods_value": "20万", "violation_date": "2025-03-01"}),
+    ))
+    .await;
+    assert!(text(&root, "[data-testid=pc-law]")
+        .contains("中华人民共和国药品管理法（2019年8月26日修订，2019-12-01起施行）"));
+    assert!(text(&root, "[data-testid=pc-benchmark]").contains("默认裁量基准"));
+    root.remove();
+    let root = mount(Some(
+        json!({"rule": "dal-116", "goods_value": "20万", "violation_date": "2019-11-30"}),
+    ))
+    .await;
+    assert!(text(&root, "[data-testid=pc-outcome]").contains("须比较违法行为发生时的法律"));
+    assert!(text(&root, "[data-testid=pc-steps]").contains("第三十七条"));
+    root.remove();
+}

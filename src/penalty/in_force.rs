@@ -1,0 +1,169 @@
+//! Which version of the law applies (行政处罚法第三十七条): the one in force when the act
+//! was done (for a continuing act, when it ended), unless a later version, in force when
+//! the decision is made, punishes more lightly. Each version is a rule table with its
+//! law's effective dates; the same rule id names the same provision in every version.
+
+use super::assess::{assess_under, Assessment, LawBasis, Outcome, Step};
+use super::rules::{rule_tables, Benchmark, Citation, RuleTable, LAW_APL};
+use crate::error::FieldError;
+use crate::i18n::tf;
+use crate::Lang;
+
+/// 行政处罚法第三十七条, verbatim.
+pub const ARTICLE_37: &str = "实施行政处罚，适用违法行为发生时的法律、法规、规章的规定。但是，作出行政处罚决定时，法律、法规、规章已被修改或者废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定。";
+
+/// Assesses `case` under the built-in versions of the law ([`rule_tables`]).
+pub fn assess(
+    case: &super::Case,
+    bm: &Benchmark,
+    lang: Lang,
+) -> Result<Assessment, Vec<FieldError>> {
+    assess_in(case, &rule_tables(), bm, lang)
+}
+
+/// Assesses `case` under the version of the law `tables` say was in force, comparing
+/// it with the latest version when that is another (第三十七条). `tables` may come in
+/// any order; the latest is the one in force last.
+pub fn assess_in(
+    case: &super::Case,
+    tables: &[&RuleTable],
+    bm: &Benchmark,
+    lang: Lang,
+) -> Result<Assessment, Vec<FieldError>> {
+    if let Some(e) = overlap(tables) {
+        return Err(vec![e]);
+    }
+    let Some(latest) = tables.iter().copied().max_by_key(|t| t.law.effective_from) else {
+        return Err(vec![
+            FieldError::new("$.rule", "penalty.unknown_rule").with("id", &case.rule)
+        ]);
+    };
+    // The version applied is in `law` of every assessment; a step says so only when
+    // 第三十七条 had something to decide.
+    let Some(day) = case.violation_end_date.or(case.violation_date) else {
+        let mut a = assess_under(case, latest, bm, lang)?;
+        a.law.basis = LawBasis::NoDate;
+        return Ok(a);
+    };
+    let day_text = crate::date::format_date(day);
+    let then = tables.iter().copied().find(|t| t.law.in_force_on(day));
+    match then {
+        Some(t) if std::ptr::eq(t, latest) => assess_under(case, latest, bm, lang),
+        Some(t) => compare(case, t, latest, &day_text, bm, lang),
+        None => {
+            let mut a = assess_under(case, latest, bm, lang)?;
+            a.law.basis = LawBasis::EarlierUnknown;
+            if !matches!(a.outcome, Outcome::NoPenalty | Outcome::TimeBarred) {
+                a.outcome = Outcome::EarlierLaw;
+                a.outcome_label = tf(lang, Outcome::EarlierLaw.key(), &[]);
+            }
+            let from = crate::date::format_date(latest.law.effective_from);
+            Ok(law_step(
+                a,
+                "penalty.step.law_earlier",
+                &[("day", &day_text), ("from", &from)],
+                lang,
+            ))
+        }
+    }
+}
+
+/// Two versions in force on one day (or one that ends before it starts) cannot both be
+/// the law of that day.
+fn overlap(tables: &[&RuleTable]) -> Option<FieldError> {
+    let mut laws: Vec<&super::LawRef> = tables.iter().map(|t| &t.law).collect();
+    laws.sort_by_key(|l| l.effective_from);
+    let bad =
+        |l: &super::LawRef| FieldError::new("$.law", "penalty.law_versions").with("law", l.label());
+    if let Some(l) = laws
+        .iter()
+        .find(|l| l.effective_to.is_some_and(|to| to < l.effective_from))
+    {
+        return Some(bad(l));
+    }
+    laws.windows(2)
+        .find(|w| w[0].effective_to.is_none_or(|to| to >= w[1].effective_from))
+        .map(|w| bad(w[1]))
+}
+
+/// 第三十七条 with two versions: the one of the day, unless the later one is lighter.
+fn compare(
+    case: &super::Case,
+    then: &RuleTable,
+    later: &RuleTable,
+    day: &str,
+    bm: &Benchmark,
+    lang: Lang,
+) -> Result<Assessment, Vec<FieldError>> {
+    if then.get(&case.rule).is_none() {
+        let e = FieldError::new("$.rule", "penalty.rule_not_in_version")
+            .with("id", &case.rule)
+            .with("law", then.law.label());
+        return Err(vec![e]);
+    }
+    let old = assess_under(case, then, bm, lang)?;
+    let new = assess_under(case, later, bm, lang)?;
+    let figures = |a: &Assessment| {
+        let range = match (a.statutory_min, a.statutory_max) {
+            (Some(min), Some(max)) => format!("{}—{}", min.to_cn(), max.to_cn()),
+            _ => a.outcome_label.clone(),
+        };
+        format!(
+            "{}：{}",
+            a.law.title.clone() + "（" + &a.law.edition + "）",
+            range
+        )
+    };
+    let compared = format!("{}；{}", figures(&old), figures(&new));
+    let lighter_later = weight(&new) < weight(&old);
+    let (mut chosen, other, basis, key) = if lighter_later {
+        (
+            new,
+            &old,
+            LawBasis::LighterLater,
+            "penalty.step.law_lighter_later",
+        )
+    } else {
+        (old, &new, LawBasis::InForce, "penalty.step.law_of_the_day")
+    };
+    chosen.law.basis = basis;
+    chosen.law.compared_with = Some(format!("{}（{}）", other.law.title, other.law.edition));
+    Ok(law_step(
+        chosen,
+        key,
+        &[("day", day), ("compared", &compared)],
+        lang,
+    ))
+}
+
+/// How heavy an assessment is, for 处罚较轻: no penalty is lightest; then the statutory
+/// maximum, the minimum and the number of other sanctions.
+fn weight(a: &Assessment) -> (u8, i64, i64, usize) {
+    let punished = !matches!(a.outcome, Outcome::NoPenalty | Outcome::TimeBarred);
+    let fen = |f: Option<crate::Fen>| f.map_or(0, |f| f.0);
+    (
+        u8::from(punished),
+        fen(a.statutory_max),
+        fen(a.statutory_min),
+        a.sanctions.len(),
+    )
+}
+
+/// Puts the step that says which version applied first, citing 第三十七条.
+fn law_step(mut a: Assessment, key: &str, params: &[(&str, &str)], lang: Lang) -> Assessment {
+    let law = a.law.title.clone() + "（" + &a.law.edition + "）";
+    let mut all: Vec<(&str, &str)> = vec![("law", &law)];
+    all.extend_from_slice(params);
+    let step = Step {
+        n: 1,
+        kind: "law_version",
+        text: tf(lang, key, &all),
+        citation: Some(Citation::new(LAW_APL, 37, None, None)),
+        quote: Some(ARTICLE_37.into()),
+    };
+    a.steps.insert(0, step);
+    for (n, s) in a.steps.iter_mut().enumerate() {
+        s.n = n + 1;
+    }
+    a
+}
