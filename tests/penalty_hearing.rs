@@ -24,12 +24,13 @@ fn confiscation_only() -> Value {
     }))
 }
 
-/// 第一百二十条 confiscates 违法所得; with 药品 of 货值 the 非法财物 too. 违法所得 8万 + 货值
-/// 3万 = 11万, at or above the unit's 10万: item (二), and only it.
+/// 第一百二十条 confiscates 全部储存、运输收入 (the case's 违法收入, `income`), no drugs:
+/// 收入 12万 is at or above the unit's 10万: item (二), and only it. 违法所得 and 货值 are
+/// not what it confiscates and do not count.
 #[test]
 fn confiscating_a_large_amount_gives_a_hearing_under_item_two() {
     let a = run(json!({
-        "rule": "dal-120", "income": "4万", "illegal_income": "8万", "goods_value": "3万",
+        "rule": "dal-120", "income": "12万", "illegal_income": "1万", "goods_value": "1万",
         "benchmark": confiscation_only()
     }));
     let h = a.hearing.unwrap();
@@ -40,7 +41,7 @@ fn confiscating_a_large_amount_gives_a_hearing_under_item_two() {
         h.reasons
     );
     assert!(
-        h.reasons[0].contains("11万元") && h.reasons[0].contains("10万元"),
+        h.reasons[0].contains("12万元") && h.reasons[0].contains("10万元"),
         "{:?}",
         h.reasons
     );
@@ -49,26 +50,26 @@ fn confiscating_a_large_amount_gives_a_hearing_under_item_two() {
         step.citation.as_ref().unwrap().label,
         "《中华人民共和国行政处罚法》第六十三条第一款第二项"
     );
-    // 5万 + 3万 = 8万 is below it: no hearing.
+    // 收入 4万 is below it, however large 违法所得 and 货值 are: no hearing.
     let a = run(json!({
-        "rule": "dal-120", "income": "4万", "illegal_income": "5万", "goods_value": "3万",
+        "rule": "dal-120", "income": "4万", "illegal_income": "50万", "goods_value": "30万",
         "benchmark": confiscation_only()
     }));
     assert_eq!(a.hearing.unwrap().items, Vec::<u32>::new());
 }
 
-/// Without a confiscation threshold the benchmark's fine amounts serve; the default
-/// gives every item that applies, in order: a fine of 4万 × 1–5 (floor 5万) suggested
-/// above 10万 (一), 11万 confiscated (二).
+/// Every item that applies, in order: a fine of 收入 12万 × 1–5 = 12万–60万 suggested
+/// above 10万 (一), 12万 of 收入 confiscated (二). A benchmark without a confiscation
+/// block uses its fine amounts for item (二).
 #[test]
 fn the_items_come_in_order_and_the_fine_thresholds_serve_for_confiscation_by_default() {
-    let a = run(
-        json!({"rule": "dal-120", "income": "4万", "illegal_income": "8万", "goods_value": "3万"}),
-    );
+    let plain = benchmark(json!({"organisation": "100000", "individual": "10000"}));
+    let a = run(json!({"rule": "dal-120", "income": "12万", "benchmark": plain}));
     let h = a.hearing.unwrap();
     assert_eq!(h.items, vec![1, 2]);
     assert_eq!(h.confiscation_threshold, h.threshold);
-    // 第一百一十六条 also 责令停产停业整顿 (四) and 吊销药品批准证明文件 (三).
+    // 第一百一十六条 confiscates the drugs and 违法所得 (货值 3万 + 8万 = 11万: 二), and
+    // also 责令停产停业整顿 (四) and 吊销药品批准证明文件 (三).
     let a = run(
         json!({"rule": "dal-116", "goods_value": "3万", "illegal_income": "8万", "unit_income": "2万"}),
     );
@@ -119,4 +120,32 @@ fn a_bad_confiscation_threshold_names_its_path() {
             .starts_with("$.benchmark.hearing_threshold.confiscation"),
         "{e:?}"
     );
+}
+
+/// Every confiscation in the table takes something a case can give an amount for.
+#[test]
+fn every_confiscation_names_what_it_takes() {
+    for r in &rule_table().rules {
+        let mut all: Vec<&yaojian::penalty::rules::Sanction> = r.sanctions.iter().collect();
+        all.extend(r.individual.iter().flat_map(|i| &i.sanctions));
+        if let Some(s) = &r.serious {
+            all.extend(&s.sanctions);
+            all.extend(s.individual.iter().flat_map(|i| &i.sanctions));
+        }
+        for s in all.into_iter().filter(|s| s.kind == "confiscation") {
+            assert!(!s.confiscated_bases().is_empty(), "{}: {}", r.id, s.text);
+        }
+    }
+}
+
+/// 撤销其检验资格 (第一百三十八条, 情节严重) is item (三); 十年内不受理其相应申请 (第一百一十六条,
+/// 情节严重) is read as (五) 其他较重的行政处罚.
+#[test]
+fn qualification_revocations_and_bans_have_their_items() {
+    let a = run(json!({"rule": "dal-138", "serious": true, "illegal_income": "1万"}));
+    assert!(a.hearing.unwrap().items.contains(&3));
+    let a = run(
+        json!({"rule": "dal-116", "serious": true, "goods_value": "3万", "unit_income": "2万"}),
+    );
+    assert!(a.hearing.unwrap().items.contains(&5));
 }

@@ -238,3 +238,74 @@ fn the_cli_assesses_against_a_version_given_with_law() {
     assert_eq!(v["statutory_max"], "6000000.00");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A later version that fines less but revokes more cannot be ranked by rule: the
+/// outcome says the two must be compared, with the figures of the version of the day.
+#[test]
+fn versions_lighter_in_one_way_and_heavier_in_another_are_left_to_the_officer() {
+    // Under the fixture, 116 fines 40–50 times (800万–1000万) but revokes nothing.
+    let mut old = earlier(4000, 5000);
+    let r = old.rules.iter_mut().find(|r| r.id == "dal-116").unwrap();
+    r.sanctions.retain(|s| s.kind == "confiscation");
+    let c = case(json!({"rule": "dal-116", "goods_value": "20万", "violation_date": "2019-06-01"}));
+    let a = assess_in(&c, &[&old, rule_table()], bm(), Lang::ZhCn).unwrap();
+    assert_eq!(
+        (a.outcome, a.law.basis),
+        (Outcome::CompareVersions, LawBasis::Undecided)
+    );
+    assert_eq!(
+        a.statutory_max,
+        Some(wan(1000)),
+        "the version of the day's figures"
+    );
+    assert!(a.steps[0].text.contains("轻重不一"), "{}", a.steps[0].text);
+}
+
+/// A later version with no such provision no longer punishes the act (不认为是违法的).
+#[test]
+fn a_provision_the_later_version_repealed_is_not_punished() {
+    let old = earlier(200, 500);
+    let mut new = rule_table().clone();
+    new.rules.retain(|r| r.id != "dal-116");
+    let c = case(json!({"rule": "dal-116", "goods_value": "20万", "violation_date": "2019-06-01"}));
+    let a = assess_in(&c, &[&old, &new], bm(), Lang::ZhCn).unwrap();
+    assert_eq!(
+        (a.outcome, a.law.basis),
+        (Outcome::NoPenalty, LawBasis::LighterLater)
+    );
+    assert_eq!((a.fine_suggested, a.sanctions.len()), (None, 0));
+    assert!(
+        a.steps[0].text.contains("不认为是违法"),
+        "{}",
+        a.steps[0].text
+    );
+}
+
+/// An act in a gap between loaded versions is not said to come before the law.
+#[test]
+fn an_act_in_a_gap_between_versions_says_so() {
+    let mut old = earlier(200, 500);
+    old.law.effective_to = Some(parse_date("2019-06-30").unwrap());
+    let c = case(json!({"rule": "dal-116", "goods_value": "20万", "violation_date": "2019-08-01"}));
+    let a = assess_in(&c, &[&old, rule_table()], bm(), Lang::ZhCn).unwrap();
+    assert_eq!(a.outcome, Outcome::EarlierLaw);
+    assert!(
+        a.steps[0].text.contains("均未在当日施行"),
+        "{}",
+        a.steps[0].text
+    );
+}
+
+/// A version loaded from outside is checked before it is used.
+#[test]
+fn a_rule_table_from_outside_is_checked() {
+    let mut t = earlier(500, 200);
+    t.rules.push(t.rules[0].clone());
+    let e = rule_table_from_json(&serde_json::to_string(&t).unwrap()).unwrap_err();
+    let got: Vec<_> = e.iter().map(|e| e.code.as_str()).collect();
+    assert!(
+        got.contains(&"penalty.rules_duplicate") && got.contains(&"penalty.rules_range"),
+        "{got:?}"
+    );
+    assert!(rule_table_from_json(&serde_json::to_string(&earlier(200, 500)).unwrap()).is_ok());
+}

@@ -40,9 +40,16 @@ fn the_serious_tier_never_has_fewer_consequences() {
             .cloned()
             .collect();
         assert!(lost.is_empty(), "{}: the serious tier drops {lost:?}", r.id);
+        // The unit's sanctions of both tiers are added by construction; the ranges and the
+        // persons' liability are where a tier can lose something.
         assert!(
             grave.statutory_max >= plain.statutory_max,
             "{}: a lower ceiling",
+            r.id
+        );
+        assert!(
+            grave.statutory_min >= plain.statutory_min,
+            "{}: a lower minimum",
             r.id
         );
         let Some(pi) = &plain.individual else {
@@ -87,5 +94,32 @@ fn a_unit_using_fake_drugs_seriously_keeps_article_118_for_its_persons() {
         "licence_cancellation",
     ] {
         assert!(k.contains(want), "{want} missing: {k:?}");
+    }
+}
+
+/// Each consequence of the persons is cited to the article it comes from: 118 for the
+/// income, fine, ban and detention, 119 for 吊销执业证书.
+#[test]
+fn the_persons_of_119_are_cited_to_118_and_119() {
+    for rule in ["dal-119-fake", "dal-119-substandard"] {
+        let i = assess_with(rule, true).individual.unwrap();
+        for s in &i.sanctions {
+            let want = if s.kind == "licence_cancellation" {
+                "第一百一十九条"
+            } else {
+                "第一百一十八条"
+            };
+            assert!(
+                s.citation.label.contains(want),
+                "{rule}: {} cited as {}",
+                s.text,
+                s.citation.label
+            );
+        }
+        assert!(
+            i.citation.label.contains("第一百一十八条"),
+            "{rule}: {}",
+            i.citation.label
+        );
     }
 }

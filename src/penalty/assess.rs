@@ -204,6 +204,9 @@ pub enum Outcome {
     /// time must be compared (行政处罚法第三十七条); the figures are the ceiling the
     /// later law allows, not the decision.
     EarlierLaw,
+    /// Two versions of the law differ in ways that cannot be ranked (one fines more,
+    /// the other revokes): the officer compares them and applies the lighter.
+    CompareVersions,
 }
 
 impl Outcome {
@@ -216,6 +219,7 @@ impl Outcome {
             Outcome::SanctionsOnly => "penalty.outcome.sanctions_only",
             Outcome::TimeBarred => "penalty.outcome.time_barred",
             Outcome::EarlierLaw => "penalty.outcome.earlier_law",
+            Outcome::CompareVersions => "penalty.outcome.compare_versions",
         }
     }
 }
@@ -356,6 +360,9 @@ pub enum LawBasis {
     LighterLater,
     /// The act ended before every version loaded: the earlier law must be compared.
     EarlierUnknown,
+    /// The version of the day and the later one cannot be ranked; figures are those of
+    /// the version of the day, for the comparison.
+    Undecided,
 }
 
 /// The version of the law an assessment applied, and why.
@@ -501,7 +508,10 @@ fn cite_all(list: &[Sanction], citation: &Citation, when: &'static str) -> Vec<C
         .map(|s| CitedSanction {
             kind: s.kind.clone(),
             text: s.text.clone(),
-            citation: citation.clone(),
+            citation: match s.article {
+                Some(article) => Citation::new(LAW_DAL, article, s.paragraph, None),
+                None => citation.clone(),
+            },
             when,
         })
         .collect()
@@ -575,11 +585,10 @@ fn base_label(b: Base, lang: Lang) -> String {
     crate::i18n::t(lang, &format!("penalty.base.{}", b.case_key()))
 }
 
-/// Assesses a case against a rule table, the circumstances catalog and a benchmark.
-/// With `also_rules`, every rule is assessed and the one with the highest statutory
-/// maximum is returned (第二十九条).
-/// Assesses `case` under one version of the law (`table`); [`super::assess`] chooses the
-/// version in force on the day (行政处罚法第三十七条) and calls this.
+/// Assesses `case` under one version of the law (`table`), the circumstances catalog
+/// and a benchmark; [`super::assess`] chooses the version in force on the day
+/// (行政处罚法第三十七条) and calls this. With `also_rules`, every rule is assessed and
+/// the one with the highest statutory maximum is returned (第二十九条).
 pub fn assess_under(
     case: &Case,
     table: &RuleTable,
@@ -1304,14 +1313,19 @@ fn individual(
     a.individual = Some(li);
 }
 
-/// Sanctions of 第六十三条第一款第（三）项: 降低资质等级、吊销许可证件.
-const REVOKING: [&str; 3] = [
+/// Sanctions of 第六十三条第一款第（三）项: 降低资质等级、吊销许可证件 (撤销检验资格 is a
+/// qualification taken away; 撤销许可 in `revocation` is read with them).
+const REVOKING: [&str; 4] = [
     "revocation",
     "licence_cancellation",
     "business_licence_revocation",
+    "qualification_revocation",
 ];
 /// Sanctions of 第（四）项: 责令停产停业、责令关闭、限制从业.
 const STOPPING: [&str; 3] = ["suspension", "closure", "practice_ban"];
+/// Sanctions read as 第（五）项 其他较重的行政处罚: bans on applying, importing or
+/// running clinical trials for years.
+const OTHER_HEAVY: [&str; 3] = ["application_ban", "import_ban", "other"];
 
 /// 第六十三条第一款's items for one party: (一) its fine at or above the threshold,
 /// (二) confiscation of `confiscated` at or above the confiscation threshold, (三) a
@@ -1332,12 +1346,17 @@ fn hearing_items(
             String::new(),
         ),
         (
-            has(&["confiscation"]) && confiscated.is_some_and(|c| c >= threshold.1),
+            confiscated.is_some_and(|c| c >= threshold.1),
             "penalty.hearing.large_confiscation",
             confiscated.map(Fen::to_cn).unwrap_or_default(),
         ),
         (has(&REVOKING), "penalty.hearing.revocation", String::new()),
         (has(&STOPPING), "penalty.hearing.stopping", String::new()),
+        (
+            has(&OTHER_HEAVY),
+            "penalty.hearing.other_heavy",
+            String::new(),
+        ),
     ];
     let mut out = (Vec::new(), Vec::new());
     for (n, (applies, key, amount)) in (1..).zip(checks) {
@@ -1360,12 +1379,8 @@ fn hearing_items(
 fn hearing(a: &mut Assessment, case: &Case, bm: &Benchmark, steps: &mut Steps) {
     let org = case.party == Party::Organisation;
     let t = &bm.hearing_threshold;
-    let sum = |xs: [Option<Fen>; 2]| {
-        xs.into_iter()
-            .flatten()
-            .try_fold(Fen::ZERO, Fen::checked_add)
-    };
-    let confiscated = sum([case.illegal_income, case.goods_value]).filter(|f| *f > Fen::ZERO);
+    let unit_bases = [Base::GoodsValue, Base::IllegalIncome, Base::Income];
+    let confiscated = confiscated_amount(case, &a.sanctions, &unit_bases);
     let threshold = (t.fine(org), t.confiscation(org));
     let (items, reasons) = hearing_items(
         a.fine_suggested,
@@ -1383,12 +1398,12 @@ fn hearing(a: &mut Assessment, case: &Case, bm: &Benchmark, steps: &mut Steps) {
         reasons,
     ));
     // The persons are parties to their own decisions: their own check, on the
-    // individual amounts (所获收入 is what they have confiscated).
+    // individual amounts (of what is confiscated from them, their 所获收入).
     let Some(li) = a.individual.as_mut() else {
         return;
     };
     let threshold = (t.fine(false), t.confiscation(false));
-    let income = case.unit_income.filter(|f| *f > Fen::ZERO);
+    let income = confiscated_amount(case, &li.sanctions, &[Base::UnitIncome]);
     let (items, reasons) = hearing_items(
         li.fine_suggested,
         income,
@@ -1404,6 +1419,25 @@ fn hearing(a: &mut Assessment, case: &Case, bm: &Benchmark, steps: &mut Steps) {
         items,
         reasons,
     ));
+}
+
+/// What `sanctions` confiscate, added up over the case's amounts for the bases they
+/// name (each base once) among `allowed`; none when nothing with an amount is taken.
+/// The persons' own 违法所得 is no field of a case, so only their 所获收入 counts.
+fn confiscated_amount(case: &Case, sanctions: &[CitedSanction], allowed: &[Base]) -> Option<Fen> {
+    let mut bases: Vec<Base> = Vec::new();
+    for s in sanctions {
+        for b in confiscated_bases(&s.kind, &s.text) {
+            if allowed.contains(&b) && !bases.contains(&b) {
+                bases.push(b);
+            }
+        }
+    }
+    let total = bases
+        .into_iter()
+        .filter_map(|b| case.base(b))
+        .try_fold(Fen::ZERO, Fen::checked_add);
+    total.filter(|f| *f > Fen::ZERO)
 }
 
 /// The hearing of one party, and its step when it has the right to one.

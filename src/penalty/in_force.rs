@@ -3,11 +3,12 @@
 //! the decision is made, punishes more lightly. Each version is a rule table with its
 //! law's effective dates; the same rule id names the same provision in every version.
 
-use super::assess::{assess_under, Assessment, LawBasis, Outcome, Step};
+use super::assess::{assess_under, Assessment, CitedSanction, LawApplied, LawBasis, Outcome, Step};
 use super::rules::{rule_tables, Benchmark, Citation, RuleTable, LAW_APL};
 use crate::error::FieldError;
 use crate::i18n::tf;
 use crate::Lang;
+use std::collections::BTreeSet;
 
 /// 行政处罚法第三十七条, verbatim.
 pub const ARTICLE_37: &str = "实施行政处罚，适用违法行为发生时的法律、法规、规章的规定。但是，作出行政处罚决定时，法律、法规、规章已被修改或者废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定。";
@@ -57,10 +58,18 @@ pub fn assess_in(
                 a.outcome = Outcome::EarlierLaw;
                 a.outcome_label = tf(lang, Outcome::EarlierLaw.key(), &[]);
             }
+            // Before every version loaded, or in a gap between them (or after the last
+            // one ended): no version of the day is loaded.
+            let earliest = tables.iter().map(|t| t.law.effective_from).min();
+            let key = if earliest.is_some_and(|e| day < e) {
+                "penalty.step.law_earlier"
+            } else {
+                "penalty.step.law_gap"
+            };
             let from = crate::date::format_date(latest.law.effective_from);
             Ok(law_step(
                 a,
-                "penalty.step.law_earlier",
+                key,
                 &[("day", &day_text), ("from", &from)],
                 lang,
             ))
@@ -86,7 +95,8 @@ fn overlap(tables: &[&RuleTable]) -> Option<FieldError> {
         .map(|w| bad(w[1]))
 }
 
-/// 第三十七条 with two versions: the one of the day, unless the later one is lighter.
+/// 第三十七条 with two versions: the one of the day, unless the later one is lighter or
+/// no longer punishes the act.
 fn compare(
     case: &super::Case,
     then: &RuleTable,
@@ -95,37 +105,47 @@ fn compare(
     bm: &Benchmark,
     lang: Lang,
 ) -> Result<Assessment, Vec<FieldError>> {
-    if then.get(&case.rule).is_none() {
+    let missing = |t: &RuleTable| {
+        std::iter::once(&case.rule)
+            .chain(&case.also_rules)
+            .find(|id| t.get(id).is_none())
+            .cloned()
+    };
+    if let Some(id) = missing(then) {
         let e = FieldError::new("$.rule", "penalty.rule_not_in_version")
-            .with("id", &case.rule)
+            .with("id", id)
             .with("law", then.law.label());
         return Err(vec![e]);
     }
     let old = assess_under(case, then, bm, lang)?;
+    if missing(later).is_some() {
+        // 不认为是违法的: the later version has no such provision.
+        let a = not_punished(old, later, lang);
+        return Ok(law_step(
+            a,
+            "penalty.step.law_repealed",
+            &[("day", day)],
+            lang,
+        ));
+    }
     let new = assess_under(case, later, bm, lang)?;
-    let figures = |a: &Assessment| {
-        let range = match (a.statutory_min, a.statutory_max) {
-            (Some(min), Some(max)) => format!("{}—{}", min.to_cn(), max.to_cn()),
-            _ => a.outcome_label.clone(),
-        };
-        format!(
-            "{}：{}",
-            a.law.title.clone() + "（" + &a.law.edition + "）",
-            range
-        )
-    };
     let compared = format!("{}；{}", figures(&old), figures(&new));
-    let lighter_later = weight(&new) < weight(&old);
-    let (mut chosen, other, basis, key) = if lighter_later {
+    let (mut chosen, other, basis, key) = if no_heavier(&old, &new) {
+        (old, new, LawBasis::InForce, "penalty.step.law_of_the_day")
+    } else if no_heavier(&new, &old) {
         (
             new,
-            &old,
+            old,
             LawBasis::LighterLater,
             "penalty.step.law_lighter_later",
         )
     } else {
-        (old, &new, LawBasis::InForce, "penalty.step.law_of_the_day")
+        (old, new, LawBasis::Undecided, "penalty.step.law_undecided")
     };
+    if basis == LawBasis::Undecided && !not_punishing(&chosen) {
+        chosen.outcome = Outcome::CompareVersions;
+        chosen.outcome_label = tf(lang, Outcome::CompareVersions.key(), &[]);
+    }
     chosen.law.basis = basis;
     chosen.law.compared_with = Some(format!("{}（{}）", other.law.title, other.law.edition));
     Ok(law_step(
@@ -136,17 +156,63 @@ fn compare(
     ))
 }
 
-/// How heavy an assessment is, for 处罚较轻: no penalty is lightest; then the statutory
-/// maximum, the minimum and the number of other sanctions.
-fn weight(a: &Assessment) -> (u8, i64, i64, usize) {
-    let punished = !matches!(a.outcome, Outcome::NoPenalty | Outcome::TimeBarred);
+/// A version's range or outcome, for the step that compares two.
+fn figures(a: &Assessment) -> String {
+    let range = match (a.statutory_min, a.statutory_max) {
+        (Some(min), Some(max)) => format!("{}—{}", min.to_cn(), max.to_cn()),
+        _ => a.outcome_label.clone(),
+    };
+    format!("{}（{}）：{range}", a.law.title, a.law.edition)
+}
+
+fn not_punishing(a: &Assessment) -> bool {
+    matches!(a.outcome, Outcome::NoPenalty | Outcome::TimeBarred)
+}
+
+/// The kinds of sanction in a list.
+fn kinds(list: &[CitedSanction]) -> BTreeSet<&str> {
+    list.iter().map(|s| s.kind.as_str()).collect()
+}
+
+/// Whether `a` punishes no more than `b` in every respect: not at all, or with a fine
+/// range no higher, no sanction `b` lacks, and the same for the responsible persons.
+/// When neither is no heavier than the other they cannot be ranked by rule (one fines
+/// more, the other revokes): 第三十七条 then needs the officer's comparison.
+fn no_heavier(a: &Assessment, b: &Assessment) -> bool {
+    if not_punishing(a) {
+        return true;
+    }
+    if not_punishing(b) {
+        return false;
+    }
     let fen = |f: Option<crate::Fen>| f.map_or(0, |f| f.0);
-    (
-        u8::from(punished),
-        fen(a.statutory_max),
-        fen(a.statutory_min),
-        a.sanctions.len(),
-    )
+    let fine = fen(a.statutory_max) <= fen(b.statutory_max)
+        && fen(a.statutory_min) <= fen(b.statutory_min);
+    let persons = match (&a.individual, &b.individual) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(p), Some(q)) => {
+            fen(p.statutory_max) <= fen(q.statutory_max)
+                && kinds(&p.sanctions).is_subset(&kinds(&q.sanctions))
+        }
+    };
+    fine && persons && kinds(&a.sanctions).is_subset(&kinds(&b.sanctions))
+}
+
+/// The assessment when the later version no longer punishes the act: no penalty.
+fn not_punished(mut a: Assessment, later: &RuleTable, lang: Lang) -> Assessment {
+    let compared = format!("{}（{}）", a.law.title, a.law.edition);
+    a.outcome = Outcome::NoPenalty;
+    a.outcome_label = tf(lang, Outcome::NoPenalty.key(), &[]);
+    (a.statutory_min, a.statutory_max, a.band, a.band_label) = (None, None, None, None);
+    (a.fine_min, a.fine_max, a.fine_suggested) = (None, None, None);
+    a.sanctions.clear();
+    (a.individual, a.hearing, a.payment) = (None, None, None);
+    a.law = LawApplied::of(&later.law);
+    a.law.basis = LawBasis::LighterLater;
+    a.law.compared_with = Some(compared);
+    a.steps.clear();
+    a
 }
 
 /// Puts the step that says which version applied first, citing 第三十七条.

@@ -27,13 +27,45 @@ pub fn assess_json(src: &str, lang: crate::Lang) -> Result<Assessment, Vec<crate
 /// Reads a rule table from outside (another version of the law, `--law` of the CLI),
 /// every error naming its path.
 pub fn rule_table_from_json(src: &str) -> Result<RuleTable, Vec<crate::FieldError>> {
+    use crate::FieldError;
     let t: RuleTable = crate::json::parse_str_at(src, "$").map_err(|e| vec![e])?;
+    let mut errs = Vec::new();
     if t.schema != "yaojian/penalty-rules/1" {
-        let e = crate::FieldError::new("$.schema", "benchmark.schema")
-            .with("expected", "yaojian/penalty-rules/1");
-        return Err(vec![e]);
+        let e = FieldError::new("$.schema", "penalty.rules_schema");
+        errs.push(e.with("expected", "yaojian/penalty-rules/1"));
     }
-    Ok(t)
+    if t.law
+        .effective_to
+        .is_some_and(|to| to < t.law.effective_from)
+    {
+        errs.push(FieldError::new(
+            "$.law.effective_to",
+            "penalty.end_before_start",
+        ));
+    }
+    for (i, r) in t.rules.iter().enumerate() {
+        if t.rules[..i].iter().any(|o| o.id == r.id) {
+            let e = FieldError::new(format!("$.rules[{i}].id"), "penalty.rules_duplicate");
+            errs.push(e.with("id", &r.id));
+        }
+        let serious = r.serious.as_ref().and_then(|s| s.fine.as_ref());
+        for (at, f) in [("fine", r.fine.as_ref()), ("serious.fine", serious)] {
+            let Some(f) = f else { continue };
+            let pct = matches!((f.min_pct, f.max_pct), (Some(a), Some(b)) if a > b);
+            let amount = matches!((f.min, f.max), (Some(a), Some(b)) if a > b);
+            if pct || amount {
+                errs.push(FieldError::new(
+                    format!("$.rules[{i}].{at}"),
+                    "penalty.rules_range",
+                ));
+            }
+        }
+    }
+    if errs.is_empty() {
+        Ok(t)
+    } else {
+        Err(errs)
+    }
 }
 
 /// [`assess_json`] under the versions of the law in `tables` (第三十七条).

@@ -77,6 +77,45 @@ pub struct Sanction {
     pub kind: String,
     /// Verbatim fragment of the statute.
     pub text: String,
+    /// The article this sanction comes from, when it is not the one of the liability it
+    /// belongs to (第一百一十九条's 吊销执业证书 beside 第一百一十八条's consequences).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+}
+
+impl Sanction {
+    /// What a confiscation takes, by the bases a case gives amounts for: the drugs
+    /// (货值 of 药品 or 制剂), 违法所得, 收入 (储存、运输收入) or a person's 所获收入.
+    /// Raw materials, packaging and equipment have no amount in a case and are not
+    /// counted. Empty for other sanctions.
+    pub fn confiscated_bases(&self) -> Vec<Base> {
+        confiscated_bases(&self.kind, &self.text)
+    }
+}
+
+/// [`Sanction::confiscated_bases`] of a sanction's kind and verbatim text.
+pub fn confiscated_bases(kind: &str, t: &str) -> Vec<Base> {
+    {
+        if kind != "confiscation" {
+            return Vec::new();
+        }
+        if t.contains("自本单位所获收入") {
+            return vec![Base::UnitIncome];
+        }
+        let mut out = Vec::new();
+        if t.contains("药品") || t.contains("制剂") {
+            out.push(Base::GoodsValue);
+        }
+        if t.contains("违法所得") {
+            out.push(Base::IllegalIncome);
+        }
+        if t.contains("收入") {
+            out.push(Base::Income);
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
