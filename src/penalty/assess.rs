@@ -11,6 +11,8 @@ use crate::Lang;
 use serde::Serialize;
 use serde_json::Value;
 
+mod stages;
+
 /// Who is penalised: decides the hearing threshold (第六十三条).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -684,9 +686,7 @@ pub fn assess_under(
             ],
         ),
         citation: Some(apl(29, None, None)),
-        quote: Some(
-            "同一个违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚。".into(),
-        ),
+        quote: super::quotes::SEVERAL_NORMS.quoted(),
     });
     Ok(best)
 }
@@ -706,7 +706,6 @@ fn assess_one(
         lang,
         list: Vec::new(),
     };
-    let has = |id: &str| case.circumstances.iter().any(|c| c == id);
 
     steps.push(
         "rule",
@@ -773,444 +772,33 @@ fn assess_one(
         steps: Vec::new(),
     };
 
-    // 1. Limitation (第三十六条).
-    let years = if has("life_health_harm") { 5 } else { 2 };
-    a.limitation.years = years;
-    let start = case.violation_end_date.or(case.violation_date);
-    match (start, case.discovery_date) {
-        (Some(from), Some(found)) => {
-            let until = add_years(from, years as i32);
-            a.limitation = Limitation {
-                checked: true,
-                years,
-                from: Some(format_date(from)),
-                until: Some(format_date(until)),
-                within: found <= until,
-            };
-            let key = if found <= until {
-                "penalty.step.limitation_ok"
-            } else {
-                "penalty.step.limitation_expired"
-            };
-            let continuing = if case.violation_end_date.is_some() {
-                tf(lang, "penalty.limitation.from_end", &[])
-            } else {
-                tf(lang, "penalty.limitation.from_act", &[])
-            };
-            steps.push(
-                "limitation",
-                key,
-                &[("years", &years.to_string()), ("from", &format_date(from)), ("until", &format_date(until)), ("found", &format_date(found)), ("counted", &continuing)],
-                Some(apl(36, None, None)),
-                Some("违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年。法律另有规定的除外。".into()),
-            );
-            if found > until {
-                a.outcome = Outcome::TimeBarred;
-                return Ok(finish(a, steps, lang));
-            }
-        }
-        _ => steps.push(
-            "limitation",
-            "penalty.step.limitation_unchecked",
-            &[("years", &years.to_string())],
-            Some(apl(36, None, None)),
-            None,
-        ),
-    }
-
-    // 2. No penalty: mandatory exemptions, 第三十三条第一款, the loaded list.
-    let exempting: Vec<&Circumstance> = case
-        .circumstances
-        .iter()
-        .filter_map(|c| circ.get(c))
-        .filter(|c| c.group == Group::Exempting)
-        .collect();
-    if let Some(c) = exempting.first() {
-        steps.push(
-            "no_penalty",
-            "penalty.step.exempt",
-            &[("label", c.label(lang)), ("citation", &c.citation().label)],
-            Some(c.citation()),
-            Some(c.text.clone()),
-        );
-        return Ok(no_penalty(a, steps, lang));
-    }
-    if has("minor") && has("corrected") && has("no_harm") {
-        steps.push(
-            "no_penalty",
-            "penalty.step.minor_no_harm",
-            &[],
-            Some(apl(33, Some(1), None)),
-            Some("违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。".into()),
-        );
-        return Ok(no_penalty(a, steps, lang));
-    }
-    if let Some(list) = &bm.no_penalty_list {
-        let hit = list
-            .items
-            .iter()
-            .find(|i| i.rules.iter().any(|r| r == &rule.id) && i.conditions.iter().all(|c| has(c)));
-        if let Some(item) = hit {
-            let kind = tf(lang, &format!("penalty.no_penalty_kind.{}", item.kind), &[]);
-            let conds: Vec<&str> = item
-                .conditions
-                .iter()
-                .filter_map(|c| circ.get(c))
-                .map(|c| c.label(lang))
-                .collect();
-            steps.push(
-                "no_penalty_list",
-                "penalty.step.no_penalty_list",
-                &[
-                    ("list", &pick(&list.title, lang)),
-                    ("name", &item.name),
-                    ("kind", &kind),
-                    ("conditions", &conds.join("、")),
-                    ("basis", &item.basis),
-                ],
-                Some(apl(33, Some(1), None)),
-                None,
-            );
-            return Ok(no_penalty(a, steps, lang));
-        }
-    }
-    if has("first_offence") && has("minor_harm") && has("corrected") {
-        a.may_exempt = true;
-        steps.push(
-            "may_exempt",
-            "penalty.step.first_offence",
-            &[("years", &bm.first_offence_years.to_string())],
-            Some(apl(33, Some(1), None)),
-            Some("初次违法且危害后果轻微并及时改正的，可以不予行政处罚。".into()),
-        );
-    }
-    let small_import = has("dal124_3") && rule.id == "dal-124-1-1";
-    if small_import {
-        a.may_exempt = true;
-        steps.push(
-            "may_exempt",
-            "penalty.step.small_import",
-            &[],
-            Some(dal(124, Some(3), None)),
-            Some(
-                "未经批准进口少量境外已合法上市的药品，情节较轻的，可以依法减轻或者免予处罚。"
-                    .into(),
-            ),
-        );
-    }
-
-    // 3. Which tier and whether a fine is possible yet.
-    let serious_tier = if case.serious {
-        rule.serious.as_ref()
-    } else {
-        None
+    let cx = stages::Ctx {
+        case,
+        rule,
+        rc,
+        bm,
+        circ,
+        lang,
     };
-    if case.serious {
-        match serious_tier {
-            Some(_) => steps.push(
-                "serious",
-                "penalty.step.serious",
-                &[("citation", &rc.label)],
-                Some(rc.clone()),
-                None,
-            ),
-            None => steps.push(
-                "serious",
-                "penalty.step.serious_no_tier",
-                &[],
-                Some(rc.clone()),
-                None,
-            ),
-        }
-    }
-    let serious_fine = serious_tier.and_then(|s| s.fine.as_ref());
-    let fine = serious_fine.or(rule.fine.as_ref());
-
-    a.sanctions = cite_all(&rule.sanctions, &rc, "ordinary");
-    if let Some(s) = serious_tier {
-        a.sanctions.extend(cite_all(&s.sanctions, &rc, "serious"));
-    }
-
-    let waiting_for_deadline =
-        rule.fine_requires_deadline_missed && !case.deadline_missed && serious_fine.is_none();
-    if rule.fine_requires_deadline_missed || !rule.deadline_missed_sanctions.is_empty() {
-        if case.deadline_missed {
-            steps.push(
-                "deadline",
-                "penalty.step.deadline_missed",
-                &[("order", rule.order.as_deref().unwrap_or("责令限期改正"))],
-                Some(rc.clone()),
-                None,
-            );
-            a.sanctions.extend(cite_all(
-                &rule.deadline_missed_sanctions,
-                &rc,
-                "deadline_missed",
-            ));
-        } else if serious_fine.is_some() {
-            steps.push(
-                "deadline",
-                "penalty.step.deadline_serious",
-                &[],
-                Some(rc.clone()),
-                None,
-            );
-        } else {
-            steps.push(
-                "deadline",
-                "penalty.step.deadline_pending",
-                &[("order", rule.order.as_deref().unwrap_or("责令限期改正"))],
-                Some(rc.clone()),
-                None,
-            );
-        }
-    }
-    if waiting_for_deadline || fine.is_none() {
-        a.outcome = if rule.warning {
-            Outcome::Warning
-        } else {
-            Outcome::SanctionsOnly
-        };
-        if rule.warning {
-            steps.push(
-                "warning",
-                "penalty.step.warning",
-                &[("order", rule.order.as_deref().unwrap_or("责令改正"))],
-                Some(rc.clone()),
-                None,
-            );
-        }
-        individual(
-            &mut a,
-            rule,
-            serious_tier,
-            case,
-            bm,
-            Band::Ordinary,
-            &mut steps,
-        );
-        hearing(&mut a, case, bm, &mut steps);
+    if stages::limitation(&cx, &mut a, &mut steps) {
         return Ok(finish(a, steps, lang));
     }
-    let Some(fine) = fine else {
-        return Ok(finish(a, steps, lang));
+    if stages::no_penalty_applies(&cx, &mut steps) {
+        return Ok(no_penalty(a, steps, lang));
+    }
+    let small_import = stages::may_exempt(&cx, &mut a, &mut steps);
+    let tier = stages::tier(&cx, &mut a, &mut steps);
+    let fine = match tier.fine {
+        Some(fine) if !tier.waiting_for_deadline => fine,
+        _ => {
+            stages::without_fine(&cx, &mut a, &tier, &mut steps);
+            return Ok(finish(a, steps, lang));
+        }
     };
-    a.outcome =
-        if rule.fine_requires_deadline_missed && case.deadline_missed && serious_fine.is_none() {
-            Outcome::FineAfterDeadline
-        } else {
-            Outcome::Fine
-        };
-    if rule.warning {
-        steps.push(
-            "warning",
-            "penalty.step.warning",
-            &[("order", rule.order.as_deref().unwrap_or("责令改正"))],
-            Some(rc.clone()),
-            None,
-        );
-    }
-
-    // 4. The statutory range, with the floor on the base applied once.
-    let StatutoryRange {
-        min,
-        max,
-        value,
-        used,
-        floor,
-    } = statutory_range(fine, case)?;
-    a.base = value;
-    a.base_used = used;
-    a.floor_applied = floor.is_some();
-    if let (Some(b), Some(v), Some(u)) = (fine.base, value, used) {
-        let label = base_label(b, lang);
-        match floor {
-            Some(f) => steps.push(
-                "floor",
-                "penalty.step.floor",
-                &[
-                    ("base", &label),
-                    ("value", &v.to_cn()),
-                    ("floor", &f.to_cn()),
-                ],
-                Some(rc.clone()),
-                Some(fine.source.clone()),
-            ),
-            None => steps.push(
-                "base",
-                "penalty.step.base",
-                &[("base", &label), ("value", &u.to_cn())],
-                Some(rc.clone()),
-                None,
-            ),
-        }
-        steps.push(
-            "range",
-            "penalty.step.range_multiple",
-            &[
-                ("base", &label),
-                ("used", &u.to_cn()),
-                ("min_x", &pct_text(fine.min_pct.unwrap_or(0))),
-                ("max_x", &pct_text(fine.max_pct.unwrap_or(0))),
-                ("min", &min.to_cn()),
-                ("max", &max.to_cn()),
-            ],
-            Some(rc.clone()),
-            Some(fine.source.clone()),
-        );
-    } else {
-        steps.push(
-            "range",
-            "penalty.step.range_fixed",
-            &[("min", &min.to_cn()), ("max", &max.to_cn())],
-            Some(rc.clone()),
-            Some(fine.source.clone()),
-        );
-    }
-    if fine.discretionary {
-        steps.push(
-            "discretionary",
-            "penalty.step.discretionary_fine",
-            &[],
-            Some(rc.clone()),
-            None,
-        );
-    }
-    a.statutory_min = Some(min);
-    a.statutory_max = Some(max);
-
-    // 5. Circumstances and the band.
-    let counted: Vec<&Circumstance> = case
-        .circumstances
-        .iter()
-        .filter_map(|c| circ.get(c))
-        .collect();
-    let agg: Vec<&&Circumstance> = counted
-        .iter()
-        .filter(|c| c.group == Group::Aggravating)
-        .collect();
-    let mit: Vec<&&Circumstance> = counted
-        .iter()
-        .filter(|c| c.group == Group::Mitigating && (c.id != "dal124_3" || small_import))
-        .collect();
-    for c in &agg {
-        steps.push(
-            "aggravating",
-            "penalty.step.aggravating",
-            &[("label", c.label(lang)), ("citation", &c.citation().label)],
-            Some(c.citation()),
-            Some(c.text.clone()),
-        );
-    }
-    for c in &mit {
-        steps.push(
-            "mitigating",
-            "penalty.step.mitigating",
-            &[("label", c.label(lang)), ("citation", &c.citation().label)],
-            Some(c.citation()),
-            Some(c.text.clone()),
-        );
-    }
-    if has("dal124_3") && !small_import {
-        steps.push(
-            "ignored",
-            "penalty.step.small_import_other_rule",
-            &[],
-            Some(dal(124, Some(3), None)),
-            None,
-        );
-    }
-    let reduced_possible = min.0 > bm.rounding_fen.max(1);
-    let band = match (agg.is_empty(), mit.is_empty()) {
-        (false, false) => {
-            let b = Band::from_id(&bm.conflict_band);
-            steps.push(
-                "band_conflict",
-                "penalty.step.band_conflict",
-                &[("band", &tf(lang, b.key(), &[]))],
-                Some(apl(34, None, None)),
-                None,
-            );
-            b
-        }
-        (false, true) => Band::Heavier,
-        (true, false) if case.mitigation == Mitigation::Reduced && reduced_possible => {
-            Band::Reduced
-        }
-        (true, false) => Band::Lighter,
-        (true, true) => Band::Ordinary,
-    };
-    let (lo, hi, s) = banded(min, max, bm, band);
-    a.band = Some(band);
-    a.band_label = Some(tf(lang, band.key(), &[]));
-    a.fine_min = Some(lo);
-    a.fine_max = Some(hi);
-    a.fine_suggested = Some(s);
-    let bm_title = pick(&bm.title, lang);
-    if band == Band::Reduced {
-        steps.push(
-            "band",
-            "penalty.step.band_reduced",
-            &[
-                ("pct", &bm.reduced_floor_pct.to_string()),
-                ("min", &lo.to_cn()),
-                ("max", &hi.to_cn()),
-                ("benchmark", &bm_title),
-            ],
-            Some(apl(32, None, None)),
-            None,
-        );
-    } else {
-        steps.push(
-            "band",
-            "penalty.step.band",
-            &[
-                ("band", &tf(lang, band.key(), &[])),
-                ("min", &lo.to_cn()),
-                ("max", &hi.to_cn()),
-                ("benchmark", &bm_title),
-            ],
-            Some(apl(34, None, None)),
-            None,
-        );
-    }
-    steps.push(
-        "suggested",
-        "penalty.step.suggested",
-        &[("amount", &s.to_cn()), ("display", &s.to_display())],
-        None,
-        None,
-    );
-
-    // 6. Sanctions beside the fine, individual liability, hearing, payment.
-    if !a.sanctions.is_empty() {
-        let list: Vec<&str> = a.sanctions.iter().map(|x| x.text.as_str()).collect();
-        steps.push(
-            "sanctions",
-            "penalty.step.sanctions",
-            &[("list", &list.join("；"))],
-            Some(rc.clone()),
-            None,
-        );
-    }
-    individual(&mut a, rule, serious_tier, case, bm, band, &mut steps);
-    hearing(&mut a, case, bm, &mut steps);
-    let fee = s.percent(3);
-    a.payment = Some(Payment {
-        due_within_days: 15,
-        late_fee_per_day: fee,
-        late_fee_cap: s,
-    });
-    steps.push(
-        "payment",
-        "penalty.step.payment",
-        &[("fee", &fee.to_cn()), ("cap", &s.to_cn())],
-        Some(apl(72, Some(1), Some(1))),
-        Some(
-            "到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额"
-                .into(),
-        ),
-    );
+    stages::fine_outcome(&cx, &mut a, &tier, &mut steps);
+    let range = stages::range(&cx, &mut a, fine, &mut steps)?;
+    let band = stages::band(&cx, &mut a, range, small_import, &mut steps);
+    stages::finish_fined(&cx, &mut a, &tier, band, &mut steps);
     Ok(finish(a, steps, lang))
 }
 
@@ -1222,7 +810,7 @@ fn no_penalty(mut a: Assessment, mut steps: Steps, lang: Lang) -> Assessment {
         "penalty.step.education",
         &[],
         Some(apl(33, Some(3), None)),
-        Some("对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育。".into()),
+        super::quotes::EDUCATE.quoted(),
     );
     finish(a, steps, lang)
 }
@@ -1451,7 +1039,7 @@ fn hearing_step(
 ) -> Hearing {
     let required = !items.is_empty();
     if required {
-        let quote = "行政机关拟作出下列行政处罚决定，应当告知当事人有要求听证的权利，当事人要求听证的，行政机关应当组织听证：";
+        let quote = crate::penalty::quotes::HEARING.text;
         let cite = Citation::new(LAW_APL, 63, Some(1), (items.len() == 1).then(|| items[0]));
         steps.push(
             kind,

@@ -10,9 +10,6 @@ use crate::i18n::tf;
 use crate::Lang;
 use std::collections::BTreeSet;
 
-/// 行政处罚法第三十七条, verbatim.
-pub const ARTICLE_37: &str = "实施行政处罚，适用违法行为发生时的法律、法规、规章的规定。但是，作出行政处罚决定时，法律、法规、规章已被修改或者废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定。";
-
 /// Assesses `case` under the built-in versions of the law ([`rule_tables`]).
 pub fn assess(
     case: &super::Case,
@@ -225,7 +222,7 @@ fn law_step(mut a: Assessment, key: &str, params: &[(&str, &str)], lang: Lang) -
         kind: "law_version",
         text: tf(lang, key, &all),
         citation: Some(Citation::new(LAW_APL, 37, None, None)),
-        quote: Some(ARTICLE_37.into()),
+        quote: super::quotes::LAW_IN_FORCE.quoted(),
     };
     a.steps.insert(0, step);
     for (n, s) in a.steps.iter_mut().enumerate() {

@@ -4,9 +4,11 @@
 //! - [`assess`]: one case under one version of the law → outcome, ranges, band,
 //!   suggestion, sanctions, cited steps.
 //! - [`in_force`]: which version applies on the day (行政处罚法第三十七条).
+//! - [`quotes`]: the statute's own words the steps quote, checked verbatim by a test.
 
 pub mod assess;
 pub mod in_force;
+pub mod quotes;
 pub mod rules;
 
 pub use assess::{

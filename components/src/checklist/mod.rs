@@ -64,6 +64,18 @@ pub const SAMPLE_NOTICE_PATTERN: &str = "示例药监责改〔{year}〕{seq:3}�
 
 use draft::{draft_key, read_draft, KeptDraft};
 
+/// Saves the list as it is (emits `checklist.change`; `true`: also as the draft).
+type Saver = Rc<dyn Fn(bool)>;
+
+/// The pending work that calls the latest saver.
+fn save_job(saver: &Rc<std::cell::RefCell<Saver>>, as_draft: bool) -> Box<dyn FnOnce()> {
+    let saver = saver.clone();
+    Box::new(move || {
+        let save = saver.borrow().clone();
+        save(as_draft)
+    })
+}
+
 /// The host's list, or the sample without one.
 fn load(v: Option<&ItemList>) -> ItemList {
     match v {
@@ -282,32 +294,41 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     // when several come in one frame.
     let latest = use_mut_ref(|| 0u64);
     let pending = crate::common::use_pending_work();
-    {
+    // Saves the list as it is now (with this render's key and host), `true`: as a draft.
+    let saver: Rc<std::cell::RefCell<Saver>> = use_mut_ref(|| Rc::new(|_: bool| {}) as Saver);
+    *saver.borrow_mut() = {
         let on_emit = props.on_emit.clone();
         let key = props.storage_key.clone();
-        let storage_error = storage_error.clone();
-        let (store, skip, latest) = (store.clone(), skip_save.clone(), latest.clone());
-        let pending = pending.clone();
+        let (storage_error, store) = (storage_error.clone(), store.clone());
+        Rc::new(move |as_draft: bool| {
+            let v = serde_json::to_value(&store.borrow().list).unwrap_or(Value::Null);
+            on_emit.emit(json!({ "type": "checklist.change", "list": &v }));
+            // The list as loaded (or reloaded) is not a draft.
+            let Some(key) = key.clone().filter(|_| as_draft) else {
+                return;
+            };
+            let k = draft_key(&key);
+            match crate::common::store_set(&k, &v.to_string()) {
+                Ok(()) => {
+                    storage_error.set(None);
+                    on_emit.emit(json!({ "type": "checklist.draft_saved", "storage_key": k, "saved_at": now_cst_timestamp() }));
+                }
+                Err(e) => storage_error.set(Some(e)),
+            }
+        })
+    };
+    {
+        let (skip, latest, pending, saver) = (
+            skip_save.clone(),
+            latest.clone(),
+            pending.clone(),
+            saver.clone(),
+        );
         use_effect_with(rev, move |rev| {
             let rev = *rev;
             *latest.borrow_mut() = rev;
-            let skip = std::mem::replace(&mut *skip.borrow_mut(), false);
-            *pending.borrow_mut() = Some(Box::new(move || {
-                let v = serde_json::to_value(&store.borrow().list).unwrap_or(Value::Null);
-                on_emit.emit(json!({ "type": "checklist.change", "list": &v }));
-                // The list as loaded (or reloaded) is not a draft.
-                let Some(key) = key.filter(|_| !skip) else {
-                    return;
-                };
-                let k = draft_key(&key);
-                match crate::common::store_set(&k, &v.to_string()) {
-                    Ok(()) => {
-                        storage_error.set(None);
-                        on_emit.emit(json!({ "type": "checklist.draft_saved", "storage_key": k, "saved_at": now_cst_timestamp() }));
-                    }
-                    Err(e) => storage_error.set(Some(e)),
-                }
-            }));
+            let as_draft = !std::mem::replace(&mut *skip.borrow_mut(), false);
+            *pending.borrow_mut() = Some(save_job(&saver, as_draft));
             wasm_bindgen_futures::spawn_local(async move {
                 crate::common::after_paint().await;
                 if *latest.borrow() == rev {
@@ -353,6 +374,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     // Every change goes through here: the engine decides, the board redraws.
     let change = {
         let (store, redraw) = (store.clone(), redraw.clone());
+        let (pending, saver) = (pending.clone(), saver.clone());
         let (open, error, announce, form_errors, form_submits) = (
             open.clone(),
             error.clone(),
@@ -370,6 +392,8 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
             let outcome = apply_change(&mut store.borrow_mut().list, c, lang);
             match outcome {
                 Outcome::Changed(id, said, added) => {
+                    // Kept at once should the page be left before the change is drawn.
+                    *pending.borrow_mut() = Some(save_job(&saver, true));
                     {
                         let mut s = store.borrow_mut();
                         s.rev += 1;
