@@ -257,31 +257,38 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
     }
 }
 
+/// The 警告 (with the order to correct) of a rule that warns.
+fn warning_step(cx: &Ctx, steps: &mut Steps) {
+    if cx.rule.warning {
+        let order = cx.rule.order.as_deref().unwrap_or("责令改正");
+        let key = "penalty.step.warning";
+        steps.push(
+            "warning",
+            key,
+            &[("order", order)],
+            Some(cx.rc.clone()),
+            None,
+        );
+    }
+}
+
 /// A warning or other sanctions, no fine: the persons and the hearing.
 pub(super) fn without_fine(cx: &Ctx, a: &mut Assessment, t: &Tier, steps: &mut Steps) {
-    let (case, rule, rc, bm) = (cx.case, cx.rule, &cx.rc, cx.bm);
+    let (case, rule, bm) = (cx.case, cx.rule, cx.bm);
     let serious_tier = t.serious;
     a.outcome = if rule.warning {
         Outcome::Warning
     } else {
         Outcome::SanctionsOnly
     };
-    if rule.warning {
-        steps.push(
-            "warning",
-            "penalty.step.warning",
-            &[("order", rule.order.as_deref().unwrap_or("责令改正"))],
-            Some(rc.clone()),
-            None,
-        );
-    }
+    warning_step(cx, steps);
     individual(a, rule, serious_tier, case, bm, Band::Ordinary, steps);
     hearing(a, case, bm, steps);
 }
 
 /// The outcome of a case that is fined, and the warning beside it.
 pub(super) fn fine_outcome(cx: &Ctx, a: &mut Assessment, t: &Tier, steps: &mut Steps) {
-    let (case, rule, rc) = (cx.case, cx.rule, &cx.rc);
+    let (case, rule) = (cx.case, cx.rule);
     let serious_fine = t.serious_fine;
     a.outcome =
         if rule.fine_requires_deadline_missed && case.deadline_missed && serious_fine.is_none() {
@@ -289,15 +296,7 @@ pub(super) fn fine_outcome(cx: &Ctx, a: &mut Assessment, t: &Tier, steps: &mut S
         } else {
             Outcome::Fine
         };
-    if rule.warning {
-        steps.push(
-            "warning",
-            "penalty.step.warning",
-            &[("order", rule.order.as_deref().unwrap_or("责令改正"))],
-            Some(rc.clone()),
-            None,
-        );
-    }
+    warning_step(cx, steps);
 }
 
 /// Stage 4: The statutory range, with the floor on the base applied once.
