@@ -325,6 +325,10 @@ pub struct ItemList {
 
 pub const SCHEMA: &str = "yaojian/checklist/1";
 
+/// "Due soon" means a deadline within this many days [practice]: the widget's flags and
+/// counts and the CLI report's default.
+pub const DUE_SOON_DAYS: i64 = 7;
+
 /// An empty list.
 impl Default for ItemList {
     fn default() -> Self {

@@ -128,7 +128,7 @@ enum ChecklistCommand {
         #[arg(long)]
         today: Option<String>,
         /// "Due soon" means within this many days.
-        #[arg(long, default_value_t = 7)]
+        #[arg(long, default_value_t = yaojian::checklist::DUE_SOON_DAYS)]
         soon: i64,
     },
     /// Read a checklist (JSON) on stdin and print it as CSV (UTF-8 with BOM).

@@ -200,6 +200,12 @@ impl Rule {
         self.serious.is_some()
     }
 
+    /// Does a missed rectification deadline (逾期不改正) change the outcome here: the fine
+    /// waits for it, or it brings sanctions of its own?
+    pub fn depends_on_deadline(&self) -> bool {
+        self.fine_requires_deadline_missed || !self.deadline_missed_sanctions.is_empty()
+    }
+
     /// Does a responsible person's liability depend on 所获收入 here?
     pub fn needs_unit_income(&self) -> bool {
         let ind = [

@@ -257,7 +257,7 @@ pub fn checklist_board(props: &ChecklistProps) -> Html {
     let counts = {
         let store = store.clone();
         use_memo((rev, today), move |_| {
-            cl::counts(&store.borrow().list.items, today, 7)
+            cl::counts(&store.borrow().list.items, today, cl::DUE_SOON_DAYS)
         })
     };
     let units = {

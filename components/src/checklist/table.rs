@@ -38,7 +38,7 @@ pub(super) struct RowCtx<'a> {
 }
 
 fn deadline_text(i: &Item, lang: Lang, today: Date) -> (String, &'static str) {
-    match i.deadline_state(today, 7) {
+    match i.deadline_state(today, cl::DUE_SOON_DAYS) {
         Some(DeadlineState::Overdue { days }) => (
             tf(lang, "cl.overdue_days", &[("days", &days.to_string())]),
             "is-overdue",

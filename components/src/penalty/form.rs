@@ -271,7 +271,7 @@ pub fn case_fields(p: &CaseProps) -> Html {
             { for amounts.iter().map(|k| text_field(k, p.inputs.amount(k), "amount")) }
             { channel.unwrap_or_default() }
             { checkbox("serious", p.inputs.serious, rule.has_serious_tier()) }
-            { checkbox("deadline_missed", p.inputs.deadline_missed, rule.fine_requires_deadline_missed || !rule.deadline_missed_sanctions.is_empty()) }
+            { checkbox("deadline_missed", p.inputs.deadline_missed, rule.depends_on_deadline()) }
             { radio_group("party", &["organisation", "individual"], &p.inputs.party) }
             <fieldset class="yj-field yj-pc__dates">
                 <legend class="yj-label">{ t(lang, "pc.dates") }</legend>

@@ -86,9 +86,7 @@ impl Inputs {
         if rule.is_some_and(|r| r.has_serious_tier()) {
             m.insert("serious".into(), json!(self.serious));
         }
-        if rule.is_some_and(|r| {
-            r.fine_requires_deadline_missed || !r.deadline_missed_sanctions.is_empty()
-        }) {
+        if rule.is_some_and(|r| r.depends_on_deadline()) {
             m.insert("deadline_missed".into(), json!(self.deadline_missed));
         }
         if !self.circumstances.is_empty() {

@@ -217,7 +217,7 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
 
     let waiting_for_deadline =
         rule.fine_requires_deadline_missed && !case.deadline_missed && serious_fine.is_none();
-    if rule.fine_requires_deadline_missed || !rule.deadline_missed_sanctions.is_empty() {
+    if rule.depends_on_deadline() {
         if case.deadline_missed {
             steps.push(
                 "deadline",
