@@ -1,0 +1,56 @@
+//! Every catalog key the code names literally exists (issue 18): messages looked up with
+//! `t`, `tf`, `t_str` and `t_with`, and the `error.<code>` of every `FieldError` built with
+//! a literal code. Keys built at run time from a wire name (`checklist.status.{…}`) are
+//! enumerated from their enums by the tests of those modules.
+use std::collections::BTreeSet;
+use yaojian::i18n::{self, Lang};
+
+fn sources(dir: &str, out: &mut Vec<(String, String)>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            sources(p.to_str().unwrap(), out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push((
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            ));
+        }
+    }
+}
+
+#[test]
+fn every_key_named_in_the_code_is_in_the_catalogs() {
+    let mut files = Vec::new();
+    sources("src", &mut files);
+    sources("components/src", &mut files);
+    let lookup = regex_lite::Regex::new(
+        r#"\b(?:t|tf|t_str|t_with)\(\s*[\w.*]+,\s*"([a-z][\w]*(?:\.[\w]+)+)""#,
+    )
+    .unwrap();
+    let code = regex_lite::Regex::new(r#"FieldError::new\(\s*(?:"[^"]*"|[^,()]+(?:\([^()]*\))?),\s*"([a-z][\w]*(?:\.[\w]+)+)"\s*\)"#).unwrap();
+    let known: BTreeSet<&str> = i18n::keys(Lang::ZhCn).into_iter().collect();
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for (file, text) in &files {
+        let keys = lookup
+            .captures_iter(text)
+            .map(|c| c[1].to_string())
+            .chain(code.captures_iter(text).map(|c| format!("error.{}", &c[1])));
+        for k in keys {
+            seen += 1;
+            if !known.contains(k.as_str()) {
+                missing.push(format!("{file}: {k}"));
+            }
+        }
+    }
+    assert!(
+        seen > 200,
+        "the scan found only {seen} keys: the patterns are off"
+    );
+    assert!(
+        missing.is_empty(),
+        "keys missing from the catalogs:\n{}",
+        missing.join("\n")
+    );
+}
