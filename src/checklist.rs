@@ -765,13 +765,7 @@ pub struct Report {
     pub open_case: Vec<CaseSuggestion>,
 }
 
-/// The serde name of an enum value (`Status::InProgress` → `in_progress`).
-pub fn wire_name<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|x| x.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
+pub use crate::json::wire_name;
 
 /// The progress line as bureaus write it: 核查问题线索N件，实施整改措施N项，整改销号N件.
 pub fn summary_line(counts: &Counts, lang: crate::Lang) -> String {

@@ -104,3 +104,15 @@ pub fn tf(lang: Lang, key: &str, params: &[(&str, &str)]) -> String {
     }
     s
 }
+
+/// A text of the data in several languages (`{"zh-CN": …, "en": …}`), falling back to
+/// zh-CN.
+pub type I18nText = BTreeMap<String, String>;
+
+/// The text of `text` in `lang`, else in zh-CN, else empty.
+pub fn pick(text: &I18nText, lang: Lang) -> String {
+    text.get(lang.tag())
+        .or_else(|| text.get("zh-CN"))
+        .cloned()
+        .unwrap_or_default()
+}

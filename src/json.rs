@@ -39,6 +39,14 @@ pub fn parse_document_capped(
     }
 }
 
+/// The serde name of an enum value (`Status::InProgress` → `in_progress`).
+pub fn wire_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|x| x.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// The text without a leading UTF-8 byte-order mark (Windows editors write one).
 pub fn without_bom(src: &str) -> &str {
     src.strip_prefix('\u{feff}').unwrap_or(src)

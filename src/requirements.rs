@@ -8,8 +8,9 @@
 
 use crate::error::FieldError;
 use crate::expr::Expr;
+use crate::i18n::{pick, I18nText};
 use crate::json::{parse_document, parse_value_at};
-use crate::penalty::rules::{circumstances, pick, Benchmark, Citation, I18nText};
+use crate::penalty::rules::{circumstances, Benchmark, Citation};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -121,14 +122,7 @@ struct RawRequirement {
     sample: bool,
 }
 
-/// A question or item id: lower-case ASCII letters, digits and `_`, starting with a
-/// letter, at most 64 bytes. Shared with form templates.
-pub(crate) fn valid_id(s: &str) -> bool {
-    let mut c = s.chars();
-    s.len() <= 64
-        && c.next().is_some_and(|f| f.is_ascii_lowercase())
-        && c.all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_')
-}
+use crate::expr::valid_id;
 
 impl Template {
     /// Parses and checks a template; every error names its JSON path.

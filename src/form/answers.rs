@@ -719,7 +719,7 @@ pub(crate) fn finding_errors(
     if let Some(s) = f.severity.filter(|s| *s != r.severity) {
         errs.push(
             FieldError::new(format!("{p}.severity"), "form.finding_severity")
-                .with("severity", crate::checklist::wire_name(&s)),
+                .with("severity", crate::json::wire_name(&s)),
         );
     }
     for (field, text, missing) in [

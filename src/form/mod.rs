@@ -25,7 +25,7 @@ pub use answers::{
 pub use template::{Kind, Question, Severity, Template};
 
 use crate::checklist::{Item, ItemList, ListKind, Mode, Source, Status};
-use crate::penalty::rules::pick;
+use crate::i18n::pick;
 use crate::FieldError;
 use crate::Lang;
 use serde_json::Value;

@@ -11,8 +11,8 @@ use super::answers::{
 use super::template::Template;
 use crate::date::{cst_date_from_unix_millis, cst_timestamp, format_date, Date};
 use crate::error::FieldError;
+use crate::i18n::pick;
 use crate::json::{parse_document, parse_value_at};
-use crate::penalty::rules::pick;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -7,10 +7,10 @@
 
 use super::answers::{evaluate, filled, validate, Submission};
 use super::template::{Kind, Severity, Template};
-use crate::checklist::wire_name;
 use crate::csv::to_csv;
 use crate::error::LocalizedError;
-use crate::penalty::rules::pick;
+use crate::i18n::pick;
+use crate::json::wire_name;
 use crate::Lang;
 use serde::Serialize;
 use serde_json::Value;

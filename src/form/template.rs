@@ -8,10 +8,10 @@
 //! condition can never depend on itself).
 
 use crate::error::FieldError;
+use crate::expr::valid_id;
 use crate::expr::Expr;
+use crate::i18n::{pick, I18nText};
 use crate::json::{parse_document, parse_value_at};
-use crate::penalty::rules::{pick, I18nText};
-use crate::requirements::valid_id;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -51,7 +51,7 @@ pub enum Kind {
 impl Kind {
     /// Catalog key of the kind's name, for messages like "should be a date".
     pub fn key(self) -> String {
-        format!("form.kind.{}", crate::checklist::wire_name(&self))
+        format!("form.kind.{}", crate::json::wire_name(&self))
     }
 }
 
@@ -699,7 +699,7 @@ impl Parser {
         };
         if b.is_none() {
             self.err(path.to_string(), "bound")
-                .param("kind", crate::checklist::wire_name(&kind));
+                .param("kind", crate::json::wire_name(&kind));
         }
         b
     }

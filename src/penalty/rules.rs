@@ -460,15 +460,8 @@ impl Circumstances {
     }
 }
 
-/// A text in several languages, falling back to zh-CN.
-pub type I18nText = BTreeMap<String, String>;
-
-pub fn pick(text: &I18nText, lang: Lang) -> String {
-    text.get(lang.tag())
-        .or_else(|| text.get("zh-CN"))
-        .cloned()
-        .unwrap_or_default()
-}
+// Translated texts of the data (titles, labels) are the i18n module's.
+pub use crate::i18n::{pick, I18nText};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BandSpec {
