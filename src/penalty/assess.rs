@@ -394,6 +394,21 @@ impl LawApplied {
             compared_with: None,
         }
     }
+
+    /// "中华人民共和国药品管理法（2019年8月26日修订）".
+    pub fn name(&self) -> String {
+        version_name(&self.title, &self.edition)
+    }
+
+    /// The name with the version's dates, as the widget shows it.
+    pub fn label(&self) -> String {
+        version_label(
+            &self.title,
+            &self.edition,
+            self.effective_from,
+            self.effective_to,
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

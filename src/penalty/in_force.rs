@@ -144,7 +144,7 @@ fn compare(
         chosen.outcome_label = tf(lang, Outcome::CompareVersions.key(), &[]);
     }
     chosen.law.basis = basis;
-    chosen.law.compared_with = Some(format!("{}（{}）", other.law.title, other.law.edition));
+    chosen.law.compared_with = Some(other.law.name());
     Ok(law_step(
         chosen,
         key,
@@ -159,7 +159,7 @@ fn figures(a: &Assessment) -> String {
         (Some(min), Some(max)) => format!("{}—{}", min.to_cn(), max.to_cn()),
         _ => a.outcome_label.clone(),
     };
-    format!("{}（{}）：{range}", a.law.title, a.law.edition)
+    format!("{}：{range}", a.law.name())
 }
 
 fn not_punishing(a: &Assessment) -> bool {
@@ -198,7 +198,7 @@ fn no_heavier(a: &Assessment, b: &Assessment) -> bool {
 
 /// The assessment when the later version no longer punishes the act: no penalty.
 fn not_punished(mut a: Assessment, later: &RuleTable, lang: Lang) -> Assessment {
-    let compared = format!("{}（{}）", a.law.title, a.law.edition);
+    let compared = a.law.name();
     a.outcome = Outcome::NoPenalty;
     a.outcome_label = tf(lang, Outcome::NoPenalty.key(), &[]);
     (a.statutory_min, a.statutory_max, a.band, a.band_label) = (None, None, None, None);
@@ -214,7 +214,7 @@ fn not_punished(mut a: Assessment, later: &RuleTable, lang: Lang) -> Assessment 
 
 /// Puts the step that says which version applied first, citing 第三十七条.
 fn law_step(mut a: Assessment, key: &str, params: &[(&str, &str)], lang: Lang) -> Assessment {
-    let law = a.law.title.clone() + "（" + &a.law.edition + "）";
+    let law = a.law.name();
     let mut all: Vec<(&str, &str)> = vec![("law", &law)];
     all.extend_from_slice(params);
     let step = Step {

@@ -239,13 +239,32 @@ impl LawRef {
 
     /// "中华人民共和国药品管理法（2019年8月26日修订，2019-12-01起施行）".
     pub fn label(&self) -> String {
-        format!(
-            "{}（{}，{}起施行）",
-            self.title,
-            self.edition,
-            crate::date::format_date(self.effective_from)
+        version_label(
+            &self.title,
+            &self.edition,
+            self.effective_from,
+            self.effective_to,
         )
     }
+}
+
+/// A law version as people name it: "title（edition）".
+pub fn version_name(title: &str, edition: &str) -> String {
+    format!("{title}（{edition}）")
+}
+
+/// A law version with its dates: "title（edition，from起施行[至to]）".
+pub fn version_label(
+    title: &str,
+    edition: &str,
+    from: crate::date::Date,
+    to: Option<crate::date::Date>,
+) -> String {
+    let to = to
+        .map(|d| format!("至{}", crate::date::format_date(d)))
+        .unwrap_or_default();
+    let from = crate::date::format_date(from);
+    format!("{title}（{edition}，{from}起施行{to}）")
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

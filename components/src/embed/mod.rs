@@ -248,11 +248,18 @@ fn requirements_property(
             yaojian::requirements::check_start(&parsed, p.template.as_deref(), bench)?;
             p.value = Some(Rc::new(parsed));
         }
-        "benchmark" if parsed.is_null() => p.benchmark = None,
-        "benchmark" => p.benchmark = Some(Rc::new(Benchmark::from_value(parsed, "$")?)),
+        "benchmark" => p.benchmark = benchmark_property(parsed)?,
         _ => return Err(unknown_property(name)),
     }
     Ok(())
+}
+
+/// A `benchmark` property: `null` returns to the default.
+fn benchmark_property(parsed: Value) -> Result<Option<Rc<Benchmark>>, Vec<FieldError>> {
+    match parsed {
+        Value::Null => Ok(None),
+        v => Ok(Some(Rc::new(Benchmark::from_value(v, "$")?))),
+    }
 }
 
 fn penalty_property(
@@ -261,8 +268,7 @@ fn penalty_property(
     parsed: Value,
 ) -> Result<(), Vec<FieldError>> {
     match name {
-        "benchmark" if parsed.is_null() => p.benchmark = None,
-        "benchmark" => p.benchmark = Some(Rc::new(Benchmark::from_value(parsed, "$")?)),
+        "benchmark" => p.benchmark = benchmark_property(parsed)?,
         "value" => {
             // Check the shape now so the host hears about a bad case at once.
             yaojian::penalty::Case::from_value(&parsed)?;

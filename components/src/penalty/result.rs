@@ -121,7 +121,7 @@ fn summary(p: &AssessmentProps) -> Html {
             if let Some(h) = a.hearing.as_ref().filter(|h| h.required) {
                 <p class="yj-pc__notice">{ t(lang, "pc.hearing") }{ h.reasons.join("；") }</p>
             }
-            <p class="yj-hint" data-testid="pc-law">{ tf(lang, "pc.law.applied", &[("law", &law_label(&a.law))]) }</p>
+            <p class="yj-hint" data-testid="pc-law">{ tf(lang, "pc.law.applied", &[("law", &a.law.label())]) }</p>
             <p class="yj-hint" data-testid="pc-benchmark">{ tf(lang, "pc.benchmark.applied", &[("title", &benchmark_label(&a.benchmark))]) }</p>
         </div>
     }
@@ -225,20 +225,6 @@ fn plain_text(a: &Assessment, lang: Lang) -> String {
         out.push(format!("{}. {}{}", s.n, s.text, cite));
     }
     out.join("\n")
-}
-
-/// "中华人民共和国药品管理法（2019年8月26日修订，2019-12-01起施行）".
-fn law_label(l: &yaojian::penalty::LawApplied) -> String {
-    let to = l
-        .effective_to
-        .map(|d| format!("至{}", yaojian::date::format_date(d)))
-        .unwrap_or_default();
-    format!(
-        "{}（{}，{}起施行{to}）",
-        l.title,
-        l.edition,
-        yaojian::date::format_date(l.effective_from)
-    )
 }
 
 /// The benchmark's title, with its 文号 and dates when it has them.
