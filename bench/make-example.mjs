@@ -1,7 +1,7 @@
-// Writes the summary widget's example batch (components/src/summary/examples/): sample
+// Writes the summary widget's example batch (components/src/submissions-summary/sample-batch.json): sample
 // submissions from generate.mjs, plus one to another template and one that is not a
 // submission at all, so the demo and the tests show every part of the summary.
-// Usage: node bench/make-example.mjs > components/src/summary/examples/representatives.json
+// Usage: node bench/make-example.mjs > components/src/submissions-summary/sample-batch.json
 import { personalSubmissions } from "./generate.mjs";
 
 const batch = personalSubmissions(60, { seed: 1 });

@@ -55,16 +55,19 @@ fn shipped_penalty_data_matches_its_schemas() {
 
 #[test]
 fn widget_examples_are_valid_cases() {
-    let dir =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("components/src/penalty/examples");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("components/src/penalty-calculator/examples");
     for entry in std::fs::read_dir(dir).unwrap() {
         let ex: Value =
             serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
         // The invalid example is valid JSON of the right shape: its amount is what is wrong.
+        let case = &ex["properties"]["value"];
+        if case.is_null() {
+            continue;
+        }
         assert!(
-            errors("schemas/penalty-case.schema.json", &ex["case"]).is_empty(),
-            "{}",
-            ex["case"]
+            errors("schemas/penalty-case.schema.json", case).is_empty(),
+            "{case}"
         );
     }
 }

@@ -14,18 +14,16 @@
 import init, * as firstCore from "./yaojian_core.js";
 
 const BASE = new URL(".", import.meta.url);
-/** Widget kinds; the element for kind K is <yj-K>. Must match the wasm's widgetKinds(). */
-export const KINDS = ["self-inspection", "submissions-summary", "rectification", "penalty-calculator", "requirements"];
-/** Scalar settings passed from attributes to the widget (each takes those it knows). */
-const SETTINGS = ["storage-key", "readonly", "template-id", "notice-pattern", "notice-seq", "page-size"];
-/** Structured properties, in the order they are applied (a template before a value). */
-const PROPERTIES = ["benchmark", "template", "value"];
 const FORM_HOOK = Symbol("form");
 const EVENT_NAMES = ["yj-change", "yj-submit", "yj-draft-saved", "yj-error"];
 /** After this many panics on one page, no widget is started again. */
 const MAX_RECOVERIES = 3;
 
 let core = null; // the module namespace of the live wasm instance
+// The widgets the wasm carries, from its one list (widgetContracts()): for each, its
+// kind (element yj-<kind>), settings (attributes), properties in the order they are
+// applied (a template before a value) and events.
+let contracts = null;
 let ready = null;
 let generation = 0;
 let recoveries = 0;
@@ -50,13 +48,25 @@ async function instantiate() {
   // Only the live instance may start a recovery (a dead one's page listeners linger).
   const g = generation;
   core.setPanicHandler((message) => { if (g === generation) onPanic(message); });
+  contracts ??= JSON.parse(core.widgetContracts());
   return exports;
 }
 
-/** The widget kinds the wasm carries. */
-export function widgetKinds() {
-  return core ? core.widgetKinds() : [...KINDS];
+/** The widgets the wasm carries, with their settings, properties and events (after load()). */
+export function widgetContracts() {
+  return contracts ?? [];
 }
+
+/** The widget kinds the wasm carries (after load()). */
+export function widgetKinds() {
+  return widgetContracts().map((c) => c.kind);
+}
+
+function contractOf(kind) {
+  return widgetContracts().find((c) => c.kind === kind) ?? { kind, settings: [], properties: [], events: [] };
+}
+const settingNames = (kind) => contractOf(kind).settings.map((s) => s.name);
+const propertyNames = (kind) => contractOf(kind).properties.map((p) => p.name);
 
 // One stylesheet object shared by every shadow root (fetched once). If fetching is not
 // allowed, each shadow root gets a <link> to the same file instead.
@@ -183,7 +193,7 @@ export async function mount(element, options = {}) {
     if (depth > 0) queued.push(dispatch); else dispatch();
   };
   const settings = {};
-  for (const name of SETTINGS) {
+  for (const name of settingNames(kind)) {
     const option = options[name.replace(/-(.)/g, (_, c) => c.toUpperCase())];
     const v = option !== undefined ? (option === false ? null : String(option)) : element.getAttribute(name);
     if (v !== null) settings[name] = v;
@@ -203,7 +213,7 @@ export async function mount(element, options = {}) {
   // The properties, in order: those given to mount (after a restart, the last value
   // after them), then what the page set before and since. A template being fetched
   // comes first of all, since they may only fit it: meanwhile they wait in `pending`.
-  const initial = PROPERTIES.filter((n) => options[n] !== undefined).map((n) => [n, options[n]]);
+  const initial = propertyNames(kind).filter((n) => options[n] !== undefined).map((n) => [n, options[n]]);
   if (options.restore !== undefined) initial.push(["value", options.restore]);
   const src = options.templateSrc ?? element.getAttribute("template-src");
   if (src) {
@@ -381,7 +391,7 @@ async function recover() {
 
 async function restartWidget(element, old) {
   const options = { ...old.options, restore: restoredValue(old.value) };
-  for (const name of PROPERTIES) {
+  for (const name of propertyNames(old.kind)) {
     if (old.props.has(name)) options[name] = old.props.get(name);
   }
   if (old.root) clearFailure(old.root);
@@ -390,15 +400,25 @@ async function restartWidget(element, old) {
 
 // ---- Elements -------------------------------------------------------------------------
 
-/** The base class of every yj-* element: attributes for settings, properties for data. */
+/** The base class of every yj-* element: attributes for settings, properties for data.
+ *  Each kind's class (define()) lists its own attributes and properties. */
 class YjWidget extends HTMLElement {
   static formAssociated = true;
-  static observedAttributes = ["lang", "large-text", "theme", "template-src", ...SETTINGS];
   #internals = null;
+  #props = new Map();
 
   constructor() {
     super();
     try { this.#internals = this.attachInternals(); } catch { this.#internals = null; }
+    // A property the page set before the element was defined is an own property that
+    // hides the setter: take it back and set it properly.
+    for (const name of this.constructor.yjProperties) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const v = this[name];
+        delete this[name];
+        this[name] = v;
+      }
+    }
   }
 
   connectedCallback() {
@@ -418,7 +438,7 @@ class YjWidget extends HTMLElement {
     if (name === "lang") call(state, (h) => h.setLang(value ?? langOf(this.parentElement ?? document.documentElement, {})));
     if (name === "large-text") state.container.classList.toggle("yj-large-text", value !== null);
     if (name === "theme") setTheme(state.container, value);
-    if (SETTINGS.includes(name)) call(state, (h) => h.setSetting(name, value));
+    if (this.constructor.yjSettings.includes(name)) call(state, (h) => h.setSetting(name, value));
     if (name === "template-src" && value) loadTemplate(this, value);
   }
 
@@ -426,21 +446,12 @@ class YjWidget extends HTMLElement {
   get value() { return instances.get(this)?.value ?? null; }
   set value(v) { setProperty(this, "value", v); }
 
-  /** Requirement checker and self-inspection form: a bureau's own template (object or JSON text). */
-  get template() { return this.#template; }
-  set template(v) {
-    this.#template = v ?? null;
-    setProperty(this, "template", v);
+  /** A structured property other than `value`, as the page last set it. */
+  yjGet(name) { return this.#props.get(name) ?? null; }
+  yjSet(name, v) {
+    this.#props.set(name, v ?? null);
+    setProperty(this, name, v);
   }
-  #template = null;
-
-  /** Penalty calculator: a discretion benchmark document (object or JSON text). */
-  get benchmark() { return this.#benchmark; }
-  set benchmark(v) {
-    this.#benchmark = v ?? null;
-    setProperty(this, "benchmark", v);
-  }
-  #benchmark = null;
 
   // Form participation (form-associated custom element).
   get form() { return this.#internals?.form ?? null; }
@@ -480,13 +491,42 @@ class YjWidget extends HTMLElement {
   }
 }
 
-/** Registers the custom elements this bundle carries (called on import). */
-export function define() {
-  for (const kind of KINDS) {
-    const tag = `yj-${kind}`;
-    if (!customElements.get(tag)) customElements.define(tag, class extends YjWidget {});
+/** The attributes every element observes, beside its widget's settings. */
+const COMMON_ATTRIBUTES = ["lang", "large-text", "theme"];
+
+/** Defines yj-<kind> from its contract: observed attributes and property accessors. */
+function defineElement(contract) {
+  const tag = `yj-${contract.kind}`;
+  if (customElements.get(tag)) return;
+  const settings = contract.settings.map((s) => s.name);
+  const properties = contract.properties.map((p) => p.name);
+  // A widget with a template property also takes one from a URL.
+  const fetched = properties.includes("template") ? ["template-src"] : [];
+  class Element extends YjWidget {
+    static observedAttributes = [...COMMON_ATTRIBUTES, ...fetched, ...settings];
+    static yjSettings = settings;
+    static yjProperties = properties;
   }
+  for (const name of properties) {
+    if (name === "value") continue;
+    Object.defineProperty(Element.prototype, name, {
+      get() { return this.yjGet(name); },
+      set(v) { this.yjSet(name, v); },
+      configurable: true,
+    });
+  }
+  customElements.define(tag, Element);
+}
+
+/** Registers the custom elements of every widget the wasm carries (called on import;
+ *  the elements already in the page upgrade then). */
+export async function define() {
+  await load();
+  for (const c of widgetContracts()) defineElement(c);
 }
 
 export { EVENT_NAMES };
-define();
+define().catch((e) => {
+  // No element can be defined: tell those in the page.
+  for (const el of document.querySelectorAll("*")) if (el.localName.startsWith("yj-")) fail(el, "load", String(e));
+});

@@ -7,15 +7,21 @@
 //! With the `demo` feature the crate also carries the demo portal (`portal/`), mounted
 //! on `#yj-demo` by `index.html`. The embeddable bundle in `dist/` is built without it.
 
-pub mod checklist;
 pub mod common;
+pub mod contract;
 pub mod embed;
-pub mod forms;
-pub mod penalty;
+#[path = "penalty-calculator/mod.rs"]
+pub mod penalty_calculator;
 #[cfg(feature = "demo")]
 pub mod portal;
+#[path = "rectification/mod.rs"]
+pub mod rectification;
 pub mod requirements;
-pub mod summary;
+#[path = "self-inspection/mod.rs"]
+pub mod self_inspection;
+#[path = "submissions-summary/mod.rs"]
+pub mod submissions_summary;
+pub mod widgets;
 
 use wasm_bindgen::prelude::*;
 

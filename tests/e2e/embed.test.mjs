@@ -17,7 +17,7 @@ after(async () => { await env?.close(); });
 
 /// Waits until the widget inside `host` (a selector) has rendered its form.
 async function widgetReady(page, host) {
-  await page.waitForSelector(`${host} >> #yj-pc-rule`);
+  await page.waitForSelector(`${host} >> select.yj-pc__rules`);
 }
 
 test("plain page: the element upgrades into an open shadow root and emits events", async () => {
@@ -226,7 +226,7 @@ test("JS API: mount and unmount; kinds agree; a bad property is a yj-error namin
     await reported;
     const rendered = host.shadowRoot.textContent.includes("Statutory range");
     api.unmount(host);
-    return { kinds: api.KINDS, wasmKinds: api.widgetKinds(), events, rendered, after: host.shadowRoot.childElementCount, errors };
+    return { kinds: api.widgetKinds().filter((k) => customElements.get(`yj-${k}`)), wasmKinds: api.widgetContracts().map((c) => c.kind), events, rendered, after: host.shadowRoot.childElementCount, errors };
   });
   assert.deepEqual(result.kinds, result.wasmKinds);
   assert.ok(result.rendered);

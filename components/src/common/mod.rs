@@ -2,9 +2,15 @@
 //! the JSON-emit callback and the accessible error summary.
 
 mod error_summary;
+pub mod events;
+#[cfg(all(test, target_arch = "wasm32"))]
+pub mod examples;
+mod pagination;
+pub mod properties;
 #[cfg(all(test, target_arch = "wasm32"))]
 pub mod testing;
 pub use error_summary::{ErrorItem, ErrorSummary};
+pub use pagination::{page_bounds, page_window, Pagination};
 
 use yaojian::date::{cst_date_from_unix_millis, Date};
 use yaojian::Lang;
@@ -88,14 +94,84 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// A page-unique element-id prefix (`yj-si1`, `yj-fs2`, …), so several widgets can share
-/// one page.
-pub fn unique_prefix(base: &str) -> String {
-    thread_local!(static N: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
-    N.with(|n| {
-        n.set(n.get() + 1);
-        format!("{base}{}", n.get())
-    })
+thread_local! {
+    /// The id prefixes in use on the page, by base: slot numbers taken.
+    static ID_SLOTS: std::cell::RefCell<Vec<(&'static str, Vec<u32>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// An id prefix held by a mounted widget; freed when the widget goes.
+pub struct IdPrefix {
+    base: &'static str,
+    slot: u32,
+    pub prefix: std::rc::Rc<String>,
+}
+
+impl IdPrefix {
+    /// The lowest free slot of `base`: the first widget of a kind on the page gets
+    /// `base` itself (`yj-pc`), the next ones `base2`, `base3`, …
+    fn take(base: &'static str) -> IdPrefix {
+        let slot = ID_SLOTS.with(|s| {
+            let mut s = s.borrow_mut();
+            let i = match s.iter().position(|(b, _)| *b == base) {
+                Some(i) => i,
+                None => {
+                    s.push((base, Vec::new()));
+                    s.len() - 1
+                }
+            };
+            let taken = &mut s[i].1;
+            let slot = (1..).find(|n| !taken.contains(n)).unwrap_or(1);
+            taken.push(slot);
+            slot
+        });
+        let prefix = match slot {
+            1 => base.to_string(),
+            n => format!("{base}{n}"),
+        };
+        IdPrefix {
+            base,
+            slot,
+            prefix: std::rc::Rc::new(prefix),
+        }
+    }
+}
+
+impl Drop for IdPrefix {
+    fn drop(&mut self) {
+        ID_SLOTS.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                if let Some((_, taken)) = s.iter_mut().find(|(b, _)| *b == self.base) {
+                    taken.retain(|n| *n != self.slot);
+                }
+            }
+        });
+    }
+}
+
+/// The element-id prefix of this widget instance, unique on the page while it is
+/// mounted, so two widgets of a kind (light DOM or not) never share an id. Every
+/// widget builds its ids from it.
+#[hook]
+pub fn use_id_prefix(base: &'static str) -> std::rc::Rc<String> {
+    let held = use_memo((), move |_| IdPrefix::take(base));
+    held.prefix.clone()
+}
+
+/// The element ids of one widget instance, for the small components inside it
+/// (provided as a context by the widget): `ids.id("rule")` is `<prefix>-rule`.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Ids(pub std::rc::Rc<String>);
+
+impl Ids {
+    pub fn id(&self, suffix: &str) -> String {
+        format!("{}-{suffix}", self.0)
+    }
+}
+
+/// The ids of the widget this component is inside.
+#[hook]
+pub fn use_ids() -> Ids {
+    use_context::<Ids>().unwrap_or_else(|| Ids(std::rc::Rc::new("yj".to_string())))
 }
 
 /// Resolves in a later task (`setTimeout(0)`), after everything Yew has scheduled now.
@@ -200,8 +276,11 @@ pub fn read_kept<T>(key: &str, parse: impl FnOnce(&str) -> Option<T>) -> Kept<T>
 }
 
 /// The `yj-error` detail that tells the host a kept draft could not be read.
-pub fn unreadable_event(key: &str, kept_as: &str) -> serde_json::Value {
-    serde_json::json!({ "type": "draft.unreadable", "storage_key": key, "kept_as": kept_as })
+pub fn unreadable_event(key: &str, kept_as: &str) -> events::Emitted {
+    events::Emitted::DraftUnreadable {
+        storage_key: key.to_string(),
+        kept_as: kept_as.to_string(),
+    }
 }
 
 /// Work waiting for the next frame (saving a draft, telling the host), done at once
@@ -243,6 +322,50 @@ pub fn use_pending_work() -> PendingWork {
         });
     }
     pending
+}
+
+/// The draft machinery every widget that keeps drafts shares: the work of saving (the
+/// draft, the `…change` event) runs once the change is on screen, one save per frame
+/// (only the newest revision's), and at once when the page is hidden or left. A save
+/// that fails is for the widget to show (`store_set` says why).
+#[derive(Clone)]
+pub struct DraftSaver {
+    latest: std::rc::Rc<std::cell::RefCell<u64>>,
+    pending: PendingWork,
+}
+
+impl DraftSaver {
+    /// Saves with `job` once revision `rev` is on screen, unless a newer one came first.
+    pub fn after_paint(&self, rev: u64, job: Box<dyn FnOnce()>) {
+        *self.latest.borrow_mut() = rev;
+        *self.pending.borrow_mut() = Some(job);
+        let (latest, pending) = (self.latest.clone(), self.pending.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            after_paint().await;
+            if *latest.borrow() == rev {
+                run_pending(&pending);
+            }
+        });
+    }
+
+    /// Makes `job` the save that runs should the page be left before the next paint.
+    pub fn if_left(&self, job: Box<dyn FnOnce()>) {
+        *self.pending.borrow_mut() = Some(job);
+    }
+
+    /// Drops the save waiting (a submitted form must not bring its draft back).
+    pub fn cancel(&self) {
+        *self.latest.borrow_mut() = u64::MAX;
+        self.pending.borrow_mut().take();
+    }
+}
+
+/// The widget's [`DraftSaver`].
+#[hook]
+pub fn use_draft_saver() -> DraftSaver {
+    let latest = use_mut_ref(|| 0u64);
+    let pending = use_pending_work();
+    DraftSaver { latest, pending }
 }
 
 /// Runs the work waiting in `pending`, if any (once).

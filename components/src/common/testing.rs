@@ -3,16 +3,43 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
+/// A mounted test app's root, and how to destroy the app.
+type MountedApp = (Element, Box<dyn FnOnce()>);
+
+thread_local! {
+    /// The apps the tests mounted, with their roots: an app whose root a test removed is
+    /// destroyed at the next mount, so the ids it held are free again.
+    static MOUNTED: std::cell::RefCell<Vec<MountedApp>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Destroys the apps whose root is no longer in the page.
+pub fn destroy_removed() {
+    let gone: Vec<_> = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        let (gone, kept) = m.drain(..).partition(|(root, _)| !root.is_connected());
+        *m = kept;
+        gone
+    });
+    for (_, destroy) in gone {
+        destroy();
+    }
+}
+
 /// Renders `C` with `props` into a fresh element appended to the body, and waits for
 /// the render to finish. Remove the element at the end of the test.
 pub async fn mount<C>(props: C::Properties) -> Element
 where
     C: BaseComponent,
 {
+    destroy_removed();
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    let app = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    MOUNTED.with(|m| {
+        m.borrow_mut()
+            .push((root.clone(), Box::new(move || app.destroy())))
+    });
     yew::scheduler::flush().await;
     root
 }

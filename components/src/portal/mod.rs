@@ -20,32 +20,32 @@ pub const WIDGETS: &[WidgetEntry] = &[
     WidgetEntry {
         slug: "self-inspection",
         title_key: "si.nav.personal",
-        render: |p| html! { <crate::forms::SelfInspection lang={p.lang} on_emit={p.on_emit} storage_key="demo" /> },
+        render: |p| html! { <crate::self_inspection::SelfInspection lang={p.lang} on_emit={p.on_emit} storage_key="demo" /> },
     },
     WidgetEntry {
         slug: "mah-self-inspection",
         title_key: "si.nav.mah",
-        render: |p| html! { <crate::forms::SelfInspection lang={p.lang} on_emit={p.on_emit} template_id="mah-representative-management" storage_key="demo" /> },
+        render: |p| html! { <crate::self_inspection::SelfInspection lang={p.lang} on_emit={p.on_emit} template_id="mah-representative-management" storage_key="demo" /> },
     },
     WidgetEntry {
         slug: "submissions-summary",
         title_key: "fs.nav",
-        render: |p| html! { <crate::summary::SubmissionsSummary lang={p.lang} on_emit={p.on_emit} value={crate::summary::example_batch()} /> },
+        render: |p| html! { <crate::submissions_summary::SubmissionsSummary lang={p.lang} on_emit={p.on_emit} value={crate::submissions_summary::example_batch()} /> },
     },
     WidgetEntry {
         slug: "penalty",
         title_key: "pc.title",
-        render: |p| html! { <crate::penalty::PenaltyCalculator lang={p.lang} on_emit={p.on_emit} /> },
+        render: |p| html! { <crate::penalty_calculator::PenaltyCalculator lang={p.lang} on_emit={p.on_emit} /> },
     },
     WidgetEntry {
         slug: "requirements",
         title_key: "rq.title",
-        render: |p| html! { <crate::requirements::RequirementsChecker lang={p.lang} on_emit={p.on_emit} /> },
+        render: |p| html! { <crate::requirements::Requirements lang={p.lang} on_emit={p.on_emit} /> },
     },
     WidgetEntry {
         slug: "rectification",
         title_key: "cl.title",
-        render: |p| html! { <crate::checklist::ChecklistBoard lang={p.lang} on_emit={p.on_emit} storage_key={AttrValue::from("demo-portal")} /> },
+        render: |p| html! { <crate::rectification::Rectification lang={p.lang} on_emit={p.on_emit} storage_key={AttrValue::from("demo-portal")} /> },
     },
 ];
 

@@ -3,7 +3,10 @@
 //! and the result emitted as JSON. The engine (`yaojian::requirements`) decides what
 //! applies and what is missing; this file only renders.
 
-use crate::common::{print_page, t, tf, use_host_value};
+mod spec;
+
+use crate::common::events::{json_of, Emitted};
+use crate::common::{print_page, t, tf, use_host_value, use_id_prefix, Ids};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
 use yaojian::penalty;
@@ -73,9 +76,10 @@ fn load_template(props: &RequirementsProps, id: &str) -> Option<Rc<Template>> {
     rq::built_in(id, benchmark_of(props)).map(Rc::new)
 }
 
-#[function_component(RequirementsChecker)]
-pub fn requirements_checker(props: &RequirementsProps) -> Html {
+#[function_component(Requirements)]
+pub fn requirements(props: &RequirementsProps) -> Html {
     let lang = props.lang;
+    let ids = Ids(use_id_prefix("yj-rq"));
     let state = {
         let v = props.value.clone();
         use_state(move || v.map(|v| State::from_value(&v)).unwrap_or_default())
@@ -102,7 +106,13 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
             (result.clone(), s.answers.clone(), s.have.clone()),
             move |_| {
                 if let Some(r) = result {
-                    on_emit.emit(json!({ "type": "requirements.result", "template": r.template, "answers": s.answers, "have": s.have, "result": r }));
+                    Emitted::RequirementsResult {
+                        template: r.template.clone(),
+                        answers: json_of(&s.answers),
+                        have: json_of(&s.have),
+                        result: json_of(&r),
+                    }
+                    .send(&on_emit);
                 }
             },
         );
@@ -166,8 +176,8 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
         <div class="yj-widget yj-rq" lang={lang.tag()}>
             if props.template.is_none() {
                 <div class="yj-field yj-no-print">
-                    <label class="yj-label" for="yj-rq-template">{ t(lang, "rq.template") }</label>
-                    <select class="yj-select" id="yj-rq-template" onchange={on_template}>
+                    <label class="yj-label" for={ids.id("template")}>{ t(lang, "rq.template") }</label>
+                    <select class="yj-select" id={ids.id("template")} onchange={on_template}>
                         { for rq::built_in_ids().into_iter().filter_map(|id| rq::built_in(id, benchmark_of(props))).map(|x| html! {
                             <option value={x.id.clone()} selected={x.id == tp.id}>{ pick(&x.title) }</option>
                         }) }
@@ -186,20 +196,20 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
                         QuestionKind::SingleChoice => q.options.iter().map(|o| (json!(o.value), pick(&o.label))).collect(),
                     };
                     let current = state.answers.get(&q.id).cloned();
-                    let help_id = format!("yj-rq-{}-help", q.id);
+                    let help_id = ids.id(&format!("{}-help", q.id));
                     html! {
                         <fieldset class="yj-field yj-rq__question" aria-describedby={q.help.as_ref().map(|_| help_id.clone())}>
                             <legend class="yj-label">{ pick(&q.label) }</legend>
                             if let Some(h) = &q.help { <span class="yj-hint" id={help_id.clone()}>{ pick(h) }</span> }
                             { for options.into_iter().enumerate().map(|(i, (v, label))| {
-                                let id = format!("yj-rq-{}-{i}", q.id);
+                                let id = ids.id(&format!("{}-{i}", q.id));
                                 let checked = current.as_ref() == Some(&v);
                                 let answer = answer.clone();
                                 let qid = q.id.clone();
                                 let onchange = Callback::from(move |_: Event| answer.emit((qid.clone(), v.clone())));
                                 html! {
                                     <div class="yj-checkbox">
-                                        <input type="radio" id={id.clone()} name={format!("yj-rq-{}", q.id)} {checked} {onchange} />
+                                        <input type="radio" id={id.clone()} name={ids.id(&q.id)} {checked} {onchange} />
                                         <label for={id}>{ label }</label>
                                     </div>
                                 }
@@ -209,8 +219,8 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
                 }) }
             </fieldset>
 
-            <section class="yj-rq__section" aria-labelledby="yj-rq-list-title">
-                <h3 id="yj-rq-list-title" class="yj-rq__legend">{ t(lang, "rq.step2") }</h3>
+            <section class="yj-rq__section" aria-labelledby={ids.id("list-title")}>
+                <h3 id={ids.id("list-title")} class="yj-rq__legend">{ t(lang, "rq.step2") }</h3>
                 <p class="yj-rq__summary" role="status" data-testid="rq-summary">
                     { tf(lang, "rq.summary", &[("met", &s.met.to_string()), ("missing", &s.missing.to_string()), ("na", &s.not_applicable.to_string())]) }
                 </p>
@@ -218,7 +228,7 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
                     <p class="yj-hint">{ t(lang, "rq.unanswered") }</p>
                 }
                 <ul class="yj-rq__items" data-testid="rq-applicable">
-                    { for applicable.iter().map(|i| item_view(i, lang, tick.clone())) }
+                    { for applicable.iter().map(|i| item_view(i, lang, tick.clone(), &ids)) }
                 </ul>
                 if !not_applicable.is_empty() {
                     <details class="yj-rq__na yj-no-print">
@@ -228,8 +238,8 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
                 }
             </section>
 
-            <section class="yj-rq__section yj-rq__missing" aria-labelledby="yj-rq-missing-title">
-                <h3 id="yj-rq-missing-title" class="yj-rq__legend">{ t(lang, "rq.missing_title") }</h3>
+            <section class="yj-rq__section yj-rq__missing" aria-labelledby={ids.id("missing-title")}>
+                <h3 id={ids.id("missing-title")} class="yj-rq__legend">{ t(lang, "rq.missing_title") }</h3>
                 if missing.is_empty() {
                     <p data-testid="rq-missing">{ t(lang, "rq.none_missing") }</p>
                 } else {
@@ -249,8 +259,8 @@ pub fn requirements_checker(props: &RequirementsProps) -> Html {
     }
 }
 
-fn item_view(i: &ItemResult, lang: Lang, tick: Callback<(String, bool)>) -> Html {
-    let id = format!("yj-rq-have-{}", i.id);
+fn item_view(i: &ItemResult, lang: Lang, tick: Callback<(String, bool)>, ids: &Ids) -> Html {
+    let id = ids.id(&format!("have-{}", i.id));
     let desc = format!("{id}-desc");
     let rid = i.id.clone();
     let onchange = Callback::from(move |e: Event| {

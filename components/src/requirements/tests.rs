@@ -21,7 +21,7 @@ struct HostProps {
 #[function_component(Host)]
 fn host(p: &HostProps) -> Html {
     let on_emit = Callback::from(|v: Value| EMITTED.with(|e| e.borrow_mut().push(v)));
-    html! { <RequirementsChecker lang={Lang::ZhCn} value={p.value.clone()} template={p.template.clone()} {on_emit} /> }
+    html! { <Requirements lang={Lang::ZhCn} value={p.value.clone()} template={p.template.clone()} {on_emit} /> }
 }
 
 async fn mount(value: Option<Value>, template: Option<Template>) -> Element {
@@ -131,4 +131,13 @@ async fn a_hosts_template_replaces_the_built_in_ones() {
     );
     assert!(text(&root, "[data-testid=rq-applicable]").contains("示例，请以本地规定为准"));
     root.remove();
+}
+
+/// Every example in `examples/` shows what it says, through the widget contract.
+#[wasm_bindgen_test]
+async fn every_example_shows_what_it_says() {
+    use crate::contract::Widget;
+    let kind = <Requirements as Widget>::spec().kind;
+    crate::common::examples::check_states(kind);
+    crate::common::examples::run_all(kind).await;
 }

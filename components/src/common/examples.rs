@@ -1,0 +1,145 @@
+//! Runs a widget's examples (`src/<kind>/examples/*.json`) through the widget contract,
+//! as the browser tests of every widget do; `tests/e2e/examples.test.mjs` runs the same
+//! files through the `<yj-…>` elements. An example is a named state:
+//!
+//! ```json
+//! { "title": "what the state is", "state": "empty | filled | error | <other>",
+//!   "settings": {"attribute": "value"}, "properties": {"value": …},
+//!   "actions": [{"click": "button text"}, {"fill": "id-suffix", "value": "typed"},
+//!               {"check": "id-suffix"}],
+//!   "see": ["text shown"], "absent": ["text not shown"],
+//!   "fields": {"id-suffix": "value of that input"},
+//!   "events": ["event type emitted"], "refused": ["setting or property refused"] }
+//! ```
+//! Properties are applied in the order the spec lists them.
+
+use super::testing::{by_suffix, fire, Recorder};
+use crate::widgets;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yaojian::Lang;
+
+/// Every example of `kind`, each mounted, driven and checked in turn. Panics naming the
+/// example and what it missed.
+pub async fn run_all(kind: &str) {
+    let mut n = 0;
+    for (name, json) in widgets::examples(kind) {
+        let ex: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{kind}/{name}: {e}"));
+        run(kind, name, &ex).await;
+        n += 1;
+    }
+    assert!(n > 0, "{kind} has no examples");
+}
+
+async fn run(kind: &str, name: &str, ex: &Value) {
+    let label = format!("{kind}/{name}");
+    let entry = widgets::entry(kind).unwrap_or_else(|| panic!("{label}: no such widget"));
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    let recorder = Recorder::default();
+    let mut widget = entry.start(Lang::ZhCn, recorder.callback());
+    let mut refused = Vec::new();
+    for (k, v) in ex["settings"].as_object().into_iter().flatten() {
+        if widget.set(k, v.as_str()).is_err() {
+            refused.push(k.clone());
+        }
+    }
+    widget.render(Some(root.clone()));
+    yew::scheduler::flush().await;
+    for p in (entry.spec)().properties {
+        if let Some(v) = ex["properties"].get(p.name) {
+            match widget.put(p.name, &v.to_string()) {
+                Ok(()) => widget.render(None),
+                Err(_) if widget.shows_refused(p.name) => {
+                    refused.push(p.name.to_string());
+                    widget.render(None)
+                }
+                Err(_) => refused.push(p.name.to_string()),
+            }
+            yew::scheduler::flush().await;
+        }
+    }
+    for a in ex["actions"].as_array().into_iter().flatten() {
+        act(&root, a, &label).await;
+    }
+    check(&root, ex, &recorder, &refused, &label);
+    widget.destroy();
+    root.remove();
+}
+
+/// One user action, then the render it causes.
+async fn act(root: &Element, a: &Value, label: &str) {
+    if let Some(text) = a["click"].as_str() {
+        let buttons = root.query_selector_all("button").unwrap();
+        let b = (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .unwrap_or_else(|| panic!("{label}: no button \"{text}\""));
+        b.unchecked_ref::<web_sys::HtmlElement>().click();
+    } else if let Some(suffix) = a["fill"].as_str() {
+        let el = by_suffix(root, suffix);
+        let value = a["value"].as_str().unwrap_or_default();
+        js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
+        fire(&el, "input");
+        fire(&el, "change");
+    } else if let Some(suffix) = a["check"].as_str() {
+        by_suffix(root, suffix)
+            .unchecked_ref::<web_sys::HtmlElement>()
+            .click();
+    } else {
+        panic!("{label}: unknown action {a}");
+    }
+    yew::scheduler::flush().await;
+}
+
+fn strings(v: &Value) -> impl Iterator<Item = &str> {
+    v.as_array().into_iter().flatten().filter_map(Value::as_str)
+}
+
+fn check(root: &Element, ex: &Value, recorder: &Recorder, refused: &[String], label: &str) {
+    let text = root.text_content().unwrap_or_default();
+    for s in strings(&ex["see"]) {
+        assert!(text.contains(s), "{label}: \"{s}\" not shown in:\n{text}");
+    }
+    for s in strings(&ex["absent"]) {
+        assert!(!text.contains(s), "{label}: \"{s}\" shown");
+    }
+    for (suffix, want) in ex["fields"].as_object().into_iter().flatten() {
+        let got = js_sys::Reflect::get(&by_suffix(root, suffix), &"value".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        assert_eq!(got.as_deref(), want.as_str(), "{label}: field {suffix}");
+    }
+    for t in strings(&ex["events"]) {
+        assert!(!recorder.of_type(t).is_empty(), "{label}: no {t} event");
+    }
+    let mut expected: Vec<&str> = strings(&ex["refused"]).collect();
+    let mut got: Vec<&str> = refused.iter().map(String::as_str).collect();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected, "{label}: settings and properties refused");
+}
+
+/// The example states every widget has: at least four, among them an empty, a filled
+/// and an error state and one of the widget's own.
+pub fn check_states(kind: &str) {
+    let states: Vec<String> = widgets::examples(kind)
+        .map(|(name, json)| {
+            let ex: Value = serde_json::from_str(json).unwrap();
+            let s = ex["state"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{kind}/{name}: no state"));
+            s.to_string()
+        })
+        .collect();
+    assert!(states.len() >= 4, "{kind}: {} examples", states.len());
+    for s in ["empty", "filled", "error"] {
+        assert!(states.iter().any(|x| x == s), "{kind}: no {s} example");
+    }
+    let own = states
+        .iter()
+        .filter(|s| !["empty", "filled", "error"].contains(&s.as_str()));
+    assert!(own.count() > 0, "{kind}: no state of its own");
+}

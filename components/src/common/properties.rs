@@ -1,0 +1,93 @@
+//! Settings and properties more than one widget takes (a form template for the
+//! self-inspection and the summary, a benchmark for the calculator and the checker),
+//! and the template view they share.
+
+use super::t;
+use crate::contract::{self, Property, Setting};
+use serde_json::Value;
+use std::rc::Rc;
+use yaojian::form::{self as engine, Template};
+use yaojian::penalty::Benchmark;
+use yaojian::{FieldError, Lang};
+use yew::prelude::*;
+
+/// The `template-id` setting, of every form-template widget.
+pub const TEMPLATE_ID: Setting = Setting {
+    name: "template-id",
+    values: "`representative-personal` (default), `mah-representative-management`",
+    effect: "which built-in template",
+};
+
+/// The `template` property, of every form-template widget.
+pub const TEMPLATE: Property = Property {
+    name: "template",
+    meaning: "a self-inspection template ([schema](../schemas/form.schema.json)) in place of the built-in ones; `null` returns to them. A malformed one shows an error panel naming each JSON path (also fetched from the `template-src` attribute)",
+};
+
+/// A `template-id` setting: the id of a built-in form template, or none.
+pub fn built_in_form(name: &str, id: Option<&str>) -> Result<Option<AttrValue>, FieldError> {
+    match id {
+        Some(id) if yaojian::form::built_in_source(id).is_none() => {
+            Err(FieldError::new(name, "requirements.no_template").with("name", id))
+        }
+        id => Ok(id.map(|id| AttrValue::from(id.to_string()))),
+    }
+}
+
+/// A `template` property: `null` clears it; a bad one is kept as errors, which the
+/// widget shows in a panel naming each JSON path, and returned so the host hears of
+/// them too.
+pub fn template_property(
+    parsed: Value,
+    template: &mut Option<Rc<Template>>,
+    errors: &mut Option<Rc<Vec<FieldError>>>,
+) -> Result<(), Vec<FieldError>> {
+    *template = None;
+    *errors = None;
+    if !parsed.is_null() {
+        let t = Template::from_value(parsed).inspect_err(|e| *errors = Some(Rc::new(e.clone())))?;
+        *template = Some(Rc::new(t));
+    }
+    Ok(())
+}
+
+/// A `benchmark` property: `null` returns to the default.
+pub fn benchmark_property(json: &str) -> Result<Option<Rc<Benchmark>>, Vec<FieldError>> {
+    match contract::parse_property(json)? {
+        Value::Null => Ok(None),
+        v => Ok(Some(Rc::new(Benchmark::from_value(v, "$")?))),
+    }
+}
+
+/// The template a widget shows, recomputed only when the host gives another one:
+/// compared by pointer, not by walking every question on every render.
+#[hook]
+pub fn use_template(
+    template: Option<Rc<Template>>,
+    id: Option<AttrValue>,
+) -> Rc<Option<Rc<Template>>> {
+    let key = (
+        template.as_ref().map(|t| Rc::as_ptr(t) as usize),
+        id.clone(),
+    );
+    use_memo(key, move |_| template_of(&template, id.as_deref()))
+}
+
+/// The host's template, else the built-in `id` (default: the personal self-inspection).
+pub fn template_of(template: &Option<Rc<Template>>, id: Option<&str>) -> Option<Rc<Template>> {
+    match template {
+        Some(t) => Some(t.clone()),
+        None => engine::built_in(id.unwrap_or("representative-personal")).map(Rc::new),
+    }
+}
+
+pub fn template_error_panel(errs: &[FieldError], lang: Lang) -> Html {
+    html! {
+        <div class="yj-error-summary" role="alert">
+            <h2 class="yj-error-summary__title">{ t(lang, "si.template_invalid") }</h2>
+            <ul class="yj-si__template-errors">
+                { for errs.iter().map(|e| html! { <li><code>{ e.path.clone() }</code>{ " " }{ e.message(lang) }</li> }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,277 @@
+//! The rows of the checklist table (one page of them), each item's details, and the
+//! page navigation. Element ids carry the widget's prefix and the item's position in
+//! the list (item ids are the host's text and need not be valid HTML ids).
+
+use super::forms::{ActionForm, ItemForm};
+use super::{label, Change, Open};
+use crate::common::{t, tf};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yaojian::checklist::{self as cl, Item, ItemInput, ItemList, Status};
+use yaojian::date::{format_date, Date, DeadlineState};
+use yaojian::{FieldError, Lang};
+use yew::prelude::*;
+
+/// The id of the row header of the item at `n` (focused after a change to it).
+pub(super) fn row_id(prefix: &str, n: usize) -> String {
+    format!("{prefix}-row-{n}")
+}
+
+/// What every row needs from the board.
+pub(super) struct RowCtx<'a> {
+    pub list: &'a ItemList,
+    pub lang: Lang,
+    pub today: Date,
+    pub prefix: &'a str,
+    pub open: &'a UseStateHandle<Option<Open>>,
+    /// Opens a form under a row (clearing the errors of any form before).
+    pub open_with: Callback<Open>,
+    pub error: &'a UseStateHandle<Option<FieldError>>,
+    pub expanded: &'a UseStateHandle<BTreeSet<String>>,
+    pub change: Callback<Change>,
+    pub show_notice: Callback<Vec<String>>,
+    pub form_errors: Rc<Vec<FieldError>>,
+    pub form_submits: u32,
+    /// Closes the open form and focuses the element with the given id.
+    pub close_form: Callback<Option<String>>,
+    pub units: Rc<Vec<String>>,
+}
+
+fn deadline_text(i: &Item, lang: Lang, today: Date) -> (String, &'static str) {
+    match i.deadline_state(today, cl::DUE_SOON_DAYS) {
+        Some(DeadlineState::Overdue { days }) => (
+            tf(lang, "cl.overdue_days", &[("days", &days.to_string())]),
+            "is-overdue",
+        ),
+        Some(DeadlineState::DueSoon { days }) => (
+            tf(lang, "cl.due_in", &[("days", &days.to_string())]),
+            "is-soon",
+        ),
+        _ => (String::new(), ""),
+    }
+}
+
+fn actions_for(status: Status) -> &'static [&'static str] {
+    match status {
+        Status::Pending => &["start"],
+        Status::InProgress => &["report"],
+        Status::AwaitingReinspection => &["reinspect", "close_out"],
+        Status::Closed => &[],
+    }
+}
+
+/// The row of the item at position `n`, with its details and open form under it.
+pub(super) fn row(r: &RowCtx, n: usize) -> Html {
+    let (lang, prefix) = (r.lang, r.prefix);
+    let i = &r.list.items[n];
+    let (deadline_note, class) = deadline_text(i, lang, r.today);
+    let is_expanded = r.expanded.contains(&i.id);
+    let details_id = format!("{prefix}-details-{n}");
+    let on_details = {
+        let (expanded, id) = (r.expanded.clone(), i.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut x = (*expanded).clone();
+            if !x.remove(&id) {
+                x.insert(id.clone());
+            }
+            expanded.set(x);
+        })
+    };
+    let opener = |what: Open| {
+        let open_with = r.open_with.clone();
+        Callback::from(move |_: MouseEvent| open_with.emit(what.clone()))
+    };
+    let buttons = actions_for(i.status).iter().map(|a| {
+        let onclick = opener(Open::Action {
+            id: i.id.clone(),
+            action: a,
+        });
+        html! {
+            <button type="button" class="yj-button yj-button--secondary yj-cl__action" {onclick}
+                    aria-label={format!("{} {}", t(lang, &format!("cl.action.{a}")), i.id)}>
+                { t(lang, &format!("cl.action.{a}")) }
+            </button>
+        }
+    });
+    let back_to_row = {
+        let (close, id) = (r.close_form.clone(), row_id(prefix, n));
+        Callback::from(move |_| close.emit(Some(id.clone())))
+    };
+    let form = match &**r.open {
+        Some(Open::Action { id, action }) if *id == i.id => html! {
+            <tr class="yj-cl__form-row"><td colspan="6">
+                // Keyed by the action, so another action on the row starts a fresh form.
+                <ActionForm key={*action} lang={lang} prefix={prefix.to_string()} id={i.id.clone()} action={*action} error={(**r.error).clone()}
+                    change={r.change.clone()} on_cancel={back_to_row} />
+            </td></tr>
+        },
+        Some(Open::Edit(id)) if *id == i.id => {
+            let change = r.change.clone();
+            let id = id.clone();
+            html! {
+                <tr class="yj-cl__form-row"><td colspan="6">
+                    <ItemForm lang={lang} prefix={prefix.to_string()} editing={Some(i.id.clone())}
+                        initial={Rc::new(ItemInput::from_item(i))} errors={r.form_errors.clone()} submits={r.form_submits}
+                        units={r.units.clone()}
+                        on_save={Callback::from(move |input: ItemInput| change.emit(Change::Save(Some(id.clone()), input)))}
+                        on_cancel={back_to_row} />
+                </td></tr>
+            }
+        }
+        _ => html! {},
+    };
+    html! {
+        <>
+            <tr class={classes!("yj-cl__row", (!class.is_empty()).then_some(class))}>
+                <th scope="row" id={row_id(prefix, n)} tabindex="-1">{ &i.id }</th>
+                <td>{ &i.problem }<span class="yj-hint yj-cl__sub">{ format!("{} · {}", label(lang, "list", &i.list), label(lang, "source", &i.source)) }</span></td>
+                <td>{ &i.unit }<span class="yj-hint yj-cl__sub">{ &i.person }</span></td>
+                <td>
+                    { i.deadline.map(format_date).unwrap_or_else(|| label(lang, "mode", &i.mode)) }
+                    if !deadline_note.is_empty() { <span class="yj-cl__flag">{ deadline_note }</span> }
+                </td>
+                <td data-testid={format!("cl-status-{}", i.id)}>{ label(lang, "status", &i.status) }</td>
+                <td class="yj-no-print">
+                    <button type="button" class="yj-button yj-button--secondary yj-cl__action" onclick={on_details}
+                            aria-expanded={is_expanded.to_string()} aria-controls={details_id.clone()}
+                            aria-label={format!("{} {}", t(lang, "cl.details"), i.id)}>{ t(lang, "cl.details") }</button>
+                    if i.status != Status::Closed {
+                        <button type="button" class="yj-button yj-button--secondary yj-cl__action"
+                                onclick={opener(Open::Edit(i.id.clone()))}
+                                aria-label={format!("{} {}", t(lang, "cl.action.edit"), i.id)}>{ t(lang, "cl.action.edit") }</button>
+                    }
+                    { for buttons }
+                </td>
+            </tr>
+            if is_expanded {
+                <tr class="yj-cl__details-row" id={details_id} data-testid={format!("cl-details-{}", i.id)}><td colspan="6">
+                    { details(i, r.list, lang, r.show_notice.clone()) }
+                </td></tr>
+            }
+            { form }
+        </>
+    }
+}
+
+/// A file size in words: bytes, KB or MB with one decimal (integer arithmetic).
+fn file_size(bytes: u64) -> String {
+    let tenths = |unit: u64| {
+        let x = (u128::from(bytes) * 10 + u128::from(unit) / 2) / u128::from(unit);
+        format!("{}.{}", x / 10, x % 10)
+    };
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", tenths(1024)),
+        _ => format!("{} MB", tenths(1024 * 1024)),
+    }
+}
+
+/// Everything recorded about an item: the breach, measures, evidence with the file
+/// references the host stored, re-inspections, close-out and every transition and
+/// edit; and the 责令改正通知书 for it or for every open item of its unit.
+fn details(i: &Item, list: &ItemList, lang: Lang, show_notice: Callback<Vec<String>>) -> Html {
+    let or_none = |s: &str| {
+        if s.trim().is_empty() {
+            t(lang, "cl.none")
+        } else {
+            s.to_string()
+        }
+    };
+    let evidence = i.evidence.iter().map(|e| {
+        html! {
+            <li>
+                { format!("{} {}", format_date(e.date), e.text) }
+                if let Some(f) = &e.file {
+                    <span class="yj-cl__file">
+                        { tf(lang, "cl.file", &[("name", &f.name), ("size", &file_size(f.size)), ("type", &f.mime)]) }
+                        <code class="yj-cl__checksum">{ &f.checksum }</code>
+                    </span>
+                }
+            </li>
+        }
+    });
+    let reinspections = i.reinspections.iter().map(|r| {
+        let line = tf(
+            lang,
+            "cl.reinspection",
+            &[
+                ("date", &format_date(r.date)),
+                ("inspector", &r.inspector),
+                (
+                    "conclusion",
+                    &t(
+                        lang,
+                        &format!("cl.conclusion.{}", cl::wire_name(&r.conclusion)),
+                    ),
+                ),
+            ],
+        );
+        html! { <li>{ line }if !r.notes.is_empty() { { format!("（{}）", r.notes) } }</li> }
+    });
+    let history = i.history.iter().map(|h| {
+        let at = h.at.replace('T', " ").replace("+08:00", "");
+        // An edit of the item; its note lists the fields changed.
+        if h.edit {
+            let line = tf(
+                lang,
+                "cl.history_edit",
+                &[("at", &at), ("by", &h.by), ("fields", &h.note)],
+            );
+            return html! { <li>{ line }</li> };
+        }
+        let line = tf(
+            lang,
+            "cl.history_entry",
+            &[
+                ("at", &at),
+                ("by", &h.by),
+                ("from", &label(lang, "status", &h.from)),
+                ("to", &label(lang, "status", &h.to)),
+            ],
+        );
+        html! { <li>{ line }if !h.note.is_empty() { { format!("（{}）", h.note) } }</li> }
+    });
+    let unit_open: Vec<String> = list
+        .items
+        .iter()
+        .filter(|x| x.unit == i.unit && x.status != Status::Closed)
+        .map(|x| x.id.clone())
+        .collect();
+    let notice_one = {
+        let (cb, id) = (show_notice.clone(), i.id.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(vec![id.clone()]))
+    };
+    let notice_unit = {
+        let (cb, ids) = (show_notice, unit_open.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(ids.clone()))
+    };
+    html! {
+        <div class="yj-cl__details" role="group" aria-label={tf(lang, "cl.details_title", &[("id", &i.id)])}>
+            <dl class="yj-cl__details-list">
+                <dt>{ t(lang, "checklist.column.provision") }</dt><dd>{ or_none(&i.provision) }</dd>
+                <dt>{ t(lang, "checklist.column.legal_basis") }</dt><dd>{ or_none(&i.legal_basis) }</dd>
+                <dt>{ t(lang, "checklist.column.measures") }</dt>
+                <dd>if i.measures.is_empty() { { t(lang, "cl.none") } } else { <ol>{ for i.measures.iter().map(|m| html! { <li>{ m }</li> }) }</ol> }</dd>
+                <dt>{ t(lang, "checklist.column.mode") }</dt><dd>{ label(lang, "mode", &i.mode) }</dd>
+                <dt>{ t(lang, "cl.evidence") }</dt>
+                <dd>if i.evidence.is_empty() { { t(lang, "cl.no_evidence") } } else { <ul class="yj-cl__evidence">{ for evidence }</ul> }</dd>
+                <dt>{ t(lang, "cl.reinspections") }</dt>
+                <dd>if i.reinspections.is_empty() { { t(lang, "cl.none") } } else { <ul>{ for reinspections }</ul> }</dd>
+                <dt>{ t(lang, "cl.close_out") }</dt>
+                <dd>{ i.close_out.as_ref().map(|c| tf(lang, "cl.closed_by", &[("date", &format_date(c.date)), ("approver", &c.approver)])).unwrap_or_else(|| t(lang, "cl.none")) }</dd>
+                <dt>{ t(lang, "cl.history") }</dt>
+                <dd>if i.history.is_empty() { { t(lang, "cl.none") } } else { <ul>{ for history }</ul> }</dd>
+            </dl>
+            if i.status != Status::Closed {
+                <div class="yj-button-row yj-no-print">
+                    <button type="button" class="yj-button yj-button--secondary" onclick={notice_one}>{ t(lang, "cl.notice_item") }</button>
+                    if unit_open.len() > 1 {
+                        <button type="button" class="yj-button yj-button--secondary" onclick={notice_unit}>
+                            { tf(lang, "cl.notice_unit", &[("unit", &i.unit), ("n", &unit_open.len().to_string())]) }
+                        </button>
+                    }
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+//! The requirement checker's contract: no settings; a template, a benchmark, a value.
+
+use super::{Requirements, RequirementsProps};
+use crate::common::properties::benchmark_property;
+use crate::contract::{self, EventDoc, Property, Spec, Widget};
+use serde_json::Value;
+use std::rc::Rc;
+use yaojian::requirements::Template;
+use yaojian::{FieldError, Lang};
+use yew::Callback;
+
+static SPEC: Spec = Spec {
+    kind: "requirements",
+    title: "办事指南自检 requirement checker (built-in templates, or yours via `template`)",
+    settings: &[],
+    properties: &[
+        Property {
+            name: "benchmark",
+            meaning: "a discretion benchmark document whose no-penalty list the 不予处罚 template uses; `null` returns to the default",
+        },
+        Property {
+            name: "template",
+            meaning: "a requirement template ([schema](../schemas/requirements.schema.json)) in place of the built-in ones; `null` returns to them",
+        },
+        Property {
+            name: "value",
+            meaning: "read: the detail of the latest `yj-change`; write: `{template, answers, have}` to start from; it must name a template the checker has",
+        },
+    ],
+    events: &[
+        EventDoc {
+            name: "yj-change",
+            detail: "`{type: \"requirements.result\", template, answers, have, result}`, on every change",
+        },
+        contract::ERROR_EVENT,
+    ],
+};
+
+impl Widget for Requirements {
+    fn spec() -> &'static Spec {
+        &SPEC
+    }
+
+    fn props(lang: Lang, on_emit: Callback<Value>) -> RequirementsProps {
+        RequirementsProps {
+            lang,
+            on_emit,
+            template: None,
+            value: None,
+            benchmark: None,
+        }
+    }
+
+    fn lang(props: &mut RequirementsProps) -> &mut Lang {
+        &mut props.lang
+    }
+
+    fn set(_: &mut RequirementsProps, name: &str, _: Option<&str>) -> Result<(), FieldError> {
+        Err(contract::unknown_setting(name))
+    }
+
+    /// A `value` names a template the checker has and fits it
+    /// (`yaojian::requirements::check_start`).
+    fn put(p: &mut RequirementsProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
+        if name == "benchmark" {
+            p.benchmark = benchmark_property(json)?;
+            return Ok(());
+        }
+        let parsed = contract::parse_property(json)?;
+        match name {
+            "template" if parsed.is_null() => p.template = None,
+            "template" => p.template = Some(Rc::new(Template::from_value(parsed)?)),
+            "value" if parsed.is_null() => p.value = None,
+            "value" => {
+                let bench = p
+                    .benchmark
+                    .as_deref()
+                    .unwrap_or_else(|| yaojian::penalty::default_benchmark());
+                yaojian::requirements::check_start(&parsed, p.template.as_deref(), bench)?;
+                p.value = Some(Rc::new(parsed));
+            }
+            _ => return Err(contract::unknown_property(name)),
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,124 @@
+//! The self-inspection form's contract, and the template property it shares with the
+//! submissions summary.
+
+use super::{SelfInspection, SelfInspectionProps};
+use crate::common::properties::{
+    built_in_form, template_of, template_property, TEMPLATE, TEMPLATE_ID,
+};
+use crate::contract::{self, EventDoc, Property, Setting, Spec, Widget};
+use serde_json::Value;
+use std::rc::Rc;
+
+use yaojian::{FieldError, Lang};
+use yew::{AttrValue, Callback};
+
+static SPEC: Spec = Spec {
+    kind: "self-inspection",
+    title: "自查表 self-inspection form (the built-in sample templates via `template-id`, or yours via `template` / `template-src`)",
+    settings: &[
+        TEMPLATE_ID,
+        Setting {
+            name: "storage-key",
+            values: "any text, e.g. the respondent's account id",
+            effect: "drafts are kept in `localStorage` under template id + version + this key, so two people on one computer do not share a draft; saved once a change is on screen (one save per frame) and at once when the page is hidden or left",
+        },
+        Setting {
+            name: "readonly",
+            values: "present or absent",
+            effect: "show the submission in `value` read-only and printable (for bureau staff)",
+        },
+    ],
+    properties: &[
+        TEMPLATE,
+        Property {
+            name: "value",
+            meaning: "read: the detail of the latest `yj-change`; write: `{answers, findings}` to start from, which must fit the template; with `readonly`, a submission to show",
+        },
+    ],
+    events: &[
+        EventDoc {
+            name: "yj-change",
+            detail: "`{type: \"form.change\", template, answers, findings, progress: {answered, required}}`, on every change",
+        },
+        EventDoc {
+            name: "yj-submit",
+            detail: "`{type: \"form.submit\", submission}`: the submission document ([schema](../schemas/submission.schema.json))",
+        },
+        EventDoc {
+            name: "yj-draft-saved",
+            detail: "`{type: \"form.draft_saved\", storage_key, saved_at}`",
+        },
+        contract::ERROR_EVENT,
+    ],
+};
+
+/// A `value` is checked against the form's template (`check_draft`) before it replaces
+/// what the respondent typed: a bad one changes nothing. A read-only form's value is a
+/// submission: it must be an object, and the read-only view checks the rest itself.
+fn check_value(p: &SelfInspectionProps, parsed: &Value) -> Result<(), Vec<FieldError>> {
+    if parsed.is_null() {
+        return Ok(());
+    }
+    if p.readonly {
+        return match parsed.is_object() {
+            true => Ok(()),
+            false => Err(vec![FieldError::new("$", "form.value_shape")]),
+        };
+    }
+    let id = p.template_id.as_deref();
+    let t = template_of(&p.template, id).ok_or_else(|| {
+        let id = id.unwrap_or_default();
+        vec![FieldError::new("$", "requirements.no_template").with("name", id)]
+    })?;
+    yaojian::form::draft::check_draft(&t, parsed).map(|_| ())
+}
+
+impl Widget for SelfInspection {
+    fn spec() -> &'static Spec {
+        &SPEC
+    }
+
+    fn props(lang: Lang, on_emit: Callback<Value>) -> SelfInspectionProps {
+        SelfInspectionProps {
+            lang,
+            on_emit,
+            template: None,
+            template_id: None,
+            template_errors: None,
+            storage_key: None,
+            readonly: false,
+            value: None,
+        }
+    }
+
+    fn lang(props: &mut SelfInspectionProps) -> &mut Lang {
+        &mut props.lang
+    }
+
+    fn set(p: &mut SelfInspectionProps, name: &str, value: Option<&str>) -> Result<(), FieldError> {
+        match name {
+            "storage-key" => p.storage_key = value.map(|v| AttrValue::from(v.to_string())),
+            "readonly" => p.readonly = value.is_some(),
+            "template-id" => p.template_id = built_in_form(name, value)?,
+            _ => return Err(contract::unknown_setting(name)),
+        }
+        Ok(())
+    }
+
+    fn put(p: &mut SelfInspectionProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
+        let parsed = contract::parse_property(json)?;
+        match name {
+            "template" => template_property(parsed, &mut p.template, &mut p.template_errors),
+            "value" => {
+                check_value(p, &parsed)?;
+                p.value = Some(Rc::new(parsed));
+                Ok(())
+            }
+            _ => Err(contract::unknown_property(name)),
+        }
+    }
+
+    fn shows_refused(name: &str) -> bool {
+        name == "template"
+    }
+}

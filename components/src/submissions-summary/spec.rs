@@ -1,0 +1,78 @@
+//! The submissions summary's contract: a built-in or given template, and submissions.
+
+use super::{SubmissionsSummary, SubmissionsSummaryProps};
+use crate::common::properties::{built_in_form, template_property, TEMPLATE, TEMPLATE_ID};
+use crate::contract::{self, EventDoc, Property, Spec, Widget};
+use serde_json::Value;
+use std::rc::Rc;
+use yaojian::{FieldError, Lang};
+use yew::Callback;
+
+static SPEC: Spec = Spec {
+    kind: "submissions-summary",
+    title: "自查汇总 the bureau's summary of many submissions to one template: counts per question and finding, submitters with findings, missing attestations, filters, CSV download. Staff load JSON files or paste JSON; or set `value`",
+    settings: &[TEMPLATE_ID],
+    properties: &[
+        TEMPLATE,
+        Property {
+            name: "value",
+            meaning: "read: the detail of the latest `yj-change`; write: submissions to summarise, an array of submission documents (or one), replacing what is loaded. Submissions to another template, or not shaped like one, are listed as set aside; ones failing validation are counted and flagged",
+        },
+    ],
+    events: &[
+        EventDoc {
+            name: "yj-change",
+            detail: "`{type: \"summary.change\", template, total, counted, with_findings, missing_attestation, invalid, rejected, findings: [{question, title, severity, count}], questions: [{id, label, kind, answered, values}]}` each time the batch changes (the counts, not the rows); `{type: \"summary.export\", file, rows}` after a CSV download",
+        },
+        contract::ERROR_EVENT,
+    ],
+};
+
+impl Widget for SubmissionsSummary {
+    fn spec() -> &'static Spec {
+        &SPEC
+    }
+
+    fn props(lang: Lang, on_emit: Callback<Value>) -> SubmissionsSummaryProps {
+        SubmissionsSummaryProps {
+            lang,
+            on_emit,
+            template: None,
+            template_id: None,
+            template_errors: None,
+            value: None,
+        }
+    }
+
+    fn lang(props: &mut SubmissionsSummaryProps) -> &mut Lang {
+        &mut props.lang
+    }
+
+    fn set(
+        p: &mut SubmissionsSummaryProps,
+        name: &str,
+        value: Option<&str>,
+    ) -> Result<(), FieldError> {
+        match name {
+            "template-id" => p.template_id = built_in_form(name, value)?,
+            _ => return Err(contract::unknown_setting(name)),
+        }
+        Ok(())
+    }
+
+    fn put(p: &mut SubmissionsSummaryProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
+        let parsed = contract::parse_property(json)?;
+        match name {
+            "template" => template_property(parsed, &mut p.template, &mut p.template_errors),
+            "value" => {
+                p.value = Some(Rc::new(parsed));
+                Ok(())
+            }
+            _ => Err(contract::unknown_property(name)),
+        }
+    }
+
+    fn shows_refused(name: &str) -> bool {
+        name == "template"
+    }
+}

@@ -1,0 +1,32 @@
+//! The widget list: every widget the bundle carries, once. A new widget is a folder
+//! named after its element (`src/<kind>/`, with `spec.rs` implementing
+//! [`crate::contract::Widget`] and `examples/*.json`) and one line here.
+
+use crate::contract::{Entry, Spec};
+
+pub const WIDGETS: &[Entry] = &[
+    Entry::of::<crate::self_inspection::SelfInspection>(),
+    Entry::of::<crate::submissions_summary::SubmissionsSummary>(),
+    Entry::of::<crate::rectification::Rectification>(),
+    Entry::of::<crate::penalty_calculator::PenaltyCalculator>(),
+    Entry::of::<crate::requirements::Requirements>(),
+];
+
+include!(concat!(env!("OUT_DIR"), "/examples.rs"));
+
+/// The widget of `kind`.
+pub fn entry(kind: &str) -> Option<&'static Entry> {
+    WIDGETS.iter().find(|e| (e.spec)().kind == kind)
+}
+
+/// Every widget's spec, in list order.
+pub fn specs() -> impl Iterator<Item = &'static Spec> {
+    WIDGETS.iter().map(|e| (e.spec)())
+}
+
+/// The examples of widget `kind`: (name, JSON text), by name. Only the tests read them
+/// all; a widget that shows its own examples names its static (`examples::PENALTY_CALCULATOR`).
+#[cfg(test)]
+pub fn examples(kind: &str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    examples::by_kind(kind).iter().copied()
+}
