@@ -3,7 +3,8 @@
 //! the board, which asks the engine; what the engine refuses comes back as errors
 //! naming their fields, and what was typed stays.
 
-use super::{label, Change, LISTS, SOURCES};
+use super::board::Change;
+use super::{label, LISTS, SOURCES};
 use crate::common::{t, today, ErrorItem, ErrorSummary};
 use std::rc::Rc;
 use yaojian::checklist::{

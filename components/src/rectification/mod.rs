@@ -4,14 +4,16 @@
 //! each item's details and the 责令改正通知书. The engine (`yaojian::checklist`) decides
 //! every transition, check, flag and count; these files only render and send actions.
 //!
-//! - `mod.rs`: the board: the list (changed in place, with a revision), what is derived
-//!   from it per revision, saving and emitting after the change is on screen.
-//! - `table.rs`: rows, details and the page navigation.
+//! - `board.rs`: the state, one reducer (the list changed in place, with a revision).
+//! - `mod.rs`: the board view: what is derived from the list per revision, saving and
+//!   emitting after the change is on screen, the summary and the filters.
+//! - `table.rs`: rows and details.
 //! - `forms.rs`: the status-action form and the add/edit form.
 //! - `notice.rs`: the printable notice. `import.rs`: findings from self-inspections.
 
 mod spec;
 
+mod board;
 mod draft;
 mod forms;
 mod import;
@@ -19,12 +21,13 @@ mod notice;
 mod table;
 
 use crate::common::events::Emitted;
-use crate::common::{now_cst_timestamp, t, tf, today, use_host_value};
+use crate::common::{now_cst_timestamp, t, tf, today, use_host_value, DraftSaver};
+use board::{Board, BoardAction, Change, Open};
 use serde_json::Value;
 use std::rc::Rc;
-use yaojian::checklist::{self as cl, Action, Item, ItemInput, ItemList, ListKind, Source, Status};
+use yaojian::checklist::{self as cl, ItemInput, ItemList, ListKind, Source, Status};
 use yaojian::date::Date;
-use yaojian::{FieldError, Lang};
+use yaojian::Lang;
 use yew::prelude::*;
 
 /// The sample list the demo starts from (labelled sample in the UI).
@@ -91,219 +94,69 @@ fn label<T: serde::Serialize>(lang: Lang, prefix: &str, v: &T) -> String {
     t(lang, &format!("checklist.{prefix}.{}", cl::wire_name(v)))
 }
 
-/// The list, changed in place; `rev` moves with every change so views derived from it
-/// (counts, the filtered order, the draft) know when to recompute.
-#[derive(Default)]
-struct Store {
-    list: ItemList,
-    rev: u64,
-}
-
-/// What is open: a status action or the edit form under a row, or the add form.
-#[derive(Clone, PartialEq)]
-enum Open {
-    Action { id: String, action: &'static str },
-    Edit(String),
-    Add,
-}
-
-/// A change to the list, sent by a row, a form or the import.
-#[derive(Clone)]
-enum Change {
-    /// Item id, action, note.
-    Transition(String, Action, String),
-    /// The item being edited (none: a new one) and the form.
-    Save(Option<String>, ItemInput),
-    Import(Vec<Item>),
-}
-
-/// What the engine made of a change.
-enum Outcome {
-    /// Done: the item concerned (to show and focus), what to announce, whether it is new.
-    Changed(Option<String>, String, bool),
-    /// A transition the engine refused, with its reason.
-    Refused(FieldError),
-    /// A form with errors, each naming its field.
-    Invalid(Vec<FieldError>),
-}
-
-fn apply_change(list: &mut ItemList, c: Change, lang: Lang) -> Outcome {
-    let (actor, at) = (t(lang, "cl.actor"), now_cst_timestamp());
-    match c {
-        Change::Transition(id, action, note) => {
-            let Some(item) = list.items.iter_mut().find(|i| i.id == id) else {
-                return Outcome::Refused(FieldError::new("$.id", "checklist.id").with("id", &id));
-            };
-            match item.apply(action, &actor, &at, &note) {
-                Ok(status) => {
-                    let said = tf(
-                        lang,
-                        "cl.done",
-                        &[("id", &id), ("status", &label(lang, "status", &status))],
-                    );
-                    Outcome::Changed(Some(id), said, false)
-                }
-                Err(e) => Outcome::Refused(e),
-            }
-        }
-        Change::Save(Some(id), input) => {
-            let field = |f: &str| t(lang, &format!("checklist.column.{f}"));
-            match list.edit(&id, &input, &actor, &at, field) {
-                Ok(_) => {
-                    let said = tf(lang, "cl.edited", &[("id", &id)]);
-                    Outcome::Changed(Some(id), said, false)
-                }
-                Err(errs) => Outcome::Invalid(errs),
-            }
-        }
-        Change::Save(None, input) => match list.add(&input) {
-            Ok(n) => {
-                let id = list.items[n].id.clone();
-                let said = tf(lang, "cl.added", &[("id", &id)]);
-                Outcome::Changed(Some(id), said, true)
-            }
-            Err(errs) => Outcome::Invalid(errs),
-        },
-        Change::Import(items) => {
-            list.items.extend(items);
-            Outcome::Changed(None, String::new(), false)
-        }
-    }
-}
-
-#[function_component(Rectification)]
-pub fn rectification(props: &RectificationProps) -> Html {
-    let lang = props.lang;
-    let today = props.today.unwrap_or_else(today);
-    let page_size = props.page_size.unwrap_or(PAGE_SIZE).max(1);
-    let prefix = crate::common::use_id_prefix("yj-cl");
-    let redraw = use_force_update();
-    // The host's value first; else a draft kept under the storage key; else the sample.
-    let store = use_mut_ref(Store::default);
-    let kept = {
-        let (v, key, store) = (
-            props.value.clone(),
-            props.storage_key.clone(),
-            store.clone(),
-        );
-        use_state(move || {
+/// The board, started from the host's value, else the draft kept under the storage
+/// key, else the sample; a new value from the host replaces the list, and a storage key
+/// set later shows what is kept under it (the host's value still comes first).
+#[hook]
+fn use_board(props: &RectificationProps) -> UseReducerHandle<Board> {
+    let board = {
+        let (v, key) = (props.value.clone(), props.storage_key.clone());
+        use_reducer(move || {
             let (draft, kept) = match v {
                 Some(_) => (None, KeptDraft::default()),
                 None => read_draft(key.as_deref()),
             };
-            store.borrow_mut().list = draft.unwrap_or_else(|| load(v.as_deref()));
-            kept
-        })
-    };
-    let restored = kept.restored;
-    let sample = props.value.is_none() && !restored;
-    // Set when the next revision is a reload, not a change to keep as a draft.
-    let skip_save = use_mut_ref(|| true);
-    let replace = {
-        let (store, redraw, skip) = (store.clone(), redraw.clone(), skip_save.clone());
-        Rc::new(move |list: ItemList| {
-            let mut s = store.borrow_mut();
-            if s.list != list {
-                *skip.borrow_mut() = true;
-                s.list = list;
-                s.rev += 1;
-                redraw.force_update();
-            }
+            Board::new(draft.unwrap_or_else(|| load(v.as_deref())), kept)
         })
     };
     {
-        let replace = replace.clone();
-        use_host_value(props.value.clone(), move |v| replace(load(Some(v))));
-    }
-    // A storage key set later (an attribute the page adds): show what is kept under it,
-    // before any change is saved there. The host's value still comes first.
-    {
-        let (kept, replace, value) = (kept.clone(), replace.clone(), props.value.clone());
-        let (on_emit, first) = (props.on_emit.clone(), use_mut_ref(|| true));
-        use_effect_with(props.storage_key.clone(), move |key| {
-            let now = if std::mem::replace(&mut *first.borrow_mut(), false) {
-                (*kept).clone()
-            } else if value.is_none() {
-                let (draft, now) = read_draft(key.as_deref());
-                if let Some(list) = draft {
-                    replace(list);
-                }
-                kept.set(now.clone());
-                now
-            } else {
-                return;
-            };
-            if let (Some(k), Some(aside)) = (key, &now.unreadable) {
-                crate::common::unreadable_event(&draft_key(k), aside).send(&on_emit);
-            }
+        let d = board.dispatcher();
+        use_host_value(props.value.clone(), move |v| {
+            d.dispatch(BoardAction::Replace(load(Some(v))))
         });
     }
-    let filters = use_state(cl::Filter::default);
-    // The page on show (set by the navigation, a filter, or an add or edit through `goto`).
-    let page = use_mut_ref(|| 0usize);
-    let goto = use_mut_ref(|| None::<String>);
-    let open = use_state(|| None::<Open>);
-    let error = use_state(|| None::<FieldError>);
-    let form_errors = use_state(|| Rc::new(Vec::<FieldError>::new()));
-    let form_submits = use_state(|| 0u32);
-    let announce = use_state(String::new);
-    let expanded = use_state(std::collections::BTreeSet::<String>::new);
-    // The items of the notice on show.
-    let notice_of = use_state(|| None::<Vec<String>>);
-    let storage_error = use_state(|| None::<String>);
-    // The element (by id) to focus once the next render is on screen.
-    let focus_next = use_mut_ref(|| None::<String>);
-    let root = use_node_ref();
+    let (d, value, on_emit) = (
+        board.dispatcher(),
+        props.value.clone(),
+        props.on_emit.clone(),
+    );
+    let (first, initial) = (use_mut_ref(|| true), board.kept.clone());
+    use_effect_with(props.storage_key.clone(), move |key| {
+        let now = if std::mem::replace(&mut *first.borrow_mut(), false) {
+            initial
+        } else if value.is_none() {
+            let (draft, now) = read_draft(key.as_deref());
+            if let Some(list) = draft {
+                d.dispatch(BoardAction::Replace(list));
+            }
+            d.dispatch(BoardAction::Kept(now.clone()));
+            now
+        } else {
+            return;
+        };
+        if let (Some(k), Some(aside)) = (key, &now.unreadable) {
+            crate::common::unreadable_event(&draft_key(k), aside).send(&on_emit);
+        }
+    });
+    board
+}
 
-    let rev = store.borrow().rev;
-    // The counts the summary shows (the full report, by list and owner, is the CLI's).
-    let counts = {
-        let store = store.clone();
-        use_memo((rev, today), move |_| {
-            cl::counts(&store.borrow().list.items, today, cl::DUE_SOON_DAYS)
-        })
-    };
-    let units = {
-        let store = store.clone();
-        use_memo(rev, move |_| {
-            let s = store.borrow();
-            Rc::new(
-                s.list
-                    .units()
-                    .into_iter()
-                    .map(String::from)
-                    .collect::<Vec<_>>(),
-            )
-        })
-    };
-    // Positions of the items the filters let through, by deadline (none last).
-    let visible = {
-        let store = store.clone();
-        use_memo((rev, (*filters).clone(), today), move |(_, f, today)| {
-            let s = store.borrow();
-            let mut v: Vec<usize> = (0..s.list.items.len())
-                .filter(|&n| f.matches(&s.list.items[n], *today))
-                .collect();
-            v.sort_by_key(|&n| {
-                let d = s.list.items[n].deadline;
-                (d.is_none(), d)
-            });
-            v
-        })
-    };
-
-    // Saving the draft and telling the host read the whole list: done once the change
-    // is on screen (or at once when the page is left), and only for the newest revision
-    // when several come in one frame.
+/// Saving the draft and telling the host read the whole list: done once the change is
+/// on screen (or at once when the page is left), and only for the newest revision when
+/// several come in one frame. The saver writes the list as it is now, with this
+/// render's key and host (`true`: also as the draft).
+#[hook]
+fn use_list_saver(
+    board: &UseReducerHandle<Board>,
+    props: &RectificationProps,
+) -> (DraftSaver, Rc<std::cell::RefCell<Saver>>) {
     let drafts = crate::common::use_draft_saver();
-    // Saves the list as it is now (with this render's key and host), `true`: as a draft.
     let saver: Rc<std::cell::RefCell<Saver>> = use_mut_ref(|| Rc::new(|_: bool| {}) as Saver);
     *saver.borrow_mut() = {
-        let on_emit = props.on_emit.clone();
-        let key = props.storage_key.clone();
-        let (storage_error, store) = (storage_error.clone(), store.clone());
+        let (on_emit, key) = (props.on_emit.clone(), props.storage_key.clone());
+        let (list, d) = (board.list.clone(), board.dispatcher());
         Rc::new(move |as_draft: bool| {
-            let v = serde_json::to_value(&store.borrow().list).unwrap_or(Value::Null);
+            let v = serde_json::to_value(&*list.borrow()).unwrap_or(Value::Null);
             Emitted::ChecklistChange { list: v.clone() }.send(&on_emit);
             // The list as loaded (or reloaded) is not a draft.
             let Some(key) = key.clone().filter(|_| as_draft) else {
@@ -312,319 +165,173 @@ pub fn rectification(props: &RectificationProps) -> Html {
             let k = draft_key(&key);
             match crate::common::store_set(&k, &v.to_string()) {
                 Ok(()) => {
-                    storage_error.set(None);
+                    d.dispatch(BoardAction::StorageError(None));
+                    let saved_at = now_cst_timestamp();
                     Emitted::ChecklistDraftSaved {
-                        storage_key: k.to_string(),
-                        saved_at: now_cst_timestamp(),
+                        storage_key: k,
+                        saved_at,
                     }
                     .send(&on_emit);
                 }
-                Err(e) => storage_error.set(Some(e)),
+                Err(e) => d.dispatch(BoardAction::StorageError(Some(e))),
             }
         })
     };
-    {
-        let (skip, drafts, saver) = (skip_save.clone(), drafts.clone(), saver.clone());
-        use_effect_with(rev, move |rev| {
-            let as_draft = !std::mem::replace(&mut *skip.borrow_mut(), false);
-            drafts.after_paint(*rev, save_job(&saver, as_draft));
-        });
-    }
-    // Focus what the last change asked for, once it is in the DOM; the table's caption
-    // when that is gone (an item the filters now hide).
-    {
-        let (focus_next, root, prefix) = (focus_next.clone(), root.clone(), prefix.clone());
-        use_effect(move || {
-            let Some(root) = root.cast::<web_sys::Element>() else {
-                return;
-            };
-            let Some(id) = focus_next.borrow_mut().take() else {
-                return;
-            };
-            use crate::common::focus_within;
-            if !focus_within(&root, &id) {
-                focus_within(&root, &format!("{prefix}-caption"));
-            }
-        });
-    }
+    let (as_draft, job) = (board.keep_as_draft, (drafts.clone(), saver.clone()));
+    use_effect_with(board.rev, move |rev| {
+        job.0.after_paint(*rev, save_job(&job.1, as_draft))
+    });
+    (drafts, saver)
+}
 
-    let on_discard = {
-        let (kept, key, value, replace) = (
-            kept.clone(),
-            props.storage_key.clone(),
-            props.value.clone(),
-            replace.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            if let (Some(k), Ok(s)) = (key.as_deref(), crate::common::local_storage()) {
-                let _ = s.remove_item(&draft_key(k));
-            }
-            kept.set(KeptDraft::default());
-            replace(load(value.as_deref()));
+/// Focuses what the last change asked for, once it is in the DOM; the table's caption
+/// when that is gone (an item the filters now hide).
+#[hook]
+fn use_focus_request(focus: &(u32, Option<String>), root: &NodeRef, prefix: &str) {
+    let (root, prefix) = (root.clone(), prefix.to_string());
+    use_effect_with(focus.clone(), move |(_, id)| {
+        let (Some(root), Some(id)) = (root.cast::<web_sys::Element>(), id) else {
+            return;
+        };
+        use crate::common::focus_within;
+        if !focus_within(&root, id) {
+            focus_within(&root, &format!("{prefix}-caption"));
+        }
+    });
+}
+
+/// Positions of the items the filters let through, by deadline (none last).
+fn visible_items(list: &ItemList, f: &cl::Filter, today: Date) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..list.items.len())
+        .filter(|&n| f.matches(&list.items[n], today))
+        .collect();
+    v.sort_by_key(|&n| {
+        let d = list.items[n].deadline;
+        (d.is_none(), d)
+    });
+    v
+}
+
+#[function_component(Rectification)]
+pub fn rectification(props: &RectificationProps) -> Html {
+    let lang = props.lang;
+    let today = props.today.unwrap_or_else(today);
+    let page_size = props.page_size.unwrap_or(PAGE_SIZE).max(1);
+    let prefix = crate::common::use_id_prefix("yj-cl");
+    let board = use_board(props);
+    let (drafts, saver) = use_list_saver(&board, props);
+    let root = use_node_ref();
+    use_focus_request(&board.focus, &root, &prefix);
+    let (rev, list_rc) = (board.rev, board.list.clone());
+    // The counts the summary shows (the full report, by list and owner, is the CLI's).
+    let counts = {
+        let list = list_rc.clone();
+        use_memo((rev, today), move |_| {
+            cl::counts(&list.borrow().items, today, cl::DUE_SOON_DAYS)
         })
     };
-
-    // Every change goes through here: the engine decides, the board redraws.
+    let units = {
+        let list = list_rc.clone();
+        use_memo(rev, move |_| {
+            Rc::new(
+                list.borrow()
+                    .units()
+                    .into_iter()
+                    .map(String::from)
+                    .collect::<Vec<_>>(),
+            )
+        })
+    };
+    let visible = {
+        let list = list_rc.clone();
+        use_memo((rev, board.filters.clone(), today), move |(_, f, today)| {
+            visible_items(&list.borrow(), f, *today)
+        })
+    };
+    let d = board.dispatcher();
+    // Every change goes through the engine; one that took is kept at once should the
+    // page be left before it is drawn.
     let change = {
-        let (store, redraw) = (store.clone(), redraw.clone());
-        let (drafts, saver) = (drafts.clone(), saver.clone());
-        let (open, error, announce, form_errors, form_submits) = (
-            open.clone(),
-            error.clone(),
-            announce.clone(),
-            form_errors.clone(),
-            form_submits.clone(),
-        );
-        let (filters, goto, focus_next, prefix) = (
-            filters.clone(),
-            goto.clone(),
-            focus_next.clone(),
-            prefix.clone(),
-        );
+        let (board, prefix) = (board.clone(), prefix.clone());
         Callback::from(move |c: Change| {
-            let outcome = apply_change(&mut store.borrow_mut().list, c, lang);
-            match outcome {
-                Outcome::Changed(id, said, added) => {
-                    // Kept at once should the page be left before the change is drawn.
-                    drafts.if_left(save_job(&saver, true));
-                    {
-                        let mut s = store.borrow_mut();
-                        s.rev += 1;
-                        if let Some(id) = &id {
-                            let n = s.list.items.iter().position(|i| &i.id == id);
-                            // A new item the filters would hide: clear them to show it.
-                            if added && n.is_some_and(|n| !filters.matches(&s.list.items[n], today))
-                            {
-                                filters.set(cl::Filter::default());
-                            }
-                            *focus_next.borrow_mut() = n.map(|n| table::row_id(&prefix, n));
-                            *goto.borrow_mut() = Some(id.clone());
-                        }
-                    }
-                    if !said.is_empty() {
-                        announce.set(said);
-                    }
-                    open.set(None);
-                    error.set(None);
-                    form_errors.set(Rc::new(vec![]));
-                    redraw.force_update();
-                }
-                Outcome::Refused(e) => error.set(Some(e)),
-                Outcome::Invalid(errs) => {
-                    form_errors.set(Rc::new(errs));
-                    form_submits.set(*form_submits + 1);
-                }
+            let before = board.rev;
+            board.dispatch(BoardAction::Change(c, lang, today, prefix.clone()));
+            if board.rev != before {
+                drafts.if_left(save_job(&saver, true));
             }
         })
     };
-
-    let show_notice = {
-        let notice_of = notice_of.clone();
-        Callback::from(move |ids: Vec<String>| notice_of.set(Some(ids)))
-    };
-    let s = store.borrow();
-    let list = &s.list;
-    let notice_items: Vec<&Item> = notice_of
-        .as_ref()
-        .map(|ids| list.items.iter().filter(|i| ids.contains(&i.id)).collect())
-        .unwrap_or_default();
-    let pattern = props
-        .notice_pattern
-        .as_deref()
-        .unwrap_or(SAMPLE_NOTICE_PATTERN);
-    let notice = cl::notice(&notice_items, pattern, props.notice_seq.unwrap_or(1), today);
-
+    let list = list_rc.borrow();
     // The page on show: after a change, the one with that item.
     let pages = visible.len().div_ceil(page_size).max(1);
-    let wanted = goto.borrow_mut().take().and_then(|id| {
-        visible
-            .iter()
-            .position(|&n| list.items[n].id == id)
-            .map(|p| p / page_size)
-    });
-    let current = wanted.unwrap_or(*page.borrow()).min(pages - 1);
-    *page.borrow_mut() = current;
-    let shown = &visible
-        [(current * page_size).min(visible.len())..((current + 1) * page_size).min(visible.len())];
-
-    let f = (*filters).clone();
-    let set_filter = |field: &'static str| {
-        let (filters, page) = (filters.clone(), page.clone());
-        Callback::from(move |e: Event| {
-            let mut x = (*filters).clone();
-            let target = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let v = target.value();
-            // Select values are wire names; "" is "all".
-            let wire = |v: &str| (!v.is_empty()).then(|| Value::String(v.to_string()));
-            match field {
-                "status" => x.status = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
-                "list" => x.list = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
-                "source" => x.source = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
-                "unit" => x.unit = (!v.is_empty()).then_some(v),
-                "overdue" => x.overdue_only = target.checked(),
-                _ => x.search = v,
-            }
-            filters.set(x);
-            *page.borrow_mut() = 0;
-        })
-    };
-    let on_search = {
-        let (filters, page) = (filters.clone(), page.clone());
-        Callback::from(move |e: InputEvent| {
-            let mut x = (*filters).clone();
-            x.search = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            filters.set(x);
-            *page.borrow_mut() = 0;
-        })
-    };
+    let wanted = board
+        .goto
+        .as_ref()
+        .and_then(|id| visible.iter().position(|&n| &list.items[n].id == id));
+    let current = wanted
+        .map(|p| p / page_size)
+        .unwrap_or(board.page)
+        .min(pages - 1);
+    let (from, to) = crate::common::page_bounds(visible.len(), page_size, current);
     let on_page = {
-        let (page, focus_next, prefix, redraw) = (
-            page.clone(),
-            focus_next.clone(),
-            prefix.clone(),
-            redraw.clone(),
-        );
-        Callback::from(move |n: usize| {
-            *page.borrow_mut() = n;
-            redraw.force_update();
-            // Start reading the new page from the table's caption.
-            *focus_next.borrow_mut() = Some(format!("{prefix}-caption"));
-        })
-    };
-
-    // Findings of self-inspection submissions become items (the engine checks each
-    // submission as the server does and skips items already in the list).
-    let on_import = {
-        let (store, change) = (store.clone(), change.clone());
-        Callback::from(move |batch: Vec<Value>| -> yaojian::form::Import {
-            let got =
-                yaojian::form::import_findings(&store.borrow().list, batch, None, today, lang);
-            if !got.added.is_empty() {
-                change.emit(Change::Import(got.added.clone()));
-            }
-            got
-        })
-    };
-    // Opening a form clears what the last one was told.
-    let open_with = {
-        let (open, error, form_errors) = (open.clone(), error.clone(), form_errors.clone());
-        Callback::from(move |what: Open| {
-            error.set(None);
-            form_errors.set(Rc::new(vec![]));
-            open.set(Some(what));
-        })
-    };
-    let open_add = {
-        let open_with = open_with.clone();
-        Callback::from(move |_: MouseEvent| open_with.emit(Open::Add))
-    };
-    let close_form = {
-        let (open, form_errors, focus_next, prefix) = (
-            open.clone(),
-            form_errors.clone(),
-            focus_next.clone(),
-            prefix.clone(),
-        );
-        Callback::from(move |back_to: Option<String>| {
-            form_errors.set(Rc::new(vec![]));
-            open.set(None);
-            *focus_next.borrow_mut() = Some(back_to.unwrap_or_else(|| format!("{prefix}-add")));
-        })
-    };
-
-    let c = *counts;
-    let from = if shown.is_empty() {
-        0
-    } else {
-        current * page_size + 1
+        let (d, caption) = (d.clone(), format!("{prefix}-caption"));
+        Callback::from(move |n: usize| d.dispatch(BoardAction::Page(n, caption.clone())))
     };
     let caption = tf(
         lang,
         "cl.caption_page",
         &[
-            ("from", &from.to_string()),
-            ("to", &(current * page_size + shown.len()).to_string()),
+            ("from", &(if from == to { 0 } else { from + 1 }).to_string()),
+            ("to", &to.to_string()),
             ("n", &visible.len().to_string()),
-            ("total", &c.items.to_string()),
+            ("total", &counts.items.to_string()),
         ],
     );
     let ctx = table::RowCtx {
-        list,
+        list: &list,
         lang,
         today,
         prefix: &prefix,
-        open: &open,
-        open_with,
-        error: &error,
-        expanded: &expanded,
+        open: &board.open,
+        open_with: {
+            let d = d.clone();
+            Callback::from(move |o: Open| d.dispatch(BoardAction::Open(o)))
+        },
+        error: &board.error,
+        expanded: &board.expanded,
+        on_details: {
+            let d = d.clone();
+            Callback::from(move |id: String| d.dispatch(BoardAction::Details(id)))
+        },
         change: change.clone(),
-        show_notice: show_notice.clone(),
-        form_errors: (*form_errors).clone(),
-        form_submits: *form_submits,
-        close_form: close_form.clone(),
+        show_notice: {
+            let d = d.clone();
+            Callback::from(move |ids: Vec<String>| d.dispatch(BoardAction::Notice(Some(ids))))
+        },
+        form_errors: board.form_errors.clone(),
+        form_submits: board.form_submits,
+        close_form: close_form(&d, &prefix),
         units: (*units).clone(),
     };
+    let add_open = board.open == Some(Open::Add);
     html! {
-        <div class={classes!("yj-widget", "yj-cl", notice.is_some().then_some("yj-cl--notice"))} lang={lang.tag()} ref={root}>
-            if sample { <p><span class="yj-sample-notice">{ t(lang, "cl.sample") }</span></p> }
-            if restored {
-                <p class="yj-cl__draft yj-no-print" role="status">
-                    { t(lang, "cl.draft_restored") }{ " " }
-                    <button type="button" class="yj-link-button" id={format!("{prefix}-discard")} onclick={on_discard}>{ t(lang, "cl.draft_discard") }</button>
-                </p>
-            }
-            if let Some(aside) = &kept.unreadable {
-                <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "draft.unreadable", &[("key", aside)]) }</p>
-            }
-            if let Some(e) = storage_error.as_ref().or(kept.failed.as_ref()) {
-                <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "cl.storage_failed", &[("error", e)]) }</p>
-            }
-            if let Some(n) = &notice {
-                <notice::NoticeView lang={lang} prefix={(*prefix).clone()} notice={Rc::new(n.clone())} sample_pattern={props.notice_pattern.is_none()}
-                    on_close={ let notice_of = notice_of.clone(); Callback::from(move |_| notice_of.set(None)) } />
-            }
-            <section class="yj-cl__summary" aria-labelledby={format!("{prefix}-summary-title")}>
-                <h3 id={format!("{prefix}-summary-title")} class="yj-cl__legend">{ t(lang, "cl.progress") }</h3>
-                <p data-testid="cl-summary">{ cl::summary_line(&c, lang) }</p>
-                <label for={format!("{prefix}-progress")}>{ tf(lang, "cl.closed_of", &[("closed", &c.closed.to_string()), ("total", &c.items.to_string())]) }</label>
-                <progress id={format!("{prefix}-progress")} max={c.items.max(1).to_string()} value={c.closed.to_string()}></progress>
-                <p data-testid="cl-flags">{ tf(lang, "cl.flags", &[("overdue", &c.overdue.to_string()), ("soon", &c.due_soon.to_string())]) }</p>
-            </section>
-            <fieldset class="yj-cl__filters yj-no-print">
-                <legend class="yj-cl__legend">{ t(lang, "cl.filters") }</legend>
-                <div class="yj-field">
-                    <label class="yj-label" for={format!("{prefix}-search")}>{ t(lang, "cl.search") }</label>
-                    <input class="yj-input" id={format!("{prefix}-search")} type="search" value={f.search.clone()} oninput={on_search} />
-                </div>
-                { select_filter(lang, &prefix, "status", "checklist.column.status", set_filter("status"),
-                    [Status::Pending, Status::InProgress, Status::AwaitingReinspection, Status::Closed].iter()
-                        .map(|x| (cl::wire_name(x), label(lang, "status", x), f.status == Some(*x))).collect()) }
-                { select_filter(lang, &prefix, "list", "checklist.column.list", set_filter("list"),
-                    LISTS.iter().map(|x| (cl::wire_name(x), label(lang, "list", x), f.list == Some(*x))).collect()) }
-                { select_filter(lang, &prefix, "source", "cl.source", set_filter("source"),
-                    SOURCES.iter().map(|x| (cl::wire_name(x), label(lang, "source", x), f.source == Some(*x))).collect()) }
-                { select_filter(lang, &prefix, "unit", "cl.unit", set_filter("unit"),
-                    units.iter().map(|u| (u.clone(), u.clone(), f.unit.as_deref() == Some(u.as_str()))).collect()) }
-                <div class="yj-checkbox">
-                    <input type="checkbox" id={format!("{prefix}-overdue")} checked={f.overdue_only} onchange={set_filter("overdue")} />
-                    <label for={format!("{prefix}-overdue")}>{ t(lang, "cl.overdue_only") }</label>
-                </div>
-            </fieldset>
-            <import::ImportFindings lang={lang} prefix={(*prefix).clone()} on_import={on_import} />
+        <div class={classes!("yj-widget", "yj-cl", board.notice_of.is_some().then_some("yj-cl--notice"))} lang={lang.tag()} ref={root}>
+            { board_notes(props, &board, &list, today, &prefix) }
+            { summary_view(lang, &counts, &prefix) }
+            { filters_view(lang, &prefix, &board.filters, &units, &d) }
+            <import::ImportFindings lang={lang} prefix={(*prefix).clone()} on_import={on_import(&list_rc, &change, today, lang)} />
             <div class="yj-button-row yj-no-print">
-                <button type="button" class="yj-button" id={format!("{prefix}-add")} onclick={open_add}
-                        aria-expanded={(*open == Some(Open::Add)).to_string()}>{ t(lang, "cl.add") }</button>
+                <button type="button" class="yj-button" id={format!("{prefix}-add")} aria-expanded={add_open.to_string()}
+                        onclick={ let d = d.clone(); Callback::from(move |_: MouseEvent| d.dispatch(BoardAction::Open(Open::Add))) }>{ t(lang, "cl.add") }</button>
             </div>
-            if *open == Some(Open::Add) {
+            if add_open {
                 <forms::ItemForm lang={lang} prefix={(*prefix).clone()} editing={None::<String>}
                     initial={Rc::new(ItemInput { id: list.next_id(today), ..ItemInput::default() })}
-                    errors={(*form_errors).clone()} submits={*form_submits} units={(*units).clone()}
+                    errors={board.form_errors.clone()} submits={board.form_submits} units={(*units).clone()}
                     on_save={ let change = change.clone(); Callback::from(move |i: ItemInput| change.emit(Change::Save(None, i))) }
-                    on_cancel={ let c = close_form.clone(); Callback::from(move |_| c.emit(None)) } />
+                    on_cancel={ let c = ctx.close_form.clone(); Callback::from(move |_| c.emit(None)) } />
             }
-            <p class="yj-visually-hidden" role="status">{ (*announce).clone() }</p>
+            <p class="yj-visually-hidden" role="status">{ board.announce.clone() }</p>
             <table class="yj-cl__table" data-testid="cl-table">
                 <caption id={format!("{prefix}-caption")} tabindex="-1">{ caption }</caption>
                 <thead><tr>
@@ -636,11 +343,174 @@ pub fn rectification(props: &RectificationProps) -> Html {
                     <th scope="col" class="yj-no-print">{ t(lang, "cl.actions") }</th>
                 </tr></thead>
                 <tbody>
-                    { for shown.iter().map(|&n| table::row(&ctx, n)) }
+                    { for visible[from..to].iter().map(|&n| table::row(&ctx, n)) }
                 </tbody>
             </table>
             <crate::common::Pagination {lang} id={format!("{prefix}-pages")} {current} {pages} {on_page} />
         </div>
+    }
+}
+
+/// Closes the open form and focuses the given element (else the add button).
+fn close_form(d: &UseReducerDispatcher<Board>, prefix: &str) -> Callback<Option<String>> {
+    let (d, add) = (d.clone(), format!("{prefix}-add"));
+    Callback::from(move |back_to: Option<String>| {
+        d.dispatch(BoardAction::Close(back_to.unwrap_or_else(|| add.clone())))
+    })
+}
+
+/// Findings of self-inspection submissions become items (the engine checks each
+/// submission as the server does and skips items already in the list).
+fn on_import(
+    list: &Rc<std::cell::RefCell<ItemList>>,
+    change: &Callback<Change>,
+    today: Date,
+    lang: Lang,
+) -> Callback<Vec<Value>, yaojian::form::Import> {
+    let (list, change) = (list.clone(), change.clone());
+    Callback::from(move |batch: Vec<Value>| -> yaojian::form::Import {
+        let got = yaojian::form::import_findings(&list.borrow(), batch, None, today, lang);
+        if !got.added.is_empty() {
+            change.emit(Change::Import(got.added.clone()));
+        }
+        got
+    })
+}
+
+/// What the board says above the list: a sample, a kept draft, storage trouble, and
+/// the notice on show.
+fn board_notes(
+    props: &RectificationProps,
+    board: &UseReducerHandle<Board>,
+    list: &ItemList,
+    today: Date,
+    prefix: &str,
+) -> Html {
+    let lang = props.lang;
+    let kept = &board.kept;
+    let sample = props.value.is_none() && !kept.restored;
+    let on_discard = {
+        let (d, key, value) = (
+            board.dispatcher(),
+            props.storage_key.clone(),
+            props.value.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(k), Ok(s)) = (key.as_deref(), crate::common::local_storage()) {
+                let _ = s.remove_item(&draft_key(k));
+            }
+            d.dispatch(BoardAction::Kept(KeptDraft::default()));
+            d.dispatch(BoardAction::Replace(load(value.as_deref())));
+        })
+    };
+    let items: Vec<&cl::Item> = board
+        .notice_of
+        .as_ref()
+        .map(|ids| list.items.iter().filter(|i| ids.contains(&i.id)).collect())
+        .unwrap_or_default();
+    let pattern = props
+        .notice_pattern
+        .as_deref()
+        .unwrap_or(SAMPLE_NOTICE_PATTERN);
+    let notice = cl::notice(&items, pattern, props.notice_seq.unwrap_or(1), today);
+    let on_close = {
+        let d = board.dispatcher();
+        Callback::from(move |_| d.dispatch(BoardAction::Notice(None)))
+    };
+    html! {
+        <>
+            if sample { <p><span class="yj-sample-notice">{ t(lang, "cl.sample") }</span></p> }
+            if kept.restored {
+                <p class="yj-cl__draft yj-no-print" role="status">
+                    { t(lang, "cl.draft_restored") }{ " " }
+                    <button type="button" class="yj-link-button" id={format!("{prefix}-discard")} onclick={on_discard}>{ t(lang, "cl.draft_discard") }</button>
+                </p>
+            }
+            if let Some(aside) = &kept.unreadable {
+                <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "draft.unreadable", &[("key", aside)]) }</p>
+            }
+            if let Some(e) = board.storage_error.as_ref().or(kept.failed.as_ref()) {
+                <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "cl.storage_failed", &[("error", e)]) }</p>
+            }
+            if let Some(n) = notice {
+                <notice::NoticeView lang={lang} prefix={prefix.to_string()} notice={Rc::new(n)} sample_pattern={props.notice_pattern.is_none()} {on_close} />
+            }
+        </>
+    }
+}
+
+/// The counts, the progress bar and the deadline flags.
+fn summary_view(lang: Lang, c: &cl::Counts, prefix: &str) -> Html {
+    html! {
+        <section class="yj-cl__summary" aria-labelledby={format!("{prefix}-summary-title")}>
+            <h3 id={format!("{prefix}-summary-title")} class="yj-cl__legend">{ t(lang, "cl.progress") }</h3>
+            <p data-testid="cl-summary">{ cl::summary_line(c, lang) }</p>
+            <label for={format!("{prefix}-progress")}>{ tf(lang, "cl.closed_of", &[("closed", &c.closed.to_string()), ("total", &c.items.to_string())]) }</label>
+            <progress id={format!("{prefix}-progress")} max={c.items.max(1).to_string()} value={c.closed.to_string()}></progress>
+            <p data-testid="cl-flags">{ tf(lang, "cl.flags", &[("overdue", &c.overdue.to_string()), ("soon", &c.due_soon.to_string())]) }</p>
+        </section>
+    }
+}
+
+/// The search box and the filter selects; every change starts again at page one.
+fn filters_view(
+    lang: Lang,
+    prefix: &str,
+    f: &cl::Filter,
+    units: &[String],
+    d: &UseReducerDispatcher<Board>,
+) -> Html {
+    let set_filter = |field: &'static str| {
+        let (d, f) = (d.clone(), f.clone());
+        Callback::from(move |e: Event| {
+            let mut x = f.clone();
+            let target = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let v = target.value();
+            // Select values are wire names; "" is "all".
+            let wire = |v: &str| (!v.is_empty()).then(|| Value::String(v.to_string()));
+            match field {
+                "status" => x.status = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
+                "list" => x.list = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
+                "source" => x.source = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
+                "unit" => x.unit = (!v.is_empty()).then_some(v),
+                _ => x.overdue_only = target.checked(),
+            }
+            d.dispatch(BoardAction::Filters(x));
+        })
+    };
+    let on_search = {
+        let (d, f) = (d.clone(), f.clone());
+        Callback::from(move |e: InputEvent| {
+            let search = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            d.dispatch(BoardAction::Filters(cl::Filter {
+                search,
+                ..f.clone()
+            }));
+        })
+    };
+    html! {
+        <fieldset class="yj-cl__filters yj-no-print">
+            <legend class="yj-cl__legend">{ t(lang, "cl.filters") }</legend>
+            <div class="yj-field">
+                <label class="yj-label" for={format!("{prefix}-search")}>{ t(lang, "cl.search") }</label>
+                <input class="yj-input" id={format!("{prefix}-search")} type="search" value={f.search.clone()} oninput={on_search} />
+            </div>
+            { select_filter(lang, prefix, "status", "checklist.column.status", set_filter("status"),
+                [Status::Pending, Status::InProgress, Status::AwaitingReinspection, Status::Closed].iter()
+                    .map(|x| (cl::wire_name(x), label(lang, "status", x), f.status == Some(*x))).collect()) }
+            { select_filter(lang, prefix, "list", "checklist.column.list", set_filter("list"),
+                LISTS.iter().map(|x| (cl::wire_name(x), label(lang, "list", x), f.list == Some(*x))).collect()) }
+            { select_filter(lang, prefix, "source", "cl.source", set_filter("source"),
+                SOURCES.iter().map(|x| (cl::wire_name(x), label(lang, "source", x), f.source == Some(*x))).collect()) }
+            { select_filter(lang, prefix, "unit", "cl.unit", set_filter("unit"),
+                units.iter().map(|u| (u.clone(), u.clone(), f.unit.as_deref() == Some(u.as_str()))).collect()) }
+            <div class="yj-checkbox">
+                <input type="checkbox" id={format!("{prefix}-overdue")} checked={f.overdue_only} onchange={set_filter("overdue")} />
+                <label for={format!("{prefix}-overdue")}>{ t(lang, "cl.overdue_only") }</label>
+            </div>
+        </fieldset>
     }
 }
 

@@ -2,8 +2,9 @@
 //! page navigation. Element ids carry the widget's prefix and the item's position in
 //! the list (item ids are the host's text and need not be valid HTML ids).
 
+use super::board::{Change, Open};
 use super::forms::{ActionForm, ItemForm};
-use super::{label, Change, Open};
+use super::label;
 use crate::common::{t, tf};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -23,11 +24,13 @@ pub(super) struct RowCtx<'a> {
     pub lang: Lang,
     pub today: Date,
     pub prefix: &'a str,
-    pub open: &'a UseStateHandle<Option<Open>>,
+    pub open: &'a Option<Open>,
     /// Opens a form under a row (clearing the errors of any form before).
     pub open_with: Callback<Open>,
-    pub error: &'a UseStateHandle<Option<FieldError>>,
-    pub expanded: &'a UseStateHandle<BTreeSet<String>>,
+    pub error: &'a Option<FieldError>,
+    pub expanded: &'a BTreeSet<String>,
+    /// Opens or closes an item's details.
+    pub on_details: Callback<String>,
     pub change: Callback<Change>,
     pub show_notice: Callback<Vec<String>>,
     pub form_errors: Rc<Vec<FieldError>>,
@@ -68,14 +71,8 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
     let is_expanded = r.expanded.contains(&i.id);
     let details_id = format!("{prefix}-details-{n}");
     let on_details = {
-        let (expanded, id) = (r.expanded.clone(), i.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut x = (*expanded).clone();
-            if !x.remove(&id) {
-                x.insert(id.clone());
-            }
-            expanded.set(x);
-        })
+        let (on_details, id) = (r.on_details.clone(), i.id.clone());
+        Callback::from(move |_: MouseEvent| on_details.emit(id.clone()))
     };
     let opener = |what: Open| {
         let open_with = r.open_with.clone();
@@ -97,11 +94,11 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
         let (close, id) = (r.close_form.clone(), row_id(prefix, n));
         Callback::from(move |_| close.emit(Some(id.clone())))
     };
-    let form = match &**r.open {
+    let form = match r.open {
         Some(Open::Action { id, action }) if *id == i.id => html! {
             <tr class="yj-cl__form-row"><td colspan="6">
                 // Keyed by the action, so another action on the row starts a fresh form.
-                <ActionForm key={*action} lang={lang} prefix={prefix.to_string()} id={i.id.clone()} action={*action} error={(**r.error).clone()}
+                <ActionForm key={*action} lang={lang} prefix={prefix.to_string()} id={i.id.clone()} action={*action} error={r.error.clone()}
                     change={r.change.clone()} on_cancel={back_to_row} />
             </td></tr>
         },
