@@ -155,6 +155,75 @@ pub(super) struct ItemFormProps {
 
 /// Add or edit an item: every field of the form the engine checks, an error summary
 /// linking to each field, and messages tied to their fields with `aria-describedby`.
+/// Label, hint, message and control of one field of the item form; `control` gets the
+/// control's id, whether it is invalid and what describes it.
+fn field_view(
+    p: &ItemFormProps,
+    f: &str,
+    hint: Option<String>,
+    control: &dyn Fn(String, bool, Option<String>) -> Html,
+) -> Html {
+    let lang = p.lang;
+    let id = format!("{}-i-{f}", p.prefix);
+    let path = format!("$.{f}");
+    let err = p.errors.iter().find(|e| e.path == path);
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let err_id = err.map(|_| format!("{id}-error"));
+    let described = [hint_id.clone(), err_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    html! {
+        <div class={classes!("yj-field", err.is_some().then_some("yj-field--error"))}>
+            <label class="yj-label" for={id.clone()}>{ t(lang, &format!("checklist.column.{f}")) }</label>
+            if let (Some(h), Some(hid)) = (&hint, &hint_id) { <span class="yj-hint" id={hid.clone()}>{ h }</span> }
+            if let (Some(e), Some(eid)) = (err, &err_id) {
+                <span class="yj-error-message" id={eid.clone()}>
+                    <span class="yj-visually-hidden">{ t(lang, "si.error_prefix") }</span>{ e.message(lang) }
+                </span>
+            }
+            { control(id, err.is_some(), (!described.is_empty()).then_some(described)) }
+        </div>
+    }
+}
+
+/// The rule select's options: none, then every rule of the statute table.
+fn rule_options(lang: Lang) -> Vec<(String, String)> {
+    std::iter::once((String::new(), t(lang, "cl.rule_none")))
+        .chain(yaojian::penalty::rule_table().rules.iter().map(|r| {
+            let c = r.citation();
+            (r.id.clone(), format!("{}（{}）", c.label, r.title))
+        }))
+        .collect()
+}
+
+/// The error summary's lines. Each error links to its field; one about no field of the
+/// form (an item closed meanwhile) links to the form's heading. A deadline no longer
+/// asked for is no error.
+fn summary_items(p: &ItemFormProps, mode: Mode) -> Vec<ErrorItem> {
+    let lang = p.lang;
+    p.errors
+        .iter()
+        .filter(|e| !(e.path == "$.deadline" && mode == Mode::Immediate))
+        .map(|e| {
+            let f = e.path.trim_start_matches("$.");
+            if cl::INPUT_FIELDS.contains(&f) {
+                let label = t(lang, &format!("checklist.column.{f}"));
+                ErrorItem {
+                    field_id: format!("{}-i-{f}", p.prefix),
+                    message: format!("{label}：{}", e.message(lang)),
+                }
+            } else {
+                ErrorItem {
+                    field_id: format!("{}-i-title", p.prefix),
+                    message: e.message(lang),
+                }
+            }
+        })
+        .collect()
+}
+
 #[function_component(ItemForm)]
 pub(super) fn item_form(p: &ItemFormProps) -> Html {
     let lang = p.lang;
@@ -168,11 +237,6 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
             }
         });
     }
-    let fid = |f: &str| format!("{}-i-{f}", p.prefix);
-    let error_of = |f: &str| {
-        let path = format!("$.{f}");
-        p.errors.iter().find(|e| e.path == path)
-    };
     let field_label = |f: &str| t(lang, &format!("checklist.column.{f}"));
     // Sets one field from an input, textarea or select.
     let set = |apply: fn(&mut ItemInput, String)| {
@@ -187,33 +251,10 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
         let cb = set(apply);
         Callback::from(move |e: InputEvent| cb.emit(e.into()))
     };
-    // Label, hint, message and control of one field; `control` gets the control's id,
-    // whether it is invalid and what describes it.
-    let field = |f: &str,
-                 hint: Option<String>,
-                 control: &dyn Fn(String, bool, Option<String>) -> Html| {
-        let id = fid(f);
-        let err = error_of(f);
-        let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-        let err_id = err.map(|_| format!("{id}-error"));
-        let described = [hint_id.clone(), err_id.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
-        html! {
-            <div class={classes!("yj-field", err.is_some().then_some("yj-field--error"))}>
-                <label class="yj-label" for={id.clone()}>{ field_label(f) }</label>
-                if let (Some(h), Some(hid)) = (&hint, &hint_id) { <span class="yj-hint" id={hid.clone()}>{ h }</span> }
-                if let (Some(e), Some(eid)) = (err, &err_id) {
-                    <span class="yj-error-message" id={eid.clone()}>
-                        <span class="yj-visually-hidden">{ t(lang, "si.error_prefix") }</span>{ e.message(lang) }
-                    </span>
-                }
-                { control(id, err.is_some(), (!described.is_empty()).then_some(described)) }
-            </div>
-        }
-    };
+    let field =
+        |f: &str, hint: Option<String>, control: &dyn Fn(String, bool, Option<String>) -> Html| {
+            field_view(p, f, hint, control)
+        };
     let text_input = |f: &str,
                       value: &str,
                       apply: fn(&mut ItemInput, String),
@@ -256,12 +297,7 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
         })
     };
     let x = &*input;
-    let rules: Vec<(String, String)> = std::iter::once((String::new(), t(lang, "cl.rule_none")))
-        .chain(yaojian::penalty::rule_table().rules.iter().map(|r| {
-            let c = r.citation();
-            (r.id.clone(), format!("{}（{}）", c.label, r.title))
-        }))
-        .collect();
+    let rules = rule_options(lang);
     let on_mode = |mode: Mode| {
         let input = input.clone();
         Callback::from(move |_: Event| {
@@ -277,27 +313,7 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
             save.emit((*input).clone());
         })
     };
-    // Each error links to its field; one about no field of the form (an item closed
-    // meanwhile) links to the form's heading. A deadline no longer asked for is no error.
-    let errors: Vec<ErrorItem> = p
-        .errors
-        .iter()
-        .filter(|e| !(e.path == "$.deadline" && x.mode == Mode::Immediate))
-        .map(|e| {
-            let f = e.path.trim_start_matches("$.");
-            if cl::INPUT_FIELDS.contains(&f) {
-                ErrorItem {
-                    field_id: fid(f),
-                    message: format!("{}：{}", field_label(f), e.message(lang)),
-                }
-            } else {
-                ErrorItem {
-                    field_id: format!("{}-i-title", p.prefix),
-                    message: e.message(lang),
-                }
-            }
-        })
-        .collect();
+    let errors = summary_items(p, x.mode);
     let title_id = format!("{}-i-title", p.prefix);
     let title = match &p.editing {
         Some(id) => crate::common::tf(lang, "cl.item_edit", &[("id", id)]),

@@ -33,8 +33,10 @@ pub struct RequirementsProps {
     pub benchmark: Option<Rc<penalty::Benchmark>>,
 }
 
+/// What the user has chosen, answered and ticked (everything: the engine reads only
+/// what fits the template).
 #[derive(Clone, PartialEq, Default)]
-struct State {
+pub struct State {
     template_id: String,
     answers: Map<String, Value>,
     have: Vec<String>,
@@ -76,18 +78,77 @@ fn load_template(props: &RequirementsProps, id: &str) -> Option<Rc<Template>> {
     rq::built_in(id, benchmark_of(props)).map(Rc::new)
 }
 
+/// What the user does to the state.
+pub enum Action {
+    /// A value from the host.
+    Load(State),
+    /// Another built-in template: start again.
+    Template(String),
+    Answer(String, Value),
+    /// A requirement ticked as met, or not.
+    Have(String, bool),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Load(next) => s = next,
+            Action::Template(template_id) => {
+                s = State {
+                    template_id,
+                    ..State::default()
+                }
+            }
+            Action::Answer(q, v) => {
+                s.answers.insert(q, v);
+            }
+            Action::Have(id, on) => {
+                s.have.retain(|x| x != &id);
+                if on {
+                    s.have.push(id);
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// Tells the host of every new result.
+#[hook]
+fn use_emit_result(on_emit: &Callback<Value>, result: &Option<CheckResult>, state: &State) {
+    let (on_emit, s) = (on_emit.clone(), state.clone());
+    use_effect_with(
+        (result.clone(), s.answers.clone(), s.have.clone()),
+        move |(result, _, _)| {
+            if let Some(r) = result {
+                Emitted::RequirementsResult {
+                    template: r.template.clone(),
+                    answers: json_of(&s.answers),
+                    have: json_of(&s.have),
+                    result: json_of(r),
+                }
+                .send(&on_emit);
+            }
+        },
+    );
+}
+
 #[function_component(Requirements)]
 pub fn requirements(props: &RequirementsProps) -> Html {
     let lang = props.lang;
     let ids = Ids(use_id_prefix("yj-rq"));
     let state = {
         let v = props.value.clone();
-        use_state(move || v.map(|v| State::from_value(&v)).unwrap_or_default())
+        use_reducer(move || v.map(|v| State::from_value(&v)).unwrap_or_default())
     };
+    let d = state.dispatcher();
     {
-        let state = state.clone();
+        let d = d.clone();
         use_host_value(props.value.clone(), move |v| {
-            state.set(State::from_value(v))
+            d.dispatch(Action::Load(State::from_value(v)))
         });
     }
     let template = load_template(props, &state.template_id);
@@ -97,81 +158,21 @@ pub fn requirements(props: &RequirementsProps) -> Html {
             rq::Input::lenient(&json!({ "answers": state.answers, "have": state.have }), tp);
         rq::check(tp, &input, lang)
     });
-
-    {
-        let on_emit = props.on_emit.clone();
-        let result = result.clone();
-        let s = (*state).clone();
-        use_effect_with(
-            (result.clone(), s.answers.clone(), s.have.clone()),
-            move |_| {
-                if let Some(r) = result {
-                    Emitted::RequirementsResult {
-                        template: r.template.clone(),
-                        answers: json_of(&s.answers),
-                        have: json_of(&s.have),
-                        result: json_of(&r),
-                    }
-                    .send(&on_emit);
-                }
-            },
-        );
-    }
-
-    let on_template = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let id = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            state.set(State {
-                template_id: id,
-                ..State::default()
-            });
-        })
-    };
-    let answer = {
-        let state = state.clone();
-        Callback::from(move |(q, v): (String, Value)| {
-            let mut s = (*state).clone();
-            s.answers.insert(q, v);
-            state.set(s);
-        })
-    };
-    let tick = {
-        let state = state.clone();
-        Callback::from(move |(id, on): (String, bool)| {
-            let mut s = (*state).clone();
-            s.have.retain(|x| x != &id);
-            if on {
-                s.have.push(id);
-            }
-            state.set(s);
-        })
-    };
-
+    use_emit_result(&props.on_emit, &result, &state);
     let Some(tp) = template else {
         return html! { <div class="yj-widget yj-rq"><p>{ t(lang, "rq.no_template") }</p></div> };
     };
     let result = result.unwrap_or_else(|| rq::check(&tp, &rq::Input::default(), lang));
     let pick = |x: &penalty::rules::I18nText| penalty::rules::pick(x, lang);
-    let applicable: Vec<&ItemResult> = result
-        .items
-        .iter()
-        .filter(|i| i.status != Status::NotApplicable)
-        .collect();
-    let not_applicable: Vec<&ItemResult> = result
-        .items
-        .iter()
-        .filter(|i| i.status == Status::NotApplicable)
-        .collect();
-    let missing: Vec<&ItemResult> = result
-        .items
-        .iter()
-        .filter(|i| i.status == Status::Missing)
-        .collect();
-    let s = &result.summary;
-
+    let on_template = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let id = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            d.dispatch(Action::Template(id))
+        })
+    };
     html! {
         <div class="yj-widget yj-rq" lang={lang.tag()}>
             if props.template.is_none() {
@@ -187,75 +188,121 @@ pub fn requirements(props: &RequirementsProps) -> Html {
             <h3 class="yj-rq__title">{ pick(&tp.title) }</h3>
             <p>{ pick(&tp.description) }</p>
             if let Some(n) = &tp.notes { <p class="yj-sample-notice">{ pick(n) }</p> }
-
             <fieldset class="yj-rq__section yj-no-print">
                 <legend class="yj-rq__legend">{ t(lang, "rq.step1") }</legend>
-                { for tp.questions.iter().map(|q| {
-                    let options: Vec<(Value, String)> = match q.kind {
-                        QuestionKind::YesNo => vec![(json!(true), t(lang, "rq.yes")), (json!(false), t(lang, "rq.no"))],
-                        QuestionKind::SingleChoice => q.options.iter().map(|o| (json!(o.value), pick(&o.label))).collect(),
-                    };
-                    let current = state.answers.get(&q.id).cloned();
-                    let help_id = ids.id(&format!("{}-help", q.id));
-                    html! {
-                        <fieldset class="yj-field yj-rq__question" aria-describedby={q.help.as_ref().map(|_| help_id.clone())}>
-                            <legend class="yj-label">{ pick(&q.label) }</legend>
-                            if let Some(h) = &q.help { <span class="yj-hint" id={help_id.clone()}>{ pick(h) }</span> }
-                            { for options.into_iter().enumerate().map(|(i, (v, label))| {
-                                let id = ids.id(&format!("{}-{i}", q.id));
-                                let checked = current.as_ref() == Some(&v);
-                                let answer = answer.clone();
-                                let qid = q.id.clone();
-                                let onchange = Callback::from(move |_: Event| answer.emit((qid.clone(), v.clone())));
-                                html! {
-                                    <div class="yj-checkbox">
-                                        <input type="radio" id={id.clone()} name={ids.id(&q.id)} {checked} {onchange} />
-                                        <label for={id}>{ label }</label>
-                                    </div>
-                                }
-                            }) }
-                        </fieldset>
-                    }
-                }) }
+                { for tp.questions.iter().map(|q| question_view(q, &state, &ids, lang, &d)) }
             </fieldset>
-
-            <section class="yj-rq__section" aria-labelledby={ids.id("list-title")}>
-                <h3 id={ids.id("list-title")} class="yj-rq__legend">{ t(lang, "rq.step2") }</h3>
-                <p class="yj-rq__summary" role="status" data-testid="rq-summary">
-                    { tf(lang, "rq.summary", &[("met", &s.met.to_string()), ("missing", &s.missing.to_string()), ("na", &s.not_applicable.to_string())]) }
-                </p>
-                if !result.unanswered.is_empty() {
-                    <p class="yj-hint">{ t(lang, "rq.unanswered") }</p>
-                }
-                <ul class="yj-rq__items" data-testid="rq-applicable">
-                    { for applicable.iter().map(|i| item_view(i, lang, tick.clone(), &ids)) }
-                </ul>
-                if !not_applicable.is_empty() {
-                    <details class="yj-rq__na yj-no-print">
-                        <summary>{ tf(lang, "rq.not_applicable", &[("n", &not_applicable.len().to_string())]) }</summary>
-                        <ul>{ for not_applicable.iter().map(|i| html! { <li>{ &i.title }</li> }) }</ul>
-                    </details>
-                }
-            </section>
-
-            <section class="yj-rq__section yj-rq__missing" aria-labelledby={ids.id("missing-title")}>
-                <h3 id={ids.id("missing-title")} class="yj-rq__legend">{ t(lang, "rq.missing_title") }</h3>
-                if missing.is_empty() {
-                    <p data-testid="rq-missing">{ t(lang, "rq.none_missing") }</p>
-                } else {
-                    <ol data-testid="rq-missing">
-                        { for missing.iter().map(|i| html! {
-                            <li>{ &i.title }
-                                if let Some(c) = &i.citation { <span class="yj-hint">{ format!("（{}）", c.label) }</span> }
-                            </li>
-                        }) }
-                    </ol>
-                }
-                <div class="yj-button-row yj-no-print">
-                    <button type="button" class="yj-button yj-button--secondary" onclick={Callback::from(|_: MouseEvent| print_page())}>{ t(lang, "rq.print") }</button>
-                </div>
-            </section>
+            { items_section(&result, &ids, lang, &d) }
+            { missing_section(&result, &ids, lang) }
         </div>
+    }
+}
+
+/// One situation question, as radio buttons.
+fn question_view(
+    q: &rq::Question,
+    state: &State,
+    ids: &Ids,
+    lang: Lang,
+    d: &UseReducerDispatcher<State>,
+) -> Html {
+    let pick = |x: &penalty::rules::I18nText| penalty::rules::pick(x, lang);
+    let options: Vec<(Value, String)> = match q.kind {
+        QuestionKind::YesNo => vec![
+            (json!(true), t(lang, "rq.yes")),
+            (json!(false), t(lang, "rq.no")),
+        ],
+        QuestionKind::SingleChoice => q
+            .options
+            .iter()
+            .map(|o| (json!(o.value), pick(&o.label)))
+            .collect(),
+    };
+    let current = state.answers.get(&q.id);
+    let help_id = ids.id(&format!("{}-help", q.id));
+    html! {
+        <fieldset class="yj-field yj-rq__question" aria-describedby={q.help.as_ref().map(|_| help_id.clone())}>
+            <legend class="yj-label">{ pick(&q.label) }</legend>
+            if let Some(h) = &q.help { <span class="yj-hint" id={help_id.clone()}>{ pick(h) }</span> }
+            { for options.into_iter().enumerate().map(|(i, (v, label))| {
+                let id = ids.id(&format!("{}-{i}", q.id));
+                let checked = current == Some(&v);
+                let (d, qid) = (d.clone(), q.id.clone());
+                let onchange = Callback::from(move |_: Event| d.dispatch(Action::Answer(qid.clone(), v.clone())));
+                html! {
+                    <div class="yj-checkbox">
+                        <input type="radio" id={id.clone()} name={ids.id(&q.id)} {checked} {onchange} />
+                        <label for={id}>{ label }</label>
+                    </div>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+/// Step two: the summary and the requirements that apply, to tick.
+fn items_section(
+    result: &CheckResult,
+    ids: &Ids,
+    lang: Lang,
+    d: &UseReducerDispatcher<State>,
+) -> Html {
+    let (applicable, not_applicable): (Vec<&ItemResult>, Vec<&ItemResult>) = result
+        .items
+        .iter()
+        .partition(|i| i.status != Status::NotApplicable);
+    let s = &result.summary;
+    let tick = {
+        let d = d.clone();
+        Callback::from(move |(id, on): (String, bool)| d.dispatch(Action::Have(id, on)))
+    };
+    html! {
+        <section class="yj-rq__section" aria-labelledby={ids.id("list-title")}>
+            <h3 id={ids.id("list-title")} class="yj-rq__legend">{ t(lang, "rq.step2") }</h3>
+            <p class="yj-rq__summary" role="status" data-testid="rq-summary">
+                { tf(lang, "rq.summary", &[("met", &s.met.to_string()), ("missing", &s.missing.to_string()), ("na", &s.not_applicable.to_string())]) }
+            </p>
+            if !result.unanswered.is_empty() {
+                <p class="yj-hint">{ t(lang, "rq.unanswered") }</p>
+            }
+            <ul class="yj-rq__items" data-testid="rq-applicable">
+                { for applicable.iter().map(|i| item_view(i, lang, tick.clone(), ids)) }
+            </ul>
+            if !not_applicable.is_empty() {
+                <details class="yj-rq__na yj-no-print">
+                    <summary>{ tf(lang, "rq.not_applicable", &[("n", &not_applicable.len().to_string())]) }</summary>
+                    <ul>{ for not_applicable.iter().map(|i| html! { <li>{ &i.title }</li> }) }</ul>
+                </details>
+            }
+        </section>
+    }
+}
+
+/// What is missing, printable.
+fn missing_section(result: &CheckResult, ids: &Ids, lang: Lang) -> Html {
+    let missing: Vec<&ItemResult> = result
+        .items
+        .iter()
+        .filter(|i| i.status == Status::Missing)
+        .collect();
+    html! {
+        <section class="yj-rq__section yj-rq__missing" aria-labelledby={ids.id("missing-title")}>
+            <h3 id={ids.id("missing-title")} class="yj-rq__legend">{ t(lang, "rq.missing_title") }</h3>
+            if missing.is_empty() {
+                <p data-testid="rq-missing">{ t(lang, "rq.none_missing") }</p>
+            } else {
+                <ol data-testid="rq-missing">
+                    { for missing.iter().map(|i| html! {
+                        <li>{ &i.title }
+                            if let Some(c) = &i.citation { <span class="yj-hint">{ format!("（{}）", c.label) }</span> }
+                        </li>
+                    }) }
+                </ol>
+            }
+            <div class="yj-button-row yj-no-print">
+                <button type="button" class="yj-button yj-button--secondary" onclick={Callback::from(|_: MouseEvent| print_page())}>{ t(lang, "rq.print") }</button>
+            </div>
+        </section>
     }
 }
 

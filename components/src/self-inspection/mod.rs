@@ -201,6 +201,116 @@ fn t_sep(lang: Lang) -> &'static str {
     }
 }
 
+/// On a new template or key: looks for a draft to offer.
+#[hook]
+fn use_draft_offer(
+    state: &UseReducerHandle<FormState>,
+    template: &Rc<Option<Rc<Template>>>,
+    key: Option<&str>,
+    props: &SelfInspectionProps,
+) {
+    let d = state.dispatcher();
+    let tkey = template.as_ref().as_ref().map(|t| storage_key(t, key));
+    let readonly = props.readonly;
+    let on_emit = props.on_emit.clone();
+    use_effect_with(tkey, move |k| {
+        use crate::common::{read_kept, unreadable_event, Kept};
+        if let (Some(k), false) = (k, readonly) {
+            match read_kept(k, |text| serde_json::from_str::<Draft>(text).ok()) {
+                Kept::Found(draft) if !draft.answers.is_empty() || !draft.findings.is_empty() => {
+                    d.dispatch(Msg::Storage(Storage::Offer(Rc::new(draft))))
+                }
+                Kept::Found(_) | Kept::Nothing => {}
+                Kept::Unreadable { kept_as } => {
+                    unreadable_event(k, &kept_as).send(&on_emit);
+                    d.dispatch(Msg::Storage(Storage::Unreadable(kept_as)))
+                }
+                Kept::Failed(e) => d.dispatch(Msg::Storage(Storage::Failed(e))),
+            }
+        }
+    });
+}
+
+/// Autosave and yj-change on every change the user makes, once the change is on
+/// screen: both read the whole draft, which the user should not wait on. Changes made
+/// within one frame are saved once, with the last of them; a save still waiting when
+/// the page is left is made at once. Once submitted, a save still waiting for its
+/// frame must not bring the draft back.
+#[hook]
+fn use_autosave(
+    state: &UseReducerHandle<FormState>,
+    template: &Rc<Option<Rc<Template>>>,
+    key: Option<&str>,
+    props: &SelfInspectionProps,
+) {
+    let saver = crate::common::use_draft_saver();
+    {
+        let d = state.dispatcher();
+        let st = (*state).clone();
+        let template = template.clone();
+        let on_emit = props.on_emit.clone();
+        let key = key.map(str::to_string);
+        let saver = saver.clone();
+        use_effect_with(state.revision, move |rev| {
+            if *rev == 0 || matches!(st.step, Step::Receipt(_)) {
+                return;
+            }
+            let save = move || {
+                let t = template.as_ref().as_ref();
+                save_and_emit(t, &st, key.as_deref(), &on_emit, &d)
+            };
+            saver.after_paint(u64::from(*rev), Box::new(save));
+        });
+    }
+
+    {
+        let submitted = matches!(state.step, Step::Receipt(_));
+        use_effect_with(submitted, move |submitted| {
+            if *submitted {
+                saver.cancel();
+            }
+        });
+    }
+}
+
+/// Moves focus where the last action asked.
+#[hook]
+fn use_pending_focus(state: &UseReducerHandle<FormState>, root: &NodeRef, prefix: &Rc<String>) {
+    let d = state.dispatcher();
+    let root = root.clone();
+    let prefix = prefix.clone();
+    use_effect_with(state.pending_focus.clone(), move |f| {
+        let Some(f) = f.clone() else {
+            return;
+        };
+        let find = move || {
+            root.cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector(&format!("#{prefix}-{f}")).ok().flatten())
+        };
+        let focus = |el: web_sys::Element| {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        };
+        match find() {
+            Some(el) => {
+                focus(el);
+                d.dispatch(Msg::Focused);
+            }
+            // Inside a question component that has not redrawn yet (a new group
+            // row): try again once the scheduler is done.
+            None => yew::platform::spawn_local(async move {
+                crate::common::next_task().await;
+                if let Some(el) = find() {
+                    focus(el);
+                }
+                d.dispatch(Msg::Focused);
+            }),
+        }
+    });
+}
+
 #[function_component(SelfInspection)]
 pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let lang = props.lang;
@@ -227,105 +337,9 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         });
     }
 
-    // On a new template or key: look for a draft to offer.
-    {
-        let d = state.dispatcher();
-        let tkey = template
-            .as_ref()
-            .as_ref()
-            .map(|t| storage_key(t, key.as_deref()));
-        let readonly = props.readonly;
-        let on_emit = props.on_emit.clone();
-        use_effect_with(tkey, move |k| {
-            use crate::common::{read_kept, unreadable_event, Kept};
-            if let (Some(k), false) = (k, readonly) {
-                match read_kept(k, |text| serde_json::from_str::<Draft>(text).ok()) {
-                    Kept::Found(draft)
-                        if !draft.answers.is_empty() || !draft.findings.is_empty() =>
-                    {
-                        d.dispatch(Msg::Storage(Storage::Offer(Rc::new(draft))))
-                    }
-                    Kept::Found(_) | Kept::Nothing => {}
-                    Kept::Unreadable { kept_as } => {
-                        unreadable_event(k, &kept_as).send(&on_emit);
-                        d.dispatch(Msg::Storage(Storage::Unreadable(kept_as)))
-                    }
-                    Kept::Failed(e) => d.dispatch(Msg::Storage(Storage::Failed(e))),
-                }
-            }
-        });
-    }
-
-    // Autosave and yj-change on every change the user makes, once the change is on
-    // screen: both read the whole draft, which the user should not wait on. Changes
-    // made within one frame are saved once, with the last of them.
-    // A save still waiting when the page is left is made at once.
-    let saver = crate::common::use_draft_saver();
-    {
-        let d = state.dispatcher();
-        let st = (*state).clone();
-        let template = template.clone();
-        let on_emit = props.on_emit.clone();
-        let key = key.clone();
-        let saver = saver.clone();
-        use_effect_with(state.revision, move |rev| {
-            if *rev == 0 || matches!(st.step, Step::Receipt(_)) {
-                return;
-            }
-            let save = move || {
-                let t = template.as_ref().as_ref();
-                save_and_emit(t, &st, key.as_deref(), &on_emit, &d)
-            };
-            saver.after_paint(u64::from(*rev), Box::new(save));
-        });
-    }
-
-    // Once submitted, a save still waiting for its frame must not bring the draft back.
-    {
-        let submitted = matches!(state.step, Step::Receipt(_));
-        use_effect_with(submitted, move |submitted| {
-            if *submitted {
-                saver.cancel();
-            }
-        });
-    }
-
-    // Move focus where the last action asked.
-    {
-        let d = state.dispatcher();
-        let root = root.clone();
-        let prefix = prefix.clone();
-        use_effect_with(state.pending_focus.clone(), move |f| {
-            let Some(f) = f.clone() else {
-                return;
-            };
-            let find = move || {
-                root.cast::<web_sys::Element>()
-                    .and_then(|r| r.query_selector(&format!("#{prefix}-{f}")).ok().flatten())
-            };
-            let focus = |el: web_sys::Element| {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            };
-            match find() {
-                Some(el) => {
-                    focus(el);
-                    d.dispatch(Msg::Focused);
-                }
-                // Inside a question component that has not redrawn yet (a new group
-                // row): try again once the scheduler is done.
-                None => yew::platform::spawn_local(async move {
-                    crate::common::next_task().await;
-                    if let Some(el) = find() {
-                        focus(el);
-                    }
-                    d.dispatch(Msg::Focused);
-                }),
-            }
-        });
-    }
+    use_draft_offer(&state, &template, key.as_deref(), props);
+    use_autosave(&state, &template, key.as_deref(), props);
+    use_pending_focus(&state, &root, &prefix);
 
     let wrap = |body: Html| {
         html! { <div class="yj-widget yj-si" lang={lang.tag()} ref={root.clone()}>{ body }</div> }

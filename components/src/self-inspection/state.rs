@@ -330,6 +330,89 @@ pub fn question_of(key: &str) -> &str {
     key.split('.').next().unwrap_or(key)
 }
 
+/// The changes whose handling is more than a line.
+impl FormState {
+    fn set_text(&mut self, key: String, kind: Kind, text: String) {
+        let path = format!("$.answers.{key}");
+        match parse_input(kind, &text, &path) {
+            Ok(v) => {
+                self.input_errors.remove(&key);
+                set_at(&mut self.draft.answers, &key, v);
+            }
+            Err(e) => {
+                self.input_errors.insert(key.clone(), e);
+                set_at(&mut self.draft.answers, &key, Value::Null);
+            }
+        }
+        self.live.changed(&self.draft, &key);
+        self.draft.raw.insert(key, text);
+    }
+
+    fn attest(&mut self, q: String, field: AttestField, v: Value) {
+        let entry = self
+            .draft
+            .answers
+            .entry(q.clone())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Map::new());
+        }
+        let key = match field {
+            AttestField::Agreed => "agreed",
+            AttestField::Name => "name",
+            AttestField::Date => "date",
+        };
+        if let Some(o) = entry.as_object_mut() {
+            o.insert(key.to_string(), v);
+        }
+        self.live.changed(&self.draft, &q);
+    }
+
+    fn add_row(&mut self, g: String) {
+        let rows = self
+            .draft
+            .answers
+            .entry(g.clone())
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if !rows.is_array() {
+            *rows = Value::Array(Vec::new());
+        }
+        if let Some(a) = rows.as_array_mut() {
+            a.push(Value::Object(Map::new()));
+            let first = a.len() - 1;
+            self.pending_focus = Some(format!("{g}-{first}"));
+        }
+        self.live.changed(&self.draft, &g);
+    }
+
+    fn remove_row(&mut self, g: String, i: usize) {
+        if let Some(a) = self.draft.answers.get_mut(&g).and_then(Value::as_array_mut) {
+            if i < a.len() {
+                a.remove(i);
+            }
+            if a.is_empty() {
+                self.draft.answers.remove(&g);
+            }
+        }
+        shift_rows(&mut self.draft.raw, &g, i);
+        shift_rows(&mut self.input_errors, &g, i);
+        self.live.changed(&self.draft, &g);
+        self.pending_focus = Some(format!("{g}-add"));
+    }
+
+    fn submit_failed(&mut self, errs: Vec<FieldError>) {
+        for e in &errs {
+            if let Some(q) = question_of_path(&e.path) {
+                self.shown
+                    .insert(shown_key(q, e.path.starts_with("$.findings.")));
+                self.live.touch(q);
+            }
+        }
+        self.submit_errors = errs;
+        self.focus_token += 1;
+    }
+}
+
 impl Reducible for FormState {
     type Action = Msg;
 
@@ -341,21 +424,7 @@ impl Reducible for FormState {
                 set_at(&mut s.draft.answers, &q, v);
                 s.live.changed(&s.draft, &q);
             }
-            Msg::Text { key, kind, text } => {
-                let path = format!("$.answers.{key}");
-                match parse_input(kind, &text, &path) {
-                    Ok(v) => {
-                        s.input_errors.remove(&key);
-                        set_at(&mut s.draft.answers, &key, v);
-                    }
-                    Err(e) => {
-                        s.input_errors.insert(key.clone(), e);
-                        set_at(&mut s.draft.answers, &key, Value::Null);
-                    }
-                }
-                s.live.changed(&s.draft, &key);
-                s.draft.raw.insert(key, text);
-            }
+            Msg::Text { key, kind, text } => s.set_text(key, kind, text),
             Msg::Blur(key) => {
                 changed = false;
                 if !s.shown.insert(question_of(&key).to_string()) {
@@ -372,55 +441,9 @@ impl Reducible for FormState {
                 }
                 s.live.finding_changed(&s.draft, &q);
             }
-            Msg::Attest(q, field, v) => {
-                let entry = s
-                    .draft
-                    .answers
-                    .entry(q.clone())
-                    .or_insert_with(|| Value::Object(Map::new()));
-                if !entry.is_object() {
-                    *entry = Value::Object(Map::new());
-                }
-                let key = match field {
-                    AttestField::Agreed => "agreed",
-                    AttestField::Name => "name",
-                    AttestField::Date => "date",
-                };
-                if let Some(o) = entry.as_object_mut() {
-                    o.insert(key.to_string(), v);
-                }
-                s.live.changed(&s.draft, &q);
-            }
-            Msg::AddRow(g) => {
-                let rows = s
-                    .draft
-                    .answers
-                    .entry(g.clone())
-                    .or_insert_with(|| Value::Array(Vec::new()));
-                if !rows.is_array() {
-                    *rows = Value::Array(Vec::new());
-                }
-                if let Some(a) = rows.as_array_mut() {
-                    a.push(Value::Object(Map::new()));
-                    let first = a.len() - 1;
-                    s.pending_focus = Some(format!("{g}-{first}"));
-                }
-                s.live.changed(&s.draft, &g);
-            }
-            Msg::RemoveRow(g, i) => {
-                if let Some(a) = s.draft.answers.get_mut(&g).and_then(Value::as_array_mut) {
-                    if i < a.len() {
-                        a.remove(i);
-                    }
-                    if a.is_empty() {
-                        s.draft.answers.remove(&g);
-                    }
-                }
-                shift_rows(&mut s.draft.raw, &g, i);
-                shift_rows(&mut s.input_errors, &g, i);
-                s.live.changed(&s.draft, &g);
-                s.pending_focus = Some(format!("{g}-add"));
-            }
+            Msg::Attest(q, field, v) => s.attest(q, field, v),
+            Msg::AddRow(g) => s.add_row(g),
+            Msg::RemoveRow(g, i) => s.remove_row(g, i),
             Msg::Goto(step, focus) => {
                 changed = false;
                 if let Step::Section(i) = step {
@@ -446,15 +469,7 @@ impl Reducible for FormState {
             }
             Msg::SubmitFailed(errs) => {
                 changed = false;
-                for e in &errs {
-                    if let Some(q) = question_of_path(&e.path) {
-                        s.shown
-                            .insert(shown_key(q, e.path.starts_with("$.findings.")));
-                        s.live.touch(q);
-                    }
-                }
-                s.submit_errors = errs;
-                s.focus_token += 1;
+                s.submit_failed(errs);
             }
             Msg::Submitted(sub) => {
                 changed = false;
