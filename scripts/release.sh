@@ -18,9 +18,6 @@ cp components/js/yaojian.js dist/yaojian.js
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   dist/yaojian_core_bg.wasm -o dist/yaojian_core_bg.wasm
-# Widget styles, shared pieces first. The demo portal's own CSS is not part of it.
-{
-  cat components/src/common/base.css
-  find components/src -name '*.css' ! -path '*/portal/*' ! -path '*/common/*' | sort | xargs -r cat
-} > dist/yaojian.css
+# Widget styles, shared pieces first.
+scripts/widget-css.sh dist/yaojian.css
 node scripts/size-report.mjs dist

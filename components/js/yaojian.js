@@ -338,16 +338,6 @@ function showFailure(element, root, text, restart) {
   root.prepend(box);
 }
 
-/** What a widget's last yj-change gives back as its value, to start it again from. */
-function restoredValue(detail) {
-  switch (detail?.type) {
-    case "checklist.change": return detail.list;
-    case "penalty.assessment": case "penalty.invalid": return detail.case;
-    case "form.change": case "requirements.result": return detail;
-    default: return undefined;
-  }
-}
-
 /**
  * After a panic: the wasm instance is gone, so every widget is. Each element hears of
  * it (yj-error "widget.failed"); the one that failed (or, when it cannot be told, none)
@@ -390,7 +380,10 @@ async function recover() {
 }
 
 async function restartWidget(element, old) {
-  const options = { ...old.options, restore: restoredValue(old.value) };
+  // What the widget's last yj-change gives back as its value (the widget's contract says).
+  await load();
+  const restore = old.value == null ? undefined : core?.restoredValue(old.kind, JSON.stringify(old.value)) ?? undefined;
+  const options = { ...old.options, restore };
   for (const name of propertyNames(old.kind)) {
     if (old.props.has(name)) options[name] = old.props.get(name);
   }

@@ -89,6 +89,12 @@ pub trait Widget: BaseComponent<Properties: Clone> {
     fn shows_refused(_name: &str) -> bool {
         false
     }
+    /// The `value` that starts the widget again where it was, from the detail of its
+    /// last `yj-change` (after an internal error, on a fresh instance): by default the
+    /// detail itself.
+    fn restore(last_change: &Value) -> Option<Value> {
+        Some(last_change.clone())
+    }
 }
 
 /// Parses a property's JSON text as the engine reads any outside document.
@@ -193,6 +199,7 @@ impl<W: Widget> Mounted for Instance<W> {
 /// One line of the widget list: a widget reached through the contract.
 pub struct Entry {
     pub spec: fn() -> &'static Spec,
+    pub restore: fn(&Value) -> Option<Value>,
     start: fn(Lang, Callback<Value>) -> Box<dyn Mounted>,
 }
 
@@ -208,6 +215,7 @@ impl Entry {
     pub const fn of<W: Widget + 'static>() -> Entry {
         Entry {
             spec: W::spec,
+            restore: W::restore,
             start: start::<W>,
         }
     }

@@ -10,17 +10,8 @@
 pub mod common;
 pub mod contract;
 pub mod embed;
-#[path = "penalty-calculator/mod.rs"]
-pub mod penalty_calculator;
 #[cfg(feature = "demo")]
 pub mod portal;
-#[path = "rectification/mod.rs"]
-pub mod rectification;
-pub mod requirements;
-#[path = "self-inspection/mod.rs"]
-pub mod self_inspection;
-#[path = "submissions-summary/mod.rs"]
-pub mod submissions_summary;
 pub mod widgets;
 
 use wasm_bindgen::prelude::*;

@@ -54,16 +54,6 @@ where
     });
 }
 
-/// Props every widget takes from its host.
-#[derive(Properties, PartialEq, Clone)]
-pub struct WidgetProps {
-    #[prop_or_default]
-    pub lang: Lang,
-    /// Receives every JSON document the widget emits (change, result, submit).
-    #[prop_or_default]
-    pub on_emit: Callback<serde_json::Value>,
-}
-
 /// Copies text to the clipboard; returns false when the browser refuses.
 pub fn copy_to_clipboard(text: &str) -> bool {
     match web_sys::window() {

@@ -159,6 +159,15 @@ pub fn mount_widget(
     Ok(WidgetHandle { widget, emit })
 }
 
+/// The `value` that starts a widget of `kind` again where it was, from the detail of
+/// its last `yj-change` (JSON text); `None` when there is nothing to restore.
+#[wasm_bindgen(js_name = restoredValue)]
+pub fn restored_value(kind: &str, last_change: &str) -> Option<String> {
+    let last: Value = serde_json::from_str(last_change).ok()?;
+    let entry = widgets::entry(kind)?;
+    (entry.restore)(&last).map(|v| v.to_string())
+}
+
 /// Every widget's contract, as JSON: `[{kind, title, settings: [{name, values,
 /// effect}], properties: [{name, meaning}], events: [{name, detail}]}]`. `yaojian.js`
 /// defines its elements from it.

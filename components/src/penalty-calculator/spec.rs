@@ -54,6 +54,11 @@ impl Widget for PenaltyCalculator {
         Err(contract::unknown_setting(name))
     }
 
+    /// The case of the last result.
+    fn restore(last: &Value) -> Option<Value> {
+        last.get("case").cloned()
+    }
+
     fn put(p: &mut PenaltyCalculatorProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
         match name {
             "benchmark" => p.benchmark = benchmark_property(json)?,

@@ -1,53 +1,101 @@
 //! The demo portal (feature `demo`): a page dressed as a provincial bureau portal
 //! section that hosts every widget, with navigation between them and a panel showing
-//! the JSON each widget emits. Widgets appear here as they land: see [`WIDGETS`].
+//! the JSON each widget emits. Each page is a widget's example marked `demo` (see
+//! [`pages`]), mounted through the widget contract as a portal's page would mount it.
 
-use crate::common::{t, WidgetProps};
+use crate::common::t;
+use crate::contract::Mounted;
+use crate::widgets;
+use serde_json::Value;
+use std::rc::Rc;
 use yaojian::Lang;
 use yew::prelude::*;
 
-/// One widget hosted by the portal.
-pub struct WidgetEntry {
-    /// URL fragment and DOM id suffix, e.g. `penalty` → `#penalty`.
-    pub slug: &'static str,
+/// One page of the portal: an example of a widget marked `"demo": {"slug", "nav"}`.
+#[derive(Clone, PartialEq)]
+pub struct DemoPage {
+    /// URL fragment, e.g. `penalty` → `#penalty`.
+    pub slug: String,
     /// Catalog key of the navigation label.
-    pub title_key: &'static str,
-    pub render: fn(WidgetProps) -> Html,
+    pub title_key: String,
+    pub kind: &'static str,
+    pub example: Rc<Value>,
 }
 
-/// The widgets that exist. Add an entry when a widget lands; never a placeholder.
-pub const WIDGETS: &[WidgetEntry] = &[
-    WidgetEntry {
-        slug: "self-inspection",
-        title_key: "si.nav.personal",
-        render: |p| html! { <crate::self_inspection::SelfInspection lang={p.lang} on_emit={p.on_emit} storage_key="demo" /> },
-    },
-    WidgetEntry {
-        slug: "mah-self-inspection",
-        title_key: "si.nav.mah",
-        render: |p| html! { <crate::self_inspection::SelfInspection lang={p.lang} on_emit={p.on_emit} template_id="mah-representative-management" storage_key="demo" /> },
-    },
-    WidgetEntry {
-        slug: "submissions-summary",
-        title_key: "fs.nav",
-        render: |p| html! { <crate::submissions_summary::SubmissionsSummary lang={p.lang} on_emit={p.on_emit} value={crate::submissions_summary::example_batch()} /> },
-    },
-    WidgetEntry {
-        slug: "penalty",
-        title_key: "pc.title",
-        render: |p| html! { <crate::penalty_calculator::PenaltyCalculator lang={p.lang} on_emit={p.on_emit} /> },
-    },
-    WidgetEntry {
-        slug: "requirements",
-        title_key: "rq.title",
-        render: |p| html! { <crate::requirements::Requirements lang={p.lang} on_emit={p.on_emit} /> },
-    },
-    WidgetEntry {
-        slug: "rectification",
-        title_key: "cl.title",
-        render: |p| html! { <crate::rectification::Rectification lang={p.lang} on_emit={p.on_emit} storage_key={AttrValue::from("demo-portal")} /> },
-    },
-];
+/// The portal's pages: every widget's demo examples, in the order of the widget list.
+/// A widget appears here when its folder has one; never a placeholder.
+pub fn pages() -> Vec<DemoPage> {
+    widgets::specs()
+        .flat_map(|spec| {
+            widgets::examples::by_kind(spec.kind)
+                .iter()
+                .filter_map(move |(_, json)| {
+                    let ex: Value = serde_json::from_str(json).ok()?;
+                    let demo = ex.get("demo")?;
+                    Some(DemoPage {
+                        slug: demo["slug"].as_str()?.to_string(),
+                        title_key: demo["nav"].as_str()?.to_string(),
+                        kind: spec.kind,
+                        example: Rc::new(ex),
+                    })
+                })
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct HostProps {
+    page: DemoPage,
+    lang: Lang,
+    on_emit: Callback<Value>,
+}
+
+/// A widget mounted through the contract, as `yaojian.js` mounts it: the example's
+/// settings, then its properties in the order the spec lists them.
+#[function_component(ContractHost)]
+fn contract_host(p: &HostProps) -> Html {
+    let node = use_node_ref();
+    let mounted = use_mut_ref(|| None::<Box<dyn Mounted>>);
+    {
+        let (node, mounted, lang, on_emit) =
+            (node.clone(), mounted.clone(), p.lang, p.on_emit.clone());
+        use_effect_with(p.page.clone(), move |page| {
+            let (Some(el), Some(entry)) =
+                (node.cast::<web_sys::Element>(), widgets::entry(page.kind))
+            else {
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            };
+            let mut w = entry.start(lang, on_emit);
+            for (k, v) in page.example["settings"].as_object().into_iter().flatten() {
+                let _ = w.set(k, v.as_str());
+            }
+            w.render(Some(el));
+            for prop in (entry.spec)().properties {
+                if let Some(v) = page.example["properties"].get(prop.name) {
+                    if w.put(prop.name, &v.to_string()).is_ok() {
+                        w.render(None);
+                    }
+                }
+            }
+            *mounted.borrow_mut() = Some(w);
+            Box::new(move || {
+                if let Some(mut w) = mounted.borrow_mut().take() {
+                    w.destroy();
+                }
+            })
+        });
+    }
+    {
+        let mounted = mounted.clone();
+        use_effect_with(p.lang, move |lang| {
+            if let Some(w) = mounted.borrow_mut().as_mut() {
+                w.set_lang(*lang);
+                w.render(None);
+            }
+        });
+    }
+    html! { <div ref={node}></div> }
+}
 
 /// Mounts the portal on `#yj-demo` when the page has one.
 pub fn mount_if_present() {
@@ -62,10 +110,7 @@ pub fn mount_if_present() {
 fn current_slug() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let slug = hash.trim_start_matches('#');
-    WIDGETS
-        .iter()
-        .find(|w| w.slug == slug)
-        .map(|w| w.slug.to_string())
+    pages().into_iter().find(|w| w.slug == slug).map(|w| w.slug)
 }
 
 fn set_document_lang(lang: Lang) {
@@ -102,8 +147,9 @@ pub fn portal() -> Html {
     };
     let l = *lang;
 
-    let nav = WIDGETS.iter().map(|w| {
-        let is_current = active.as_deref() == Some(w.slug);
+    let pages = use_memo((), |_| pages());
+    let nav = pages.iter().map(|w| {
+        let is_current = active.as_deref() == Some(w.slug.as_str());
         let onclick = {
             let active = active.clone();
             let emitted = emitted.clone();
@@ -116,26 +162,26 @@ pub fn portal() -> Html {
         html! {
             <li>
                 <a href={format!("#{}", w.slug)} class={classes!("yj-portal__navlink", is_current.then_some("is-current"))}
-                   aria-current={is_current.then_some("page")} {onclick}>{ t(l, w.title_key) }</a>
+                   aria-current={is_current.then_some("page")} {onclick}>{ t(l, &w.title_key) }</a>
             </li>
         }
     });
 
     let body = match active
         .as_deref()
-        .and_then(|s| WIDGETS.iter().find(|w| w.slug == s))
+        .and_then(|s| pages.iter().find(|w| w.slug == s))
     {
         Some(w) => html! {
             <section class="yj-portal__widget" aria-labelledby="yj-portal-widget-title">
-                <h2 id="yj-portal-widget-title" class="yj-portal__widget-title">{ t(l, w.title_key) }</h2>
-                { (w.render)(WidgetProps { lang: l, on_emit: on_emit.clone() }) }
+                <h2 id="yj-portal-widget-title" class="yj-portal__widget-title">{ t(l, &w.title_key) }</h2>
+                <ContractHost key={w.slug.clone()} page={w.clone()} lang={l} on_emit={on_emit.clone()} />
             </section>
         },
         None => html! {
             <section class="yj-portal__intro" aria-labelledby="yj-portal-intro-title">
                 <h2 id="yj-portal-intro-title">{ t(l, "portal.intro.title") }</h2>
                 <p>{ t(l, "portal.intro.body") }</p>
-                if WIDGETS.is_empty() {
+                if pages.is_empty() {
                     <p>{ t(l, "portal.intro.none") }</p>
                 }
             </section>

@@ -30,8 +30,22 @@ async fn every_registered_widget_has_a_navigation_entry_and_no_placeholders() {
     let root = mount().await;
     let links = root.query_selector_all(".yj-portal__navlink").unwrap();
     // Home plus one per widget that exists.
-    assert_eq!(links.length() as usize, 1 + WIDGETS.len());
-    for w in WIDGETS {
+    let pages = pages();
+    // Every widget has a demo page; the self-inspection form has one per built-in template.
+    assert!(
+        pages.len() > crate::widgets::WIDGETS.len(),
+        "{}",
+        pages.len()
+    );
+    for spec in crate::widgets::specs() {
+        assert!(
+            pages.iter().any(|p| p.kind == spec.kind),
+            "no demo page for {}",
+            spec.kind
+        );
+    }
+    assert_eq!(links.length() as usize, 1 + pages.len());
+    for w in &pages {
         let sel = format!("a[href='#{}']", w.slug);
         assert!(
             root.query_selector(&sel).unwrap().is_some(),

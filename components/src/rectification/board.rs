@@ -122,7 +122,7 @@ pub enum BoardAction {
     Kept(KeptDraft),
     /// A change by the user: the engine decides. Carries the language, the day and
     /// the id prefix the outcome is told in.
-    Change(Change, Lang, Date, Rc<String>),
+    Change(Box<Change>, Lang, Date, Rc<String>),
     Filters(cl::Filter),
     /// A page of the navigation; focus moves to the element with this id.
     Page(usize, String),
@@ -211,7 +211,7 @@ impl Reducible for Board {
             }
             BoardAction::Kept(kept) => b.kept = kept,
             BoardAction::Change(change, lang, today, prefix) => {
-                let outcome = apply_change(&mut b.list.borrow_mut(), change, lang);
+                let outcome = apply_change(&mut b.list.borrow_mut(), *change, lang);
                 b.changed(outcome, today, &prefix);
             }
             BoardAction::Filters(f) => {

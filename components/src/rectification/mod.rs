@@ -255,7 +255,7 @@ pub fn rectification(props: &RectificationProps) -> Html {
         let (board, prefix) = (board.clone(), prefix.clone());
         Callback::from(move |c: Change| {
             let before = board.rev;
-            board.dispatch(BoardAction::Change(c, lang, today, prefix.clone()));
+            board.dispatch(BoardAction::Change(Box::new(c), lang, today, prefix.clone()));
             if board.rev != before {
                 drafts.if_left(save_job(&saver, true));
             }

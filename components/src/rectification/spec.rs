@@ -89,6 +89,11 @@ impl Widget for Rectification {
         Ok(())
     }
 
+    /// The list of the last change.
+    fn restore(last: &Value) -> Option<Value> {
+        last.get("list").cloned()
+    }
+
     /// The list is read straight into the engine's list: thousands of items are parsed
     /// once, not into a JSON value first.
     fn put(p: &mut RectificationProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {

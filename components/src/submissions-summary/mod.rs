@@ -318,10 +318,12 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     })
 }
 
-/// The example batch (`sample-batch.json`, made by
+/// The batch of the demo example (`examples/demo.json`, made by
 /// `bench/make-example.mjs`): 60 sample submissions to the personal self-inspection,
 /// one to another template and one that is not a submission.
-#[cfg(any(feature = "demo", test))]
+#[cfg(test)]
 pub fn example_batch() -> Rc<Value> {
-    Rc::new(serde_json::from_str(include_str!("sample-batch.json")).unwrap_or_default())
+    let demo = crate::widgets::examples("submissions-summary").find(|e| e.0 == "demo");
+    let ex: Value = demo.and_then(|e| serde_json::from_str(e.1).ok()).unwrap_or_default();
+    Rc::new(ex["properties"]["value"].clone())
 }

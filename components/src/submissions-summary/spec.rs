@@ -72,6 +72,12 @@ impl Widget for SubmissionsSummary {
         }
     }
 
+    /// Nothing: the last change holds counts, not the submissions (the page's `value`
+    /// is set again after a restart).
+    fn restore(_: &Value) -> Option<Value> {
+        None
+    }
+
     fn shows_refused(name: &str) -> bool {
         name == "template"
     }
