@@ -3,7 +3,8 @@
 #   yaojian: N passed, N failed
 # Layers: rustfmt; clippy (native and wasm32); engine tests (native); browser tests of
 # the components (wasm-bindgen-test in headless Chromium); the release bundle and its
-# size; end-to-end tests (Playwright + axe) against the release build of the demo portal.
+# size; end-to-end tests (Playwright + axe; tests/e2e/ and each widget folder's e2e.test.mjs)
+# against the release build of the demo portal and the embedding examples.
 # .ci/run calls exactly this script.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -71,7 +72,7 @@ fi
 
 if step demo-build trunk build --release; then
   # Needs dist/ (release-bundle) and target/debug/yaojian (engine-tests, feature cli).
-  step e2e node --test --test-reporter=spec tests/e2e/
+  step e2e node --test --test-reporter=spec tests/e2e/ components/src/*/e2e.test.mjs
   count_node e2e
 fi
 # Figures to track (printed, never asserted).

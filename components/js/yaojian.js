@@ -1,6 +1,6 @@
-// yaojian.js: the one module a portal page loads. Importing it registers the custom
-// elements (<yj-penalty-calculator>, …); elements already in the page upgrade when it
-// loads. It also exports mount(element, options) and unmount(element).
+// yaojian.js: the one module a portal page loads. Importing it loads the wasm and
+// registers a custom element yj-<kind> for each widget the wasm lists
+// (widgetContracts()); elements already in the page upgrade then. It also exports mount(element, options) and unmount(element).
 //
 // No inline styles, no innerHTML, no eval: works under
 //   default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
@@ -463,11 +463,12 @@ class YjWidget extends HTMLElement {
       return;
     }
     if (name !== "yj-change") return;
-    if (detail?.type === "form.change") {
-      const p = detail.progress ?? {};
+    // A change with progress (a form) is incomplete until every required answer is in.
+    const p = detail?.progress;
+    if (typeof p?.answered === "number" && typeof p?.required === "number") {
       this.#internals.setFormValue(JSON.stringify(detail));
       if (p.answered < p.required) {
-        this.#internals.setValidity({ valueMissing: true }, `yaojian: self-inspection incomplete (${p.answered}/${p.required})`);
+        this.#internals.setValidity({ valueMissing: true }, `yaojian: incomplete (${p.answered}/${p.required} required answers)`);
       } else {
         this.#internals.setValidity({});
       }

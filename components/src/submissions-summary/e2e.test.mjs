@@ -4,8 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "./harness.mjs";
-import { personalSubmissions } from "../../bench/generate.mjs";
+import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "../../../tests/e2e/harness.mjs";
+import { personalSubmissions } from "../../../bench/generate.mjs";
 
 let env;
 before(async () => { env = await launch(); });

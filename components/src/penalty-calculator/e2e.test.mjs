@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "./harness.mjs";
+import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "../../../tests/e2e/harness.mjs";
 
 // The examples of the "load an example" menu: those with hand-computed figures.
 const DIR = "components/src/penalty-calculator/examples";

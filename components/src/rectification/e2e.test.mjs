@@ -3,7 +3,7 @@
 // today's date (the sample's overdue flags do).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "./harness.mjs";
+import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "../../../tests/e2e/harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });

@@ -2,7 +2,7 @@
 // template before and after answering, and the JSON the host receives.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "./harness.mjs";
+import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "../../../tests/e2e/harness.mjs";
 
 const TEMPLATES = ["drug-production-licence", "drug-trading-licence", "mr-filing-readiness", "no-penalty-eligibility"];
 let env;
