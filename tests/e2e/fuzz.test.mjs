@@ -11,18 +11,16 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { launch, openExample } from "./harness.mjs";
 import { EXAMPLE_MOUNTS } from "../../scripts/serve.mjs";
+import { contracts } from "../../scripts/widget-docs.mjs";
 
 const SEED = Number(process.env.YJ_FUZZ_SEED ?? 20261202);
 const STEPS = Number(process.env.YJ_FUZZ_STEPS ?? 40);
 
-/** Each widget's contract: the properties and settings a page can set. */
-const CONTRACT = {
-  "penalty-calculator": { properties: ["value", "benchmark"], settings: [] },
-  requirements: { properties: ["value", "template", "benchmark"], settings: [] },
-  rectification: { properties: ["value"], settings: ["storage-key", "notice-pattern", "notice-seq", "page-size"] },
-  "self-inspection": { properties: ["value", "template"], settings: ["storage-key", "readonly", "template-id"] },
-  "submissions-summary": { properties: ["value", "template"], settings: ["template-id"] },
-};
+/** Each widget's contract, from the wasm's one list: the properties and settings a page can set. */
+const CONTRACT = Object.fromEntries((await contracts()).map((c) => [c.kind, {
+  properties: c.properties.map((p) => p.name),
+  settings: c.settings.map((x) => x.name),
+}]));
 
 let env;
 before(async () => {
