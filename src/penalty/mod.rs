@@ -1,7 +1,7 @@
 //! Penalty calculation (处罚裁量) for 药品管理法 chapter 11 under the 行政处罚法.
 //!
 //! - [`rules`]: the statute table, circumstances and discretion benchmark (all data).
-//! - [`assess`]: one case under one version of the law → outcome, ranges, band,
+//! - [`assess`](mod@assess): one case under one version of the law → outcome, ranges, band,
 //!   suggestion, sanctions, cited steps.
 //! - [`in_force`]: which version applies on the day (行政处罚法第三十七条).
 //! - [`quotes`]: the statute's own words the steps quote, checked verbatim by a test.

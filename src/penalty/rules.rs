@@ -253,7 +253,7 @@ pub fn version_name(title: &str, edition: &str) -> String {
     format!("{title}（{edition}）")
 }
 
-/// A law version with its dates: "title（edition，from起施行[至to]）".
+/// A law version with its dates: "title（edition，from起施行\[至to\]）".
 pub fn version_label(
     title: &str,
     edition: &str,

@@ -1,0 +1,270 @@
+//! The item and its status machine: 待整改 → 整改中 → 待复查 → 已销号, each transition
+//! recorded with who, when, from, to and note; an illegal one refused with a reason.
+
+use crate::date::{deadline_state, Date, DeadlineState};
+use crate::error::FieldError;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    /// 风险隐患清单
+    RiskHazard,
+    /// 问题线索清单
+    ProblemLead,
+    /// 整改销号清单
+    Rectification,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// 监督检查
+    Inspection,
+    /// 监督抽检
+    Sampling,
+    /// 投诉举报
+    Complaint,
+    /// 问题线索
+    Lead,
+    /// 自查
+    SelfInspection,
+    /// 风险会商
+    RiskConsultation,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// 立即改正
+    Immediate,
+    /// 限期改正
+    Deadline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 待整改
+    Pending,
+    /// 整改中
+    InProgress,
+    /// 待复查
+    AwaitingReinspection,
+    /// 已销号
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Conclusion {
+    /// 已改正
+    Corrected,
+    /// 部分改正
+    PartlyCorrected,
+    /// 未改正
+    NotCorrected,
+}
+
+/// A file the host stored; the checklist keeps only its reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub name: String,
+    pub size: u64,
+    #[serde(rename = "type")]
+    pub mime: String,
+    pub checksum: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub date: Date,
+    pub text: String,
+    #[serde(default)]
+    pub file: Option<FileRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reinspection {
+    pub date: Date,
+    pub inspector: String,
+    pub conclusion: Conclusion,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CloseOut {
+    pub approver: String,
+    pub date: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transition {
+    /// Who did it.
+    pub by: String,
+    /// When, as an ISO timestamp with +08:00.
+    pub at: String,
+    pub from: Status,
+    pub to: Status,
+    #[serde(default)]
+    pub note: String,
+    /// An edit of the item's fields, not a transition: `from` and `to` are its status
+    /// and the note names the fields changed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub edit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub list: ListKind,
+    pub source: Source,
+    /// 问题
+    pub problem: String,
+    /// 违反的规定
+    pub provision: String,
+    /// 法律依据
+    pub legal_basis: String,
+    /// The penalty rule (a `yaojian penalty rules` id) that applies if it is not corrected in time.
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// 整改措施
+    pub measures: Vec<String>,
+    /// 责任单位 and 责任人
+    pub unit: String,
+    pub person: String,
+    pub mode: Mode,
+    pub deadline: Option<Date>,
+    pub status: Status,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    #[serde(default)]
+    pub reinspections: Vec<Reinspection>,
+    #[serde(default)]
+    pub close_out: Option<CloseOut>,
+    #[serde(default)]
+    pub history: Vec<Transition>,
+}
+
+/// What can be done to an item; each carries exactly what its transition needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// 待整改 → 整改中
+    Start,
+    /// 整改中 → 待复查: the party reports its rectification, with evidence.
+    Report { evidence: Vec<Evidence> },
+    /// In 待复查: 已改正 stays (ready for close-out); 部分改正 / 未改正 → 整改中.
+    Reinspect(Reinspection),
+    /// 待复查 → 已销号, after a passing re-inspection.
+    CloseOut(CloseOut),
+}
+
+impl Action {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Start => "start",
+            Action::Report { .. } => "report",
+            Action::Reinspect(_) => "reinspect",
+            Action::CloseOut(_) => "close_out",
+        }
+    }
+}
+
+/// Why a transition was refused; the catalog key is `error.checklist.<code>`.
+pub(super) fn refuse(code: &str) -> FieldError {
+    FieldError::new("$.action", format!("checklist.{code}"))
+}
+
+impl Item {
+    /// The re-inspection that counts now: the last one after the last report.
+    fn passing_reinspection(&self) -> bool {
+        let last_report = self.evidence.iter().map(|e| e.date).max();
+        self.reinspections.last().is_some_and(|r| {
+            r.conclusion == Conclusion::Corrected && last_report.is_none_or(|d| r.date >= d)
+        })
+    }
+
+    /// Applies `action` by `by` at `at` (ISO timestamp, +08:00), recording the
+    /// transition. An illegal action changes nothing and says why.
+    pub fn apply(
+        &mut self,
+        action: Action,
+        by: &str,
+        at: &str,
+        note: &str,
+    ) -> Result<Status, FieldError> {
+        let from = self.status;
+        let to = match (&action, from) {
+            (_, Status::Closed) => return Err(refuse("closed")),
+            (Action::Start, Status::Pending) => Status::InProgress,
+            (Action::Start, _) => return Err(refuse("already_started")),
+            (Action::Report { evidence }, Status::InProgress) => {
+                if evidence.is_empty() || evidence.iter().any(|e| e.text.trim().is_empty()) {
+                    return Err(refuse("evidence_required"));
+                }
+                self.evidence.extend(evidence.iter().cloned());
+                Status::AwaitingReinspection
+            }
+            (Action::Report { .. }, _) => return Err(refuse("not_in_progress")),
+            (Action::Reinspect(r), Status::AwaitingReinspection) => {
+                if r.inspector.trim().is_empty() {
+                    return Err(refuse("inspector_required"));
+                }
+                self.reinspections.push(r.clone());
+                match r.conclusion {
+                    Conclusion::Corrected => Status::AwaitingReinspection,
+                    Conclusion::PartlyCorrected | Conclusion::NotCorrected => Status::InProgress,
+                }
+            }
+            (Action::Reinspect(_), _) => return Err(refuse("nothing_to_reinspect")),
+            (Action::CloseOut(c), Status::AwaitingReinspection) => {
+                if !self.passing_reinspection() {
+                    return Err(refuse("reinspection_required"));
+                }
+                if c.approver.trim().is_empty() {
+                    return Err(refuse("approver_required"));
+                }
+                self.close_out = Some(c.clone());
+                Status::Closed
+            }
+            (Action::CloseOut(_), _) => return Err(refuse("reinspection_required")),
+        };
+        self.status = to;
+        self.history.push(Transition {
+            by: by.to_string(),
+            at: at.to_string(),
+            from,
+            to,
+            note: note.to_string(),
+            edit: false,
+        });
+        Ok(to)
+    }
+
+    /// Where the deadline stands on `today` (UTC+8); `None` when closed or with no deadline.
+    pub fn deadline_state(&self, today: Date, soon_days: i64) -> Option<DeadlineState> {
+        if self.status == Status::Closed {
+            return None;
+        }
+        self.deadline.map(|d| deadline_state(today, d, soon_days))
+    }
+
+    pub fn is_overdue(&self, today: Date) -> bool {
+        matches!(
+            self.deadline_state(today, 0),
+            Some(DeadlineState::Overdue { .. })
+        )
+    }
+
+    /// For an overdue item whose rule fines only after a missed deadline (126, 127,
+    /// 134): the rule to open a case under. `None` when not overdue or no such rule.
+    pub fn suggested_case_rule(&self, today: Date) -> Option<&str> {
+        let rule = self.rule.as_deref()?;
+        let fines_after_deadline = crate::penalty::rule_table().get(rule).is_some_and(|r| {
+            r.fine_requires_deadline_missed || !r.deadline_missed_sanctions.is_empty()
+        });
+        (self.is_overdue(today) && fines_after_deadline).then_some(rule)
+    }
+}

@@ -1,0 +1,429 @@
+//! The list document (`yaojian/checklist/1`): reading and checking it, filters, the
+//! add/edit form as typed (`ItemInput`), adding and editing items.
+
+use super::item::refuse;
+use super::*;
+use crate::date::Date;
+use crate::error::FieldError;
+use serde::{Deserialize, Serialize};
+
+/// A checklist document: `{"schema": "yaojian/checklist/1", "items": [...]}`. (`Eq`
+/// lets an `Rc<ItemList>` compare by pointer first, so views compare a long list cheaply.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemList {
+    pub schema: String,
+    pub items: Vec<Item>,
+}
+
+pub const SCHEMA: &str = "yaojian/checklist/1";
+
+/// "Due soon" means a deadline within this many days \[practice\]: the widget's flags and
+/// counts and the CLI report's default.
+pub const DUE_SOON_DAYS: i64 = 7;
+
+/// An empty list.
+impl Default for ItemList {
+    fn default() -> Self {
+        ItemList {
+            schema: SCHEMA.into(),
+            items: vec![],
+        }
+    }
+}
+
+/// Which items a list view shows. Empty fields match everything.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    pub status: Option<Status>,
+    pub list: Option<ListKind>,
+    pub source: Option<Source>,
+    /// The responsible unit, exactly.
+    pub unit: Option<String>,
+    /// Only items past their deadline (UTC+8) and not closed.
+    pub overdue_only: bool,
+    /// Text to find in the id, problem, unit, person or provision.
+    pub search: String,
+}
+
+impl Filter {
+    pub fn matches(&self, i: &Item, today: Date) -> bool {
+        let q = self.search.trim();
+        let q = if q.is_empty() {
+            String::new()
+        } else {
+            q.to_lowercase()
+        };
+        self.status.is_none_or(|s| i.status == s)
+            && self.list.is_none_or(|l| i.list == l)
+            && self.source.is_none_or(|s| i.source == s)
+            && self.unit.as_ref().is_none_or(|u| &i.unit == u)
+            && (!self.overdue_only || i.is_overdue(today))
+            && (q.is_empty()
+                || [&i.id, &i.problem, &i.unit, &i.person, &i.provision]
+                    .iter()
+                    .any(|s| s.to_lowercase().contains(&q)))
+    }
+}
+
+impl ItemList {
+    /// The responsible units named in the list, sorted, each once.
+    pub fn units(&self) -> Vec<&str> {
+        let set: std::collections::BTreeSet<&str> = self
+            .items
+            .iter()
+            .map(|i| i.unit.as_str())
+            .filter(|u| !u.is_empty())
+            .collect();
+        set.into_iter().collect()
+    }
+}
+
+impl ItemList {
+    /// Parses and checks a list; every error names its JSON path.
+    pub fn from_json(src: &str) -> Result<ItemList, Vec<FieldError>> {
+        let list: ItemList = crate::json::parse_str_at(src, "$").map_err(|e| vec![e])?;
+        let mut errs = Vec::new();
+        if list.schema != SCHEMA {
+            errs.push(FieldError::new("$.schema", "checklist.schema").with("expected", SCHEMA));
+        }
+        let mut ids: Vec<&str> = Vec::new();
+        for (n, i) in list.items.iter().enumerate() {
+            let p = format!("$.items[{n}]");
+            if i.id.trim().is_empty() || ids.contains(&i.id.as_str()) {
+                errs.push(FieldError::new(format!("{p}.id"), "checklist.id").with("id", &i.id));
+            }
+            ids.push(&i.id);
+            errs.extend(item_errors(i, &p));
+        }
+        if errs.is_empty() {
+            Ok(list)
+        } else {
+            Err(errs)
+        }
+    }
+}
+
+/// What a stored item must satisfy beyond its JSON shape; paths start at `p`.
+pub fn item_errors(i: &Item, p: &str) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    if i.problem.trim().is_empty() {
+        errs.push(FieldError::new(format!("{p}.problem"), "required"));
+    }
+    if i.mode == Mode::Deadline && i.deadline.is_none() {
+        errs.push(FieldError::new(
+            format!("{p}.deadline"),
+            "checklist.deadline_required",
+        ));
+    }
+    if let Some(r) = &i.rule {
+        if crate::penalty::rule_table().get(r).is_none() {
+            errs.push(FieldError::new(format!("{p}.rule"), "penalty.unknown_rule").with("id", r));
+        }
+    }
+    if i.status == Status::Closed && i.close_out.is_none() {
+        errs.push(FieldError::new(
+            format!("{p}.close_out"),
+            "checklist.close_out_missing",
+        ));
+    }
+    // What does not show must not be in a list from outside either (a host's value, a
+    // kept draft, the CLI): the same check as the add/edit form.
+    let measures = i.measures.iter().enumerate();
+    let texts = [("id", &i.id, true), ("problem", &i.problem, false)]
+        .into_iter()
+        .map(|(f, v, one)| (f.to_string(), v, one))
+        .chain(
+            [("unit", &i.unit, true), ("person", &i.person, true)]
+                .map(|(f, v, one)| (f.to_string(), v, one)),
+        )
+        .chain(
+            [("provision", &i.provision), ("legal_basis", &i.legal_basis)]
+                .map(|(f, v)| (f.to_string(), v, false)),
+        )
+        .chain(measures.map(|(n, m)| (format!("measures[{n}]"), m, false)));
+    for (field, v, single_line) in texts {
+        if let Err(e) = crate::text::check_hidden(v, single_line, &format!("{p}.{field}")) {
+            errs.push(e);
+        }
+    }
+    errs
+}
+
+/// The add/edit form of an item, as typed: free text stays text (the deadline too) so
+/// nothing typed is lost to a parse; [`ItemInput::to_item`] checks it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemInput {
+    pub id: String,
+    pub list: ListKind,
+    pub source: Source,
+    pub problem: String,
+    pub provision: String,
+    pub legal_basis: String,
+    /// A penalty rule id, or empty.
+    pub rule: String,
+    /// One measure a line; blank lines are dropped.
+    pub measures: String,
+    pub unit: String,
+    pub person: String,
+    pub mode: Mode,
+    /// `YYYY-MM-DD`; read only when the mode is 限期.
+    pub deadline: String,
+}
+
+impl Default for ItemInput {
+    fn default() -> Self {
+        ItemInput {
+            id: String::new(),
+            list: ListKind::Rectification,
+            source: Source::Inspection,
+            problem: String::new(),
+            provision: String::new(),
+            legal_basis: String::new(),
+            rule: String::new(),
+            measures: String::new(),
+            unit: String::new(),
+            person: String::new(),
+            mode: Mode::Deadline,
+            deadline: String::new(),
+        }
+    }
+}
+
+/// The fields of [`ItemInput`] in form order: error paths are `$.<field>`.
+pub const INPUT_FIELDS: [&str; 12] = [
+    "id",
+    "list",
+    "source",
+    "problem",
+    "provision",
+    "legal_basis",
+    "rule",
+    "measures",
+    "unit",
+    "person",
+    "mode",
+    "deadline",
+];
+
+impl ItemInput {
+    /// The form filled with `item`, for editing.
+    pub fn from_item(i: &Item) -> ItemInput {
+        ItemInput {
+            id: i.id.clone(),
+            list: i.list,
+            source: i.source,
+            problem: i.problem.clone(),
+            provision: i.provision.clone(),
+            legal_basis: i.legal_basis.clone(),
+            rule: i.rule.clone().unwrap_or_default(),
+            measures: i.measures.join("\n"),
+            unit: i.unit.clone(),
+            person: i.person.clone(),
+            mode: i.mode,
+            deadline: i.deadline.map(crate::date::format_date).unwrap_or_default(),
+        }
+    }
+
+    /// Checks the form and builds the item's fields on top of `base` (its status,
+    /// evidence, re-inspections and history are kept). Every error names its field
+    /// (`$.problem`, `$.deadline`, …), in form order.
+    pub fn to_item(&self, base: Item) -> Result<Item, Vec<FieldError>> {
+        let mut errs = Vec::new();
+        let text = |s: &str| s.trim().to_string();
+        for (field, v) in [
+            ("id", &self.id),
+            ("problem", &self.problem),
+            ("unit", &self.unit),
+            ("person", &self.person),
+        ] {
+            if v.trim().is_empty() {
+                errs.push(FieldError::new(format!("$.{field}"), "required"));
+            }
+        }
+        for (field, v, single_line) in [
+            ("id", &self.id, true),
+            ("problem", &self.problem, false),
+            ("provision", &self.provision, false),
+            ("legal_basis", &self.legal_basis, false),
+            ("measures", &self.measures, false),
+            ("unit", &self.unit, true),
+            ("person", &self.person, true),
+        ] {
+            if let Err(e) = crate::text::check_hidden(v, single_line, &format!("$.{field}")) {
+                errs.push(e);
+            }
+        }
+        let measures: Vec<String> = self
+            .measures
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        if measures.is_empty() {
+            errs.push(FieldError::new("$.measures", "checklist.measures_required"));
+        }
+        let rule = text(&self.rule);
+        if !rule.is_empty() && crate::penalty::rule_table().get(&rule).is_none() {
+            errs.push(FieldError::new("$.rule", "penalty.unknown_rule").with("id", &rule));
+        }
+        let deadline = match self.mode {
+            Mode::Immediate => None,
+            Mode::Deadline => match crate::date::parse_date(&self.deadline) {
+                Ok(d) => Some(d),
+                Err(crate::date::DateError::Empty) => {
+                    errs.push(FieldError::new("$.deadline", "checklist.deadline_required"));
+                    None
+                }
+                Err(e) => {
+                    errs.push(e.at("$.deadline"));
+                    None
+                }
+            },
+        };
+        errs.sort_by_key(|e| {
+            INPUT_FIELDS
+                .iter()
+                .position(|f| e.path == format!("$.{f}"))
+                .unwrap_or(usize::MAX)
+        });
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        Ok(Item {
+            id: text(&self.id),
+            list: self.list,
+            source: self.source,
+            problem: text(&self.problem),
+            provision: text(&self.provision),
+            legal_basis: text(&self.legal_basis),
+            rule: (!rule.is_empty()).then_some(rule),
+            measures,
+            unit: text(&self.unit),
+            person: text(&self.person),
+            mode: self.mode,
+            deadline,
+            ..base
+        })
+    }
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() {
+        "—"
+    } else {
+        s
+    }
+}
+
+impl ItemList {
+    /// The next free id of the form `ZG-<year of today>-<nnn>` (one more than the
+    /// highest of that year).
+    pub fn next_id(&self, today: Date) -> String {
+        use chrono::Datelike;
+        let prefix = format!("ZG-{}-", today.year());
+        let n = self
+            .items
+            .iter()
+            .filter_map(|i| i.id.strip_prefix(&prefix)?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{:03}", n.saturating_add(1))
+    }
+
+    /// Adds the item the form describes, as 待整改 (a new item has no history yet).
+    /// Refuses a taken id; returns the new item's position.
+    pub fn add(&mut self, input: &ItemInput) -> Result<usize, Vec<FieldError>> {
+        let base = Item {
+            id: String::new(),
+            list: input.list,
+            source: input.source,
+            problem: String::new(),
+            provision: String::new(),
+            legal_basis: String::new(),
+            rule: None,
+            measures: vec![],
+            unit: String::new(),
+            person: String::new(),
+            mode: input.mode,
+            deadline: None,
+            status: Status::Pending,
+            evidence: vec![],
+            reinspections: vec![],
+            close_out: None,
+            history: vec![],
+        };
+        let id = input.id.trim();
+        let taken = (!id.is_empty() && self.items.iter().any(|i| i.id == id))
+            .then(|| FieldError::new("$.id", "checklist.id").with("id", id));
+        match (input.to_item(base), taken) {
+            (Ok(item), None) => {
+                self.items.push(item);
+                Ok(self.items.len() - 1)
+            }
+            (Ok(_), Some(e)) => Err(vec![e]),
+            (Err(errs), taken) => Err(taken.into_iter().chain(errs).collect()),
+        }
+    }
+
+    /// Changes the item `id` to what the form says. Its id, status and records stay;
+    /// a closed item cannot be edited. The change is recorded in the history as an
+    /// edit entry (`edit: true`, from and to its status) whose note lists the fields changed
+    /// (`changed` gives each field's label in the user's language). Returns whether
+    /// anything changed.
+    pub fn edit(
+        &mut self,
+        id: &str,
+        input: &ItemInput,
+        by: &str,
+        at: &str,
+        changed: impl Fn(&str) -> String,
+    ) -> Result<bool, Vec<FieldError>> {
+        let Some(item) = self.items.iter_mut().find(|i| i.id == id) else {
+            return Err(vec![FieldError::new("$.id", "checklist.id").with("id", id)]);
+        };
+        if item.status == Status::Closed {
+            return Err(vec![refuse("closed")]);
+        }
+        let mut form = input.clone();
+        form.id = item.id.clone();
+        let mut next = form.to_item(item.clone())?;
+        // The id stays exactly as it was (the form trims what it reads).
+        next.id = item.id.clone();
+        let old = ItemInput::from_item(item);
+        let new = ItemInput::from_item(&next);
+        // The fields of the form (the id cannot change), compared as the form writes them.
+        let (old_v, new_v) = (
+            serde_json::to_value(&old).unwrap_or_default(),
+            serde_json::to_value(&new).unwrap_or_default(),
+        );
+        let diff: Vec<String> = INPUT_FIELDS
+            .iter()
+            .filter(|f| **f != "id" && old_v[**f] != new_v[**f])
+            .map(|f| match *f {
+                // A moved deadline is what a reviewer looks for: say from what to what.
+                "deadline" => format!(
+                    "{}（{} → {}）",
+                    changed(f),
+                    or_dash(&old.deadline),
+                    or_dash(&new.deadline)
+                ),
+                _ => changed(f),
+            })
+            .collect();
+        if diff.is_empty() {
+            return Ok(false);
+        }
+        let status = next.status;
+        *item = next;
+        item.history.push(Transition {
+            by: by.to_string(),
+            at: at.to_string(),
+            from: status,
+            to: status,
+            note: diff.join("、"),
+            edit: true,
+        });
+        Ok(true)
+    }
+}

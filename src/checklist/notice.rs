@@ -1,0 +1,126 @@
+//! The 责令改正通知书: its document number from the bureau's pattern and its fields.
+
+use super::*;
+use crate::date::Date;
+use crate::error::FieldError;
+use serde::Serialize;
+
+/// The fields of a 责令改正通知书 for one or more items of the same party.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    /// From the pattern: `{year}` and `{seq}` (`{seq:3}` pads to three digits).
+    pub number: String,
+    pub party: String,
+    pub facts: Vec<String>,
+    pub provisions: Vec<String>,
+    pub legal_basis: Vec<String>,
+    pub mode: Mode,
+    /// The earliest deadline of the items, for 限期改正.
+    pub deadline: Option<Date>,
+    pub requirements: Vec<String>,
+    pub date: Date,
+}
+
+/// The widest `{seq:N}` a number pattern may ask for: a `u32` has at most 10 digits.
+pub const MAX_SEQ_WIDTH: usize = 10;
+
+/// Checks a document-number pattern before it is used: only `{year}`, `{seq}` and
+/// `{seq:N}` (N from 1 to [`MAX_SEQ_WIDTH`]) in braces, and a `{seq…}` somewhere, so two
+/// notices never get the same number. The error's path is `path`.
+pub fn check_number_pattern(pattern: &str, path: &str) -> Result<(), FieldError> {
+    let bad = |code: &str| Err(FieldError::new(path, code).with("value", pattern));
+    let mut rest = pattern;
+    let mut has_seq = false;
+    while let Some(open) = rest.find('{') {
+        let Some(len) = rest[open..]
+            .find('}')
+            .filter(|_| !rest[..open].contains('}'))
+        else {
+            return bad("checklist.pattern_unclosed");
+        };
+        let spec = &rest[open + 1..open + len];
+        match spec.strip_prefix("seq") {
+            Some("") => has_seq = true,
+            Some(w) => match w.strip_prefix(':').and_then(|w| w.parse::<usize>().ok()) {
+                Some(1..=MAX_SEQ_WIDTH) => has_seq = true,
+                _ => return bad("checklist.pattern_width"),
+            },
+            None if spec == "year" => {}
+            None => return bad("checklist.pattern_placeholder"),
+        }
+        rest = &rest[open + len + 1..];
+    }
+    if rest.contains('}') || !has_seq {
+        return bad(if has_seq {
+            "checklist.pattern_unclosed"
+        } else {
+            "checklist.pattern_no_seq"
+        });
+    }
+    Ok(())
+}
+
+/// Fills a document-number pattern such as `某药监责改〔{year}〕{seq:3}号`. Never
+/// panics: a width outside 1..=[`MAX_SEQ_WIDTH`] is clamped (check a pattern from
+/// outside with [`check_number_pattern`] first, to tell its author).
+pub fn document_number(pattern: &str, year: i32, seq: u32) -> String {
+    let mut out = String::with_capacity(pattern.len() + MAX_SEQ_WIDTH);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(len) = rest[open..].find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let spec = &rest[open + 1..open + len];
+        if spec == "year" {
+            out.push_str(&year.to_string());
+        } else if let Some(w) = spec.strip_prefix("seq") {
+            let width = w.trim_start_matches(':').parse().unwrap_or(0);
+            let width: usize = std::cmp::min(width, MAX_SEQ_WIDTH);
+            out.push_str(&format!("{seq:0width$}"));
+        } else {
+            out.push_str(&rest[open..=open + len]);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The notice for `items` (one party), dated `date`, numbered from `pattern` and `seq`.
+pub fn notice(items: &[&Item], pattern: &str, seq: u32, date: Date) -> Option<Notice> {
+    use chrono::Datelike;
+    let first = items.first()?;
+    let uniq = |f: &dyn Fn(&Item) -> Vec<String>| {
+        let mut v: Vec<String> = Vec::new();
+        for i in items {
+            for x in f(i) {
+                if !x.trim().is_empty() && !v.contains(&x) {
+                    v.push(x);
+                }
+            }
+        }
+        v
+    };
+    let mode = if items.iter().all(|i| i.mode == Mode::Immediate) {
+        Mode::Immediate
+    } else {
+        Mode::Deadline
+    };
+    Some(Notice {
+        number: document_number(pattern, date.year(), seq),
+        party: first.unit.clone(),
+        facts: uniq(&|i| vec![i.problem.clone()]),
+        provisions: uniq(&|i| vec![i.provision.clone()]),
+        legal_basis: uniq(&|i| vec![i.legal_basis.clone()]),
+        mode,
+        deadline: items
+            .iter()
+            .filter_map(|i| i.deadline)
+            .min()
+            .filter(|_| mode == Mode::Deadline),
+        requirements: uniq(&|i| i.measures.clone()),
+        date,
+    })
+}

@@ -1,0 +1,193 @@
+//! What bureaus report: counts, deadlines, the rule to open a case under when overdue,
+//! and the CSV.
+
+use super::*;
+use crate::csv::to_csv;
+use crate::date::{Date, DeadlineState};
+use serde::Serialize;
+
+/// Progress as bureaus report it: 核查问题线索N件，实施整改措施N项，整改销号N件.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Counts {
+    pub items: usize,
+    /// Items on the 问题线索 list that have been taken up (no longer 待整改).
+    pub leads_verified: usize,
+    /// Measures of items whose rectification has been reported (待复查 or 已销号).
+    pub measures_implemented: usize,
+    pub closed: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+}
+
+/// Counts over `items` on `today`; `soon_days` sets "due soon".
+pub fn counts<'a>(
+    items: impl IntoIterator<Item = &'a Item>,
+    today: Date,
+    soon_days: i64,
+) -> Counts {
+    let mut c = Counts::default();
+    for i in items {
+        c.items += 1;
+        if i.list == ListKind::ProblemLead && i.status != Status::Pending {
+            c.leads_verified += 1;
+        }
+        if matches!(i.status, Status::AwaitingReinspection | Status::Closed) {
+            c.measures_implemented += i.measures.len();
+        }
+        if i.status == Status::Closed {
+            c.closed += 1;
+        }
+        match i.deadline_state(today, soon_days) {
+            Some(DeadlineState::Overdue { .. }) => c.overdue += 1,
+            Some(DeadlineState::DueSoon { .. }) => c.due_soon += 1,
+            _ => {}
+        }
+    }
+    c
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeadlineEntry {
+    pub id: String,
+    pub person: String,
+    pub deadline: Date,
+    pub days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseSuggestion {
+    pub id: String,
+    pub rule: String,
+    pub citation: crate::penalty::rules::Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub today: Date,
+    pub counts: Counts,
+    /// `核查问题线索N件，实施整改措施N项，整改销号N件`
+    pub summary: String,
+    pub by_list: std::collections::BTreeMap<String, Counts>,
+    pub by_owner: std::collections::BTreeMap<String, Counts>,
+    pub overdue: Vec<DeadlineEntry>,
+    pub due_soon: Vec<DeadlineEntry>,
+    /// 未按期整改: overdue items whose rule allows a case once the deadline is missed.
+    pub open_case: Vec<CaseSuggestion>,
+}
+
+/// The progress line as bureaus write it: 核查问题线索N件，实施整改措施N项，整改销号N件.
+pub fn summary_line(counts: &Counts, lang: crate::Lang) -> String {
+    crate::i18n::tf(
+        lang,
+        "checklist.summary",
+        &[
+            ("leads", &counts.leads_verified.to_string()),
+            ("measures", &counts.measures_implemented.to_string()),
+            ("closed", &counts.closed.to_string()),
+        ],
+    )
+}
+
+/// Counts, overdue and due-soon items, and case suggestions for a list on `today`.
+pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -> Report {
+    let mut by_list: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
+    let mut by_owner: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
+    let (mut overdue, mut due_soon, mut open_case) = (Vec::new(), Vec::new(), Vec::new());
+    for i in &list.items {
+        by_list.entry(wire_name(&i.list)).or_default().push(i);
+        by_owner
+            .entry(format!("{} {}", i.unit, i.person).trim().to_string())
+            .or_default()
+            .push(i);
+        let entry = |days| DeadlineEntry {
+            id: i.id.clone(),
+            person: i.person.clone(),
+            deadline: i.deadline.unwrap_or(today),
+            days,
+        };
+        match i.deadline_state(today, soon_days) {
+            Some(DeadlineState::Overdue { days }) => overdue.push(entry(days)),
+            Some(DeadlineState::DueSoon { days }) => due_soon.push(entry(days)),
+            _ => {}
+        }
+        if let Some(rule) = i.suggested_case_rule(today) {
+            if let Some(r) = crate::penalty::rule_table().get(rule) {
+                open_case.push(CaseSuggestion {
+                    id: i.id.clone(),
+                    rule: rule.to_string(),
+                    citation: r.citation(),
+                });
+            }
+        }
+    }
+    overdue.sort_by_key(|e| std::cmp::Reverse(e.days));
+    due_soon.sort_by_key(|e| e.days);
+    let counts = counts(&list.items, today, soon_days);
+    let summary = summary_line(&counts, lang);
+    let group = |m: std::collections::BTreeMap<String, Vec<&Item>>| {
+        m.into_iter()
+            .map(|(k, v)| (k, self::counts(v, today, soon_days)))
+            .collect()
+    };
+    Report {
+        today,
+        counts,
+        summary,
+        by_list: group(by_list),
+        by_owner: group(by_owner),
+        overdue,
+        due_soon,
+        open_case,
+    }
+}
+
+/// The list as CSV (UTF-8 with BOM), one row an item, headers in `lang`.
+pub fn items_csv(list: &ItemList, today: Date, lang: crate::Lang) -> String {
+    let keys = [
+        "id",
+        "list",
+        "source",
+        "problem",
+        "provision",
+        "legal_basis",
+        "measures",
+        "unit",
+        "person",
+        "mode",
+        "deadline",
+        "status",
+        "overdue",
+    ];
+    let header: Vec<String> = keys
+        .iter()
+        .map(|k| crate::i18n::t(lang, &format!("checklist.column.{k}")))
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let label = |prefix: &str, v: String| crate::i18n::t(lang, &format!("checklist.{prefix}.{v}"));
+    let rows: Vec<Vec<String>> = list
+        .items
+        .iter()
+        .map(|i| {
+            vec![
+                i.id.clone(),
+                label("list", wire_name(&i.list)),
+                label("source", wire_name(&i.source)),
+                i.problem.clone(),
+                i.provision.clone(),
+                i.legal_basis.clone(),
+                i.measures.join("；"),
+                i.unit.clone(),
+                i.person.clone(),
+                label("mode", wire_name(&i.mode)),
+                i.deadline.map(crate::date::format_date).unwrap_or_default(),
+                label("status", wire_name(&i.status)),
+                if i.is_overdue(today) {
+                    crate::i18n::t(lang, "checklist.overdue")
+                } else {
+                    String::new()
+                },
+            ]
+        })
+        .collect();
+    to_csv(&header, &rows)
+}
