@@ -181,7 +181,7 @@ fn base_label(b: Base, lang: Lang) -> String {
 }
 
 /// Assesses `case` under one version of the law (`table`), the circumstances catalog
-/// and a benchmark; [`super::assess`] chooses the version in force on the day
+/// and a benchmark; [`super::assess`](fn@super::assess) chooses the version in force on the day
 /// (行政处罚法第三十七条) and calls this. With `also_rules`, every rule is assessed and
 /// the one with the highest statutory maximum is returned (第二十九条).
 pub fn assess_under(
