@@ -10,7 +10,7 @@ use crate::error::FieldError;
 use crate::expr::Expr;
 use crate::i18n::{pick, I18nText};
 use crate::json::{parse_document, parse_value_at};
-use crate::penalty::rules::{circumstances, Benchmark, Citation};
+use crate::penalty::rules::{circumstances, Benchmark, Citation, NoPenaltyList};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -570,53 +570,7 @@ pub fn no_penalty_template(bm: &Benchmark) -> Template {
     condition("r_first_corrected", "corrected", route("first"));
     condition("r_no_fault", "apl33_no_fault", route("no_fault"));
     if let Some(list) = list.filter(|l| !l.items.is_empty()) {
-        questions.push(Question {
-            id: "q_item".into(),
-            kind: QuestionKind::SingleChoice,
-            label: i18n(
-                "清单中的哪一项？",
-                "清單中的哪一項？",
-                "Which item of the list?",
-            ),
-            help: Some(list.title.clone()),
-            options: list
-                .items
-                .iter()
-                .map(|i| Choice {
-                    value: i.id.clone(),
-                    label: i18n(&i.name, &i.name, &i.name),
-                })
-                .collect(),
-        });
-        for item in &list.items {
-            let applies = || {
-                Some(Expr::And(vec![
-                    Expr::Equals("q_route".into(), json!("listed")),
-                    Expr::Equals("q_item".into(), json!(item.id)),
-                ]))
-            };
-            requirements.push(Requirement {
-                id: format!("r_{}_act", item.id.replace('-', "_")),
-                kind: RequirementKind::Condition,
-                title: i18n(
-                    &format!("违法行为属于清单所列：{}", item.name),
-                    &format!("違法行為屬於清單所列：{}", item.name),
-                    &format!("The act is on the list: {}", item.name),
-                ),
-                explanation: i18n(
-                    &format!("法律依据：{}", item.basis),
-                    &format!("法律依據：{}", item.basis),
-                    &format!("Legal basis: {}", item.basis),
-                ),
-                basis: None,
-                applies_if: applies(),
-                sample: list.sample,
-            });
-            for c_id in &item.conditions {
-                let id = format!("r_{}_{}", item.id.replace('-', "_"), c_id);
-                requirements.extend(from_circumstance(&id, c_id, applies(), list.sample));
-            }
-        }
+        add_listed(list, &mut questions, &mut requirements);
     }
     Template {
         schema: SCHEMA.into(),
@@ -631,5 +585,61 @@ pub fn no_penalty_template(bm: &Benchmark) -> Template {
         notes: list.filter(|l| l.sample).map(|_| i18n("清单为示例，请以本地规定为准。", "清單為示例，請以本地規定為準。", "The list is sample content: check your local rules.")),
         questions,
         requirements,
+    }
+}
+
+/// The local list's question (which item) and, for each item, its act and conditions,
+/// asked when the user checks the "listed" route.
+fn add_listed(
+    list: &NoPenaltyList,
+    questions: &mut Vec<Question>,
+    requirements: &mut Vec<Requirement>,
+) {
+    questions.push(Question {
+        id: "q_item".into(),
+        kind: QuestionKind::SingleChoice,
+        label: i18n(
+            "清单中的哪一项？",
+            "清單中的哪一項？",
+            "Which item of the list?",
+        ),
+        help: Some(list.title.clone()),
+        options: list
+            .items
+            .iter()
+            .map(|i| Choice {
+                value: i.id.clone(),
+                label: i18n(&i.name, &i.name, &i.name),
+            })
+            .collect(),
+    });
+    for item in &list.items {
+        let applies = || {
+            Some(Expr::And(vec![
+                Expr::Equals("q_route".into(), json!("listed")),
+                Expr::Equals("q_item".into(), json!(item.id)),
+            ]))
+        };
+        requirements.push(Requirement {
+            id: format!("r_{}_act", item.id.replace('-', "_")),
+            kind: RequirementKind::Condition,
+            title: i18n(
+                &format!("违法行为属于清单所列：{}", item.name),
+                &format!("違法行為屬於清單所列：{}", item.name),
+                &format!("The act is on the list: {}", item.name),
+            ),
+            explanation: i18n(
+                &format!("法律依据：{}", item.basis),
+                &format!("法律依據：{}", item.basis),
+                &format!("Legal basis: {}", item.basis),
+            ),
+            basis: None,
+            applies_if: applies(),
+            sample: list.sample,
+        });
+        for c_id in &item.conditions {
+            let id = format!("r_{}_{}", item.id.replace('-', "_"), c_id);
+            requirements.extend(from_circumstance(&id, c_id, applies(), list.sample));
+        }
     }
 }

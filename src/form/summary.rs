@@ -96,35 +96,7 @@ pub fn parse_batch(src: &str) -> Result<Vec<Value>, crate::FieldError> {
 
 /// Summarises `submissions` (JSON values) against `t`, messages in `lang`.
 pub fn summarize(t: &Template, submissions: Vec<Value>, lang: Lang) -> Summary {
-    let mut questions: Vec<QuestionCount> = t
-        .questions()
-        .map(|q| QuestionCount {
-            id: q.id.clone(),
-            label: q.label(lang),
-            kind: q.kind,
-            answered: 0,
-            values: match q.kind {
-                Kind::YesNo => [(true, "form.yes"), (false, "form.no")]
-                    .iter()
-                    .map(|(v, k)| ValueCount {
-                        value: v.to_string(),
-                        label: crate::i18n::t(lang, k),
-                        count: 0,
-                    })
-                    .collect(),
-                Kind::SingleChoice | Kind::MultipleChoice => q
-                    .options
-                    .iter()
-                    .map(|o| ValueCount {
-                        value: o.value.clone(),
-                        label: pick(&o.label, lang),
-                        count: 0,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            },
-        })
-        .collect();
+    let mut questions = question_counts(t, lang);
     let slot: BTreeMap<&str, usize> = t
         .questions()
         .enumerate()
@@ -173,30 +145,7 @@ pub fn summarize(t: &Template, submissions: Vec<Value>, lang: Lang) -> Summary {
                 .map(|e| e.localized(lang)),
         );
         let ev = evaluate(t, &s.answers);
-        for (id, v) in &s.answers {
-            let Some(&i) = slot.get(id.as_str()) else {
-                continue;
-            };
-            let qc = &mut questions[i];
-            if !crate::expr::is_answered(Some(v)) {
-                continue;
-            }
-            qc.answered += 1;
-            let chosen: Vec<String> = match v {
-                Value::Bool(b) => vec![b.to_string()],
-                Value::String(s) => vec![s.clone()],
-                Value::Array(a) => a
-                    .iter()
-                    .filter_map(|x| x.as_str().map(str::to_string))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            for c in chosen {
-                if let Some(vc) = qc.values.iter_mut().find(|vc| vc.value == c) {
-                    vc.count += 1;
-                }
-            }
-        }
+        count_answers(&mut questions, &slot, &s.answers);
         for r in &ev.raised {
             *finding_counts.entry(r.question.clone()).or_default() += 1;
         }
@@ -242,6 +191,70 @@ pub fn summarize(t: &Template, submissions: Vec<Value>, lang: Lang) -> Summary {
         findings,
         rows,
         rejected,
+    }
+}
+
+/// A count for every question, each value (yes, no, each option) at zero.
+fn question_counts(t: &Template, lang: Lang) -> Vec<QuestionCount> {
+    t.questions()
+        .map(|q| QuestionCount {
+            id: q.id.clone(),
+            label: q.label(lang),
+            kind: q.kind,
+            answered: 0,
+            values: match q.kind {
+                Kind::YesNo => [(true, "form.yes"), (false, "form.no")]
+                    .iter()
+                    .map(|(v, k)| ValueCount {
+                        value: v.to_string(),
+                        label: crate::i18n::t(lang, k),
+                        count: 0,
+                    })
+                    .collect(),
+                Kind::SingleChoice | Kind::MultipleChoice => q
+                    .options
+                    .iter()
+                    .map(|o| ValueCount {
+                        value: o.value.clone(),
+                        label: pick(&o.label, lang),
+                        count: 0,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+        })
+        .collect()
+}
+
+/// Adds one submission's answers to the counts: answered, and each value chosen.
+fn count_answers(
+    questions: &mut [QuestionCount],
+    slot: &BTreeMap<&str, usize>,
+    answers: &super::answers::Answers,
+) {
+    for (id, v) in answers {
+        let Some(&i) = slot.get(id.as_str()) else {
+            continue;
+        };
+        let qc = &mut questions[i];
+        if !crate::expr::is_answered(Some(v)) {
+            continue;
+        }
+        qc.answered += 1;
+        let chosen: Vec<String> = match v {
+            Value::Bool(b) => vec![b.to_string()],
+            Value::String(s) => vec![s.clone()],
+            Value::Array(a) => a
+                .iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for c in chosen {
+            if let Some(vc) = qc.values.iter_mut().find(|vc| vc.value == c) {
+                vc.count += 1;
+            }
+        }
     }
 }
 
