@@ -26,7 +26,7 @@ struct Steps {
 impl Steps {
     fn push(
         &mut self,
-        kind: &'static str,
+        kind: StepKind,
         key: &str,
         params: &[(&str, &str)],
         citation: Option<Citation>,
@@ -269,7 +269,7 @@ pub fn assess_under(
     let n = best.steps.len() + 1;
     best.steps.push(Step {
         n,
-        kind: "several_norms",
+        kind: StepKind::SeveralNorms,
         text: tf(
             lang,
             "penalty.step.several_norms",
@@ -301,7 +301,7 @@ fn assess_one(
     };
 
     steps.push(
-        "rule",
+        StepKind::Rule,
         "penalty.step.rule",
         &[("title", &rule.title), ("citation", &rc.label)],
         Some(rc.clone()),
@@ -309,7 +309,7 @@ fn assess_one(
     );
     if rule.enforcer != "药品监督管理部门" {
         steps.push(
-            "enforcer",
+            StepKind::Enforcer,
             "penalty.step.enforcer",
             &[("enforcer", &rule.enforcer)],
             Some(rc.clone()),
@@ -399,7 +399,7 @@ fn no_penalty(mut a: Assessment, mut steps: Steps, lang: Lang) -> Assessment {
     a.outcome = Outcome::NoPenalty;
     a.warning = false;
     steps.push(
-        "education",
+        StepKind::Education,
         "penalty.step.education",
         &[],
         Some(apl(33, Some(3), None)),
@@ -459,7 +459,7 @@ fn individual(
                 li.fine_max = Some(hi);
                 li.fine_suggested = Some(s);
                 steps.push(
-                    "individual",
+                    StepKind::Individual,
                     "penalty.step.individual",
                     &[
                         ("who", &ind.who),
@@ -474,7 +474,7 @@ fn individual(
             Err(_) => {
                 li.missing = Some("unit_income");
                 steps.push(
-                    "individual",
+                    StepKind::Individual,
                     "penalty.step.individual_missing",
                     &[("who", &ind.who)],
                     Some(citation),
@@ -484,7 +484,7 @@ fn individual(
         }
     } else {
         steps.push(
-            "individual",
+            StepKind::Individual,
             "penalty.step.individual_sanctions",
             &[("who", &ind.who)],
             Some(citation),

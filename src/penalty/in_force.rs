@@ -219,7 +219,7 @@ fn law_step(mut a: Assessment, key: &str, params: &[(&str, &str)], lang: Lang) -
     all.extend_from_slice(params);
     let step = Step {
         n: 1,
-        kind: "law_version",
+        kind: super::assess::StepKind::LawVersion,
         text: tf(lang, key, &all),
         citation: Some(Citation::new(LAW_APL, 37, None, None)),
         quote: super::quotes::LAW_IN_FORCE.quoted(),

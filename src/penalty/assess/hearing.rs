@@ -84,7 +84,7 @@ pub(super) fn hearing(a: &mut Assessment, case: &Case, bm: &Benchmark, steps: &m
     );
     a.hearing = Some(hearing_step(
         steps,
-        "hearing",
+        StepKind::Hearing,
         "penalty.step.hearing",
         threshold,
         items,
@@ -106,7 +106,7 @@ pub(super) fn hearing(a: &mut Assessment, case: &Case, bm: &Benchmark, steps: &m
     );
     li.hearing = Some(hearing_step(
         steps,
-        "hearing_individual",
+        StepKind::HearingIndividual,
         "penalty.step.hearing_individual",
         threshold,
         items,
@@ -140,7 +140,7 @@ pub(super) fn confiscated_amount(
 /// The hearing of one party, and its step when it has the right to one.
 pub(super) fn hearing_step(
     steps: &mut Steps,
-    kind: &'static str,
+    kind: StepKind,
     key: &str,
     threshold: (Fen, Fen),
     items: Vec<u32>,

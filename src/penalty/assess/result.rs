@@ -79,12 +79,78 @@ impl Band {
     }
 }
 
+/// Declares [`StepKind`]: each variant with its stable code.
+macro_rules! step_kinds {
+    ($($variant:ident => $code:literal,)*) => {
+        /// What a step of the explanation is about, serialised as its stable code
+        /// (`rule`, `floor`, `range`, `band`, …) that hosts may test for.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        pub enum StepKind {
+            $(#[serde(rename = $code)] $variant,)*
+        }
+
+        impl StepKind {
+            /// Every kind, in declaration order.
+            pub const ALL: &'static [StepKind] = &[$(StepKind::$variant),*];
+
+            /// The stable code, as serialised.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(StepKind::$variant => $code,)*
+                }
+            }
+        }
+    };
+}
+
+step_kinds! {
+    Aggravating => "aggravating",
+    Band => "band",
+    BandConflict => "band_conflict",
+    Base => "base",
+    Deadline => "deadline",
+    Discretionary => "discretionary",
+    Education => "education",
+    Enforcer => "enforcer",
+    Floor => "floor",
+    Hearing => "hearing",
+    HearingIndividual => "hearing_individual",
+    Ignored => "ignored",
+    Individual => "individual",
+    LawVersion => "law_version",
+    Limitation => "limitation",
+    MayExempt => "may_exempt",
+    Mitigating => "mitigating",
+    NoPenalty => "no_penalty",
+    NoPenaltyList => "no_penalty_list",
+    Payment => "payment",
+    Range => "range",
+    Rule => "rule",
+    Sanctions => "sanctions",
+    Serious => "serious",
+    SeveralNorms => "several_norms",
+    Suggested => "suggested",
+    Warning => "warning",
+}
+
+impl PartialEq<&str> for StepKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.code() == *other
+    }
+}
+
+impl std::fmt::Display for StepKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 /// One numbered step of the explanation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     pub n: usize,
-    /// Stable code of the step kind, e.g. `rule`, `floor`, `range`, `band`.
-    pub kind: &'static str,
+    /// What the step is about (serialised as its stable code).
+    pub kind: StepKind,
     pub text: String,
     pub citation: Option<Citation>,
     /// The statute's own words behind this step, verbatim.

@@ -60,7 +60,7 @@ pub(super) fn limitation(cx: &Ctx, a: &mut Assessment, steps: &mut Steps) -> boo
                 tf(lang, "penalty.limitation.from_act", &[])
             };
             steps.push(
-                "limitation",
+                StepKind::Limitation,
                 key,
                 &[
                     ("years", &years.to_string()),
@@ -78,7 +78,7 @@ pub(super) fn limitation(cx: &Ctx, a: &mut Assessment, steps: &mut Steps) -> boo
             }
         }
         _ => steps.push(
-            "limitation",
+            StepKind::Limitation,
             "penalty.step.limitation_unchecked",
             &[("years", &years.to_string())],
             Some(apl(36, None, None)),
@@ -101,7 +101,7 @@ pub(super) fn no_penalty_applies(cx: &Ctx, steps: &mut Steps) -> bool {
         .collect();
     if let Some(c) = exempting.first() {
         steps.push(
-            "no_penalty",
+            StepKind::NoPenalty,
             "penalty.step.exempt",
             &[("label", c.label(lang)), ("citation", &c.citation().label)],
             Some(c.citation()),
@@ -111,7 +111,7 @@ pub(super) fn no_penalty_applies(cx: &Ctx, steps: &mut Steps) -> bool {
     }
     if has("minor") && has("corrected") && has("no_harm") {
         steps.push(
-            "no_penalty",
+            StepKind::NoPenalty,
             "penalty.step.minor_no_harm",
             &[],
             Some(apl(33, Some(1), None)),
@@ -133,7 +133,7 @@ pub(super) fn no_penalty_applies(cx: &Ctx, steps: &mut Steps) -> bool {
                 .map(|c| c.label(lang))
                 .collect();
             steps.push(
-                "no_penalty_list",
+                StepKind::NoPenaltyList,
                 "penalty.step.no_penalty_list",
                 &[
                     ("list", &pick(&list.title, lang)),
@@ -159,7 +159,7 @@ pub(super) fn may_exempt(cx: &Ctx, a: &mut Assessment, steps: &mut Steps) -> boo
     if has("first_offence") && has("minor_harm") && has("corrected") {
         a.may_exempt = true;
         steps.push(
-            "may_exempt",
+            StepKind::MayExempt,
             "penalty.step.first_offence",
             &[("years", &bm.first_offence_years.to_string())],
             Some(apl(33, Some(1), None)),
@@ -170,7 +170,7 @@ pub(super) fn may_exempt(cx: &Ctx, a: &mut Assessment, steps: &mut Steps) -> boo
     if small_import {
         a.may_exempt = true;
         steps.push(
-            "may_exempt",
+            StepKind::MayExempt,
             "penalty.step.small_import",
             &[],
             Some(dal(124, Some(3), None)),
@@ -192,14 +192,14 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
     if case.serious {
         match serious_tier {
             Some(_) => steps.push(
-                "serious",
+                StepKind::Serious,
                 "penalty.step.serious",
                 &[("citation", &rc.label)],
                 Some(rc.clone()),
                 None,
             ),
             None => steps.push(
-                "serious",
+                StepKind::Serious,
                 "penalty.step.serious_no_tier",
                 &[],
                 Some(rc.clone()),
@@ -220,7 +220,7 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
     if rule.depends_on_deadline() {
         if case.deadline_missed {
             steps.push(
-                "deadline",
+                StepKind::Deadline,
                 "penalty.step.deadline_missed",
                 &[("order", rule.order.as_deref().unwrap_or("责令限期改正"))],
                 Some(rc.clone()),
@@ -233,7 +233,7 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
             ));
         } else if serious_fine.is_some() {
             steps.push(
-                "deadline",
+                StepKind::Deadline,
                 "penalty.step.deadline_serious",
                 &[],
                 Some(rc.clone()),
@@ -241,7 +241,7 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
             );
         } else {
             steps.push(
-                "deadline",
+                StepKind::Deadline,
                 "penalty.step.deadline_pending",
                 &[("order", rule.order.as_deref().unwrap_or("责令限期改正"))],
                 Some(rc.clone()),
@@ -263,7 +263,7 @@ fn warning_step(cx: &Ctx, steps: &mut Steps) {
         let order = cx.rule.order.as_deref().unwrap_or("责令改正");
         let key = "penalty.step.warning";
         steps.push(
-            "warning",
+            StepKind::Warning,
             key,
             &[("order", order)],
             Some(cx.rc.clone()),
@@ -321,7 +321,7 @@ pub(super) fn range(
         let label = base_label(b, lang);
         match floor {
             Some(f) => steps.push(
-                "floor",
+                StepKind::Floor,
                 "penalty.step.floor",
                 &[
                     ("base", &label),
@@ -332,7 +332,7 @@ pub(super) fn range(
                 Some(fine.source.clone()),
             ),
             None => steps.push(
-                "base",
+                StepKind::Base,
                 "penalty.step.base",
                 &[("base", &label), ("value", &u.to_cn())],
                 Some(rc.clone()),
@@ -340,7 +340,7 @@ pub(super) fn range(
             ),
         }
         steps.push(
-            "range",
+            StepKind::Range,
             "penalty.step.range_multiple",
             &[
                 ("base", &label),
@@ -355,7 +355,7 @@ pub(super) fn range(
         );
     } else {
         steps.push(
-            "range",
+            StepKind::Range,
             "penalty.step.range_fixed",
             &[("min", &min.to_cn()), ("max", &max.to_cn())],
             Some(rc.clone()),
@@ -364,7 +364,7 @@ pub(super) fn range(
     }
     if fine.discretionary {
         steps.push(
-            "discretionary",
+            StepKind::Discretionary,
             "penalty.step.discretionary_fine",
             &[],
             Some(rc.clone()),
@@ -402,7 +402,7 @@ pub(super) fn band(
         .collect();
     for c in &agg {
         steps.push(
-            "aggravating",
+            StepKind::Aggravating,
             "penalty.step.aggravating",
             &[("label", c.label(lang)), ("citation", &c.citation().label)],
             Some(c.citation()),
@@ -411,7 +411,7 @@ pub(super) fn band(
     }
     for c in &mit {
         steps.push(
-            "mitigating",
+            StepKind::Mitigating,
             "penalty.step.mitigating",
             &[("label", c.label(lang)), ("citation", &c.citation().label)],
             Some(c.citation()),
@@ -420,7 +420,7 @@ pub(super) fn band(
     }
     if has("dal124_3") && !small_import {
         steps.push(
-            "ignored",
+            StepKind::Ignored,
             "penalty.step.small_import_other_rule",
             &[],
             Some(dal(124, Some(3), None)),
@@ -432,7 +432,7 @@ pub(super) fn band(
         (false, false) => {
             let b = Band::from_id(&bm.conflict_band);
             steps.push(
-                "band_conflict",
+                StepKind::BandConflict,
                 "penalty.step.band_conflict",
                 &[("band", &tf(lang, b.key(), &[]))],
                 Some(apl(34, None, None)),
@@ -456,7 +456,7 @@ pub(super) fn band(
     let bm_title = pick(&bm.title, lang);
     if band == Band::Reduced {
         steps.push(
-            "band",
+            StepKind::Band,
             "penalty.step.band_reduced",
             &[
                 ("pct", &bm.reduced_floor_pct.to_string()),
@@ -469,7 +469,7 @@ pub(super) fn band(
         );
     } else {
         steps.push(
-            "band",
+            StepKind::Band,
             "penalty.step.band",
             &[
                 ("band", &tf(lang, band.key(), &[])),
@@ -482,7 +482,7 @@ pub(super) fn band(
         );
     }
     steps.push(
-        "suggested",
+        StepKind::Suggested,
         "penalty.step.suggested",
         &[("amount", &s.to_cn()), ("display", &s.to_display())],
         None,
@@ -505,7 +505,7 @@ pub(super) fn finish_fined(
     if !a.sanctions.is_empty() {
         let list: Vec<&str> = a.sanctions.iter().map(|x| x.text.as_str()).collect();
         steps.push(
-            "sanctions",
+            StepKind::Sanctions,
             "penalty.step.sanctions",
             &[("list", &list.join("；"))],
             Some(rc.clone()),
@@ -521,7 +521,7 @@ pub(super) fn finish_fined(
         late_fee_cap: s,
     });
     steps.push(
-        "payment",
+        StepKind::Payment,
         "penalty.step.payment",
         &[("fee", &fee.to_cn()), ("cap", &s.to_cn())],
         Some(apl(72, Some(1), Some(1))),
