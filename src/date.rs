@@ -66,6 +66,7 @@ pub fn parse_date(s: &str) -> Result<Date, DateError> {
     ymd(&s[0..4], &s[5..7], &s[8..10]).ok_or(DateError::NoSuchDate)
 }
 
+/// Why text is not a calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateError {
     Empty,
@@ -74,6 +75,7 @@ pub enum DateError {
 }
 
 impl DateError {
+    /// The error's code (`date.<code>` in the catalogs).
     pub fn code(self) -> &'static str {
         match self {
             DateError::Empty => "date.empty",
@@ -81,6 +83,7 @@ impl DateError {
             DateError::NoSuchDate => "date.no_such_date",
         }
     }
+    /// The error at JSON path `path`.
     pub fn at(self, path: impl Into<String>) -> FieldError {
         FieldError::new(path, self.code())
     }
@@ -108,6 +111,7 @@ pub enum DeadlineState {
     },
 }
 
+/// Whether `deadline` is overdue, due within `soon_days`, or neither, on `today`.
 pub fn deadline_state(today: Date, deadline: Date, soon_days: i64) -> DeadlineState {
     let d = days_until(today, deadline);
     if d < 0 {
@@ -127,6 +131,7 @@ pub fn add_years(d: Date, n: i32) -> Date {
         .unwrap_or(d)
 }
 
+/// The date `n` days after `d` (before, for negative `n`).
 pub fn add_days(d: Date, n: i64) -> Date {
     d.checked_add_signed(Duration::days(n)).unwrap_or(d)
 }

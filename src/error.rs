@@ -19,6 +19,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// An error at `path` with catalog code `code` and no parameters.
     pub fn new(path: impl Into<String>, code: impl Into<String>) -> Self {
         FieldError {
             path: path.into(),
@@ -27,6 +28,7 @@ impl FieldError {
         }
     }
 
+    /// Adds a parameter the message substitutes (`{key}`).
     pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
         self.params.insert(key.to_string(), value.to_string());
         self

@@ -20,6 +20,7 @@ use serde_json::Value;
 /// Deepest nesting accepted (a hostile template cannot exhaust the stack).
 pub const MAX_DEPTH: usize = 32;
 
+/// A condition over earlier answers, as templates write it (`schemas/expression.schema.json`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     Equals(String, Value),
@@ -32,6 +33,7 @@ pub enum Expr {
 
 /// Where answers come from: a map of question id to JSON value.
 pub trait Answers {
+    /// The answer to `question`, if any.
     fn answer(&self, question: &str) -> Option<&Value>;
 }
 
@@ -67,6 +69,7 @@ fn matches(answer: Option<&Value>, wanted: &Value) -> bool {
 }
 
 impl Expr {
+    /// Whether the condition holds for `answers`.
     pub fn eval(&self, answers: &dyn Answers) -> bool {
         match self {
             Expr::Equals(q, v) => matches(answers.answer(q), v),

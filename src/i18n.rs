@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+/// A language of the catalogs: Simplified Chinese (default), Traditional Chinese, English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
@@ -18,6 +19,7 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, default first.
     pub const ALL: [Lang; 3] = [Lang::ZhCn, Lang::ZhTw, Lang::En];
 
     /// BCP 47 tag, for `lang` attributes.

@@ -12,6 +12,7 @@ const USCC_WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
 
+/// Why an identifier is not valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdentError {
     Length,

@@ -6,6 +6,30 @@
 //! bureau back ends, so browser and server always agree.
 //!
 //! See `ARCHITECTURE.md` at the repository root for where things live.
+//!
+//! # Example
+//!
+//! Assess a case under the 药品管理法, then validate self-inspection answers as a server
+//! would (the [`prelude`] has the names):
+//!
+//! ```
+//! use yaojian::prelude::*;
+//!
+//! // 生产、销售假药，货值金额 3 万元: 第一百一十六条, fine 15 to 30 times the value, at
+//! // least 150 万元.
+//! let a = penalty::assess_json(r#"{"rule": "dal-116", "goods_value": "3万"}"#, Lang::ZhCn)?;
+//! assert_eq!(a.outcome, Outcome::Fine);
+//! assert!(a.steps.iter().any(|s| s.kind == StepKind::Range));
+//!
+//! // Answers to the built-in personal self-inspection, checked as `yaojian form
+//! // validate` checks a submission: with nothing answered, every required question is
+//! // an error naming its JSON path.
+//! let t = form::built_in("representative-personal").expect("built in");
+//! let today = parse_date("2026-12-02").expect("a date");
+//! let errors = form::validate(&t, &Answers::new(), &Findings::new(), today);
+//! assert!(errors.iter().any(|e| e.path == "$.answers.name" && e.code == "form.required"));
+//! # Ok::<(), Vec<FieldError>>(())
+//! ```
 
 pub mod checklist;
 pub mod csv;
@@ -22,6 +46,19 @@ pub mod requirements;
 pub mod text;
 
 pub use error::{FieldError, LocalizedError};
+
+/// The names most callers need, for `use yaojian::prelude::*`.
+pub mod prelude {
+    pub use crate::checklist::{self, Item, ItemList, Status};
+    pub use crate::date::{cst_date_from_unix_millis, parse_date, Date};
+    pub use crate::error::{FieldError, LocalizedError};
+    pub use crate::form::{self, Answers, Findings, Submission, Template};
+    pub use crate::i18n::Lang;
+    pub use crate::money::Fen;
+    pub use crate::penalty::assess::StepKind;
+    pub use crate::penalty::{self, Assessment, Benchmark, Case, Outcome};
+    pub use crate::requirements;
+}
 pub use i18n::Lang;
 pub use money::Fen;
 

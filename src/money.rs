@@ -13,6 +13,7 @@ use std::fmt;
 pub const FEN_PER_YUAN: i64 = 100;
 /// Largest accepted amount: 10^13 yuan, in fen (10^15). Anything above is an input error.
 pub const MAX_YUAN: i64 = 10_000_000_000_000;
+/// The largest amount the engine reads, in fen.
 pub const MAX_FEN: i64 = MAX_YUAN * FEN_PER_YUAN;
 
 /// An amount of money in fen. Non-negative in every value the parser produces.
@@ -20,12 +21,15 @@ pub const MAX_FEN: i64 = MAX_YUAN * FEN_PER_YUAN;
 pub struct Fen(pub i64);
 
 impl Fen {
+    /// Nothing.
     pub const ZERO: Fen = Fen(0);
 
+    /// `yuan` whole yuan.
     pub const fn from_yuan(yuan: i64) -> Fen {
         Fen(yuan * FEN_PER_YUAN)
     }
 
+    /// The amount in fen.
     pub const fn fen(self) -> i64 {
         self.0
     }
@@ -67,6 +71,7 @@ impl Fen {
         }
     }
 
+    /// The sum, or `None` when it overflows.
     pub fn checked_add(self, other: Fen) -> Option<Fen> {
         self.0.checked_add(other.0).map(Fen)
     }
@@ -149,6 +154,7 @@ pub enum MoneyError {
 }
 
 impl MoneyError {
+    /// The error's code (`money.<code>` in the catalogs).
     pub fn code(self) -> &'static str {
         match self {
             MoneyError::Empty => "money.empty",

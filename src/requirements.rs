@@ -19,8 +19,10 @@ mod no_penalty;
 
 pub use no_penalty::*;
 
+/// The `schema` of a requirement template (`schemas/requirements.schema.json`).
 pub const SCHEMA: &str = "yaojian/requirements/1";
 
+/// The kinds of situation question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
@@ -30,12 +32,14 @@ pub enum QuestionKind {
     SingleChoice,
 }
 
+/// One option of a situation question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
     pub value: String,
     pub label: I18nText,
 }
 
+/// One situation question of a requirement template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
@@ -47,6 +51,7 @@ pub struct Question {
     pub options: Vec<Choice>,
 }
 
+/// Whether a requirement is a condition to meet or a material to hand in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RequirementKind {
@@ -56,6 +61,7 @@ pub enum RequirementKind {
     Material,
 }
 
+/// The legal basis of a requirement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Basis {
     pub law: String,
@@ -69,11 +75,13 @@ pub struct Basis {
 }
 
 impl Basis {
+    /// The basis as a citation.
     pub fn citation(&self) -> Citation {
         Citation::new(&self.law, self.article, self.paragraph, self.item)
     }
 }
 
+/// One requirement: what it asks, why, and when it applies.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Requirement {
     pub id: String,
@@ -86,6 +94,7 @@ pub struct Requirement {
     pub sample: bool,
 }
 
+/// A requirement-check template (`yaojian/requirements/1`), parsed and checked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Template {
     pub schema: String,
@@ -135,6 +144,7 @@ impl Template {
         Template::from_value(v)
     }
 
+    /// Reads a template from a JSON value; every problem with its JSON path.
     pub fn from_value(v: Value) -> Result<Template, Vec<FieldError>> {
         let raw: RawTemplate = parse_value_at(v, "$").map_err(|e| vec![e])?;
         let mut errs = Vec::new();
@@ -202,6 +212,7 @@ impl Template {
         })
     }
 
+    /// The question with id `id`.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }
@@ -216,6 +227,7 @@ pub enum Status {
     NotApplicable,
 }
 
+/// One requirement as checked: met, missing or not applicable.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemResult {
     pub id: String,
@@ -228,6 +240,7 @@ pub struct ItemResult {
     pub sample: bool,
 }
 
+/// How many requirements are met, missing and not applicable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 pub struct Summary {
     pub met: usize,
@@ -235,6 +248,7 @@ pub struct Summary {
     pub not_applicable: usize,
 }
 
+/// The check of one applicant's answers against a template.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckResult {
     pub template: String,
@@ -390,6 +404,7 @@ pub fn check_json(t: &Template, src: &str, lang: Lang) -> Result<CheckResult, Ve
     Ok(check(t, &input, lang))
 }
 
+/// The built-in templates: (id, JSON).
 pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "drug-production-licence",

@@ -5,6 +5,7 @@ use crate::date::{deadline_state, Date, DeadlineState};
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
+/// Which of the bureau's lists an item is on (风险隐患、问题线索、整改销号).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ListKind {
@@ -16,6 +17,7 @@ pub enum ListKind {
     Rectification,
 }
 
+/// Where a problem came from (监督检查、抽检、投诉举报、自查, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
@@ -34,6 +36,7 @@ pub enum Source {
     Other,
 }
 
+/// How the item is to be corrected: at once (立即改正) or by a deadline (限期改正).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
@@ -43,6 +46,7 @@ pub enum Mode {
     Deadline,
 }
 
+/// Where an item stands: 待整改 → 整改中 → 待复查 → 已销号.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -56,6 +60,7 @@ pub enum Status {
     Closed,
 }
 
+/// What a re-inspection (复查) found: 已改正, 部分改正 or 未改正.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Conclusion {
@@ -77,6 +82,7 @@ pub struct FileRef {
     pub checksum: String,
 }
 
+/// What the enterprise reported as done, with its file references.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub date: Date,
@@ -85,6 +91,7 @@ pub struct Evidence {
     pub file: Option<FileRef>,
 }
 
+/// One re-inspection: who, when, what it found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reinspection {
     pub date: Date,
@@ -94,12 +101,14 @@ pub struct Reinspection {
     pub notes: String,
 }
 
+/// The close-out (销号): who approved it and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CloseOut {
     pub approver: String,
     pub date: Date,
 }
 
+/// One recorded change of an item: who, when, from, to and the note (or an edit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transition {
     /// Who did it.
@@ -116,6 +125,7 @@ pub struct Transition {
     pub edit: bool,
 }
 
+/// One rectification item: the problem, its basis, owner, deadline, status and history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
@@ -162,6 +172,7 @@ pub enum Action {
 }
 
 impl Action {
+    /// The action's wire name (`start`, `report`, `reinspect`, `close_out`).
     pub fn name(&self) -> &'static str {
         match self {
             Action::Start => "start",
@@ -251,6 +262,7 @@ impl Item {
         self.deadline.map(|d| deadline_state(today, d, soon_days))
     }
 
+    /// Whether the deadline has passed on `today` and the item is not closed out.
     pub fn is_overdue(&self, today: Date) -> bool {
         matches!(
             self.deadline_state(today, 0),

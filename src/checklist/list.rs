@@ -15,6 +15,7 @@ pub struct ItemList {
     pub items: Vec<Item>,
 }
 
+/// The `schema` of a list document (`schemas/checklist.schema.json`).
 pub const SCHEMA: &str = "yaojian/checklist/1";
 
 /// "Due soon" means a deadline within this many days \[practice\]: the widget's flags and
@@ -46,6 +47,7 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether item `i` passes every filter on `today`.
     pub fn matches(&self, i: &Item, today: Date) -> bool {
         let q = self.search.trim();
         let q = if q.is_empty() {

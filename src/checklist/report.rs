@@ -46,6 +46,7 @@ pub fn counts<'a>(
     c
 }
 
+/// An open item with a deadline, for the report's deadline list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeadlineEntry {
     pub id: String,
@@ -54,6 +55,7 @@ pub struct DeadlineEntry {
     pub days: i64,
 }
 
+/// An overdue item and the rule to open a case under (逾期不改正).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseSuggestion {
     pub id: String,
@@ -61,6 +63,7 @@ pub struct CaseSuggestion {
     pub citation: crate::penalty::rules::Citation,
 }
 
+/// What a bureau reports over a list: counts per list and unit, deadlines, cases to open.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub today: Date,

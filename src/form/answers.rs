@@ -21,6 +21,7 @@ mod validation;
 pub use input::*;
 pub use validation::*;
 
+/// The `schema` of a submission document (`schemas/submission.schema.json`).
 pub const SUBMISSION_SCHEMA: &str = "yaojian/submission/1";
 
 /// Question id → answer.
@@ -28,6 +29,7 @@ pub type Answers = Map<String, Value>;
 
 /// Longest text answer accepted when a template sets no `max_length`.
 pub const DEFAULT_MAX_TEXT: usize = 2_000;
+/// The default longest long-text answer, in characters.
 pub const DEFAULT_MAX_LONG_TEXT: usize = 20_000;
 
 /// What the respondent says about a raised finding.
@@ -102,12 +104,14 @@ pub fn filled(q: &Question, v: Option<&Value>) -> bool {
     }
 }
 
+/// Required questions answered, of those required (hidden ones do not count).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Progress {
     pub answered: usize,
     pub required: usize,
 }
 
+/// What one section shows: whether visible, and its progress.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct SectionState {
     pub visible: bool,
@@ -115,6 +119,7 @@ pub struct SectionState {
     pub progress: Progress,
 }
 
+/// A finding the answers raise: its question, severity and title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Raised {
     pub question: String,
@@ -135,12 +140,15 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// Whether question `q` is shown.
     pub fn visible(&self, q: &str) -> bool {
         !self.hidden.contains(q)
     }
+    /// Whether question `q` must be answered.
     pub fn is_required(&self, q: &str) -> bool {
         self.required.contains(q)
     }
+    /// The finding question `q` raises, if any.
     pub fn raised(&self, q: &str) -> Option<&Raised> {
         self.raised.iter().find(|r| r.question == q)
     }

@@ -195,6 +195,7 @@ impl Live {
         }
     }
 
+    /// The evaluation of the answers as they are now.
     pub fn evaluation(&self) -> &Evaluation {
         &self.ev
     }
@@ -215,6 +216,7 @@ impl Live {
         self.index(t, q).map_or(&[], |i| &self.errors[i])
     }
 
+    /// Whether section `section` has an error the respondent has been shown.
     pub fn section_has_errors(&self, section: usize) -> bool {
         self.with_errors.get(section).is_some_and(|n| *n > 0)
     }

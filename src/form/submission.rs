@@ -17,6 +17,7 @@ use crate::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// The template a submission answers: its id and version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemplateRef {

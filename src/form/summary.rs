@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 /// Largest batch of submissions read at once (a JSON array or several files), bytes.
 pub const MAX_BATCH_BYTES: usize = 64 * 1024 * 1024;
 
+/// How many chose one value (yes, no, an option).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ValueCount {
     pub value: String,
@@ -26,6 +27,7 @@ pub struct ValueCount {
     pub count: usize,
 }
 
+/// One question's counts: answered, and per value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuestionCount {
     pub id: String,
@@ -37,6 +39,7 @@ pub struct QuestionCount {
     pub values: Vec<ValueCount>,
 }
 
+/// How many submissions raised one finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FindingCount {
     pub question: String,
@@ -45,6 +48,7 @@ pub struct FindingCount {
     pub count: usize,
 }
 
+/// One counted submission: who, when, its findings and problems.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
     /// Position in the batch, from 0.
@@ -63,12 +67,14 @@ pub struct Row {
     pub problems: Vec<LocalizedError>,
 }
 
+/// A submission set aside (another template, or not a submission), with why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rejected {
     pub index: usize,
     pub errors: Vec<LocalizedError>,
 }
 
+/// The bureau's counts over a batch of submissions to one template.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     pub template: String,
@@ -273,6 +279,7 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether row `r` passes the filter.
     pub fn matches(&self, r: &Row) -> bool {
         let q = self.search.trim().to_lowercase();
         self.finding.as_ref().is_none_or(|f| r.findings.contains(f))

@@ -20,8 +20,10 @@ mod parse;
 
 use parse::{Parser, RawTemplate};
 
+/// The `schema` of a form template (`schemas/form.schema.json`).
 pub const SCHEMA: &str = "yaojian/form/1";
 
+/// The 14 kinds of question a template may ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -58,6 +60,7 @@ impl Kind {
     }
 }
 
+/// How serious a finding is (高、中、低).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -69,6 +72,7 @@ pub enum Severity {
     Low,
 }
 
+/// One option of a choice question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub value: String,
@@ -111,6 +115,7 @@ pub struct FindingSpec {
     pub rule: Option<String>,
 }
 
+/// One question, as parsed and checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     pub id: String,
@@ -139,10 +144,12 @@ pub struct Question {
 }
 
 impl Question {
+    /// The question's label in `lang`.
     pub fn label(&self, lang: Lang) -> String {
         pick(&self.label, lang)
     }
 
+    /// The label of option `value` in `lang` (the value itself if there is no such option).
     pub fn option_label(&self, value: &str, lang: Lang) -> String {
         self.options
             .iter()
@@ -152,6 +159,7 @@ impl Question {
     }
 }
 
+/// A section of the form: its title, description and questions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: String,
@@ -176,6 +184,7 @@ pub struct SubmitterFields {
     pub identifier: Option<String>,
 }
 
+/// A self-inspection template (`yaojian/form/1`), parsed and checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     pub id: String,
@@ -197,11 +206,13 @@ impl Template {
         Template::from_value(v)
     }
 
+    /// Reads a template from a JSON value; every problem with its JSON path.
     pub fn from_value(v: Value) -> Result<Template, Vec<FieldError>> {
         let raw: RawTemplate = parse_value_at(v, "$").map_err(|e| vec![e])?;
         Parser::default().template(raw)
     }
 
+    /// The template's title in `lang`.
     pub fn title(&self, lang: Lang) -> String {
         pick(&self.title, lang)
     }
@@ -222,6 +233,7 @@ impl Template {
         self.sections.iter().flat_map(|s| s.questions.iter())
     }
 
+    /// How many questions the template has, group columns included.
     pub fn question_count(&self) -> usize {
         self.sections
             .iter()

@@ -41,6 +41,7 @@ impl Base {
     }
 }
 
+/// How a rule's fine is set: a multiple of a base, a fixed range, ….
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FineKind {
@@ -52,6 +53,7 @@ pub enum FineKind {
     UpTo,
 }
 
+/// Where in the chain the act happened (生产、批发、零售), for rules that depend on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
@@ -60,6 +62,7 @@ pub enum Channel {
     Retail,
 }
 
+/// A rule's fine: its kind, bases, multiples or amounts, and floor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fine {
     pub kind: FineKind,
@@ -76,6 +79,7 @@ pub struct Fine {
     pub source: String,
 }
 
+/// A sanction beside the fine, as the statute words it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sanction {
     pub kind: String,
@@ -122,6 +126,7 @@ pub fn confiscated_bases(kind: &str, t: &str) -> Vec<Base> {
     }
 }
 
+/// What a rule says of the responsible persons.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Individual {
     pub article: u32,
@@ -133,6 +138,7 @@ pub struct Individual {
     pub source: String,
 }
 
+/// What a rule provides for serious circumstances (情节严重).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Serious {
     pub fine: Option<Fine>,
@@ -141,6 +147,7 @@ pub struct Serious {
     pub individual: Option<Individual>,
 }
 
+/// One rule of the statute table: one paragraph or item that fines, warns or sanctions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rule {
     pub id: String,
@@ -194,12 +201,14 @@ impl Rule {
         v
     }
 
+    /// Whether the rule's penalty depends on where in the chain the act happened.
     pub fn needs_channel(&self) -> bool {
         self.fine
             .as_ref()
             .is_some_and(|f| f.floor_by_channel.is_some())
     }
 
+    /// Whether the rule has a heavier tier for serious circumstances.
     pub fn has_serious_tier(&self) -> bool {
         self.serious.is_some()
     }
@@ -223,6 +232,7 @@ impl Rule {
     }
 }
 
+/// A version of a law: its id, title, edition and dates in force.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LawRef {
     pub id: String,
@@ -271,6 +281,7 @@ pub fn version_label(
     format!("{title}（{edition}，{from}起施行{to}）")
 }
 
+/// The statute table of one law version: its rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RuleTable {
     pub schema: String,
@@ -279,6 +290,7 @@ pub struct RuleTable {
 }
 
 impl RuleTable {
+    /// The rule with id `id`.
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
@@ -391,7 +403,9 @@ pub fn to_chinese_number(n: u32) -> String {
     s
 }
 
+/// The id of the 药品管理法 (2019) in citations.
 pub const LAW_DAL: &str = "dal-2019";
+/// The id of the 行政处罚法 (2021) in citations.
 pub const LAW_APL: &str = "apl-2021";
 
 /// A statute reference: law, article, paragraph, item.
@@ -406,6 +420,7 @@ pub struct Citation {
 }
 
 impl Citation {
+    /// A citation of `law`, article, paragraph and item.
     pub fn new(law: &str, article: u32, paragraph: Option<u32>, item: Option<u32>) -> Citation {
         let title = match law {
             LAW_DAL => "《中华人民共和国药品管理法》",
@@ -430,8 +445,11 @@ impl Citation {
 }
 
 pub use crate::i18n::{pick, I18nText};
+/// The shipped statute table (`data/penalty/drug-law-2019.rules.json`).
 pub const RULES_JSON: &str = include_str!("../../data/penalty/drug-law-2019.rules.json");
+/// The shipped circumstances catalog (`data/penalty/circumstances.json`).
 pub const CIRCUMSTANCES_JSON: &str = include_str!("../../data/penalty/circumstances.json");
+/// The shipped default benchmark (`data/penalty/benchmark.default.json`).
 pub const DEFAULT_BENCHMARK_JSON: &str = include_str!("../../data/penalty/benchmark.default.json");
 
 /// Parses a rule table document; errors name the JSON path.
@@ -466,6 +484,7 @@ pub fn rule_tables() -> Vec<&'static RuleTable> {
     vec![rule_table()]
 }
 
+/// The shipped circumstances catalog, read once.
 pub fn circumstances() -> &'static Circumstances {
     static C: OnceLock<Circumstances> = OnceLock::new();
     C.get_or_init(|| {
@@ -476,6 +495,7 @@ pub fn circumstances() -> &'static Circumstances {
     })
 }
 
+/// The shipped default benchmark, read once.
 pub fn default_benchmark() -> &'static Benchmark {
     static B: OnceLock<Benchmark> = OnceLock::new();
     B.get_or_init(|| {

@@ -49,6 +49,7 @@ pub struct Case {
 }
 
 impl Case {
+    /// The case's amount for base `b` (货值金额, 违法所得, …), if given.
     pub fn base(&self, b: Base) -> Option<Fen> {
         match b {
             Base::GoodsValue => self.goods_value,

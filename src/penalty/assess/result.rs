@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::money::Fen;
 use serde::Serialize;
 
+/// What the assessment concludes: a fine, a warning, no penalty, time-barred, ….
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -31,6 +32,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The outcome's catalog key.
     pub fn key(self) -> &'static str {
         match self {
             Outcome::NoPenalty => "penalty.outcome.no_penalty",
@@ -45,6 +47,7 @@ impl Outcome {
     }
 }
 
+/// The discretion band (从轻、一般、从重) the circumstances lead to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
@@ -62,6 +65,7 @@ impl Band {
             _ => Band::Ordinary,
         }
     }
+    /// The band's catalog key.
     pub fn key(self) -> &'static str {
         match self {
             Band::Reduced => "penalty.band.reduced",
@@ -157,6 +161,7 @@ pub struct Step {
     pub quote: Option<String>,
 }
 
+/// A sanction beside the fine, with its text and citation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CitedSanction {
     pub kind: String,
@@ -166,6 +171,7 @@ pub struct CitedSanction {
     pub when: &'static str,
 }
 
+/// What the responsible persons face (责任人员).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndividualLiability {
     pub who: String,
@@ -182,6 +188,7 @@ pub struct IndividualLiability {
     pub hearing: Option<Hearing>,
 }
 
+/// Whether the act is still within the time limit for a penalty (追责时效).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Limitation {
     pub checked: bool,
@@ -191,6 +198,7 @@ pub struct Limitation {
     pub within: bool,
 }
 
+/// Whether the party must be told of a right to a hearing, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hearing {
     pub required: bool,
@@ -203,6 +211,7 @@ pub struct Hearing {
     pub reasons: Vec<String>,
 }
 
+/// When and how a fine is paid, and the late fee.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Payment {
     pub due_within_days: u32,
@@ -210,6 +219,7 @@ pub struct Payment {
     pub late_fee_cap: Fen,
 }
 
+/// The rule applied, as the result shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleSummary {
     pub id: String,
@@ -221,6 +231,7 @@ pub struct RuleSummary {
     pub citation: Citation,
 }
 
+/// The benchmark applied, as the result shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BenchmarkSummary {
     pub id: String,
@@ -268,6 +279,7 @@ pub struct LawApplied {
 }
 
 impl LawApplied {
+    /// What the assessment says of the law version `law`.
     pub fn of(law: &LawRef) -> LawApplied {
         LawApplied {
             id: law.id.clone(),
@@ -296,6 +308,7 @@ impl LawApplied {
     }
 }
 
+/// The assessment of one case: outcome, ranges, band, suggestion, sanctions and cited steps.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     pub rule: RuleSummary,

@@ -25,6 +25,7 @@ pub enum Group {
     Limitation,
 }
 
+/// One circumstance (情节) a case may have, with its legal effect and citation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Circumstance {
     pub id: String,
@@ -39,9 +40,11 @@ pub struct Circumstance {
 }
 
 impl Circumstance {
+    /// Where the law provides for it.
     pub fn citation(&self) -> Citation {
         Citation::new(&self.law, self.article, self.paragraph, self.item)
     }
+    /// Its label in `lang`.
     pub fn label(&self, lang: Lang) -> &str {
         self.label
             .get(lang.tag())
@@ -51,6 +54,7 @@ impl Circumstance {
     }
 }
 
+/// The circumstances catalog.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Circumstances {
     pub schema: String,
@@ -58,6 +62,7 @@ pub struct Circumstances {
 }
 
 impl Circumstances {
+    /// The circumstance with id `id`.
     pub fn get(&self, id: &str) -> Option<&Circumstance> {
         self.circumstances.iter().find(|c| c.id == id)
     }
@@ -65,6 +70,7 @@ impl Circumstances {
 
 // Translated texts of the data (titles, labels) are the i18n module's.
 
+/// One discretion band of a benchmark: its share of the statutory range.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BandSpec {
     /// `lighter`, `ordinary` or `heavier`.
@@ -114,6 +120,7 @@ impl HearingThreshold {
     }
 }
 
+/// One item of a no-penalty list (不予处罚清单): the act, its basis and conditions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoPenaltyItem {
     pub id: String,
@@ -128,6 +135,7 @@ pub struct NoPenaltyItem {
     pub conditions: Vec<String>,
 }
 
+/// A bureau's no-penalty list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoPenaltyList {
     pub title: I18nText,
@@ -183,6 +191,7 @@ impl Benchmark {
         Benchmark::from_value(v, "$")
     }
 
+    /// Reads a benchmark from a JSON value; every problem with its path under `path`.
     pub fn from_value(v: serde_json::Value, path: &str) -> Result<Benchmark, Vec<FieldError>> {
         let b: Benchmark = parse_value_at(v, path).map_err(|e| vec![e])?;
         let mut errs = Vec::new();
