@@ -57,6 +57,93 @@ impl fmt::Display for FieldError {
 
 impl std::error::Error for FieldError {}
 
+/// Every problem with one document, case or input, each with its JSON path: the error
+/// of the engine's fallible functions. It reads as the list it carries (`errors[0]`,
+/// `errors.iter()`), converts from and to `Vec<FieldError>` and from one `FieldError`
+/// (so `?` works either way), and is a `std::error::Error` for callers that box errors.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    /// The errors as a list.
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Errors {
+    type Target = Vec<FieldError>;
+    fn deref(&self) -> &Vec<FieldError> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Errors {
+    fn deref_mut(&mut self) -> &mut Vec<FieldError> {
+        &mut self.0
+    }
+}
+
+impl From<Vec<FieldError>> for Errors {
+    fn from(v: Vec<FieldError>) -> Errors {
+        Errors(v)
+    }
+}
+
+impl From<FieldError> for Errors {
+    fn from(e: FieldError) -> Errors {
+        Errors(vec![e])
+    }
+}
+
+impl From<Errors> for Vec<FieldError> {
+    fn from(e: Errors) -> Vec<FieldError> {
+        e.0
+    }
+}
+
+impl PartialEq<Vec<FieldError>> for Errors {
+    fn eq(&self, other: &Vec<FieldError>) -> bool {
+        &self.0 == other
+    }
+}
+
+impl FromIterator<FieldError> for Errors {
+    fn from_iter<I: IntoIterator<Item = FieldError>>(iter: I) -> Errors {
+        Errors(iter.into_iter().collect())
+    }
+}
+
+impl IntoIterator for Errors {
+    type Item = FieldError;
+    type IntoIter = std::vec::IntoIter<FieldError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Errors {
+    type Item = &'a FieldError;
+    type IntoIter = std::slice::Iter<'a, FieldError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
 /// What the CLI prints and widgets emit: `{"path": "$.x", "code": "...", "message": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LocalizedError {

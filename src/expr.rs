@@ -122,12 +122,12 @@ impl Expr {
         v: &Value,
         path: &str,
         known: Option<&dyn Fn(&str) -> bool>,
-    ) -> Result<Expr, Vec<FieldError>> {
+    ) -> Result<Expr, crate::Errors> {
         let mut errs = Vec::new();
         let e = parse_at(v, path, known, 0, &mut errs);
         match e {
             Some(e) if errs.is_empty() => Ok(e),
-            _ => Err(errs),
+            _ => Err(errs.into()),
         }
     }
 }

@@ -28,7 +28,7 @@
 //! let today = parse_date("2026-12-02").expect("a date");
 //! let errors = form::validate(&t, &Answers::new(), &Findings::new(), today);
 //! assert!(errors.iter().any(|e| e.path == "$.answers.name" && e.code == "form.required"));
-//! # Ok::<(), Vec<FieldError>>(())
+//! # Ok::<(), Errors>(())
 //! ```
 
 pub mod checklist;
@@ -45,13 +45,13 @@ pub mod penalty;
 pub mod requirements;
 pub mod text;
 
-pub use error::{FieldError, LocalizedError};
+pub use error::{Errors, FieldError, LocalizedError};
 
 /// The names most callers need, for `use yaojian::prelude::*`.
 pub mod prelude {
     pub use crate::checklist::{self, Item, ItemList, Status};
     pub use crate::date::{cst_date_from_unix_millis, parse_date, Date};
-    pub use crate::error::{FieldError, LocalizedError};
+    pub use crate::error::{Errors, FieldError, LocalizedError};
     pub use crate::form::{self, Answers, Findings, Submission, Template};
     pub use crate::i18n::Lang;
     pub use crate::money::Fen;

@@ -139,14 +139,14 @@ use crate::expr::valid_id;
 
 impl Template {
     /// Parses and checks a template; every error names its JSON path.
-    pub fn from_json(src: &str) -> Result<Template, Vec<FieldError>> {
-        let v = parse_document(src, "$").map_err(|e| vec![e])?;
+    pub fn from_json(src: &str) -> Result<Template, crate::Errors> {
+        let v = parse_document(src, "$")?;
         Template::from_value(v)
     }
 
     /// Reads a template from a JSON value; every problem with its JSON path.
-    pub fn from_value(v: Value) -> Result<Template, Vec<FieldError>> {
-        let raw: RawTemplate = parse_value_at(v, "$").map_err(|e| vec![e])?;
+    pub fn from_value(v: Value) -> Result<Template, crate::Errors> {
+        let raw: RawTemplate = parse_value_at(v, "$")?;
         let mut errs = Vec::new();
         if raw.schema != SCHEMA {
             errs.push(FieldError::new("$.schema", "requirements.schema").with("expected", SCHEMA));
@@ -198,7 +198,7 @@ impl Template {
             });
         }
         if !errs.is_empty() {
-            return Err(errs);
+            return Err(errs.into());
         }
         Ok(Template {
             schema: raw.schema,
@@ -269,10 +269,10 @@ pub struct Input {
 
 impl Input {
     /// Reads `{"answers": {...}, "have": [...]}` and checks it against the template.
-    pub fn from_value(v: &Value, t: &Template) -> Result<Input, Vec<FieldError>> {
+    pub fn from_value(v: &Value, t: &Template) -> Result<Input, crate::Errors> {
         match Input::lenient(v, t) {
             (input, errs) if errs.is_empty() => Ok(input),
-            (_, errs) => Err(errs),
+            (_, errs) => Err(errs.into()),
         }
     }
 
@@ -398,8 +398,8 @@ pub fn check(t: &Template, input: &Input, lang: Lang) -> CheckResult {
 }
 
 /// Reads `{"answers", "have"}` JSON and checks it: the CLI's `requirements check`.
-pub fn check_json(t: &Template, src: &str, lang: Lang) -> Result<CheckResult, Vec<FieldError>> {
-    let v = parse_document(src, "$").map_err(|e| vec![e])?;
+pub fn check_json(t: &Template, src: &str, lang: Lang) -> Result<CheckResult, crate::Errors> {
+    let v = parse_document(src, "$")?;
     let input = Input::from_value(&v, t)?;
     Ok(check(t, &input, lang))
 }
@@ -444,14 +444,14 @@ pub fn check_start(
     v: &Value,
     own: Option<&Template>,
     benchmark: &Benchmark,
-) -> Result<(), Vec<FieldError>> {
+) -> Result<(), crate::Errors> {
     let Some(obj) = v.as_object() else {
-        return Err(vec![FieldError::new("$", "case.not_object")]);
+        return Err(vec![FieldError::new("$", "case.not_object")].into());
     };
     let id = match obj.get("template") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(id.as_str()),
-        Some(_) => return Err(vec![FieldError::new("$.template", "case.string")]),
+        Some(_) => return Err(vec![FieldError::new("$.template", "case.string")].into()),
     };
     let built;
     let t = match (own, id) {

@@ -557,7 +557,7 @@ fn input() -> ItemInput {
     }
 }
 
-fn paths(r: Result<impl std::fmt::Debug, Vec<yaojian::FieldError>>) -> Vec<(String, String)> {
+fn paths(r: Result<impl std::fmt::Debug, yaojian::Errors>) -> Vec<(String, String)> {
     r.unwrap_err()
         .into_iter()
         .map(|e| (e.path, e.code))

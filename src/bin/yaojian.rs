@@ -214,14 +214,14 @@ fn main() -> ExitCode {
     }
 }
 
-type CliResult = Result<serde_json::Value, Vec<FieldError>>;
+type CliResult = Result<serde_json::Value, yaojian::Errors>;
 
 /// Reads all of stdin, refusing documents over the engine's size cap.
-fn read_stdin() -> Result<String, Vec<FieldError>> {
+fn read_stdin() -> Result<String, yaojian::Errors> {
     read_stdin_capped(yaojian::MAX_DOCUMENT_BYTES)
 }
 
-fn read_stdin_capped(cap: usize) -> Result<String, Vec<FieldError>> {
+fn read_stdin_capped(cap: usize) -> Result<String, yaojian::Errors> {
     let mut buf = String::new();
     let limit = cap as u64 + 1;
     std::io::stdin()
@@ -229,7 +229,7 @@ fn read_stdin_capped(cap: usize) -> Result<String, Vec<FieldError>> {
         .read_to_string(&mut buf)
         .map_err(|e| vec![FieldError::new("$", "json.invalid").with("detail", e)])?;
     if buf.len() > cap {
-        return Err(vec![FieldError::new("$", "json.too_large").with("max", cap)]);
+        return Err(vec![FieldError::new("$", "json.too_large").with("max", cap)].into());
     }
     Ok(buf)
 }
@@ -301,7 +301,7 @@ fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> serde_json::Value {
 fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
     use yaojian::penalty::Benchmark;
     use yaojian::requirements as rq;
-    let benchmark = |file: &Option<String>| -> Result<Benchmark, Vec<FieldError>> {
+    let benchmark = |file: &Option<String>| -> Result<Benchmark, yaojian::Errors> {
         match file {
             None => Ok(yaojian::penalty::default_benchmark().clone()),
             Some(f) => {
@@ -312,11 +312,13 @@ fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
             }
         }
     };
-    let template = |name: &str, bm: &Benchmark| -> Result<rq::Template, Vec<FieldError>> {
+    let template = |name: &str, bm: &Benchmark| -> Result<rq::Template, yaojian::Errors> {
         match std::fs::read_to_string(name) {
             Ok(src) => rq::Template::from_json(&src),
             Err(_) => rq::built_in(name, bm).ok_or_else(|| {
-                vec![FieldError::new("$.template", "requirements.no_template").with("name", name)]
+                yaojian::Errors::from(
+                    FieldError::new("$.template", "requirements.no_template").with("name", name),
+                )
             }),
         }
     };
@@ -345,9 +347,9 @@ fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
 }
 
 /// `--today` as a date, or today in China Standard Time.
-fn day_or_today(today: Option<&str>) -> Result<yaojian::date::Date, Vec<FieldError>> {
+fn day_or_today(today: Option<&str>) -> Result<yaojian::date::Date, yaojian::Errors> {
     match today {
-        Some(t) => yaojian::date::parse_date(t).map_err(|e| vec![e.at("$.today")]),
+        Some(t) => yaojian::date::parse_date(t).map_err(|e| e.at("$.today").into()),
         None => Ok(yaojian::date::cst_date_from_unix_millis(
             yaojian::date::now_unix_millis(),
         )),
@@ -355,14 +357,12 @@ fn day_or_today(today: Option<&str>) -> Result<yaojian::date::Date, Vec<FieldErr
 }
 
 /// The secret in a key file (its bytes, surrounding white space trimmed).
-fn secret(path: &std::path::Path) -> Result<Vec<u8>, Vec<FieldError>> {
+fn secret(path: &std::path::Path) -> Result<Vec<u8>, yaojian::Errors> {
     let bytes = std::fs::read(path)
         .map_err(|e| vec![FieldError::new("$.key", "cli.key_file").with("detail", e)])?;
     let text = bytes.trim_ascii();
     if text.len() < 16 {
-        return Err(vec![
-            FieldError::new("$.key", "cli.key_short").with("min", 16)
-        ]);
+        return Err(vec![FieldError::new("$.key", "cli.key_short").with("min", 16)].into());
     }
     Ok(text.to_vec())
 }
@@ -370,7 +370,7 @@ fn secret(path: &std::path::Path) -> Result<Vec<u8>, Vec<FieldError>> {
 /// The checklist on stdin and the day to judge it on.
 fn checklist_input(
     today: Option<&str>,
-) -> Result<(yaojian::checklist::ItemList, yaojian::date::Date), Vec<FieldError>> {
+) -> Result<(yaojian::checklist::ItemList, yaojian::date::Date), yaojian::Errors> {
     let day = day_or_today(today)?;
     let src = read_stdin()?;
     Ok((yaojian::checklist::ItemList::from_json(&src)?, day))
@@ -393,15 +393,17 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
         }
         ExitCode::from(1)
     };
-    let template = |name: &str| -> Result<form::Template, Vec<FieldError>> {
+    let template = |name: &str| -> Result<form::Template, yaojian::Errors> {
         match std::fs::read_to_string(name) {
             Ok(src) => form::Template::from_json(&src),
             Err(_) => form::built_in(name).ok_or_else(|| {
-                vec![FieldError::new("$.template", "requirements.no_template").with("name", name)]
+                yaojian::Errors::from(
+                    FieldError::new("$.template", "requirements.no_template").with("name", name),
+                )
             }),
         }
     };
-    let result: Result<serde_json::Value, Vec<FieldError>> = match cmd {
+    let result: Result<serde_json::Value, yaojian::Errors> = match cmd {
         FormCommand::Validate {
             template: name,
             today,
@@ -425,7 +427,7 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
                     }));
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(e, true),
+                Err(e) => fail(e.into(), true),
             };
         }
         FormCommand::Schema { submission } => {
@@ -451,7 +453,7 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
             }
             None => Err(vec![
                 FieldError::new("$.template", "requirements.no_template").with("name", &id)
-            ]),
+            ].into()),
         },
         FormCommand::Summary {
             template: name,
@@ -493,6 +495,6 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
             print_json(&v);
             ExitCode::SUCCESS
         }
-        Err(e) => fail(e, false),
+        Err(e) => fail(e.into(), false),
     }
 }

@@ -82,8 +82,8 @@ impl ItemList {
 
 impl ItemList {
     /// Parses and checks a list; every error names its JSON path.
-    pub fn from_json(src: &str) -> Result<ItemList, Vec<FieldError>> {
-        let list: ItemList = crate::json::parse_str_at(src, "$").map_err(|e| vec![e])?;
+    pub fn from_json(src: &str) -> Result<ItemList, crate::Errors> {
+        let list: ItemList = crate::json::parse_str_at(src, "$")?;
         let mut errs = Vec::new();
         if list.schema != SCHEMA {
             errs.push(FieldError::new("$.schema", "checklist.schema").with("expected", SCHEMA));
@@ -100,7 +100,7 @@ impl ItemList {
         if errs.is_empty() {
             Ok(list)
         } else {
-            Err(errs)
+            Err(errs.into())
         }
     }
 }
@@ -229,7 +229,7 @@ impl ItemInput {
     /// Checks the form and builds the item's fields on top of `base` (its status,
     /// evidence, re-inspections and history are kept). Every error names its field
     /// (`$.problem`, `$.deadline`, …), in form order.
-    pub fn to_item(&self, base: Item) -> Result<Item, Vec<FieldError>> {
+    pub fn to_item(&self, base: Item) -> Result<Item, crate::Errors> {
         let mut errs = Vec::new();
         let text = |s: &str| s.trim().to_string();
         for (field, v) in [
@@ -290,7 +290,7 @@ impl ItemInput {
                 .unwrap_or(usize::MAX)
         });
         if !errs.is_empty() {
-            return Err(errs);
+            return Err(errs.into());
         }
         Ok(Item {
             id: text(&self.id),
@@ -335,7 +335,7 @@ impl ItemList {
 
     /// Adds the item the form describes, as 待整改 (a new item has no history yet).
     /// Refuses a taken id; returns the new item's position.
-    pub fn add(&mut self, input: &ItemInput) -> Result<usize, Vec<FieldError>> {
+    pub fn add(&mut self, input: &ItemInput) -> Result<usize, crate::Errors> {
         let base = Item {
             id: String::new(),
             list: input.list,
@@ -363,7 +363,7 @@ impl ItemList {
                 self.items.push(item);
                 Ok(self.items.len() - 1)
             }
-            (Ok(_), Some(e)) => Err(vec![e]),
+            (Ok(_), Some(e)) => Err(vec![e].into()),
             (Err(errs), taken) => Err(taken.into_iter().chain(errs).collect()),
         }
     }
@@ -380,12 +380,12 @@ impl ItemList {
         by: &str,
         at: &str,
         changed: impl Fn(&str) -> String,
-    ) -> Result<bool, Vec<FieldError>> {
+    ) -> Result<bool, crate::Errors> {
         let Some(item) = self.items.iter_mut().find(|i| i.id == id) else {
-            return Err(vec![FieldError::new("$.id", "checklist.id").with("id", id)]);
+            return Err(vec![FieldError::new("$.id", "checklist.id").with("id", id)].into());
         };
         if item.status == Status::Closed {
-            return Err(vec![refuse("closed")]);
+            return Err(vec![refuse("closed")].into());
         }
         let mut form = input.clone();
         form.id = item.id.clone();

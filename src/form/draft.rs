@@ -15,9 +15,9 @@ const KEYS: [&str; 5] = ["type", "template", "answers", "findings", "progress"];
 /// questions with values of the right type (unanswered and incomplete is fine: it is a
 /// draft) and whose `findings` belong to questions that raise one. Identifiers come
 /// back normalised. Every error names its JSON path.
-pub fn check_draft(t: &Template, v: &Value) -> Result<(Answers, Findings), Vec<FieldError>> {
+pub fn check_draft(t: &Template, v: &Value) -> Result<(Answers, Findings), crate::Errors> {
     let Some(o) = v.as_object() else {
-        return Err(vec![FieldError::new("$", "form.value_shape")]);
+        return Err(vec![FieldError::new("$", "form.value_shape")].into());
     };
     let mut errs: Vec<FieldError> = o
         .keys()
@@ -27,7 +27,7 @@ pub fn check_draft(t: &Template, v: &Value) -> Result<(Answers, Findings), Vec<F
     let mut answers = match o.get("answers") {
         None | Some(Value::Null) => Answers::new(),
         Some(Value::Object(a)) => a.clone(),
-        Some(_) => return Err(vec![FieldError::new("$.answers", "form.value_answers")]),
+        Some(_) => return Err(vec![FieldError::new("$.answers", "form.value_answers")].into()),
     };
     let today = chrono::NaiveDate::MAX;
     for (k, v) in &answers {
@@ -57,7 +57,7 @@ pub fn check_draft(t: &Template, v: &Value) -> Result<(Answers, Findings), Vec<F
     }
     let findings: Findings = match o.get("findings") {
         None | Some(Value::Null) => Findings::new(),
-        Some(f) => crate::json::parse_value_at(f.clone(), "$.findings").map_err(|e| vec![e])?,
+        Some(f) => crate::json::parse_value_at(f.clone(), "$.findings")?,
     };
     for k in findings.keys() {
         if t.question(k).and_then(|q| q.finding.as_ref()).is_none() {
@@ -68,7 +68,7 @@ pub fn check_draft(t: &Template, v: &Value) -> Result<(Answers, Findings), Vec<F
         }
     }
     if !errs.is_empty() {
-        return Err(errs);
+        return Err(errs.into());
     }
     normalise_identifiers(t, &mut answers);
     Ok((answers, findings))

@@ -182,7 +182,7 @@ pub fn submit(
     started_at: Option<&str>,
     now_millis: i64,
     lang: Lang,
-) -> Result<Submission, Vec<FieldError>> {
+) -> Result<Submission, crate::Errors> {
     let (mut answers, mut out) = submittable(t, answers, findings);
     normalise_identifiers(t, &mut answers);
     for (q, f) in out.iter_mut() {
@@ -196,7 +196,7 @@ pub fn submit(
     let today = cst_date_from_unix_millis(now_millis);
     let errs = validate(t, &answers, &out, today);
     if !errs.is_empty() {
-        return Err(errs);
+        return Err(errs.into());
     }
     let mut s = Submission {
         schema: SUBMISSION_SCHEMA.to_string(),
@@ -219,12 +219,8 @@ pub fn submit(
 /// Reads and checks a submission against its template, as `yaojian form validate`
 /// does; see [`check_submission`]. `today` is the validator's own day (UTC+8), never
 /// one the submission brings.
-pub fn parse_submission(
-    t: &Template,
-    src: &str,
-    today: Date,
-) -> Result<Submission, Vec<FieldError>> {
-    let v = parse_document(src, "$").map_err(|e| vec![e])?;
+pub fn parse_submission(t: &Template, src: &str, today: Date) -> Result<Submission, crate::Errors> {
+    let v = parse_document(src, "$")?;
     check_submission(t, v, today)
 }
 
@@ -233,11 +229,7 @@ pub fn parse_submission(
 /// than the validator's `today`), the answers and findings with [`validate`] as of the
 /// day of submission, each finding's severity and title against the template (the
 /// returned submission carries the template's), then the content reference.
-pub fn check_submission(
-    t: &Template,
-    v: Value,
-    today: Date,
-) -> Result<Submission, Vec<FieldError>> {
+pub fn check_submission(t: &Template, v: Value, today: Date) -> Result<Submission, crate::Errors> {
     check_submission_with(t, v, today, None)
 }
 
@@ -248,7 +240,7 @@ pub fn check_issued_submission(
     v: Value,
     today: Date,
     secret: &[u8],
-) -> Result<Submission, Vec<FieldError>> {
+) -> Result<Submission, crate::Errors> {
     check_submission_with(t, v, today, Some(secret))
 }
 
@@ -257,11 +249,11 @@ fn check_submission_with(
     v: Value,
     today: Date,
     secret: Option<&[u8]>,
-) -> Result<Submission, Vec<FieldError>> {
-    let mut s: Submission = parse_value_at(v, "$").map_err(|e| vec![e])?;
+) -> Result<Submission, crate::Errors> {
+    let mut s: Submission = parse_value_at(v, "$")?;
     let mut errs = envelope_errors(t, &s, today);
     if !errs.is_empty() {
-        return Err(errs);
+        return Err(errs.into());
     }
     let submitted = parse_cst_timestamp(&s.submitted_at).unwrap_or(today);
     errs = validate(t, &s.answers, &s.findings, submitted);
@@ -276,7 +268,7 @@ fn check_submission_with(
     if errs.is_empty() {
         Ok(s)
     } else {
-        Err(errs)
+        Err(errs.into())
     }
 }
 

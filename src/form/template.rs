@@ -7,7 +7,6 @@
 //! question not asked *before* them (so visibility is decided in one pass, and a
 //! condition can never depend on itself).
 
-use crate::error::FieldError;
 use crate::expr::Expr;
 use crate::i18n::{pick, I18nText};
 use crate::json::{parse_document, parse_value_at};
@@ -201,14 +200,14 @@ pub struct Template {
 
 impl Template {
     /// Parses and checks a template; every error names its JSON path.
-    pub fn from_json(src: &str) -> Result<Template, Vec<FieldError>> {
-        let v = parse_document(src, "$").map_err(|e| vec![e])?;
+    pub fn from_json(src: &str) -> Result<Template, crate::Errors> {
+        let v = parse_document(src, "$")?;
         Template::from_value(v)
     }
 
     /// Reads a template from a JSON value; every problem with its JSON path.
-    pub fn from_value(v: Value) -> Result<Template, Vec<FieldError>> {
-        let raw: RawTemplate = parse_value_at(v, "$").map_err(|e| vec![e])?;
+    pub fn from_value(v: Value) -> Result<Template, crate::Errors> {
+        let raw: RawTemplate = parse_value_at(v, "$")?;
         Parser::default().template(raw)
     }
 

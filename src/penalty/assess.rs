@@ -189,7 +189,7 @@ pub fn assess_under(
     table: &RuleTable,
     bm: &Benchmark,
     lang: Lang,
-) -> Result<Assessment, Vec<FieldError>> {
+) -> Result<Assessment, crate::Errors> {
     let mut errs = Vec::new();
     if table.get(&case.rule).is_none() {
         errs.push(FieldError::new("$.rule", "penalty.unknown_rule").with("id", &case.rule));
@@ -230,10 +230,10 @@ pub fn assess_under(
         }
     }
     if !errs.is_empty() {
-        return Err(errs);
+        return Err(errs.into());
     }
     if case.also_rules.is_empty() {
-        return assess_one(case, table, bm, lang).map_err(|e| vec![e]);
+        return assess_one(case, table, bm, lang).map_err(crate::Errors::from);
     }
     // 第二十九条: one act, one fine; the norm with the highest fine applies.
     let mut all = Vec::new();
@@ -243,7 +243,7 @@ pub fn assess_under(
             also_rules: Vec::new(),
             ..case.clone()
         };
-        all.push(assess_one(&c, table, bm, lang).map_err(|e| vec![e])?);
+        all.push(assess_one(&c, table, bm, lang)?);
     }
     let compared: Vec<String> = all
         .iter()

@@ -11,11 +11,7 @@ use crate::Lang;
 use std::collections::BTreeSet;
 
 /// Assesses `case` under the built-in versions of the law ([`rule_tables`]).
-pub fn assess(
-    case: &super::Case,
-    bm: &Benchmark,
-    lang: Lang,
-) -> Result<Assessment, Vec<FieldError>> {
+pub fn assess(case: &super::Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, crate::Errors> {
     assess_in(case, &rule_tables(), bm, lang)
 }
 
@@ -27,14 +23,14 @@ pub fn assess_in(
     tables: &[&RuleTable],
     bm: &Benchmark,
     lang: Lang,
-) -> Result<Assessment, Vec<FieldError>> {
+) -> Result<Assessment, crate::Errors> {
     if let Some(e) = overlap(tables) {
-        return Err(vec![e]);
+        return Err(vec![e].into());
     }
     let Some(latest) = tables.iter().copied().max_by_key(|t| t.law.effective_from) else {
-        return Err(vec![
-            FieldError::new("$.rule", "penalty.unknown_rule").with("id", &case.rule)
-        ]);
+        return Err(
+            vec![FieldError::new("$.rule", "penalty.unknown_rule").with("id", &case.rule)].into(),
+        );
     };
     // The version applied is in `law` of every assessment; a step says so only when
     // 第三十七条 had something to decide.
@@ -101,7 +97,7 @@ fn compare(
     day: &str,
     bm: &Benchmark,
     lang: Lang,
-) -> Result<Assessment, Vec<FieldError>> {
+) -> Result<Assessment, crate::Errors> {
     let missing = |t: &RuleTable| {
         std::iter::once(&case.rule)
             .chain(&case.also_rules)
@@ -112,7 +108,7 @@ fn compare(
         let e = FieldError::new("$.rule", "penalty.rule_not_in_version")
             .with("id", id)
             .with("law", then.law.label());
-        return Err(vec![e]);
+        return Err(vec![e].into());
     }
     let old = assess_under(case, then, bm, lang)?;
     if missing(later).is_some() {

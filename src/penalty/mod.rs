@@ -22,15 +22,15 @@ pub use rules::{
 
 /// Reads a case (and its optional benchmark) from JSON text and assesses it: the CLI's
 /// `penalty assess` and the widget's "load a case" both go through here.
-pub fn assess_json(src: &str, lang: crate::Lang) -> Result<Assessment, Vec<crate::FieldError>> {
+pub fn assess_json(src: &str, lang: crate::Lang) -> Result<Assessment, crate::Errors> {
     assess_json_in(src, &rule_tables(), lang)
 }
 
 /// Reads a rule table from outside (another version of the law, `--law` of the CLI),
 /// every error naming its path.
-pub fn rule_table_from_json(src: &str) -> Result<RuleTable, Vec<crate::FieldError>> {
+pub fn rule_table_from_json(src: &str) -> Result<RuleTable, crate::Errors> {
     use crate::FieldError;
-    let t: RuleTable = crate::json::parse_str_at(src, "$").map_err(|e| vec![e])?;
+    let t: RuleTable = crate::json::parse_str_at(src, "$")?;
     let mut errs = Vec::new();
     if t.schema != "yaojian/penalty-rules/1" {
         let e = FieldError::new("$.schema", "penalty.rules_schema");
@@ -66,7 +66,7 @@ pub fn rule_table_from_json(src: &str) -> Result<RuleTable, Vec<crate::FieldErro
     if errs.is_empty() {
         Ok(t)
     } else {
-        Err(errs)
+        Err(errs.into())
     }
 }
 
@@ -75,8 +75,8 @@ pub fn assess_json_in(
     src: &str,
     tables: &[&RuleTable],
     lang: crate::Lang,
-) -> Result<Assessment, Vec<crate::FieldError>> {
-    let v = crate::json::parse_document(src, "$").map_err(|e| vec![e])?;
+) -> Result<Assessment, crate::Errors> {
+    let v = crate::json::parse_document(src, "$")?;
     let (case, bm) = Case::from_value(&v)?;
     let owned;
     let benchmark = match bm {

@@ -45,7 +45,8 @@ pub fn template_property(
     *template = None;
     *errors = None;
     if !parsed.is_null() {
-        let t = Template::from_value(parsed).inspect_err(|e| *errors = Some(Rc::new(e.clone())))?;
+        let t =
+            Template::from_value(parsed).inspect_err(|e| *errors = Some(Rc::new(e.to_vec())))?;
         *template = Some(Rc::new(t));
     }
     Ok(())

@@ -184,7 +184,7 @@ pub fn evaluate(inputs: &Inputs, bm: &Benchmark, lang: Lang) -> Evaluation {
         .and_then(|(case, _)| penalty::assess(&case, bm, lang))
     {
         Ok(a) => Evaluation::Done(Rc::new(a)),
-        Err(e) => Evaluation::Invalid(e),
+        Err(e) => Evaluation::Invalid(e.into()),
     }
 }
 

@@ -107,7 +107,7 @@ impl Reducible for State {
                     s.custom_benchmark = Some(Rc::new(b));
                     s.bm_errors.clear();
                 }
-                Err(e) => s.bm_errors = e,
+                Err(e) => s.bm_errors = e.into(),
             },
             Action::ResetBenchmark => {
                 s.custom_benchmark = None;

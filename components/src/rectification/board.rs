@@ -66,7 +66,7 @@ fn apply_change(list: &mut ItemList, c: Change, lang: Lang) -> Outcome {
                     let said = tf(lang, "cl.edited", &[("id", &id)]);
                     Outcome::Changed(Some(id), said, false)
                 }
-                Err(errs) => Outcome::Invalid(errs),
+                Err(errs) => Outcome::Invalid(errs.into()),
             }
         }
         Change::Save(None, input) => match list.add(&input) {
@@ -75,7 +75,7 @@ fn apply_change(list: &mut ItemList, c: Change, lang: Lang) -> Outcome {
                 let said = tf(lang, "cl.added", &[("id", &id)]);
                 Outcome::Changed(Some(id), said, true)
             }
-            Err(errs) => Outcome::Invalid(errs),
+            Err(errs) => Outcome::Invalid(errs.into()),
         },
         Change::Import(items) => {
             list.items.extend(items);

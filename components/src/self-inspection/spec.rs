@@ -70,7 +70,7 @@ fn check_value(p: &SelfInspectionProps, parsed: &Value) -> Result<(), Vec<FieldE
         let id = id.unwrap_or_default();
         vec![FieldError::new("$", "requirements.no_template").with("name", id)]
     })?;
-    yaojian::form::draft::check_draft(&t, parsed).map(|_| ())
+    yaojian::form::draft::check_draft(&t, parsed).map(|_| ()).map_err(Vec::from)
 }
 
 impl Widget for SelfInspection {

@@ -284,7 +284,7 @@ async fn a_malformed_template_shows_its_paths_and_nothing_else() {
         on_emit: Callback::noop(),
         template: None,
         template_id: None,
-        template_errors: Some(Rc::new(errs)),
+        template_errors: Some(Rc::new(errs.into())),
         storage_key: None,
         readonly: false,
         value: None,

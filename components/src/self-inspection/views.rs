@@ -357,7 +357,7 @@ pub(super) fn review_view(
                     }
                     d.dispatch(Msg::Submitted(Rc::new(s)));
                 }
-                Err(e) => d.dispatch(Msg::SubmitFailed(e)),
+                Err(e) => d.dispatch(Msg::SubmitFailed(e.into())),
             }
         })
     };

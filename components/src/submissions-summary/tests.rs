@@ -274,7 +274,7 @@ async fn a_bad_host_template_shows_its_paths() {
         on_emit: Callback::noop(),
         template: None,
         template_id: None,
-        template_errors: Some(Rc::new(errs)),
+        template_errors: Some(Rc::new(errs.into())),
         value: Some(example_batch()),
     })
     .await;

@@ -182,7 +182,7 @@ impl Parser {
         }
     }
 
-    pub(super) fn template(mut self, raw: RawTemplate) -> Result<Template, Vec<FieldError>> {
+    pub(super) fn template(mut self, raw: RawTemplate) -> Result<Template, crate::Errors> {
         if raw.schema != SCHEMA {
             self.err("$.schema".into(), "schema")
                 .param("expected", SCHEMA);
@@ -265,7 +265,7 @@ impl Parser {
                 .param("key", &key);
         }
         if !self.errs.is_empty() {
-            return Err(self.errs);
+            return Err(self.errs.into());
         }
         Ok(Template {
             id: raw.id,

@@ -61,12 +61,12 @@ impl Case {
 
     /// Reads a case from JSON. Returns the case and, if present, the raw `benchmark`
     /// value; errors name every field that is wrong, not just the first.
-    pub fn from_value(v: &Value) -> Result<(Case, Option<Value>), Vec<FieldError>> {
+    pub fn from_value(v: &Value) -> Result<(Case, Option<Value>), crate::Errors> {
         let mut errs = Vec::new();
         let mut case = Case::default();
         let mut benchmark = None;
         let Some(obj) = v.as_object() else {
-            return Err(vec![FieldError::new("$", "case.not_object")]);
+            return Err(vec![FieldError::new("$", "case.not_object")].into());
         };
         for (k, val) in obj {
             let path = format!("$.{k}");
@@ -146,7 +146,7 @@ impl Case {
         if errs.is_empty() {
             Ok((case, benchmark))
         } else {
-            Err(errs)
+            Err(errs.into())
         }
     }
 }

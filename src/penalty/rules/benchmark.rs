@@ -186,14 +186,14 @@ pub(super) const BAND_IDS: [&str; 3] = ["lighter", "ordinary", "heavier"];
 
 impl Benchmark {
     /// Parses and checks a benchmark document; errors name the JSON path.
-    pub fn from_json(src: &str) -> Result<Benchmark, Vec<FieldError>> {
-        let v = parse_document(src, "$").map_err(|e| vec![e])?;
+    pub fn from_json(src: &str) -> Result<Benchmark, crate::Errors> {
+        let v = parse_document(src, "$")?;
         Benchmark::from_value(v, "$")
     }
 
     /// Reads a benchmark from a JSON value; every problem with its path under `path`.
-    pub fn from_value(v: serde_json::Value, path: &str) -> Result<Benchmark, Vec<FieldError>> {
-        let b: Benchmark = parse_value_at(v, path).map_err(|e| vec![e])?;
+    pub fn from_value(v: serde_json::Value, path: &str) -> Result<Benchmark, crate::Errors> {
+        let b: Benchmark = parse_value_at(v, path)?;
         let mut errs = Vec::new();
         if b.schema != "yaojian/penalty-benchmark/1" {
             errs.push(
@@ -280,7 +280,7 @@ impl Benchmark {
         if errs.is_empty() {
             Ok(b)
         } else {
-            Err(errs)
+            Err(errs.into())
         }
     }
 }
