@@ -7,6 +7,7 @@
 //! Answer paths: `$.answers.<id>`, a group's cell `$.answers.<group>[<row>].<column>`,
 //! a finding's field `$.findings.<id>.explanation`.
 
+use super::field::FieldRef;
 use super::template::{Kind, Question, Severity, Template};
 use crate::error::FieldError;
 use crate::expr::{self, is_answered};
@@ -252,11 +253,13 @@ fn row_state_in(
 
 /// The top-level question an answer or finding path belongs to:
 /// `$.answers.rows[2].name` → `rows`, `$.findings.q.measure` → `q`.
+/// (The borrowing form of [`FieldRef::parse`]`(path)?.question()`.)
 pub fn question_of_path(path: &str) -> Option<&str> {
-    let rest = path
-        .strip_prefix("$.answers.")
-        .or_else(|| path.strip_prefix("$.findings."))?;
-    rest.split(['.', '[']).next()
+    let field = FieldRef::parse(path)?;
+    let q = field.question();
+    let start = path.find('.').map(|i| i + 1)?;
+    let start = start + path[start..].find('.')? + 1;
+    path.get(start..start + q.len())
 }
 
 /// What a draft would submit: the visible answers ([`visible_answers`]) and the

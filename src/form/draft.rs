@@ -3,6 +3,7 @@
 //! respondent typed, so a bad value changes nothing and names its path.
 
 use super::answers::{check_value, normalise_identifiers, Answers, Findings};
+use super::field::FieldRef;
 use super::template::Template;
 use crate::error::FieldError;
 use serde_json::Value;
@@ -31,7 +32,7 @@ pub fn check_draft(t: &Template, v: &Value) -> Result<(Answers, Findings), crate
     };
     let today = chrono::NaiveDate::MAX;
     for (k, v) in &answers {
-        let path = format!("$.answers.{k}");
+        let path = FieldRef::answer(k).path();
         match t.question(k) {
             None => errs.push(FieldError::new(path, "form.unknown_question")),
             Some(_) if v.is_null() => {}
@@ -62,7 +63,7 @@ pub fn check_draft(t: &Template, v: &Value) -> Result<(Answers, Findings), crate
     for k in findings.keys() {
         if t.question(k).and_then(|q| q.finding.as_ref()).is_none() {
             errs.push(FieldError::new(
-                format!("$.findings.{k}"),
+                FieldRef::finding(k, None).path(),
                 "form.finding_unknown",
             ));
         }

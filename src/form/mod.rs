@@ -13,6 +13,7 @@
 
 pub mod answers;
 pub mod draft;
+pub mod field;
 pub mod live;
 pub mod submission;
 pub mod summary;

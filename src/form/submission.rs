@@ -8,6 +8,7 @@ use super::answers::{
     normalise_identifiers, parse_cst_timestamp, submittable, validate, Answers, Findings,
     SUBMISSION_SCHEMA,
 };
+use super::field::FieldRef;
 use super::template::Template;
 use crate::date::{cst_date_from_unix_millis, cst_timestamp, format_date, Date};
 use crate::error::FieldError;
@@ -333,7 +334,7 @@ fn take_finding_labels(t: &Template, findings: &mut Findings) -> Vec<FieldError>
             .is_some_and(|x| !spec.title.values().any(|v| v == x))
         {
             errs.push(FieldError::new(
-                format!("$.findings.{q}.title"),
+                FieldRef::finding(q, Some("title")).path(),
                 "form.finding_title",
             ));
         }

@@ -6,6 +6,7 @@
 //! the engine's incremental evaluation (`yaojian::form::live`) hands out, so a change
 //! redraws the questions it touches and compares a few dozen props, not 1,500.
 
+use yaojian::form::field::FieldRef;
 use super::state::{AttestField, FindingField, FormState, Msg};
 use crate::common::t;
 use serde_json::{Map, Value};
@@ -309,7 +310,7 @@ fn choice_options(lang: Lang, q: &Question) -> Vec<(Value, String)> {
 
 /// Radios (yes/no, single choice) or checkboxes (multiple choice) in a fieldset.
 fn choices(ctx: &Ctx, q: &Question, v: Option<&Value>, required: bool) -> Html {
-    let path = format!("$.answers.{}", q.id);
+    let path = FieldRef::answer(&q.id).path();
     let (err, err_id) = ctx.error_line(&path, &q.id);
     let hint_id = q.help.as_ref().map(|_| ctx.id(&format!("{}-hint", q.id)));
     let invalid = err_id.is_some();
@@ -365,7 +366,7 @@ fn choices(ctx: &Ctx, q: &Question, v: Option<&Value>, required: bool) -> Html {
 
 fn attestation(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
     let o = v.and_then(Value::as_object).cloned().unwrap_or_default();
-    let base = format!("$.answers.{}", q.id);
+    let base = FieldRef::answer(&q.id).path();
     let agreed = o.get("agreed") == Some(&Value::Bool(true));
     let agree_path = format!("{base}.agreed");
     let (agree_err, agree_err_id) = match ctx.error(&base) {
@@ -440,7 +441,7 @@ fn group(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let path = format!("$.answers.{}", q.id);
+    let path = FieldRef::answer(&q.id).path();
     let (err, err_id) = ctx.error_line(&path, &q.id);
     let d = ctx.dispatch.clone();
     let gid = q.id.clone();
@@ -455,7 +456,7 @@ fn group(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
         let remove = Callback::from(move |_: MouseEvent| d.dispatch(Msg::RemoveRow(gid.clone(), r)));
         let cells = q.questions.iter().filter(|c| !hidden.contains(&c.id)).map(|c| {
             let key = format!("{}.{r}.{}", q.id, c.id);
-            let cpath = format!("$.answers.{}[{r}].{}", q.id, c.id);
+            let cpath = FieldRef::cell(&q.id, r, &c.id).path();
             let req = required.contains(&c.id);
             match c.kind {
                 Kind::YesNo | Kind::SingleChoice => cell_choice(ctx, c, &key, &cpath, row.get(&c.id), req),
@@ -556,7 +557,7 @@ fn finding(ctx: &Ctx, q: &Question) -> Html {
         ),
     );
     let field = |which: FindingField, key: &str, label_key: &str, value: String, long: bool| {
-        let path = format!("$.findings.{}.{key}", q.id);
+        let path = FieldRef::finding(&q.id, Some(key)).path();
         let fid = format!("{}-{key}", q.id);
         let id = ctx.id(&fid);
         let (err, err_id) = ctx.error_line(&path, &fid);
@@ -609,7 +610,7 @@ fn finding(ctx: &Ctx, q: &Question) -> Html {
 pub fn question(ctx: &Ctx, q: &Question) -> Html {
     let v = ctx.state.draft.answers.get(&q.id);
     let required = ctx.ev.is_required(&q.id);
-    let path = format!("$.answers.{}", q.id);
+    let path = FieldRef::answer(&q.id).path();
     let body = match q.kind {
         Kind::YesNo | Kind::SingleChoice | Kind::MultipleChoice => choices(ctx, q, v, required),
         Kind::Attestation => attestation(ctx, q, v),

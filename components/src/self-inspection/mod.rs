@@ -29,6 +29,7 @@ use yaojian::form::answers::{
     check_submission, display, evaluate, question_of_path, submit, submittable, Evaluation,
     Findings, Submission,
 };
+use yaojian::form::field::FieldRef;
 use yaojian::form::live::{Live, BLOCK};
 use yaojian::form::{Kind, Template};
 use yaojian::penalty::rules::pick;
@@ -90,20 +91,21 @@ fn draft_from_value(t: Option<&Template>, v: &Value) -> Draft {
     }
 }
 
-/// JSON path → element id suffix (see `fields`).
+/// JSON path → element id suffix (see `fields`): an attestation's name and date and a
+/// finding's parts have controls of their own, a group's own error is shown at its add
+/// button, anything else at its question.
 fn field_id(t: &Template, path: &str) -> String {
-    if let Some(rest) = path.strip_prefix("$.findings.") {
-        return rest.replace('.', "-");
-    }
-    let rest = path.strip_prefix("$.answers.").unwrap_or(path);
-    let q = rest.split(['.', '[']).next().unwrap_or(rest);
-    match t.question(q).map(|x| x.kind) {
-        Some(Kind::Attestation) if rest.ends_with(".name") || rest.ends_with(".date") => {
-            rest.replace('.', "-")
+    let Some(f) = FieldRef::parse(path) else {
+        return path.to_string();
+    };
+    let kind = t.question(f.question()).map(|x| x.kind);
+    match (&f, kind) {
+        (FieldRef::Finding { .. } | FieldRef::Cell { .. }, _) => f.dom_suffix(),
+        (FieldRef::Part { part, .. }, Some(Kind::Attestation)) if part == "name" || part == "date" => {
+            f.dom_suffix()
         }
-        Some(Kind::Group) if rest == q => format!("{q}-add"),
-        Some(Kind::Group) => rest.replace(['[', '.'], "-").replace(']', ""),
-        _ => q.to_string(),
+        (FieldRef::Answer(q), Some(Kind::Group)) => format!("{q}-add"),
+        _ => f.question().to_string(),
     }
 }
 
@@ -113,10 +115,7 @@ fn section_of(t: &Template, path: &str) -> Option<usize> {
 
 /// A field key (`q` or `group.row.column`) as the JSON path the engine reports.
 fn key_path(k: &str) -> String {
-    match state::split_key(k) {
-        Some((g, r, c)) => format!("$.answers.{g}[{r}].{c}"),
-        None => format!("$.answers.{k}"),
-    }
+    FieldRef::from_key(k).path()
 }
 
 /// The errors of top-level question `q` as the form shows them: the engine's
@@ -143,7 +142,7 @@ pub(crate) fn question_errors(
     let (answer, finding): (Vec<&FieldError>, Vec<&FieldError>) = engine
         .iter()
         .filter(|e| !typed.iter().any(|x| x.path == e.path))
-        .partition(|e| !e.path.starts_with("$.findings."));
+        .partition(|e| !state::is_finding(&e.path));
     answer
         .into_iter()
         .cloned()
@@ -155,7 +154,7 @@ pub(crate) fn question_errors(
 /// Whether error `e` is on show: the user has left its field, or continued.
 pub(crate) fn is_shown(st: &FormState, e: &FieldError) -> bool {
     question_of_path(&e.path).is_some_and(|q| {
-        let finding = e.path.starts_with("$.findings.");
+        let finding = state::is_finding(&e.path);
         st.shown.contains(&state::shown_key(q, finding))
     })
 }

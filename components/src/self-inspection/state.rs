@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use yaojian::date::Date;
 use yaojian::form::answers::{parse_input, question_of_path, Findings, Submission};
+use yaojian::form::field::FieldRef;
 use yaojian::form::live::Live;
 use yaojian::form::{Kind, Template};
 use yaojian::FieldError;
@@ -271,31 +272,23 @@ pub enum Msg {
     Replace(Draft),
 }
 
-/// `group.row.column` → (group, row, column).
-pub fn split_key(key: &str) -> Option<(&str, usize, &str)> {
-    let mut it = key.splitn(3, '.');
-    let g = it.next()?;
-    let r = it.next()?.parse().ok()?;
-    let c = it.next()?;
-    Some((g, r, c))
-}
 
 fn set_at(answers: &mut Map<String, Value>, key: &str, v: Value) {
-    match split_key(key) {
-        Some((g, r, c)) => {
-            if let Some(Value::Object(row)) = answers
-                .get_mut(g)
+    match FieldRef::from_key(key) {
+        FieldRef::Cell { group, row, column } => {
+            if let Some(Value::Object(cells)) = answers
+                .get_mut(&group)
                 .and_then(Value::as_array_mut)
-                .and_then(|rows| rows.get_mut(r))
+                .and_then(|rows| rows.get_mut(row))
             {
                 if v.is_null() {
-                    row.remove(c);
+                    cells.remove(&column);
                 } else {
-                    row.insert(c.to_string(), v);
+                    cells.insert(column, v);
                 }
             }
         }
-        None => {
+        _ => {
             if v.is_null() {
                 answers.remove(key);
             } else {
@@ -309,16 +302,16 @@ fn set_at(answers: &mut Map<String, Value>, key: &str, v: Value) {
 fn shift_rows<T>(map: &mut BTreeMap<String, T>, group: &str, removed: usize) {
     let keys: Vec<String> = map
         .keys()
-        .filter(|k| split_key(k).is_some_and(|(g, _, _)| g == group))
+        .filter(|k| matches!(FieldRef::from_key(k), FieldRef::Cell { group: g, .. } if g == group))
         .cloned()
         .collect();
     let mut moved = Vec::new();
     for k in keys {
         let v = map.remove(&k).expect("listed above");
-        if let Some((g, r, c)) = split_key(&k) {
-            if r != removed {
-                let r = if r > removed { r - 1 } else { r };
-                moved.push((format!("{g}.{r}.{c}"), v));
+        if let FieldRef::Cell { group, row, column } = FieldRef::from_key(&k) {
+            if row != removed {
+                let row = if row > removed { row - 1 } else { row };
+                moved.push((FieldRef::cell(&group, row, &column).key(), v));
             }
         }
     }
@@ -333,7 +326,7 @@ pub fn question_of(key: &str) -> &str {
 /// The changes whose handling is more than a line.
 impl FormState {
     fn set_text(&mut self, key: String, kind: Kind, text: String) {
-        let path = format!("$.answers.{key}");
+        let path = FieldRef::from_key(&key).path();
         match parse_input(kind, &text, &path) {
             Ok(v) => {
                 self.input_errors.remove(&key);
@@ -404,7 +397,7 @@ impl FormState {
         for e in &errs {
             if let Some(q) = question_of_path(&e.path) {
                 self.shown
-                    .insert(shown_key(q, e.path.starts_with("$.findings.")));
+                    .insert(shown_key(q, is_finding(&e.path)));
                 self.live.touch(q);
             }
         }
@@ -511,4 +504,9 @@ impl Reducible for FormState {
         }
         Rc::new(s)
     }
+}
+
+/// Whether an error's path is in a finding (not an answer).
+pub fn is_finding(path: &str) -> bool {
+    FieldRef::parse(path).is_some_and(|f| f.is_finding())
 }

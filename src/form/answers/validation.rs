@@ -5,6 +5,7 @@ use super::*;
 use crate::date::{format_date, parse_date, Date};
 use crate::error::FieldError;
 use crate::expr::{self, is_answered};
+use crate::form::field::FieldRef;
 use crate::form::template::{Bound, Kind, Question, Template};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -134,7 +135,7 @@ pub fn validate(
     for k in answers.keys() {
         if t.question(k).is_none() {
             errs.push(FieldError::new(
-                format!("$.answers.{k}"),
+                FieldRef::answer(k).path(),
                 "form.unknown_question",
             ));
         }
@@ -149,7 +150,7 @@ pub fn validate(
         if ev.hidden.contains(&q.id) {
             if is_answered(v) {
                 errs.push(FieldError::new(
-                    format!("$.answers.{}", q.id),
+                    FieldRef::answer(&q.id).path(),
                     "form.hidden_answer",
                 ));
             }
@@ -160,7 +161,7 @@ pub fn validate(
     for k in findings.keys() {
         if ev.raised(k).is_none() {
             errs.push(FieldError::new(
-                format!("$.findings.{k}"),
+                FieldRef::finding(k, None).path(),
                 "form.finding_unknown",
             ));
         }
@@ -180,7 +181,7 @@ pub(crate) fn answer_errors(
     view: &dyn expr::Answers,
     errs: &mut Vec<FieldError>,
 ) {
-    let path = format!("$.answers.{}", q.id);
+    let path = FieldRef::answer(&q.id).path();
     // A non-text value that is "empty" ([] or {}) still gets a type check.
     let present = v.is_some_and(|x| !x.is_null() && (!x.is_string() || is_answered(Some(x))));
     if present {
@@ -198,7 +199,7 @@ pub(crate) fn finding_errors(
     today: Date,
     errs: &mut Vec<FieldError>,
 ) {
-    let p = format!("$.findings.{}", r.question);
+    let p = FieldRef::finding(&r.question, None).path();
     let empty = FindingAnswer::default();
     let f = f.unwrap_or(&empty);
     if let Some(s) = f.severity.filter(|s| *s != r.severity) {
