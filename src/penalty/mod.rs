@@ -4,9 +4,11 @@
 //! - [`assess`](mod@assess): one case under one version of the law → outcome, ranges, band,
 //!   suggestion, sanctions, cited steps.
 //! - [`in_force`]: which version applies on the day (行政处罚法第三十七条).
+//! - [`citation`]: statute citations and the numbers they are written in.
 //! - [`quotes`]: the statute's own words the steps quote, checked verbatim by a test.
 
 pub mod assess;
+pub mod citation;
 pub mod in_force;
 pub mod quotes;
 pub mod rules;
