@@ -123,3 +123,13 @@ pub fn validate_resident_id(input: &str, today: Option<Date>) -> Result<Resident
         birth_date: birth,
     })
 }
+
+/// A question or item id, as conditions name them: lower-case ASCII letters, digits
+/// and `_`, starting with a letter, at most 64 bytes. Requirement and form templates
+/// share it.
+pub fn valid_id(s: &str) -> bool {
+    let mut c = s.chars();
+    s.len() <= 64
+        && c.next().is_some_and(|f| f.is_ascii_lowercase())
+        && c.all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_')
+}

@@ -135,7 +135,7 @@ struct RawRequirement {
     sample: bool,
 }
 
-use crate::expr::valid_id;
+use crate::ident::valid_id;
 
 impl Template {
     /// Parses and checks a template; every error names its JSON path.

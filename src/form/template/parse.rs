@@ -3,9 +3,9 @@
 
 use super::*;
 use crate::error::FieldError;
-use crate::expr::valid_id;
 use crate::expr::Expr;
 use crate::i18n::I18nText;
+use crate::ident::valid_id;
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::Value;
