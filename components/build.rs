@@ -1,13 +1,72 @@
-//! Lists every widget's examples (`src/<kind>/examples/*.json`) once, for the widget
-//! list, the browser tests and the penalty menu: `$OUT_DIR/examples.rs` holds a module
-//! `examples` with one static `&[(name, json)]` per widget (`PENALTY_CALCULATOR`), sorted,
-//! each text `include_str!`-ed.
+//! The widget list, made from the folders: every `src/<kind>/` with a `spec.rs` that
+//! says `impl Widget for <Type>` is a widget. `$OUT_DIR/widgets.rs` declares each
+//! widget's module and lists it in `WIDGETS` (by kind), so a new widget is one folder
+//! and nothing else. `YJ_WIDGETS=kind,kind` builds a bundle with only those widgets
+//! (the size report builds one per widget).
+//!
+//! It also lists every widget's examples (`src/<kind>/examples/*.json`) once, for the
+//! browser tests, the demo and the penalty menu: `$OUT_DIR/examples.rs` holds a module
+//! `examples` with one static `&[(name, json)]` per widget (`PENALTY_CALCULATOR`),
+//! sorted, each text `include_str!`-ed.
 use std::fmt::Write;
 use std::path::Path;
+
+/// The widgets: (kind, module name, type), by kind.
+fn widgets(src: &Path) -> Vec<(String, String, String)> {
+    println!("cargo:rerun-if-env-changed=YJ_WIDGETS");
+    let only: Option<Vec<String>> = std::env::var("YJ_WIDGETS")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .map(|v| v.split(',').map(|k| k.trim().to_string()).collect());
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(src).expect("components/src").flatten() {
+        let kind = dir.file_name().to_string_lossy().into_owned();
+        let Ok(spec) = std::fs::read_to_string(dir.path().join("spec.rs")) else {
+            continue;
+        };
+        let Some(ty) = spec
+            .split("impl Widget for ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+        else {
+            panic!("{kind}/spec.rs: no `impl Widget for <Type>`");
+        };
+        if only.as_ref().is_some_and(|o| !o.contains(&kind)) {
+            continue;
+        }
+        out.push((kind.clone(), kind.replace('-', "_"), ty.to_string()));
+    }
+    out.sort();
+    out
+}
+
+fn write_widgets(src: &Path, list: &[(String, String, String)]) {
+    let mut out = String::from("// Made by build.rs from the widget folders.\n");
+    for (kind, module, _) in list {
+        let path = src.join(kind).join("mod.rs");
+        writeln!(
+            out,
+            "#[path = {:?}]\npub mod {module};",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    out.push_str(
+        "/// Every widget the bundle carries, by kind.\npub const WIDGETS: &[Entry] = &[\n",
+    );
+    for (_, module, ty) in list {
+        writeln!(out, "    Entry::of::<{module}::{ty}>(),").unwrap();
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("widgets.rs");
+    std::fs::write(dest, out).expect("widgets.rs");
+}
 
 fn main() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     println!("cargo:rerun-if-changed=src");
+    let list = widgets(&src);
+    write_widgets(&src, &list);
     let mut found = Vec::new();
     for dir in std::fs::read_dir(&src).expect("components/src").flatten() {
         let examples = dir.path().join("examples");

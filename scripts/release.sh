@@ -2,7 +2,8 @@
 # Builds the embeddable bundle in dist/: yaojian.js (the ES module portals load),
 # yaojian_core.js (wasm-bindgen glue), yaojian_core_bg.wasm
 # (optimised with wasm-opt -Oz from npm binaryen) and yaojian.css, then prints the size
-# report (also written to dist/size-report.json).
+# report (also written to dist/size-report.json) and, per widget, what a page with only
+# that widget would download (scripts/size-widgets.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh release
@@ -21,3 +22,6 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
 # Widget styles, shared pieces first.
 scripts/widget-css.sh dist/yaojian.css
 node scripts/size-report.mjs dist
+# What a page with only one widget would download, per widget (the bundle built with
+# that widget alone; dist/ itself still carries every widget).
+scripts/size-widgets.sh

@@ -84,7 +84,7 @@ if [ ${#failed_steps[@]} -gt 0 ] && [ "$failed" -eq 0 ]; then failed=${#failed_s
 
 printf '\n'
 [ -n "$brotli_total" ] && echo "release bundle $brotli_total (dist/size-report.json)"
-grep -h '^figure:' "$logs"/e2e.log "$logs"/figures.log "$logs"/figures-bench.log 2>/dev/null | sed 's/^/  /' || true
+grep -h '^figure:' "$logs"/release-bundle.log "$logs"/e2e.log "$logs"/figures.log "$logs"/figures-bench.log 2>/dev/null | sed 's/^/  /' || true
 [ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
 echo "took $(( $(date +%s) - started ))s"
 echo "yaojian: $passed passed, $failed failed"

@@ -1,29 +1,11 @@
-//! The widget list: every widget the bundle carries, once. A new widget is a folder
-//! named after its element (`src/<kind>/`, with `spec.rs` implementing
-//! [`crate::contract::Widget`] and `examples/*.json`) and one line in `widgets!` below.
+//! The widget list: every widget the bundle carries, once. A widget is a folder named
+//! after its element (`src/<kind>/`, with `spec.rs` implementing
+//! [`crate::contract::Widget`] and `examples/*.json`); `build.rs` makes the list from
+//! the folders (`$OUT_DIR/widgets.rs`: each widget's module and its [`Entry`]).
 
 use crate::contract::{Entry, Spec};
 
-/// Declares each widget's module (its folder, named after its element) and lists it in
-/// [`WIDGETS`].
-macro_rules! widgets {
-    ($($folder:literal => $module:ident :: $widget:ident,)*) => {
-        $(
-            #[path = $folder]
-            pub mod $module;
-        )*
-        /// Every widget the bundle carries, in the order the demo shows them.
-        pub const WIDGETS: &[Entry] = &[$(Entry::of::<$module::$widget>()),*];
-    };
-}
-
-widgets! {
-    "self-inspection/mod.rs" => self_inspection::SelfInspection,
-    "submissions-summary/mod.rs" => submissions_summary::SubmissionsSummary,
-    "rectification/mod.rs" => rectification::Rectification,
-    "penalty-calculator/mod.rs" => penalty_calculator::PenaltyCalculator,
-    "requirements/mod.rs" => requirements::Requirements,
-}
+include!(concat!(env!("OUT_DIR"), "/widgets.rs"));
 
 include!(concat!(env!("OUT_DIR"), "/examples.rs"));
 
