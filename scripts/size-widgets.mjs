@@ -1,5 +1,5 @@
-// Prints, for each widget built alone (scripts/size-widgets.sh), what a page with only
-// that widget downloads: yaojian.js and yaojian.css from dist/, the widget's glue and
+// Prints, for each widget built alone (scripts/size-widgets.sh) and for the pages of
+// several widgets it builds (a folder named "a,b"), what such a page downloads: yaojian.js and yaojian.css from dist/, the widget's glue and
 // wasm, brotli (quality 11). Writes DIR/size-widgets.json.
 // Usage: node scripts/size-widgets.mjs DIR
 import fs from "node:fs";
@@ -21,6 +21,9 @@ for (const kind of fs.readdirSync(dir).filter((d) => fs.statSync(path.join(dir, 
   const wasm = brotli(path.join(dir, kind, "yaojian_core_bg.wasm"));
   const total = shared.js + shared.css + glue + wasm;
   report[kind] = { total, wasm, glue, ...shared };
-  console.log(`figure: page with only <yj-${kind}>: ${kb(total)} brotli (wasm ${kb(wasm)}, glue ${kb(glue)}, yaojian.js ${kb(shared.js)}, css ${kb(shared.css)}; target ≤ 150 KB, data still in the wasm)`);
+  const kinds = kind.split(",");
+  const what = kinds.map((k) => `<yj-${k}>`).join(" and ");
+  const target = kinds.length > 1 ? 300 : 150;
+  console.log(`figure: page with only ${what}: ${kb(total)} brotli (wasm ${kb(wasm)}, glue ${kb(glue)}, yaojian.js ${kb(shared.js)}, css ${kb(shared.css)}; target ≤ ${target} KB, data still in the wasm)`);
 }
 fs.writeFileSync(path.join(dir, "size-widgets.json"), JSON.stringify(report, null, 2) + "\n");
