@@ -64,13 +64,6 @@ impl std::error::Error for FieldError {}
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Errors(pub Vec<FieldError>);
 
-impl Errors {
-    /// The errors as a list.
-    pub fn into_vec(self) -> Vec<FieldError> {
-        self.0
-    }
-}
-
 impl std::ops::Deref for Errors {
     type Target = Vec<FieldError>;
     fn deref(&self) -> &Vec<FieldError> {

@@ -55,11 +55,6 @@ pub struct Spec {
 }
 
 impl Spec {
-    /// The custom element's name.
-    pub fn element(&self) -> String {
-        format!("yj-{}", self.kind)
-    }
-
     fn has_setting(&self, name: &str) -> bool {
         self.settings.iter().any(|s| s.name == name)
     }
@@ -140,6 +135,28 @@ pub trait Mounted {
     /// Renders into `container` (the first time) or again with the props as they are.
     fn render(&mut self, container: Option<web_sys::Element>);
     fn destroy(&mut self);
+
+    /// Applies the settings a widget starts with (an element's attributes, an
+    /// example's `settings`), before the first render; the ones refused, with why.
+    fn set_all(&mut self, settings: &serde_json::Map<String, Value>) -> Vec<(String, FieldError)> {
+        let mut refused = Vec::new();
+        for (name, v) in settings {
+            if let Err(e) = self.set(name, v.as_str()) {
+                refused.push((name.clone(), e));
+            }
+        }
+        refused
+    }
+
+    /// Sets a property as a page sets it: the widget is drawn again when the value is
+    /// accepted, or when a refused one still shows (a form's bad template).
+    fn set_property(&mut self, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
+        let r = self.put(name, json);
+        if r.is_ok() || self.shows_refused(name) {
+            self.render(None);
+        }
+        r
+    }
 }
 
 struct Instance<W: Widget> {

@@ -40,23 +40,14 @@ async fn run(kind: &str, name: &str, ex: &Value) {
     doc.body().unwrap().append_child(&root).unwrap();
     let recorder = Recorder::default();
     let mut widget = entry.start(Lang::ZhCn, recorder.callback());
-    let mut refused = Vec::new();
-    for (k, v) in ex["settings"].as_object().into_iter().flatten() {
-        if widget.set(k, v.as_str()).is_err() {
-            refused.push(k.clone());
-        }
-    }
+    let settings = ex["settings"].as_object().cloned().unwrap_or_default();
+    let mut refused: Vec<String> = widget.set_all(&settings).into_iter().map(|r| r.0).collect();
     widget.render(Some(root.clone()));
     yew::scheduler::flush().await;
     for p in (entry.spec)().properties {
         if let Some(v) = ex["properties"].get(p.name) {
-            match widget.put(p.name, &v.to_string()) {
-                Ok(()) => widget.render(None),
-                Err(_) if widget.shows_refused(p.name) => {
-                    refused.push(p.name.to_string());
-                    widget.render(None)
-                }
-                Err(_) => refused.push(p.name.to_string()),
+            if widget.set_property(p.name, &v.to_string()).is_err() {
+                refused.push(p.name.to_string());
             }
             yew::scheduler::flush().await;
         }

@@ -73,11 +73,7 @@ impl WidgetHandle {
     /// each path). Returns whether the value was accepted.
     #[wasm_bindgen(js_name = setProperty)]
     pub fn set_property(&mut self, name: &str, json_text: &str) -> bool {
-        let r = self.widget.put(name, json_text);
-        if r.is_ok() || self.widget.shows_refused(name) {
-            self.widget.render(None);
-        }
-        match r {
+        match self.widget.set_property(name, json_text) {
             Ok(()) => true,
             Err(e) => {
                 self.refuse("property", name, &e);
@@ -146,15 +142,10 @@ pub fn mount_widget(
     let mut widget = entry.start(lang, on_emit);
     let settings: serde_json::Map<String, Value> =
         serde_json::from_str(settings).unwrap_or_default();
-    let mut refused = Vec::new();
-    for (name, v) in settings {
-        if let Err(e) = widget.set(&name, v.as_str()) {
-            refused.push(refusal("setting", &name, &[e], lang));
-        }
-    }
+    let refused = widget.set_all(&settings);
     widget.render(Some(container));
-    for r in refused {
-        emit(EVENT_ERROR, &r);
+    for (name, e) in refused {
+        emit(EVENT_ERROR, &refusal("setting", &name, &[e], lang));
     }
     Ok(WidgetHandle { widget, emit })
 }

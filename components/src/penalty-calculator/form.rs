@@ -35,8 +35,8 @@ pub fn example_menu(p: &MenuProps) -> Html {
             <label class="yj-label" for={ids.id("example")}>{ t(lang, "pc.example") }</label>
             <select class="yj-select" id={ids.id("example")} {onchange}>
                 <option value="" selected=true>{ t(lang, "pc.example.choose") }</option>
-                { for menu_examples().into_iter().map(|(name, _)| html! {
-                    <option value={name}>{ t(lang, &format!("pc.example.{name}")) }</option>
+                { for menu_examples().iter().map(|(name, _)| html! {
+                    <option value={*name}>{ t(lang, &format!("pc.example.{name}")) }</option>
                 }) }
             </select>
         </div>

@@ -22,15 +22,19 @@ use yew::prelude::*;
 
 /// The example cases of the "load an example" menu: the widget's examples that carry a
 /// case and hand-computed figures (`expect`), as (name, case).
-pub fn menu_examples() -> Vec<(&'static str, Value)> {
-    crate::widgets::examples::PENALTY_CALCULATOR
-        .iter()
-        .filter_map(|&(name, json)| {
-            let ex: Value = serde_json::from_str(json).ok()?;
-            ex.get("expect")?;
-            Some((name, ex["properties"]["value"].clone()))
-        })
-        .collect()
+/// Read once, not on every render of the menu.
+pub fn menu_examples() -> &'static [(&'static str, Value)] {
+    static MENU: std::sync::OnceLock<Vec<(&'static str, Value)>> = std::sync::OnceLock::new();
+    MENU.get_or_init(|| {
+        crate::widgets::examples::PENALTY_CALCULATOR
+            .iter()
+            .filter_map(|&(name, json)| {
+                let ex: Value = serde_json::from_str(json).ok()?;
+                ex.get("expect")?;
+                Some((name, ex["properties"]["value"].clone()))
+            })
+            .collect()
+    })
 }
 
 /// What the user has entered, exactly as typed.

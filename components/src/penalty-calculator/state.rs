@@ -88,8 +88,8 @@ impl Reducible for State {
             Action::Circumstance(id, false) => {
                 s.inputs.circumstances.remove(&id);
             }
-            Action::Example(name) => match menu_examples().into_iter().find(|e| e.0 == name) {
-                Some((_, case)) => s.show_case(Inputs::from_case(&case)),
+            Action::Example(name) => match menu_examples().iter().find(|e| e.0 == name) {
+                Some((_, case)) => s.show_case(Inputs::from_case(case)),
                 None => return self,
             },
             Action::Load(inputs) => s.inputs = *inputs,

@@ -35,7 +35,7 @@ async fn mount(initial: Option<Value>) -> Element {
 
 #[wasm_bindgen_test]
 async fn every_example_renders_the_engines_outcome_and_amount() {
-    for (name, case) in menu_examples() {
+    for (name, case) in menu_examples().iter().cloned() {
         let ex: Value = serde_json::from_str(
             crate::widgets::examples("penalty-calculator")
                 .find(|e| e.0 == name)

@@ -66,15 +66,15 @@ fn contract_host(p: &HostProps) -> Html {
                 return Box::new(|| ()) as Box<dyn FnOnce()>;
             };
             let mut w = entry.start(lang, on_emit);
-            for (k, v) in page.example["settings"].as_object().into_iter().flatten() {
-                let _ = w.set(k, v.as_str());
-            }
+            let settings = page.example["settings"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default();
+            w.set_all(&settings);
             w.render(Some(el));
             for prop in (entry.spec)().properties {
                 if let Some(v) = page.example["properties"].get(prop.name) {
-                    if w.put(prop.name, &v.to_string()).is_ok() {
-                        w.render(None);
-                    }
+                    let _ = w.set_property(prop.name, &v.to_string());
                 }
             }
             *mounted.borrow_mut() = Some(w);

@@ -94,9 +94,6 @@ macro_rules! step_kinds {
         }
 
         impl StepKind {
-            /// Every kind, in declaration order.
-            pub const ALL: &'static [StepKind] = &[$(StepKind::$variant),*];
-
             /// The stable code, as serialised.
             pub fn code(self) -> &'static str {
                 match self {
