@@ -2,6 +2,8 @@
 //! strategy of the property tests.
 #![allow(dead_code)]
 
+pub mod checklist;
+
 pub const DAL: &str = include_str!("../../data/law/drug-administration-law-2019.md");
 pub const APL: &str = include_str!("../../data/law/administrative-penalty-law-2021.md");
 
