@@ -3,7 +3,7 @@
 # Called by scripts/demo.sh and scripts/test.sh. Usage: scripts/setup.sh [demo|test|release]
 #   demo    : wasm target, wasm-bindgen CLI, trunk
 #   release : wasm target, wasm-bindgen CLI, npm dev dependencies (binaryen's wasm-opt)
-#   test    : all of the above plus Debian chromium + chromium-driver
+#   test    : all of the above plus Debian chromium + chromium-driver and postgresql
 # See ../shared/TOOLCHAIN.md for why each tool is installed the way it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +64,19 @@ ensure_chromium() {
   fi
 }
 
+# PostgreSQL for the server's tests (a throwaway cluster: scripts/postgres.sh).
+ensure_postgres() {
+  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" = 0 ] && need_cmd apt-get; then
+    say "installing the Debian package postgresql"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    say "missing: the Debian package 'postgresql' (sudo apt-get install postgresql)."
+    exit 1
+  fi
+}
+
 ensure_npm_deps() {
   need_cmd npm || { say "missing: node and npm (Debian packages 'nodejs' 'npm')"; exit 1; }
   # Re-install only when package-lock.json changed since the last install.
@@ -78,6 +91,6 @@ ensure_npm_deps() {
 case "$what" in
   demo) ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk ;;
   release) ensure_wasm_target; ensure_wasm_bindgen; ensure_npm_deps ;;
-  test) ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_chromium; ensure_npm_deps ;;
+  test) ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_chromium; ensure_npm_deps; ensure_postgres ;;
   *) say "usage: scripts/setup.sh [demo|test|release]"; exit 2 ;;
 esac

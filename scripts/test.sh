@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check, installing what is missing first, and ends with one summary line:
 #   yaojian: N passed, N failed
-# Layers: rustfmt; clippy (native and wasm32); engine tests (native); browser tests of
+# Layers: rustfmt; clippy (native and wasm32); engine tests (native); the server's API
+# tests (SQLite and a throwaway PostgreSQL cluster); browser tests of
 # the components (wasm-bindgen-test in headless Chromium); the release bundle and its
 # size; end-to-end tests (Playwright + axe; tests/e2e/ and each widget folder's e2e.test.mjs)
 # against the release build of the demo portal and the embedding examples.
@@ -60,6 +61,19 @@ step clippy-wasm32 clippy_wasm32
 
 step engine-tests cargo test -p yaojian --features cli
 count_cargo engine-tests
+
+# The server's tests run on SQLite and on a throwaway PostgreSQL cluster (loopback only),
+# stopped when this script ends, also when a step fails.
+pg_dir=$(mktemp -d /tmp/yaojian-pg.XXXXXX)
+trap 'scripts/postgres.sh stop "$pg_dir"' EXIT
+if pg_url=$(scripts/postgres.sh start "$pg_dir"); then
+  export YAOJIAN_TEST_POSTGRES=$pg_url
+  step server-tests cargo test -p yaojian-server
+  count_cargo server-tests
+else
+  echo "== server-tests: FAILED (PostgreSQL did not start; see $pg_dir)"
+  failed_steps+=(server-tests)
+fi
 
 CHROMEDRIVER=$(command -v chromedriver) step browser-tests \
   cargo test -p yaojian-components --target wasm32-unknown-unknown --features demo

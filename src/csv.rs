@@ -26,21 +26,31 @@ pub fn field(s: &str) -> String {
     }
 }
 
+/// One CSV line (CRLF-terminated) of `cells`.
+fn push_line<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+    for (n, c) in cells.enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&field(c));
+    }
+    out.push_str("\r\n");
+}
+
 /// CSV rows (UTF-8 with BOM, CRLF) so Excel opens Chinese text correctly.
 pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::from('\u{feff}');
-    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
-        for (n, c) in cells.enumerate() {
-            if n > 0 {
-                out.push(',');
-            }
-            out.push_str(&field(c));
-        }
-        out.push_str("\r\n");
-    };
-    line(&mut header.iter().copied());
+    push_line(&mut out, header.iter().copied());
+    out.push_str(&csv_lines(rows));
+    out
+}
+
+/// The rows alone, without BOM or header: what follows [`to_csv`]'s output when a CSV
+/// is written in parts (a server streaming a large export).
+pub fn csv_lines(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
     for r in rows {
-        line(&mut r.iter().map(String::as_str));
+        push_line(&mut out, r.iter().map(String::as_str));
     }
     out
 }

@@ -298,8 +298,20 @@ impl Filter {
 
 /// The rows as CSV, UTF-8 with BOM, headers in `lang`; findings named by title.
 pub fn rows_csv(t: &Template, rows: &[&Row], lang: Lang) -> String {
+    let header = csv_header(lang);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    to_csv(&header, &csv_cells(t, rows, lang))
+}
+
+/// [`rows_csv`] written in parts: the rows without BOM or header, for the parts after
+/// the first.
+pub fn rows_csv_continued(t: &Template, rows: &[&Row], lang: Lang) -> String {
+    crate::csv::csv_lines(&csv_cells(t, rows, lang))
+}
+
+fn csv_header(lang: Lang) -> [String; 9] {
     let tr = |k: &str| crate::i18n::t(lang, k);
-    let header = [
+    [
         tr("fs.col.reference"),
         tr("fs.col.name"),
         tr("fs.col.organisation"),
@@ -309,11 +321,13 @@ pub fn rows_csv(t: &Template, rows: &[&Row], lang: Lang) -> String {
         tr("fs.col.severity"),
         tr("fs.col.attested"),
         tr("fs.col.problems"),
-    ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    ]
+}
+
+fn csv_cells(t: &Template, rows: &[&Row], lang: Lang) -> Vec<Vec<String>> {
+    let tr = |k: &str| crate::i18n::t(lang, k);
     let sep = if lang == Lang::En { "; " } else { "；" };
-    let data: Vec<Vec<String>> = rows
-        .iter()
+    rows.iter()
         .map(|r| {
             vec![
                 r.reference.clone(),
@@ -338,6 +352,5 @@ pub fn rows_csv(t: &Template, rows: &[&Row], lang: Lang) -> String {
                 r.problems.len().to_string(),
             ]
         })
-        .collect();
-    to_csv(&header, &data)
+        .collect()
 }

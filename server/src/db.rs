@@ -1,0 +1,212 @@
+//! The database: SQLite (one file, WAL) or PostgreSQL behind sqlx's `Any` driver, the
+//! migrations shipped in this crate (run at start, in order, once), and the seeding of
+//! the engine's built-in templates.
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
+
+/// Which database the URL named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The migrations, per backend: (version, name, SQL). Append only: a shipped migration
+/// never changes.
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
+    1,
+    "submissions",
+    include_str!("../migrations/sqlite/0001_submissions.sql"),
+    include_str!("../migrations/postgres/0001_submissions.sql"),
+)];
+
+/// A pool on the database the server stores everything in.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+/// `sqlite:PATH` (created when missing) or `postgres://…`.
+pub fn backend_of(url: &str) -> Result<Backend, String> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Backend::Postgres)
+    } else {
+        Err(format!(
+            "--database must be sqlite:PATH or postgres://…, not {url:?}"
+        ))
+    }
+}
+
+impl Db {
+    /// Connects, without migrating.
+    pub async fn connect(url: &str) -> Result<Db, String> {
+        sqlx::any::install_default_drivers();
+        let backend = backend_of(url)?;
+        let url = match backend {
+            Backend::Sqlite if !url.contains('?') => format!("{url}?mode=rwc"),
+            _ => url.to_string(),
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(std::time::Duration::from_secs(10))
+            .connect(&url)
+            .await
+            .map_err(|e| format!("cannot open the database: {e}"))?;
+        if backend == Backend::Sqlite {
+            // WAL lets readers go on while one writer commits; the setting stays in the file.
+            sqlx::query("PRAGMA journal_mode=WAL")
+                .fetch_all(&pool)
+                .await
+                .map_err(|e| format!("cannot switch SQLite to WAL: {e}"))?;
+        }
+        Ok(Db { pool, backend })
+    }
+
+    /// Connects and brings the schema up to date.
+    pub async fn open(url: &str) -> Result<Db, String> {
+        let db = Db::connect(url).await?;
+        db.migrate().await?;
+        db.seed_templates().await?;
+        Ok(db)
+    }
+
+    /// Runs the migrations not yet applied, each in its own transaction. On PostgreSQL an
+    /// advisory lock lets several servers start at once.
+    pub async fn migrate(&self) -> Result<Vec<i64>, String> {
+        let fail = |e: sqlx::Error| format!("migration failed: {e}");
+        let mut conn = self.pool.acquire().await.map_err(fail)?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_lock(72610015)")
+                .execute(&mut *conn)
+                .await
+                .map_err(fail)?;
+        }
+        let result = async {
+            sqlx::raw_sql(
+                "CREATE TABLE IF NOT EXISTS schema_migrations \
+                 (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+            )
+            .execute(&mut *conn)
+            .await?;
+            let done: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations")
+                .fetch_all(&mut *conn)
+                .await?
+                .iter()
+                .map(|r| r.try_get::<i64, _>(0))
+                .collect::<Result<_, _>>()?;
+            let mut applied = Vec::new();
+            for (version, name, sqlite, postgres) in MIGRATIONS {
+                if done.contains(version) {
+                    continue;
+                }
+                let sql = if self.backend == Backend::Sqlite {
+                    sqlite
+                } else {
+                    postgres
+                };
+                let mut tx = sqlx::Acquire::begin(&mut *conn).await?;
+                // Shipped with the crate, never built from input.
+                sqlx::raw_sql(sqlx::AssertSqlSafe(*sql))
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                )
+                .bind(*version)
+                .bind(*name)
+                .bind(crate::now_cst())
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                applied.push(*version);
+            }
+            Ok::<_, sqlx::Error>(applied)
+        }
+        .await;
+        if self.backend == Backend::Postgres {
+            let _ = sqlx::query("SELECT pg_advisory_unlock(72610015)")
+                .execute(&mut *conn)
+                .await;
+        }
+        result.map_err(fail)
+    }
+
+    /// Stores each built-in template version that is not there yet.
+    async fn seed_templates(&self) -> Result<(), String> {
+        for id in yaojian::form::built_in_ids() {
+            let Some(src) = yaojian::form::built_in_source(id) else {
+                continue;
+            };
+            let t = yaojian::form::Template::from_json(src)
+                .map_err(|e| format!("built-in template {id}: {e:?}"))?;
+            let value: serde_json::Value =
+                serde_json::from_str(src).map_err(|e| format!("built-in template {id}: {e}"))?;
+            crate::templates::store(self, &t.id, &t.version, &value)
+                .await
+                .map_err(|e| format!("cannot store built-in template {id}: {e}"))?;
+        }
+        Ok(())
+    }
+}
+
+/// A text column of a row (a read error is a server fault).
+pub fn text(row: &AnyRow, col: &str) -> Result<String, sqlx::Error> {
+    row.try_get::<String, _>(col)
+}
+
+/// One bound value of a [`Query`].
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Text(String),
+    Int(i64),
+}
+
+/// A WHERE clause built from conditions, each with its `?` turned into `$n`.
+#[derive(Debug, Default, Clone)]
+pub struct Conditions {
+    clauses: Vec<String>,
+    pub args: Vec<Arg>,
+}
+
+impl Conditions {
+    /// Adds `clause`, whose `?` (at most one) takes `arg`.
+    pub fn push(&mut self, clause: &str, arg: Arg) {
+        self.args.push(arg);
+        self.clauses
+            .push(clause.replacen('?', &format!("${}", self.args.len()), 1));
+    }
+
+    /// The next placeholder's number, for clauses written by hand.
+    pub fn next_placeholder(&self) -> usize {
+        self.args.len() + 1
+    }
+
+    pub fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+
+    /// A query of `sql` with these arguments bound in order.
+    /// `sql` must be built from constants and this builder's placeholders only: every
+    /// value goes in as a bound argument.
+    pub fn bind<'q>(
+        &self,
+        sql: String,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for a in &self.args {
+            q = match a {
+                Arg::Text(s) => q.bind(s.clone()),
+                Arg::Int(i) => q.bind(*i),
+            };
+        }
+        q
+    }
+}

@@ -1,0 +1,181 @@
+//! `yaojian-server serve | token | migrate`: see docs/server.md.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use yaojian_server::token::{now_secs, Claims, Key, Role};
+use yaojian_server::{db::Db, AppState, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "yaojian-server",
+    version,
+    about = "Receives, re-validates and stores what the yaojian widgets produce."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API under /api/v1 (and the widgets' files with --dist).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// sqlite:PATH (created when missing) or postgres://user@host:port/db.
+        #[arg(long)]
+        database: String,
+        /// The shared secret tokens are signed with; created (mode 0600) when missing.
+        #[arg(long)]
+        key: PathBuf,
+        /// A folder of widget files (dist/ of scripts/release.sh) served at /.
+        #[arg(long)]
+        dist: Option<PathBuf>,
+        /// A folder of pages served at / before --dist (the demo portal).
+        #[arg(long)]
+        site: Option<PathBuf>,
+        /// Offer the demo portal's labelled sample sign-in (never in production).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Print a signed token (JWT, HS256) for the given identity.
+    Token {
+        #[arg(long)]
+        key: PathBuf,
+        /// enterprise | representative | inspector | admin
+        #[arg(long)]
+        role: String,
+        /// 统一社会信用代码 of the enterprise.
+        #[arg(long)]
+        org: Option<String>,
+        /// 行政区划代码 (six digits).
+        #[arg(long)]
+        region: Option<String>,
+        /// The subject; default: the role and organisation.
+        #[arg(long)]
+        sub: Option<String>,
+        /// Lifetime in seconds.
+        #[arg(long, default_value_t = 3600)]
+        ttl: i64,
+    },
+    /// Bring the database's schema up to date and exit.
+    Migrate {
+        #[arg(long)]
+        database: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Token {
+            key,
+            role,
+            org,
+            region,
+            sub,
+            ttl,
+        } => token(&key, &role, org, region, sub, ttl),
+        Command::Migrate { database } => runtime().and_then(|rt| {
+            rt.block_on(async {
+                let db = Db::connect(&database).await?;
+                let applied = db.migrate().await?;
+                println!("migrations applied: {applied:?}");
+                Ok(())
+            })
+        }),
+        Command::Serve {
+            listen,
+            database,
+            key,
+            dist,
+            site,
+            demo,
+        } => runtime().and_then(|rt| {
+            rt.block_on(serve(
+                &listen,
+                &database,
+                &key,
+                Options { dist, site },
+                demo,
+            ))
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("yaojian-server: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))
+}
+
+fn token(
+    key: &std::path::Path,
+    role: &str,
+    org: Option<String>,
+    region: Option<String>,
+    sub: Option<String>,
+    ttl: i64,
+) -> Result<(), String> {
+    let key = Key::load(key)?;
+    let role = Role::parse(role).ok_or_else(|| {
+        format!("--role must be enterprise, representative, inspector or admin, not {role:?}")
+    })?;
+    if ttl <= 0 {
+        return Err("--ttl must be positive".into());
+    }
+    let now = now_secs();
+    let claims = Claims {
+        sub: sub.unwrap_or_else(|| {
+            format!(
+                "{}:{}",
+                role.as_str(),
+                org.clone().or(region.clone()).unwrap_or_default()
+            )
+        }),
+        role,
+        org,
+        region,
+        exp: now + ttl,
+        iat: Some(now),
+        nbf: None,
+    };
+    yaojian_server::token::check_identity(&claims).map_err(|_| {
+        "incomplete identity: enterprise and representative need a valid --org (统一社会信用代码), inspector a six-digit --region".to_string()
+    })?;
+    println!("{}", key.sign(&claims));
+    Ok(())
+}
+
+async fn serve(
+    listen: &str,
+    database: &str,
+    key: &std::path::Path,
+    options: Options,
+    demo: bool,
+) -> Result<(), String> {
+    let key = Key::load_or_create(key)?;
+    let db = Db::open(database).await?;
+    let app = yaojian_server::app(AppState::new(db, key, demo), &options);
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("yaojian-server listening on http://{addr}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}

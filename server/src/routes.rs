@@ -1,0 +1,188 @@
+//! The API's one table: each endpoint's method, path, who may call it, what it answers
+//! and its handler. The router and the OpenAPI document are both built from it, so the
+//! document cannot drift from what the server does.
+
+use crate::AppState;
+use axum::routing::{get, post, put, MethodRouter};
+use serde_json::{json, Map, Value};
+
+/// Who may call an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// No token needed.
+    Open,
+    /// Any valid token; rows are limited to what its role may see.
+    SignedIn,
+    /// Enterprise or representative tokens.
+    Filers,
+    /// Inspector or admin tokens.
+    Bureau,
+}
+
+/// One endpoint of `/api/v1`.
+pub struct Endpoint {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub summary: &'static str,
+    pub access: Access,
+    /// Query parameters: (name, required, description).
+    pub query: &'static [(&'static str, bool, &'static str)],
+    /// Request headers beyond Authorization: (name, required, description).
+    pub headers: &'static [(&'static str, bool, &'static str)],
+    /// The request body's schema (one of [`SCHEMAS`]), when it takes one.
+    pub body: Option<&'static str>,
+    /// Statuses it answers besides the error statuses every endpoint may give.
+    pub responses: &'static [(u16, &'static str)],
+    pub handler: fn() -> MethodRouter<AppState>,
+}
+
+const LANG: (&str, bool, &str) = (
+    "lang",
+    false,
+    "zh-CN (default), zh-TW or en; else Accept-Language",
+);
+const PAGE: [(&str, bool, &str); 5] = [
+    ("template", false, "template id"),
+    ("version", false, "template version"),
+    ("after", false, "the `next` cursor of the previous page"),
+    ("limit", false, "page size, 1–500 (default 50)"),
+    LANG,
+];
+const ONE_TEMPLATE: [(&str, bool, &str); 3] = [
+    ("template", true, "template id"),
+    ("version", false, "template version (default: the latest)"),
+    LANG,
+];
+
+/// Every endpoint, in the order the documentation lists them.
+pub fn endpoints() -> Vec<Endpoint> {
+    use crate::{engine_api, submissions, summary, templates};
+    vec![
+        Endpoint { method: "get", path: "/healthz", summary: "200 when the database answers", access: Access::Open, query: &[], headers: &[], body: None, responses: &[(200, "the database answers")], handler: || get(crate::health) },
+        Endpoint { method: "get", path: "/templates", summary: "The latest version of each self-inspection template", access: Access::Open, query: &[LANG], headers: &[], body: None, responses: &[(200, "{items: [{id, version, title, sample}]}")], handler: || get(templates::list) },
+        Endpoint { method: "get", path: "/templates/{id}", summary: "A template's latest version", access: Access::Open, query: &[], headers: &[], body: None, responses: &[(200, "the template (yaojian/form-template/1)")], handler: || get(templates::latest) },
+        Endpoint { method: "get", path: "/templates/{id}/{version}", summary: "One version of a template", access: Access::Open, query: &[], headers: &[], body: None, responses: &[(200, "the template")], handler: || get(templates::version) },
+        Endpoint { method: "put", path: "/templates/{id}/{version}", summary: "Publish a template version; a published version never changes", access: Access::Bureau, query: &[LANG], headers: &[], body: Some("FormTemplate"), responses: &[(201, "published"), (200, "the same content was already published"), (409, "other content is published under this version"), (422, "not a valid template, or id/version differ from the path")], handler: || put(templates::publish) },
+        Endpoint { method: "post", path: "/submissions", summary: "File a self-inspection: re-validated, given a keyed reference and the server's time", access: Access::Filers, query: &[LANG], headers: &[("Idempotency-Key", true, "the same key again gives the same answer and stores nothing twice")], body: Some("Submission"), responses: &[(201, "{reference, received_at, submission}"), (200, "the same content was already received under another key"), (409, "the key was used for other content"), (422, "invalid: every error with its path")], handler: || post(submissions::create) },
+        Endpoint { method: "get", path: "/submissions", summary: "Stored submissions the caller may see, oldest first, in pages", access: Access::SignedIn, query: &PAGE, headers: &[], body: None, responses: &[(200, "{items, next}")], handler: || get(submissions::list) },
+        Endpoint { method: "get", path: "/submissions/{reference}", summary: "One stored submission", access: Access::SignedIn, query: &[LANG], headers: &[], body: None, responses: &[(200, "{reference, received_at, template, owner, submission}")], handler: || get(submissions::get) },
+        Endpoint { method: "get", path: "/summary", summary: "The bureau's counts over the submissions the caller may see (as `yaojian form summary`)", access: Access::SignedIn, query: &ONE_TEMPLATE, headers: &[], body: None, responses: &[(200, "the summary document")], handler: || get(summary::summary) },
+        Endpoint { method: "get", path: "/submissions.csv", summary: "The summary's rows as CSV (UTF-8 with BOM), streamed", access: Access::SignedIn, query: &ONE_TEMPLATE, headers: &[], body: None, responses: &[(200, "text/csv")], handler: || get(summary::csv) },
+        Endpoint { method: "post", path: "/penalty/assess", summary: "Assess a case (as `yaojian penalty assess`)", access: Access::Open, query: &[LANG], headers: &[], body: Some("PenaltyCase"), responses: &[(200, "the assessment"), (422, "invalid case")], handler: || post(engine_api::assess) },
+        Endpoint { method: "post", path: "/requirements/check", summary: "Check an application's conditions and materials (as `yaojian requirements check`)", access: Access::Open, query: &[("template", true, "requirement template id"), LANG], headers: &[], body: None, responses: &[(200, "the check result"), (422, "invalid input or unknown template")], handler: || post(engine_api::check) },
+        Endpoint { method: "get", path: "/openapi.json", summary: "This document", access: Access::Open, query: &[], headers: &[], body: None, responses: &[(200, "OpenAPI 3.1")], handler: || get(crate::openapi_json) },
+    ]
+}
+
+fn parameters(e: &Endpoint) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut rest = e.path;
+    while let Some(start) = rest.find('{') {
+        let end = rest[start..].find('}').map_or(rest.len(), |n| start + n);
+        out.push(json!({"name": &rest[start + 1..end], "in": "path", "required": true, "schema": {"type": "string"}}));
+        rest = &rest[end..];
+    }
+    for (name, required, description) in e.query {
+        out.push(json!({"name": name, "in": "query", "required": required, "description": description, "schema": {"type": "string"}}));
+    }
+    for (name, required, description) in e.headers {
+        out.push(json!({"name": name, "in": "header", "required": required, "description": description, "schema": {"type": "string"}}));
+    }
+    out
+}
+
+fn operation(e: &Endpoint) -> Value {
+    let error = json!({"description": "errors", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}});
+    let mut responses = Map::new();
+    for (status, description) in e.responses {
+        let r = if *status >= 400 {
+            json!({"description": description, "content": error["content"]})
+        } else {
+            json!({"description": description})
+        };
+        responses.insert(status.to_string(), r);
+    }
+    if e.body.is_some() {
+        responses.insert(
+            "400".into(),
+            json!({"description": "not JSON, or a key named twice", "content": error["content"]}),
+        );
+        responses.insert(
+            "413".into(),
+            json!({"description": "over the size cap", "content": error["content"]}),
+        );
+        responses.insert(
+            "415".into(),
+            json!({"description": "not application/json", "content": error["content"]}),
+        );
+    }
+    if e.access != Access::Open {
+        responses.insert(
+            "401".into(),
+            json!({"description": "missing, expired or forged token", "content": error["content"]}),
+        );
+        responses.insert("404".into(), json!({"description": "not there, or not the caller's to see", "content": error["content"]}));
+    }
+    if matches!(e.access, Access::Filers | Access::Bureau) {
+        responses.insert(
+            "403".into(),
+            json!({"description": "this role may not", "content": error["content"]}),
+        );
+    }
+    let mut op = json!({"summary": e.summary, "parameters": parameters(e), "responses": responses});
+    op["x-yaojian-access"] = json!(format!("{:?}", e.access).to_lowercase());
+    if e.access != Access::Open {
+        op["security"] = json!([{"bearer": []}]);
+    }
+    if let Some(schema) = e.body {
+        op["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}});
+    }
+    op
+}
+
+/// The published JSON Schemas the request bodies follow, by component name.
+pub const SCHEMAS: &[(&str, &str)] = &[
+    (
+        "FormTemplate",
+        include_str!("../../schemas/form.schema.json"),
+    ),
+    (
+        "Submission",
+        include_str!("../../schemas/submission.schema.json"),
+    ),
+    (
+        "PenaltyCase",
+        include_str!("../../schemas/penalty-case.schema.json"),
+    ),
+];
+
+/// The OpenAPI 3.1 document of [`endpoints`].
+pub fn openapi() -> Value {
+    let mut schemas = Map::new();
+    for (name, src) in SCHEMAS {
+        schemas.insert(
+            name.to_string(),
+            serde_json::from_str(src).unwrap_or(Value::Null),
+        );
+    }
+    let mut paths = Map::new();
+    for e in endpoints() {
+        let item = paths.entry(e.path).or_insert_with(|| json!({}));
+        item[e.method] = operation(&e);
+    }
+    let mut doc = json!({
+        "openapi": "3.1.0",
+        "info": {"title": "yaojian-server", "version": env!("CARGO_PKG_VERSION"),
+                 "description": "Self-inspection filings, summaries and the engine's checks. Errors are always {\"errors\":[{path, code, message}]}."},
+        "servers": [{"url": "/api/v1"}],
+        "paths": paths,
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT (HS256; claims sub, role, org, region, exp)"}},
+            "schemas": schemas,
+        }
+    });
+    doc["components"]["schemas"]["Errors"] = json!({"type": "object", "required": ["errors"], "properties": {"errors": {"type": "array", "items": {
+        "type": "object", "required": ["path", "code", "message"],
+        "properties": {"path": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "string"}}}}}});
+    doc
+}

@@ -1,0 +1,178 @@
+//! The bureau's counts and export over what the caller may see: `GET /summary` gives
+//! the document `yaojian form summary` prints; `GET /submissions.csv` streams its rows
+//! page by page, so memory stays flat however many submissions there are.
+
+use crate::auth::{Caller, Language};
+use crate::db::{Arg, Conditions};
+use crate::error::{ApiError, ApiResult};
+use crate::submissions::{conditions, ListQuery};
+use crate::AppState;
+use axum::body::Body;
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::Value;
+use std::sync::Arc;
+use yaojian::form::Template;
+use yaojian::Lang;
+
+/// Rows read from the database at a time.
+const BATCH: i64 = 500;
+
+/// `?template=ID[&version=V]`: the template (its latest version by default).
+async fn template_for(state: &AppState, q: &mut ListQuery, lang: Lang) -> ApiResult<Arc<Template>> {
+    let Some(id) = q.template.clone() else {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "$.query.template",
+            "template.unknown",
+            lang,
+        ));
+    };
+    let t = crate::templates::load(state, &id, q.version.as_deref())
+        .await?
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "$.query.template",
+                "template.unknown",
+                lang,
+            )
+        })?;
+    q.version = Some(t.version.clone());
+    if q.after.is_some() || q.limit.is_some() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "$.query",
+            "request.query",
+            lang,
+        ));
+    }
+    Ok(t)
+}
+
+/// One batch of stored submission bodies after `after`, with the last `seq` read.
+async fn batch(
+    state: &AppState,
+    w: &Conditions,
+    after: i64,
+) -> ApiResult<(Vec<Value>, Option<i64>)> {
+    let mut w = w.clone();
+    w.push("seq > ?", Arg::Int(after));
+    let sql = format!(
+        "SELECT seq, body FROM submissions{} ORDER BY seq LIMIT {BATCH}",
+        w.sql()
+    );
+    let rows = w.bind(sql).fetch_all(&state.db.pool).await?;
+    let mut last = None;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        last = Some(crate::templates::seq(r)?);
+        out.push(serde_json::from_str(&crate::db::text(r, "body")?).unwrap_or(Value::Null));
+    }
+    Ok((out, last))
+}
+
+fn parse_query(
+    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+    lang: Lang,
+) -> ApiResult<ListQuery> {
+    query.map(|Query(q)| q).map_err(|_| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "$.query",
+            "request.query",
+            lang,
+        )
+    })
+}
+
+/// `GET /summary?template=ID[&version=V]`.
+pub async fn summary(
+    State(state): State<AppState>,
+    caller: Caller,
+    Language(lang): Language,
+    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Json<Value>> {
+    let mut q = parse_query(query, lang)?;
+    let t = template_for(&state, &mut q, lang).await?;
+    let w = conditions(&caller, &q, lang)?;
+    let mut all = Vec::new();
+    let mut after = 0;
+    loop {
+        let (mut part, last) = batch(&state, &w, after).await?;
+        all.append(&mut part);
+        match last {
+            Some(l) => after = l,
+            None => break,
+        }
+    }
+    let sum = yaojian::form::summary::summarize(&t, all, lang);
+    Ok(Json(serde_json::to_value(sum).map_err(ApiError::internal)?))
+}
+
+/// `GET /submissions.csv?template=ID[&version=V]`: UTF-8 with BOM, streamed.
+pub async fn csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Language(lang): Language,
+    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Response> {
+    let mut q = parse_query(query, lang)?;
+    let t = template_for(&state, &mut q, lang).await?;
+    let w = conditions(&caller, &q, lang)?;
+    // A bounded channel: the producer waits while the client is slow.
+    let safe = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c))
+            .collect::<String>()
+    };
+    let name = format!(
+        "attachment; filename=\"{}-{}.csv\"",
+        safe(&t.id),
+        safe(&t.version)
+    );
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<String, std::io::Error>>(2);
+    tokio::spawn(async move {
+        let mut after = 0;
+        let mut first = true;
+        loop {
+            let (part, last) = match batch(&state, &w, after).await {
+                Ok(b) => b,
+                Err(e) => {
+                    let _ = tx
+                        .send(Err(std::io::Error::other(format!("{:?}", e.errors))))
+                        .await;
+                    return;
+                }
+            };
+            let sum = yaojian::form::summary::summarize(&t, part, lang);
+            let rows: Vec<_> = sum.rows.iter().collect();
+            let chunk = if first {
+                yaojian::form::summary::rows_csv(&t, &rows, lang)
+            } else {
+                yaojian::form::summary::rows_csv_continued(&t, &rows, lang)
+            };
+            first = false;
+            if tx.send(Ok(chunk)).await.is_err() {
+                return; // the client went away
+            }
+            match last {
+                Some(l) => after = l,
+                None => return,
+            }
+        }
+    });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        Body::from_stream(stream),
+    )
+        .into_response())
+}
