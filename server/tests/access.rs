@@ -1,0 +1,228 @@
+//! Who sees what: every endpoint × every role × someone else's record, and tokens that
+//! are missing, expired, forged or incomplete.
+
+mod common;
+use common::*;
+use serde_json::json;
+use yaojian_server::token::{Claims, Key, Role};
+
+struct People {
+    rep_a: String,
+    rep_a2: String,
+    ent_a: String,
+    rep_b: String,
+    ent_b: String,
+    insp_fujian: String,
+    insp_fuzhou: String,
+    insp_beijing: String,
+    admin: String,
+}
+
+fn people(s: &TestServer) -> People {
+    People {
+        rep_a: s.token(Role::Representative, "rep-a", Some(ORG_A), None),
+        rep_a2: s.token(Role::Representative, "rep-a2", Some(ORG_A), None),
+        ent_a: s.token(Role::Enterprise, "ent-a", Some(ORG_A), None),
+        rep_b: s.token(Role::Representative, "rep-b", Some(ORG_B), None),
+        ent_b: s.token(Role::Enterprise, "ent-b", Some(ORG_B), None),
+        insp_fujian: s.token(Role::Inspector, "i-fj", None, Some("350000")),
+        insp_fuzhou: s.token(Role::Inspector, "i-fz", None, Some("350100")),
+        insp_beijing: s.token(Role::Inspector, "i-bj", None, Some("110000")),
+        admin: s.token(Role::Admin, "admin", None, None),
+    }
+}
+
+async fn file(s: &TestServer, token: &str, key: &str, name: &str, org: &str) -> String {
+    let r = s
+        .call("POST", "/submissions")
+        .token(token)
+        .header("idempotency-key", key)
+        .json(&submission(name, org, false))
+        .send()
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    r.json["reference"].as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn each_role_sees_exactly_its_own_and_nothing_else_exists_for_it() {
+    for s in servers().await {
+        let p = people(&s);
+        let by_rep_a = file(&s, &p.rep_a, "1", "甲", ORG_A).await;
+        let by_ent_a = file(&s, &p.ent_a, "2", "乙", ORG_A).await;
+        let by_rep_b = file(&s, &p.rep_b, "3", "丙", ORG_B).await;
+        // (who, sees rep_a's, sees ent_a's, sees rep_b's)
+        let matrix = [
+            ("rep_a", &p.rep_a, true, false, false),
+            ("rep_a2", &p.rep_a2, false, false, false),
+            ("ent_a", &p.ent_a, true, true, false),
+            ("rep_b", &p.rep_b, false, false, true),
+            ("ent_b", &p.ent_b, false, false, true),
+            ("insp_fujian", &p.insp_fujian, true, true, false),
+            ("insp_fuzhou", &p.insp_fuzhou, true, true, false),
+            ("insp_beijing", &p.insp_beijing, false, false, true),
+            ("admin", &p.admin, true, true, true),
+        ];
+        for (who, token, a, e, b) in matrix {
+            let mut expected = Vec::new();
+            for (reference, visible) in [(&by_rep_a, a), (&by_ent_a, e), (&by_rep_b, b)] {
+                let r = s
+                    .get(&format!("/submissions/{reference}"), token)
+                    .send()
+                    .await;
+                assert_eq!(
+                    r.status,
+                    if visible { 200 } else { 404 },
+                    "{who} GET {reference}: {}",
+                    r.text
+                );
+                if visible {
+                    expected.push(reference.clone());
+                } else {
+                    // Someone else's record is answered exactly as one that does not exist.
+                    let nowhere = s
+                        .get("/submissions/ZC20000101-0000000000000000", token)
+                        .send()
+                        .await;
+                    assert_eq!(r.json, nowhere.json, "{who}");
+                }
+            }
+            let list = s.get("/submissions", token).send().await.json;
+            let listed: Vec<String> = list["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["reference"].as_str().unwrap().to_string())
+                .collect();
+            assert_eq!(listed, expected, "{who} list");
+            let sum = s
+                .get("/summary?template=representative-personal", token)
+                .send()
+                .await
+                .json;
+            assert_eq!(
+                sum["total"].as_u64(),
+                Some(expected.len() as u64),
+                "{who} summary"
+            );
+            let csv = s
+                .get("/submissions.csv?template=representative-personal", token)
+                .send()
+                .await
+                .text;
+            assert_eq!(csv.matches("\r\n").count(), expected.len() + 1, "{who} csv");
+            for r in &expected {
+                assert!(csv.contains(r.as_str()), "{who} csv lacks {r}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn who_may_file_and_who_may_publish() {
+    for s in servers().await {
+        let p = people(&s);
+        let template = json!({"schema": "yaojian/form/1", "id": "t-roles", "version": "1", "title": "T",
+            "sections": [{"id": "s", "title": "S", "questions": [{"id": "q", "kind": "text", "label": "Q"}]}]});
+        for (who, token, files, publishes) in [
+            ("representative", &p.rep_a, true, false),
+            ("enterprise", &p.ent_a, true, false),
+            ("inspector", &p.insp_fujian, false, true),
+            ("admin", &p.admin, false, true),
+        ] {
+            let f = s
+                .call("POST", "/submissions")
+                .token(token)
+                .header("idempotency-key", who)
+                .json(&submission(who, ORG_A, false))
+                .send()
+                .await;
+            assert_eq!(
+                f.status,
+                if files { 201 } else { 403 },
+                "{who} files: {}",
+                f.text
+            );
+            let t = s
+                .call("PUT", "/templates/t-roles/1")
+                .token(token)
+                .json(&template)
+                .send()
+                .await;
+            assert!(
+                if publishes {
+                    t.status.is_success()
+                } else {
+                    t.status == 403
+                },
+                "{who} publishes: {}",
+                t.text
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn missing_expired_forged_and_incomplete_tokens_are_401_everywhere() {
+    let s = server(&sqlite_url()).await;
+    let mut expired = claims(Role::Admin, "a", None, None);
+    expired.exp = yaojian_server::token::now_secs() - 1;
+    let other_key = Key::from_secret(b"not the server's secret at all").unwrap();
+    let no_org = Claims {
+        org: None,
+        ..claims(Role::Enterprise, "e", None, None)
+    };
+    let bad_org = claims(Role::Enterprise, "e", Some("91350100M000100Y44"), None);
+    let admin = s.token(Role::Admin, "a", None, None);
+    let parts: Vec<&str> = admin.split('.').collect();
+    let alg_none = format!("eyJhbGciOiJub25lIn0.{}.", parts[1]);
+    let tokens = [
+        ("expired", s.key.sign(&expired), "auth.expired"),
+        (
+            "forged",
+            other_key.sign(&claims(Role::Admin, "a", None, None)),
+            "auth.invalid",
+        ),
+        ("alg none", alg_none, "auth.invalid"),
+        ("garbage", "x.y.z".to_string(), "auth.invalid"),
+        ("no org", s.key.sign(&no_org), "auth.claims"),
+        ("bad org", s.key.sign(&bad_org), "auth.claims"),
+    ];
+    for e in yaojian_server::routes::endpoints() {
+        if e.access == yaojian_server::routes::Access::Open {
+            continue;
+        }
+        let path = e
+            .path
+            .replace("{id}", "representative-personal")
+            .replace("{version}", "9")
+            .replace("{reference}", "ZC");
+        let method = e.method.to_uppercase();
+        let r = s.call(&method, &path).json(&json!({})).send().await;
+        assert_eq!(
+            (r.status.as_u16(), r.codes()[0].1.as_str()),
+            (401, "auth.missing"),
+            "{method} {path}"
+        );
+        let r = s
+            .call(&method, &path)
+            .header("authorization", &format!("Basic {admin}"))
+            .json(&json!({}))
+            .send()
+            .await;
+        assert_eq!(r.status, 401, "{method} {path} with Basic");
+        for (what, token, code) in &tokens {
+            let r = s
+                .call(&method, &path)
+                .token(token)
+                .json(&json!({}))
+                .send()
+                .await;
+            assert_eq!(
+                (r.status.as_u16(), r.codes()[0].1.as_str()),
+                (401, *code),
+                "{method} {path} with {what}"
+            );
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! The server as a process: killed with SIGKILL in the middle of a burst of 1,000
+//! filings and restarted, every acknowledged filing is stored exactly once; and two
+//! processes on one PostgreSQL serve the same data.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use yaojian_server::token::Role;
+
+/// A `yaojian-server serve` child on a free loopback port.
+struct Process {
+    child: Child,
+    addr: String,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(database: &str, key: &std::path::Path, port: u16) -> Process {
+    let addr = format!("127.0.0.1:{port}");
+    let child = Command::new(env!("CARGO_BIN_EXE_yaojian-server"))
+        .args(["serve", "--listen", &addr, "--database", database, "--key"])
+        .arg(key)
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let p = Process { child, addr };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while http(&p.addr, "GET", "/api/v1/healthz", None, &[]).map(|r| r.0) != Some(200) {
+        assert!(Instant::now() < deadline, "the server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    p
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One HTTP/1.1 request on a new connection: (status, body), or None when the
+/// connection failed or was cut before a whole answer came.
+fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Option<(u16, Value)> {
+    let mut s = TcpStream::connect(addr).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
+    let body = body.unwrap_or("");
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if !body.is_empty() {
+        req.push_str("Content-Type: application/json\r\n");
+    }
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    s.write_all(req.as_bytes()).ok()?;
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).ok()?;
+    let text = String::from_utf8_lossy(&out);
+    let (head, rest) = text.split_once("\r\n\r\n")?;
+    let status: u16 = head.split(' ').nth(1)?.parse().ok()?;
+    let len: usize = head.lines().find_map(|l| {
+        l.to_ascii_lowercase()
+            .strip_prefix("content-length:")
+            .map(|v| v.trim().parse().ok())
+    })??;
+    (rest.len() == len).then(|| (status, serde_json::from_str(rest).unwrap_or(Value::Null)))
+}
+
+fn key_file() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(unique("yaojian-key"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("key");
+    std::fs::write(&path, SECRET).unwrap();
+    path
+}
+
+/// Files `n` submissions from `workers` threads; kills the server after `kill_after`
+/// acknowledgements. Returns the acknowledged (key → reference).
+fn burst(
+    p: &Mutex<Process>,
+    token: &str,
+    docs: &[String],
+    kill_after: usize,
+) -> Vec<(usize, String)> {
+    let next = Arc::new(Mutex::new(0usize));
+    let acked = Arc::new(Mutex::new(Vec::new()));
+    let addr = p.lock().unwrap().addr.clone();
+    std::thread::scope(|scope| {
+        for _ in 0..16 {
+            scope.spawn(|| loop {
+                let i = {
+                    let mut n = next.lock().unwrap();
+                    if *n >= docs.len() {
+                        return;
+                    }
+                    *n += 1;
+                    *n - 1
+                };
+                let key = format!("burst-{i}");
+                let auth = format!("Bearer {token}");
+                let r = http(
+                    &addr,
+                    "POST",
+                    "/api/v1/submissions",
+                    Some(&docs[i]),
+                    &[("Authorization", &auth), ("Idempotency-Key", &key)],
+                );
+                if let Some((201, v)) = r {
+                    let mut a = acked.lock().unwrap();
+                    a.push((i, v["reference"].as_str().unwrap().to_string()));
+                    if a.len() == kill_after {
+                        // SIGKILL, by the process id this test started.
+                        let _ = p.lock().unwrap().child.kill();
+                    }
+                }
+            });
+        }
+    });
+    Arc::try_unwrap(acked).unwrap().into_inner().unwrap()
+}
+
+fn stored(addr: &str, admin: &str) -> Vec<String> {
+    let mut refs = Vec::new();
+    let mut path = "/api/v1/submissions?limit=500".to_string();
+    loop {
+        let (status, page) = http(
+            addr,
+            "GET",
+            &path,
+            None,
+            &[("Authorization", &format!("Bearer {admin}"))],
+        )
+        .unwrap();
+        assert_eq!(status, 200);
+        refs.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["reference"].as_str().unwrap().to_string()),
+        );
+        match page["next"].as_str() {
+            Some(n) => path = format!("/api/v1/submissions?limit=500&after={n}"),
+            None => return refs,
+        }
+    }
+}
+
+fn killed_and_restarted(database: &str) {
+    let key = key_file();
+    let port = free_port();
+    let p = Mutex::new(start(database, &key, port));
+    let k = yaojian_server::token::Key::from_secret(SECRET).unwrap();
+    let rep = k.sign(&claims(Role::Representative, "burst", Some(ORG_A), None));
+    let admin = k.sign(&claims(Role::Admin, "admin", None, None));
+    let docs: Vec<String> = (0..1000)
+        .map(|i| submission(&format!("代表{i}"), ORG_A, i % 3 == 0).to_string())
+        .collect();
+    let before = burst(&p, &rep, &docs, 300);
+    assert!(
+        before.len() >= 300 && before.len() < 1000,
+        "killed mid-burst: {} acknowledged",
+        before.len()
+    );
+    p.lock().unwrap().child.wait().unwrap();
+    // Restart on the same database and retry everything not acknowledged, same keys.
+    let restarted = Mutex::new(start(database, &key, port));
+    let done: std::collections::HashSet<usize> = before.iter().map(|(i, _)| *i).collect();
+    let rest: Vec<(usize, String)> = (0..1000)
+        .filter(|i| !done.contains(i))
+        .map(|i| (i, docs[i].clone()))
+        .collect();
+    let retry_docs: Vec<String> = rest.iter().map(|(_, d)| d.clone()).collect();
+    // The retry reuses each filing's own key: index back into the original numbering.
+    let after: Vec<(usize, String)> = {
+        let addr = restarted.lock().unwrap().addr.clone();
+        rest.iter()
+            .map(|(i, d)| {
+                let auth = format!("Bearer {rep}");
+                let key = format!("burst-{i}");
+                let (status, v) = http(
+                    &addr,
+                    "POST",
+                    "/api/v1/submissions",
+                    Some(d),
+                    &[("Authorization", &auth), ("Idempotency-Key", &key)],
+                )
+                .unwrap();
+                assert!(status == 201, "{status} {v}");
+                (*i, v["reference"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    assert_eq!(after.len(), retry_docs.len());
+    let addr = restarted.lock().unwrap().addr.clone();
+    let all = stored(&addr, &admin);
+    assert_eq!(all.len(), 1000, "every filing stored exactly once");
+    let unique: std::collections::HashSet<&String> = all.iter().collect();
+    assert_eq!(unique.len(), 1000);
+    for (_, r) in before.iter().chain(after.iter()) {
+        assert!(unique.contains(r), "acknowledged {r} is stored");
+    }
+    // An acknowledged filing retried after the restart is answered, not stored again.
+    let (i, r) = &before[0];
+    let (status, v) = http(
+        &addr,
+        "POST",
+        "/api/v1/submissions",
+        Some(&docs[*i]),
+        &[
+            ("Authorization", &format!("Bearer {rep}")),
+            ("Idempotency-Key", &format!("burst-{i}")),
+        ],
+    )
+    .unwrap();
+    assert_eq!((status, v["reference"].as_str()), (201, Some(r.as_str())));
+    assert_eq!(stored(&addr, &admin).len(), 1000);
+}
+
+#[test]
+fn sigkill_mid_burst_loses_and_doubles_nothing_on_sqlite() {
+    killed_and_restarted(&sqlite_url());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigkill_mid_burst_loses_and_doubles_nothing_on_postgres() {
+    let Some(admin) = postgres_admin_url() else {
+        return;
+    };
+    let url = new_postgres_database(&admin).await;
+    tokio::task::spawn_blocking(move || killed_and_restarted(&url))
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_servers_on_one_postgres_serve_the_same_data() {
+    let Some(admin_url) = postgres_admin_url() else {
+        return;
+    };
+    let url = new_postgres_database(&admin_url).await;
+    tokio::task::spawn_blocking(move || {
+        let key = key_file();
+        // Both start at once: the migration lock lets exactly one migrate.
+        let (a, b) = std::thread::scope(|s| {
+            let a = s.spawn(|| start(&url, &key, free_port()));
+            let b = s.spawn(|| start(&url, &key, free_port()));
+            (a.join().unwrap(), b.join().unwrap())
+        });
+        let k = yaojian_server::token::Key::from_secret(SECRET).unwrap();
+        let rep = format!(
+            "Bearer {}",
+            k.sign(&claims(Role::Representative, "two", Some(ORG_A), None))
+        );
+        let admin = k.sign(&claims(Role::Admin, "admin", None, None));
+        let doc = submission("两台", ORG_A, false).to_string();
+        let (s1, v1) = http(
+            &a.addr,
+            "POST",
+            "/api/v1/submissions",
+            Some(&doc),
+            &[("Authorization", &rep), ("Idempotency-Key", "one")],
+        )
+        .unwrap();
+        // The same key at the other server: the same answer, one row.
+        let (s2, v2) = http(
+            &b.addr,
+            "POST",
+            "/api/v1/submissions",
+            Some(&doc),
+            &[("Authorization", &rep), ("Idempotency-Key", "one")],
+        )
+        .unwrap();
+        assert_eq!((s1, s2), (201, 201));
+        assert_eq!(v1, v2);
+        assert_eq!(stored(&b.addr, &admin), stored(&a.addr, &admin));
+        assert_eq!(stored(&b.addr, &admin).len(), 1);
+    })
+    .await
+    .unwrap();
+}
