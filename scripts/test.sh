@@ -92,13 +92,15 @@ fi
 # Figures to track (printed, never asserted).
 step figures node scripts/figures-embed.mjs 9
 step figures-bench node scripts/figures-bench.mjs forms checklist
+# The server's figures, on SQLite and on the PostgreSQL cluster started above.
+step server-figures cargo bench -p yaojian-server --bench figures
 
 # A step that failed without a counted test failure still fails the run.
 if [ ${#failed_steps[@]} -gt 0 ] && [ "$failed" -eq 0 ]; then failed=${#failed_steps[@]}; fi
 
 printf '\n'
 [ -n "$brotli_total" ] && echo "release bundle $brotli_total (dist/size-report.json)"
-grep -h '^figure:' "$logs"/release-bundle.log "$logs"/e2e.log "$logs"/figures.log "$logs"/figures-bench.log 2>/dev/null | sed 's/^/  /' || true
+grep -h '^figure:' "$logs"/release-bundle.log "$logs"/e2e.log "$logs"/figures.log "$logs"/figures-bench.log "$logs"/server-figures.log 2>/dev/null | sed 's/^/  /' || true
 [ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
 echo "took $(( $(date +%s) - started ))s"
 echo "yaojian: $passed passed, $failed failed"

@@ -48,28 +48,79 @@ impl<S: Send + Sync> FromRequestParts<S> for Language {
     }
 }
 
+/// The cookie a portal on the server's own origin may set instead of sending the header.
+pub const TOKEN_COOKIE: &str = "yaojian_token";
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let lang = language_of(parts);
-        let header = parts
-            .headers
-            .get(axum::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .ok_or_else(|| ApiError::unauthorized("auth.missing", lang))?;
-        let token = header
-            .strip_prefix("Bearer ")
-            .or_else(|| header.strip_prefix("bearer "))
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| ApiError::unauthorized("auth.missing", lang))?;
+        let token = match bearer_token(parts) {
+            Some(token) => token,
+            None => {
+                let token = cookie_token(parts)
+                    .ok_or_else(|| ApiError::unauthorized("auth.missing", lang))?;
+                refuse_cross_site_writes(parts, lang)?;
+                token
+            }
+        };
         let claims = state
             .key
-            .verify(token, now_secs())
+            .verify(&token, now_secs())
             .map_err(|e| ApiError::unauthorized(e.code(), lang))?;
         Ok(Caller { claims })
     }
+}
+
+/// `Authorization: Bearer <token>`, when the header is there and not empty.
+fn bearer_token(parts: &Parts) -> Option<String> {
+    let header = parts
+        .headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let token = header
+        .strip_prefix("Bearer ")
+        .or_else(|| header.strip_prefix("bearer "))?
+        .trim();
+    (!token.is_empty()).then(|| token.to_string())
+}
+
+/// The `yaojian_token` cookie, when the request carries one.
+fn cookie_token(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == TOKEN_COOKIE)
+        .map(|(_, value)| value.trim().trim_matches('"').to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// A browser sends cookies with a form another site posts; such a write is refused.
+/// (Bodies must be JSON as well, which a plain cross-site form cannot send.)
+fn refuse_cross_site_writes(parts: &Parts, lang: Lang) -> Result<(), ApiError> {
+    use axum::http::Method;
+    if matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(());
+    }
+    let fetch_site = parts
+        .headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok());
+    if fetch_site == Some("cross-site") {
+        return Err(ApiError::new(
+            axum::http::StatusCode::FORBIDDEN,
+            "$.headers.cookie",
+            "auth.cross_site",
+            lang,
+        ));
+    }
+    Ok(())
 }
 
 impl Caller {

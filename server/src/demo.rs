@@ -86,3 +86,18 @@ pub async fn token(
         json!({"token": state.key.sign(&claims), "claims": claims}),
     ))
 }
+
+/// The demo portal's page with `<meta name="yaojian-demo-api">` added, which tells the
+/// portal to offer the sample sign-in (a page from a static host has no such tag, so
+/// the portal never probes for a server that is not there).
+pub async fn portal_index(site: std::path::PathBuf) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match tokio::fs::read_to_string(site.join("index.html")).await {
+        Ok(page) => {
+            let tag = r#"<meta name="yaojian-demo-api" content="/api/v1">"#;
+            let page = page.replacen("</head>", &format!("  {tag}\n</head>"), 1);
+            axum::response::Html(page).into_response()
+        }
+        Err(e) => ApiError::internal(format!("the demo portal's index.html: {e}")).into_response(),
+    }
+}

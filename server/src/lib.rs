@@ -131,7 +131,14 @@ pub fn app(state: AppState, options: &Options) -> axum::Router {
             header::HeaderName::from_static("idempotency-key"),
         ])
         .expose_headers([header::CONTENT_DISPOSITION]);
+    let demo = state.demo;
     let mut router = axum::Router::new().nest("/api/v1", api(state));
+    if let (true, Some(site)) = (demo, options.site.clone()) {
+        let index = move || demo::portal_index(site.clone());
+        router = router
+            .route("/", axum::routing::get(index.clone()))
+            .route("/index.html", axum::routing::get(index));
+    }
     let dist = options
         .dist
         .as_ref()

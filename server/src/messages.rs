@@ -7,9 +7,9 @@ use yaojian::Lang;
 const MESSAGES: &[(&str, &str, &str, &str)] = &[
     (
         "auth.missing",
-        "缺少登录凭证（Authorization: Bearer 令牌）。",
-        "缺少登入憑證（Authorization: Bearer 權杖）。",
-        "Sign-in is required (Authorization: Bearer token).",
+        "缺少登录凭证（Authorization: Bearer 令牌或 yaojian_token Cookie）。",
+        "缺少登入憑證（Authorization: Bearer 權杖或 yaojian_token Cookie）。",
+        "Sign-in is required (Authorization: Bearer token, or the yaojian_token cookie).",
     ),
     (
         "auth.invalid",
@@ -28,6 +28,12 @@ const MESSAGES: &[(&str, &str, &str, &str)] = &[
         "登录凭证的身份信息不完整或格式错误。",
         "登入憑證的身分資訊不完整或格式錯誤。",
         "The sign-in token's identity claims are missing or malformed.",
+    ),
+    (
+        "auth.cross_site",
+        "不接受其他网站借用登录 Cookie 发来的写入请求。",
+        "不接受其他網站借用登入 Cookie 發來的寫入請求。",
+        "A write sent from another site with the sign-in cookie is refused.",
     ),
     (
         "auth.forbidden",

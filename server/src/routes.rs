@@ -126,13 +126,13 @@ fn operation(e: &Endpoint) -> Value {
     if matches!(e.access, Access::Filers | Access::Bureau) {
         responses.insert(
             "403".into(),
-            json!({"description": "this role may not", "content": error["content"]}),
+            json!({"description": "this role may not, or the cookie came with a write from another site", "content": error["content"]}),
         );
     }
     let mut op = json!({"summary": e.summary, "parameters": parameters(e), "responses": responses});
     op["x-yaojian-access"] = json!(format!("{:?}", e.access).to_lowercase());
     if e.access != Access::Open {
-        op["security"] = json!([{"bearer": []}]);
+        op["security"] = json!([{"bearer": []}, {"cookie": []}]);
     }
     if let Some(schema) = e.body {
         op["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}});
@@ -177,7 +177,10 @@ pub fn openapi() -> Value {
         "servers": [{"url": "/api/v1"}],
         "paths": paths,
         "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT (HS256; claims sub, role, org, region, exp)"}},
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT (HS256; claims sub, role, org, region, exp)"},
+                "cookie": {"type": "apiKey", "in": "cookie", "name": crate::auth::TOKEN_COOKIE, "description": "the same JWT, set by a portal on the server's origin; writes from another site are refused"},
+            },
             "schemas": schemas,
         }
     });

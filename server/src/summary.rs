@@ -94,22 +94,22 @@ pub async fn summary(
     caller: Caller,
     Language(lang): Language,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<yaojian::form::summary::Summary>> {
     let mut q = parse_query(query, lang)?;
     let t = template_for(&state, &mut q, lang).await?;
     let w = conditions(&caller, &q, lang)?;
-    let mut all = Vec::new();
+    // One batch of documents in memory at a time; the summary keeps only their rows.
+    let mut sum = yaojian::form::summary::Summarizer::new(&t, lang);
     let mut after = 0;
     loop {
-        let (mut part, last) = batch(&state, &w, after).await?;
-        all.append(&mut part);
+        let (part, last) = batch(&state, &w, after).await?;
+        part.into_iter().for_each(|v| sum.add(v));
         match last {
             Some(l) => after = l,
             None => break,
         }
     }
-    let sum = yaojian::form::summary::summarize(&t, all, lang);
-    Ok(Json(serde_json::to_value(sum).map_err(ApiError::internal)?))
+    Ok(Json(sum.finish()))
 }
 
 /// `GET /submissions.csv?template=ID[&version=V]`: UTF-8 with BOM, streamed.
@@ -164,9 +164,10 @@ pub async fn csv(
             }
         }
     });
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|item| (item, rx))
-    });
+    // poll_fn over the channel keeps answering None once it is done, however often the
+    // body (the compression layer, for one) polls after the end.
+    let mut rx = rx;
+    let stream = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),

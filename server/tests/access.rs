@@ -212,17 +212,105 @@ async fn missing_expired_forged_and_incomplete_tokens_are_401_everywhere() {
             .await;
         assert_eq!(r.status, 401, "{method} {path} with Basic");
         for (what, token, code) in &tokens {
-            let r = s
-                .call(&method, &path)
-                .token(token)
-                .json(&json!({}))
-                .send()
-                .await;
-            assert_eq!(
-                (r.status.as_u16(), r.codes()[0].1.as_str()),
-                (401, *code),
-                "{method} {path} with {what}"
-            );
+            // The same token, in the header and in the cookie.
+            let ways = [
+                ("authorization", format!("Bearer {token}"), "header"),
+                (
+                    "cookie",
+                    format!("theme=dark; yaojian_token={token}"),
+                    "cookie",
+                ),
+            ];
+            for (name, value, way) in &ways {
+                let r = s
+                    .call(&method, &path)
+                    .header(name, value)
+                    .json(&json!({}))
+                    .send()
+                    .await;
+                assert_eq!(
+                    (r.status.as_u16(), r.codes()[0].1.as_str()),
+                    (401, *code),
+                    "{method} {path} with {what} in the {way}"
+                );
+            }
         }
     }
+}
+
+/// Files as `token` with the token in the cookie, from a page the browser says is `site`.
+async fn file_by_cookie(s: &TestServer, token: &str, site: &str, key: &str, name: &str) -> Reply {
+    s.call("POST", "/submissions")
+        .header(
+            "cookie",
+            &format!("lang=zh; yaojian_token={token}; other=1"),
+        )
+        .header("sec-fetch-site", site)
+        .header("idempotency-key", key)
+        .json(&submission(name, ORG_A, false))
+        .send()
+        .await
+}
+
+#[tokio::test]
+async fn a_same_origin_cookie_signs_in_like_the_header_but_not_for_another_site() {
+    let s = server(&sqlite_url()).await;
+    let p = people(&s);
+    let cookie = |token: &str| format!("lang=zh; yaojian_token={token}; other=1");
+    let filed = file_by_cookie(&s, &p.rep_a, "same-origin", "cookie-1", "甲").await;
+    assert_eq!(filed.status, 201, "{}", filed.text);
+    let reference = filed.json["reference"].as_str().unwrap();
+    let path = format!("/submissions/{reference}");
+    let mine = s
+        .call("GET", &path)
+        .header("cookie", &cookie(&p.rep_a))
+        .send()
+        .await;
+    assert_eq!(mine.status, 200, "{}", mine.text);
+    assert_eq!(mine.json["owner"]["sub"], "rep-a", "{}", mine.text);
+    let theirs = s
+        .call("GET", &path)
+        .header("cookie", &cookie(&p.rep_b))
+        .send()
+        .await;
+    assert_eq!(theirs.status, 404);
+    // The header wins over a cookie left behind by another user.
+    let both = s
+        .call("GET", &path)
+        .token(&p.rep_b)
+        .header("cookie", &cookie(&p.rep_a))
+        .send()
+        .await;
+    assert_eq!(both.status, 404);
+    // Reading from another site is harmless (the browser keeps the answer from it);
+    // a write with the cookie from another site is refused and stores nothing.
+    let read = s
+        .call("GET", &path)
+        .header("cookie", &cookie(&p.rep_a))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await;
+    assert_eq!(read.status, 200);
+    let forged = file_by_cookie(&s, &p.rep_a, "cross-site", "cookie-2", "乙").await;
+    assert_eq!(
+        (forged.status.as_u16(), forged.codes()),
+        (
+            403,
+            vec![(
+                "$.headers.cookie".to_string(),
+                "auth.cross_site".to_string()
+            )]
+        )
+    );
+    let listed = s
+        .call("GET", "/submissions?template=representative-personal")
+        .token(&p.rep_a)
+        .send()
+        .await;
+    assert_eq!(
+        listed.json["items"].as_array().map(Vec::len),
+        Some(1),
+        "{}",
+        listed.text
+    );
 }

@@ -446,6 +446,20 @@ async fn the_csv_streams_past_one_batch_with_one_header() {
         assert_eq!(csv.text.matches("Reference").count(), 1, "one header");
         assert_eq!(csv.text.matches("\r\n").count(), 1204);
         assert!(csv.text.contains("ZC-0,") && csv.text.contains("ZC-1202,"));
+        // Compressed on the way, polled to its end and past it, as a browser reads it.
+        let zipped = s
+            .get("/submissions.csv?template=representative-personal", &admin)
+            .header("accept-encoding", "gzip, br")
+            .send()
+            .await;
+        assert_eq!(zipped.status, 200);
+        assert_eq!(zipped.headers["content-encoding"], "br");
+        assert!(
+            zipped.text.len() > 100 && zipped.text.len() < csv.text.len() / 4,
+            "{} of {}",
+            zipped.text.len(),
+            csv.text.len()
+        );
     }
 }
 
@@ -544,4 +558,21 @@ async fn the_openapi_document_lists_exactly_the_routes_served() {
     let nowhere = s.call("GET", "/nowhere").send().await;
     assert_eq!(nowhere.status, 404);
     assert_eq!(s.call("DELETE", "/templates").send().await.status, 405);
+}
+
+/// `docs/openapi.json` is the document the server serves, byte for byte; set
+/// `YAOJIAN_UPDATE_DOCS=1` to write it anew after changing an endpoint.
+#[test]
+fn the_openapi_document_in_docs_is_the_one_served() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/openapi.json");
+    let served = serde_json::to_string_pretty(&yaojian_server::routes::openapi()).unwrap() + "\n";
+    if std::env::var_os("YAOJIAN_UPDATE_DOCS").is_some() {
+        std::fs::write(path, &served).unwrap();
+    }
+    let in_docs = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        in_docs == served,
+        "docs/openapi.json differs from the served document: run \
+         YAOJIAN_UPDATE_DOCS=1 cargo test -p yaojian-server --test api openapi"
+    );
 }

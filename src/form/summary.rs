@@ -102,25 +102,56 @@ pub fn parse_batch(src: &str) -> Result<Vec<Value>, crate::FieldError> {
 
 /// Summarises `submissions` (JSON values) against `t`, messages in `lang`.
 pub fn summarize(t: &Template, submissions: Vec<Value>, lang: Lang) -> Summary {
-    let mut questions = question_counts(t, lang);
-    let slot: BTreeMap<&str, usize> = t
-        .questions()
-        .enumerate()
-        .map(|(i, q)| (q.id.as_str(), i))
-        .collect();
-    let mut finding_counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut rows = Vec::new();
-    let mut rejected = Vec::new();
-    let total = submissions.len();
-    for (index, v) in submissions.into_iter().enumerate() {
+    let mut s = Summarizer::new(t, lang);
+    for v in submissions {
+        s.add(v);
+    }
+    s.finish()
+}
+
+/// The summary built one submission at a time, so a caller reading thousands from a
+/// database holds only the rows, never every document at once.
+pub struct Summarizer<'t> {
+    template: &'t Template,
+    lang: Lang,
+    questions: Vec<QuestionCount>,
+    slot: BTreeMap<&'t str, usize>,
+    finding_counts: BTreeMap<String, usize>,
+    rows: Vec<Row>,
+    rejected: Vec<Rejected>,
+    total: usize,
+}
+
+impl<'t> Summarizer<'t> {
+    pub fn new(t: &'t Template, lang: Lang) -> Summarizer<'t> {
+        Summarizer {
+            template: t,
+            lang,
+            questions: question_counts(t, lang),
+            slot: t
+                .questions()
+                .enumerate()
+                .map(|(i, q)| (q.id.as_str(), i))
+                .collect(),
+            finding_counts: BTreeMap::new(),
+            rows: Vec::new(),
+            rejected: Vec::new(),
+            total: 0,
+        }
+    }
+
+    /// Counts the next submission of the batch (position [`Summarizer::total`]).
+    pub fn add(&mut self, v: Value) {
+        let (t, lang, index) = (self.template, self.lang, self.total);
+        self.total += 1;
         let s: Submission = match crate::json::parse_value_at(v, &format!("$[{index}]")) {
             Ok(s) => s,
             Err(e) => {
-                rejected.push(Rejected {
+                self.rejected.push(Rejected {
                     index,
                     errors: vec![e.localized(lang)],
                 });
-                continue;
+                return;
             }
         };
         if s.template.id != t.id {
@@ -128,11 +159,11 @@ pub fn summarize(t: &Template, submissions: Vec<Value>, lang: Lang) -> Summary {
                 crate::FieldError::new(format!("$[{index}].template.id"), "form.template_mismatch")
                     .with("expected", &t.id)
                     .with("found", &s.template.id);
-            rejected.push(Rejected {
+            self.rejected.push(Rejected {
                 index,
                 errors: vec![e.localized(lang)],
             });
-            continue;
+            return;
         }
         let today =
             super::answers::parse_cst_timestamp(&s.submitted_at).unwrap_or(chrono::NaiveDate::MAX);
@@ -151,16 +182,16 @@ pub fn summarize(t: &Template, submissions: Vec<Value>, lang: Lang) -> Summary {
                 .map(|e| e.localized(lang)),
         );
         let ev = evaluate(t, &s.answers);
-        count_answers(&mut questions, &slot, &s.answers);
+        count_answers(&mut self.questions, &self.slot, &s.answers);
         for r in &ev.raised {
-            *finding_counts.entry(r.question.clone()).or_default() += 1;
+            *self.finding_counts.entry(r.question.clone()).or_default() += 1;
         }
         let attested = t
             .questions()
             .filter(|q| q.kind == Kind::Attestation && ev.is_required(&q.id))
             .all(|q| filled(q, s.answers.get(&q.id)));
         let (name, organisation, identifier) = super::submitter(t, &s, lang);
-        rows.push(Row {
+        self.rows.push(Row {
             index,
             reference: s.reference.clone(),
             name,
@@ -173,30 +204,41 @@ pub fn summarize(t: &Template, submissions: Vec<Value>, lang: Lang) -> Summary {
             problems,
         });
     }
-    let findings = t
-        .questions()
-        .filter_map(|q| {
-            let f = q.finding.as_ref()?;
-            Some(FindingCount {
-                question: q.id.clone(),
-                title: pick(&f.title, lang),
-                severity: f.severity,
-                count: finding_counts.get(&q.id).copied().unwrap_or(0),
+
+    /// How many submissions were added.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// The summary of everything added.
+    pub fn finish(self) -> Summary {
+        let (t, lang) = (self.template, self.lang);
+        let findings = t
+            .questions()
+            .filter_map(|q| {
+                let f = q.finding.as_ref()?;
+                Some(FindingCount {
+                    question: q.id.clone(),
+                    title: pick(&f.title, lang),
+                    severity: f.severity,
+                    count: self.finding_counts.get(&q.id).copied().unwrap_or(0),
+                })
             })
-        })
-        .collect();
-    Summary {
-        template: t.id.clone(),
-        version: t.version.clone(),
-        total,
-        counted: rows.len(),
-        with_findings: rows.iter().filter(|r| !r.findings.is_empty()).count(),
-        missing_attestation: rows.iter().filter(|r| !r.attested).count(),
-        invalid: rows.iter().filter(|r| !r.problems.is_empty()).count(),
-        questions,
-        findings,
-        rows,
-        rejected,
+            .collect();
+        let rows = self.rows;
+        Summary {
+            template: t.id.clone(),
+            version: t.version.clone(),
+            total: self.total,
+            counted: rows.len(),
+            with_findings: rows.iter().filter(|r| !r.findings.is_empty()).count(),
+            missing_attestation: rows.iter().filter(|r| !r.attested).count(),
+            invalid: rows.iter().filter(|r| !r.problems.is_empty()).count(),
+            questions: self.questions,
+            findings,
+            rows,
+            rejected: self.rejected,
+        }
     }
 }
 

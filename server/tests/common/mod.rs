@@ -3,6 +3,8 @@
 //! for each role, and valid submissions built with the engine.
 #![allow(dead_code)]
 
+pub mod http;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use serde_json::{json, Value};
