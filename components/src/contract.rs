@@ -122,6 +122,27 @@ pub fn number_setting<T: std::str::FromStr>(
     }
 }
 
+/// A setting that takes one of a few words (`None`: the attribute was removed).
+pub fn choice_setting(
+    name: &str,
+    value: Option<&str>,
+    choices: &'static [&'static str],
+) -> Result<Option<&'static str>, FieldError> {
+    match value.map(str::trim) {
+        None => Ok(None),
+        Some(v) => choices
+            .iter()
+            .copied()
+            .find(|c| *c == v)
+            .map(Some)
+            .ok_or_else(|| {
+                FieldError::new(name, "embed.setting_choice")
+                    .with("value", v)
+                    .with("choices", choices.join(", "))
+            }),
+    }
+}
+
 /// A mounted widget, whatever its kind: what `embed` and the tests hold.
 pub trait Mounted {
     fn spec(&self) -> &'static Spec;

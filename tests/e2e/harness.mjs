@@ -67,3 +67,30 @@ export async function tabTo(page, predicate, { arg, limit = 80 } = {}) {
   }
   throw new Error(`never reached by Tab: ${predicate}`);
 }
+
+/** Today's date in UTC+8, as the forms' date fields take it. */
+export const todayCst = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+
+/**
+ * Fills the personal self-inspection (`representative-personal`) with the mouse from
+ * its first section to the review page: no findings, no activities, attested by `name`.
+ */
+export async function fillPersonalForm(page, { name, phone = "13800138000", mah = "示例药业有限公司", uscc = "91350100M000100Y43" }) {
+  await page.fill("[id$='-name']", name);
+  await page.fill("[id$='-id_number']", "440524188001010014");
+  await page.fill("[id$='-phone']", phone);
+  await page.fill("[id$='-mah_name']", mah);
+  await page.fill("[id$='-mah_uscc']", uscc);
+  await page.click("[id$='-continue']");
+  await page.check("[id$='-filed-1']");
+  await page.check("[id$='-contract-1']");
+  await page.click("[id$='-continue']");
+  for (const q of ["b_unfiled", "b_no_consent", "b_sales", "b_prescriptions", "b_funding", "b_misleading", "b_kickbacks"]) await page.check(`[id$='-${q}-1']`);
+  await page.click("[id$='-continue']");
+  await page.fill("[id$='-activity_count']", "0");
+  await page.click("[id$='-continue']");
+  await page.check("[id$='-attestation']");
+  await page.fill("[id$='-attestation-name']", name);
+  await page.fill("[id$='-attestation-date']", todayCst());
+  await page.click("[id$='-continue']");
+}

@@ -7,6 +7,7 @@ pub mod events;
 pub mod examples;
 mod pagination;
 pub mod properties;
+pub mod server;
 #[cfg(all(test, target_arch = "wasm32"))]
 pub mod testing;
 pub use error_summary::{ErrorItem, ErrorSummary};

@@ -4,7 +4,7 @@
 // form keeps working.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo } from "../../../tests/e2e/harness.mjs";
+import { launch, openPage, expectNoAxeViolations, expectNoErrors, tabTo, fillPersonalForm } from "../../../tests/e2e/harness.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -137,23 +137,7 @@ test("axe: empty, error, review and receipt states have no violations", async ()
   await expectNoAxeViolations(page, "review with errors");
   // A complete submission through the mouse, then the receipt.
   await page.click(".yj-error-summary a >> nth=0");
-  await page.fill("[id$='-name']", "李四");
-  await page.fill("[id$='-id_number']", "440524188001010014");
-  await page.fill("[id$='-phone']", "010-12345678");
-  await page.fill("[id$='-mah_name']", "示例药业");
-  await page.fill("[id$='-mah_uscc']", "91110000600037341L");
-  await page.click("[id$='-continue']");
-  await page.check("[id$='-filed-1']");
-  await page.check("[id$='-contract-1']");
-  await page.click("[id$='-continue']");
-  for (const q of ["b_unfiled", "b_no_consent", "b_sales", "b_prescriptions", "b_funding", "b_misleading", "b_kickbacks"]) await page.check(`[id$='-${q}-1']`);
-  await page.click("[id$='-continue']");
-  await page.fill("[id$='-activity_count']", "0");
-  await page.click("[id$='-continue']");
-  await page.check("[id$='-attestation']");
-  await page.fill("[id$='-attestation-name']", "李四");
-  await page.fill("[id$='-attestation-date']", today());
-  await page.click("[id$='-continue']");
+  await fillPersonalForm(page, { name: "李四", phone: "010-12345678", mah: "示例药业", uscc: "91110000600037341L" });
   await page.click("[id$='-submit']");
   await page.waitForSelector(".yj-si__receipt");
   await expectNoAxeViolations(page, "receipt");

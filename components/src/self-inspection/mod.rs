@@ -11,6 +11,7 @@
 pub(crate) mod spec;
 
 mod fields;
+mod outbox;
 mod state;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
@@ -18,6 +19,7 @@ mod views;
 
 use crate::common::events::{json_of, Emitted, TemplateRef};
 use crate::common::properties::{template_error_panel, use_template};
+use crate::common::server::ServerTemplate;
 use crate::common::{print_page, t, tf};
 use fields::Ctx;
 use serde_json::Value;
@@ -60,6 +62,21 @@ pub struct SelfInspectionProps {
     /// Answers to start from (`{"answers": …, "findings": …}` or a submission).
     #[prop_or_default]
     pub value: Option<Rc<Value>>,
+    /// `yaojian-server`'s API (e.g. `/api/v1`): the template comes from it and the
+    /// filing goes to it. Without it the form stays in the browser.
+    #[prop_or_default]
+    pub endpoint: Option<AttrValue>,
+    /// The portal's signed token for the server.
+    #[prop_or_default]
+    pub token: Option<AttrValue>,
+}
+
+impl SelfInspectionProps {
+    /// The server, when the host named one.
+    fn server(&self) -> Option<crate::common::server::Endpoint> {
+        let base = self.endpoint.as_deref().filter(|e| !e.trim().is_empty())?;
+        Some(crate::common::server::Endpoint::new(base, self.token.as_deref()))
+    }
 }
 
 fn storage_key(t: &Template, key: Option<&str>) -> String {
@@ -316,7 +333,18 @@ fn use_pending_focus(state: &UseReducerHandle<FormState>, root: &NodeRef, prefix
 pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let lang = props.lang;
     let prefix = crate::common::use_id_prefix("yj-si");
-    let template = use_template(props.template.clone(), props.template_id.clone());
+    let server = props.server();
+    // The server's copy of the template, unless the host gave one.
+    let from_server = crate::common::server::use_server_template(
+        server.clone().filter(|_| props.template.is_none()),
+        props.template_id.clone(),
+        lang,
+    );
+    let built_in = use_template(props.template.clone(), props.template_id.clone());
+    let template = use_memo((from_server.clone(), built_in.clone()), |(s, b)| match s {
+        ServerTemplate::Ready(t) => Some(t.clone()),
+        _ => (**b).clone(),
+    });
     let state = {
         let (v, t) = (props.value.clone(), template.clone());
         use_reducer(move || {
@@ -341,6 +369,17 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     use_draft_offer(&state, &template, key.as_deref(), props);
     use_autosave(&state, &template, key.as_deref(), props);
     use_pending_focus(&state, &root, &prefix);
+    let sender = match (&server, template.as_ref()) {
+        (Some(endpoint), Some(t)) if !props.readonly => Some(outbox::Sender {
+            endpoint: endpoint.clone(),
+            lang,
+            outbox_key: outbox::outbox_key(t, key.as_deref()),
+            on_emit: props.on_emit.clone(),
+            dispatch: state.dispatcher(),
+        }),
+        _ => None,
+    };
+    outbox::use_outbox(&state, sender.clone());
 
     let wrap = |body: Html| {
         html! { <div class="yj-widget yj-si" lang={lang.tag()} ref={root.clone()}>{ body }</div> }
@@ -348,6 +387,13 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
 
     if let Some(errs) = &props.template_errors {
         return wrap(template_error_panel(errs, lang));
+    }
+    match &from_server {
+        ServerTemplate::Loading => {
+            return wrap(html! { <p class="yj-si__loading" role="status">{ t(lang, "si.loading_template") }</p> })
+        }
+        ServerTemplate::Failed(errs) => return wrap(template_error_panel(errs, lang)),
+        _ => {}
     }
     let Some(t) = template.as_ref().clone() else {
         let e = FieldError::new("$.template", "requirements.no_template")
@@ -391,7 +437,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         ),
         Step::Review => {
             let all = errors_in(&t, &state, live, None);
-            review_view(&ctx, &shared.template, &all, props, key.as_deref())
+            review_view(&ctx, &shared.template, &all, props, key.as_deref(), sender.as_ref())
         }
         Step::Receipt(s) => receipt_view(&t, s, lang, &prefix),
     };
@@ -399,6 +445,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         <>
             { header }
             { storage_banner(&state.storage, lang, &dispatch, &prefix) }
+            { views::sending_view(&state.sending, sender.as_ref(), lang, &prefix) }
             { body }
         </>
     })

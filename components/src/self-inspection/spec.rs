@@ -23,6 +23,11 @@ static SPEC: Spec = Spec {
             effect: "drafts are kept in `localStorage` under template id + version + this key, so two people on one computer do not share a draft; saved once a change is on screen (one save per frame) and at once when the page is hidden or left",
         },
         Setting {
+            name: "endpoint",
+            values: "the URL of `yaojian-server`'s API, e.g. `/api/v1` (docs/server.md)",
+            effect: "the template is read from the server, and submitting files it there with an idempotency key: the receipt shows the server's reference; without a connection the filing stays queued on this device and is sent again (never twice); the server's refusals appear in the error summary",
+        },
+        Setting {
             name: "readonly",
             values: "present or absent",
             effect: "show the submission in `value` read-only and printable (for bureau staff)",
@@ -33,6 +38,10 @@ static SPEC: Spec = Spec {
         Property {
             name: "value",
             meaning: "read: the detail of the latest `yj-change`; write: `{answers, findings}` to start from, which must fit the template; with `readonly`, a submission to show",
+        },
+        Property {
+            name: "token",
+            meaning: "with `endpoint`: the portal's signed token (a string), sent as `Authorization: Bearer`; a portal on the server's origin may set the `yaojian_token` cookie instead (docs/server.md)",
         },
     ],
     events: &[
@@ -88,6 +97,8 @@ impl Widget for SelfInspection {
             storage_key: None,
             readonly: false,
             value: None,
+            endpoint: None,
+            token: None,
         }
     }
 
@@ -99,6 +110,7 @@ impl Widget for SelfInspection {
         match name {
             "storage-key" => p.storage_key = value.map(|v| AttrValue::from(v.to_string())),
             "readonly" => p.readonly = value.is_some(),
+            "endpoint" => p.endpoint = value.map(|v| AttrValue::from(v.trim().to_string())),
             "template-id" => p.template_id = built_in_form(name, value)?,
             _ => return Err(contract::unknown_setting(name)),
         }
@@ -109,6 +121,7 @@ impl Widget for SelfInspection {
         let parsed = contract::parse_property(json)?;
         match name {
             "template" => template_property(parsed, &mut p.template, &mut p.template_errors),
+            "token" => crate::common::server::token_property(parsed, &mut p.token),
             "value" => {
                 check_value(p, &parsed)?;
                 p.value = Some(Rc::new(parsed));

@@ -208,6 +208,8 @@ pub struct FormState {
     /// Bumped on every change a user makes (drives autosave and yj-change).
     pub revision: u32,
     pub live: LiveCell,
+    /// A filing to the server (`endpoint`): on its way, or queued on this device.
+    pub sending: super::outbox::Sending,
 }
 
 impl FormState {
@@ -226,6 +228,7 @@ impl FormState {
             pending_focus: None,
             revision: 0,
             live: LiveCell::default(),
+            sending: Default::default(),
         }
     }
 }
@@ -264,6 +267,8 @@ pub enum Msg {
     Show(Vec<String>, bool),
     SubmitFailed(Vec<FieldError>),
     Submitted(Rc<Submission>),
+    /// Where the filing to the server is.
+    Sending(super::outbox::Sending),
     Storage(Storage),
     Restore,
     Discard,
@@ -468,6 +473,11 @@ impl Reducible for FormState {
                 changed = false;
                 s.step = Step::Receipt(sub);
                 s.pending_focus = Some("heading".into());
+            }
+            Msg::Sending(sending) => {
+                // Announced by the status region; focus stays where the user is.
+                changed = false;
+                s.sending = sending;
             }
             Msg::Storage(st) => {
                 changed = false;

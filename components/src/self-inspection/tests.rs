@@ -47,6 +47,8 @@ async fn mount_with(template: Option<Rc<Template>>, key: &str) -> Element {
         storage_key: Some(AttrValue::from(key.to_string())),
         readonly: false,
         value: None,
+        endpoint: None,
+        token: None,
     })
     .await
 }
@@ -288,6 +290,8 @@ async fn a_malformed_template_shows_its_paths_and_nothing_else() {
         storage_key: None,
         readonly: false,
         value: None,
+        endpoint: None,
+        token: None,
     })
     .await;
     let page = root.text_content().unwrap();

@@ -319,10 +319,18 @@ pub(super) fn review_view(
     all_errors: &[FieldError],
     props: &SelfInspectionProps,
     key: Option<&str>,
+    sender: Option<&super::outbox::Sender>,
 ) -> Html {
     let t = ctx.template;
     let lang = ctx.lang;
-    let errs: Vec<&FieldError> = all_errors.iter().collect();
+    // The form's own errors; when it has none, what the server refused.
+    let errs: Vec<&FieldError> = if all_errors.is_empty() {
+        ctx.state.submit_errors.iter().collect()
+    } else {
+        all_errors.iter().collect()
+    };
+    // One filing at a time: a second would be another submission, not a retry.
+    let busy = !matches!(ctx.state.sending, super::outbox::Sending::Idle);
     let on_submit = {
         let d = ctx.dispatch.clone();
         let tpl = template.clone();
@@ -331,6 +339,7 @@ pub(super) fn review_view(
         let key = key.map(str::to_string);
         let typed_errors = !ctx.state.input_errors.is_empty() && !all_errors.is_empty();
         let all: Vec<FieldError> = all_errors.to_vec();
+        let sender = sender.cloned();
         Callback::from(move |_: MouseEvent| {
             if typed_errors {
                 return d.dispatch(Msg::SubmitFailed(all.clone()));
@@ -348,14 +357,19 @@ pub(super) fn review_view(
                 lang,
             ) {
                 Ok(s) => {
-                    Emitted::FormSubmit {
-                        submission: json_of(&s),
+                    if let Some(sender) = &sender {
+                        // Kept in the outbox first, so the draft may go.
+                        let _ = super::outbox::file(sender, s);
+                    } else {
+                        Emitted::FormSubmit {
+                            submission: json_of(&s),
+                        }
+                        .send(&on_emit);
+                        d.dispatch(Msg::Submitted(Rc::new(s)));
                     }
-                    .send(&on_emit);
                     if let Ok(st) = crate::common::local_storage() {
                         let _ = st.remove_item(&storage_key(&tpl, key.as_deref()));
                     }
-                    d.dispatch(Msg::Submitted(Rc::new(s)));
                 }
                 Err(e) => d.dispatch(Msg::SubmitFailed(e.into())),
             }
@@ -378,9 +392,51 @@ pub(super) fn review_view(
             <p class="yj-hint">{ t_str(lang, "si.submit_hint") }</p>
             <div class="yj-button-row">
                 <button type="button" class="yj-button yj-button--secondary" onclick={back}>{ t_str(lang, "si.previous") }</button>
-                <button type="button" class="yj-button" id={ctx.id("submit")} onclick={on_submit}>{ t_str(lang, "si.submit") }</button>
+                <button type="button" class="yj-button" id={ctx.id("submit")} onclick={on_submit} disabled={busy}>{ t_str(lang, "si.submit") }</button>
             </div>
         </>
+    }
+}
+
+/// Where a filing to the server is: on its way, or kept on this device with a way to
+/// try again now. A status region, so screen readers hear it without losing their place.
+pub(super) fn sending_view(
+    sending: &super::outbox::Sending,
+    sender: Option<&super::outbox::Sender>,
+    lang: Lang,
+    prefix: &str,
+) -> Html {
+    use super::outbox::{Sending, RETRY_SECONDS};
+    let id = format!("{prefix}-sending");
+    let (o, sender, title, detail) = match (sending, sender) {
+        (Sending::InFlight(_), _) => {
+            return html! { <p class="yj-si__sending" role="status" id={id}>{ t_str(lang, "si.sending") }</p> }
+        }
+        (Sending::Queued(o, _), Some(sender)) => {
+            let every = tf(lang, "si.queued_detail", &[("seconds", &RETRY_SECONDS.to_string())]);
+            (o, sender, "si.queued", html! { <p class="yj-hint">{ every }</p> })
+        }
+        (Sending::AwaitingSignIn(o, why, _), Some(sender)) => {
+            let detail = html! {
+                <>
+                    <p class="yj-hint">{ why.clone() }</p>
+                    <p class="yj-hint">{ t_str(lang, "si.signin_needed_detail") }</p>
+                </>
+            };
+            (o, sender, "si.signin_needed", detail)
+        }
+        _ => return html! {},
+    };
+    let retry = {
+        let (sender, o) = (sender.clone(), o.clone());
+        Callback::from(move |_: MouseEvent| sender.send(o.clone()))
+    };
+    html! {
+        <div class="yj-si__queued" role="status" id={id}>
+            <p class="yj-si__queued-title">{ t_str(lang, title) }</p>
+            { detail }
+            <button type="button" class="yj-button yj-button--secondary" id={format!("{prefix}-retry")} onclick={retry}>{ t_str(lang, "si.retry") }</button>
+        </div>
     }
 }
 

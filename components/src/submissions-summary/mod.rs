@@ -7,6 +7,7 @@
 //! The engine (`yaojian::form::summary`) reads the batch, counts, filters and writes the
 //! CSV; this module loads, renders and pages.
 
+mod server;
 mod spec;
 mod state;
 mod tables;
@@ -49,6 +50,15 @@ pub struct SubmissionsSummaryProps {
     /// Submissions from the host: a JSON array (or one submission). Replaces the batch.
     #[prop_or_default]
     pub value: Option<Rc<Value>>,
+    /// `yaojian-server`'s API: the batch is what the caller may see there.
+    #[prop_or_default]
+    pub endpoint: Option<AttrValue>,
+    /// The portal's signed token for the server.
+    #[prop_or_default]
+    pub token: Option<AttrValue>,
+    /// `auth="cookie"`: the portal signed in with a cookie, so read without a token.
+    #[prop_or_default]
+    pub auth_cookie: bool,
 }
 
 /// Offers `text` as a file download named `name` (CSV, UTF-8).
@@ -227,6 +237,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
         });
     }
     let export_error = use_state(|| None::<String>);
+    server::use_server_batch(props, (*template).clone(), state.dispatcher());
 
     let wrap = |body: Html| html! { <div class="yj-widget yj-fs" lang={lang.tag()}>{ body }</div> };
     if let Some(errs) = &props.template_errors {
@@ -240,7 +251,12 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     let d = state.dispatcher();
     let id = |s: &str| format!("{prefix}-{s}");
 
-    let loader = loader_view(&state, lang, &id, &d);
+    let loader = html! {
+        <>
+            { server::server_panel(props, &tpl, &id, &d, &export_error) }
+            { loader_view(&state, lang, &id, &d) }
+        </>
+    };
 
     let header = html! {
         <header class="yj-fs__header">

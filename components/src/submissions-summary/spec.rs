@@ -2,21 +2,40 @@
 
 use super::{SubmissionsSummary, SubmissionsSummaryProps};
 use crate::common::properties::{built_in_form, template_property, TEMPLATE, TEMPLATE_ID};
-use crate::contract::{self, EventDoc, Property, Spec, Widget};
+use crate::contract::{self, EventDoc, Property, Setting, Spec, Widget};
 use serde_json::Value;
 use std::rc::Rc;
 use yaojian::{FieldError, Lang};
 use yew::Callback;
 
+/// How the summary signs in to the server.
+const AUTH: &[&str] = &["token", "cookie"];
+
 static SPEC: Spec = Spec {
     kind: "submissions-summary",
     title: "自查汇总 the bureau's summary of many submissions to one template: counts per question and finding, submitters with findings, missing attestations, filters, CSV download. Staff load JSON files or paste JSON; or set `value`",
-    settings: &[TEMPLATE_ID],
+    settings: &[
+        TEMPLATE_ID,
+        Setting {
+            name: "endpoint",
+            values: "the URL of `yaojian-server`'s API, e.g. `/api/v1` (docs/server.md)",
+            effect: "the submissions are read from the server (what the token may see, page by page) and the full CSV downloads from it; files and pasted JSON still add to what is loaded",
+        },
+        Setting {
+            name: "auth",
+            values: "`token` (default), `cookie`",
+            effect: "with `endpoint`: `token` waits for the `token` property before reading; `cookie` reads at once, signed in by the `yaojian_token` cookie the portal set on the server's own origin",
+        },
+    ],
     properties: &[
         TEMPLATE,
         Property {
             name: "value",
             meaning: "read: the detail of the latest `yj-change`; write: submissions to summarise, an array of submission documents (or one), replacing what is loaded. Submissions to another template, or not shaped like one, are listed as set aside; ones failing validation are counted and flagged",
+        },
+        Property {
+            name: "token",
+            meaning: "with `endpoint`: the portal's signed token (a string), sent as `Authorization: Bearer`; a portal on the server's origin may set the `yaojian_token` cookie instead (docs/server.md)",
         },
     ],
     events: &[
@@ -41,6 +60,9 @@ impl Widget for SubmissionsSummary {
             template_id: None,
             template_errors: None,
             value: None,
+            endpoint: None,
+            token: None,
+            auth_cookie: false,
         }
     }
 
@@ -55,6 +77,8 @@ impl Widget for SubmissionsSummary {
     ) -> Result<(), FieldError> {
         match name {
             "template-id" => p.template_id = built_in_form(name, value)?,
+            "endpoint" => p.endpoint = value.map(|v| yew::AttrValue::from(v.trim().to_string())),
+            "auth" => p.auth_cookie = contract::choice_setting(name, value, AUTH)? == Some("cookie"),
             _ => return Err(contract::unknown_setting(name)),
         }
         Ok(())
@@ -68,6 +92,7 @@ impl Widget for SubmissionsSummary {
                 p.value = Some(Rc::new(parsed));
                 Ok(())
             }
+            "token" => crate::common::server::token_property(parsed, &mut p.token),
             _ => Err(contract::unknown_property(name)),
         }
     }

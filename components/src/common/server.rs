@@ -1,0 +1,216 @@
+//! Talking to `yaojian-server` (docs/server.md): one request function over `fetch`, the
+//! server's `{"errors": [...]}` read into `FieldError`s, and the idempotency keys of
+//! filings. Widgets use it when the host sets `endpoint`; without it they stay local.
+
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yaojian::{FieldError, Lang};
+
+/// Where the API is and who is calling.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Endpoint {
+    /// e.g. `/api/v1` or `https://bureau.example/api/v1` (no trailing slash).
+    pub base: String,
+    /// The portal's signed token, sent as `Authorization: Bearer`.
+    pub token: Option<String>,
+}
+
+/// What a request came back with.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Reply {
+    /// A 2xx answer and its JSON.
+    Ok(u16, Value),
+    /// The server refused it (4xx): its errors, each with a path and message.
+    Refused(u16, Vec<FieldError>),
+    /// No answer (offline, cut, DNS, CORS) or the server could not answer now (5xx,
+    /// 429): worth retrying with the same idempotency key.
+    Unreachable(String),
+}
+
+impl Endpoint {
+    pub fn new(base: &str, token: Option<&str>) -> Endpoint {
+        Endpoint {
+            base: base.trim_end_matches('/').to_string(),
+            token: token.filter(|t| !t.is_empty()).map(str::to_string),
+        }
+    }
+
+    /// `path` under the base, with `?lang=` so the server's messages match the widget.
+    pub fn url(&self, path: &str, lang: Lang) -> String {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        format!("{}{path}{sep}lang={}", self.base, lang.tag())
+    }
+
+    /// One request; `body` is JSON.
+    pub async fn request(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<&str>,
+        idempotency_key: Option<&str>,
+    ) -> Reply {
+        match self.fetch(method, url, body, idempotency_key).await {
+            Ok((status, text)) => reply_of(status, &text),
+            Err(e) => Reply::Unreachable(e),
+        }
+    }
+
+    /// The raw answer: status and body text.
+    pub async fn fetch(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<&str>,
+        idempotency_key: Option<&str>,
+    ) -> Result<(u16, String), String> {
+        let js = |e: wasm_bindgen::JsValue| format!("{e:?}");
+        let init = web_sys::RequestInit::new();
+        init.set_method(method);
+        let headers = web_sys::Headers::new().map_err(js)?;
+        headers.set("Accept", "application/json").map_err(js)?;
+        if let Some(t) = &self.token {
+            headers
+                .set("Authorization", &format!("Bearer {t}"))
+                .map_err(js)?;
+        }
+        if let Some(k) = idempotency_key {
+            headers.set("Idempotency-Key", k).map_err(js)?;
+        }
+        if let Some(b) = body {
+            headers
+                .set("Content-Type", "application/json")
+                .map_err(js)?;
+            init.set_body(&wasm_bindgen::JsValue::from_str(b));
+        }
+        init.set_headers(&headers);
+        let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(js)?;
+        let window = web_sys::window().ok_or("no window")?;
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+            .await
+            .map_err(js)?
+            .dyn_into()
+            .map_err(js)?;
+        let text = JsFuture::from(response.text().map_err(js)?)
+            .await
+            .map_err(js)?
+            .as_string()
+            .unwrap_or_default();
+        Ok((response.status(), text))
+    }
+}
+
+/// Reads an answer: 2xx → its JSON; 5xx and 429 → worth retrying; other 4xx → the
+/// server's errors.
+pub fn reply_of(status: u16, text: &str) -> Reply {
+    let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    match status {
+        200..=299 => Reply::Ok(status, v),
+        429 | 500..=599 => Reply::Unreachable(format!("HTTP {status}")),
+        _ => Reply::Refused(status, server_errors(&v, status)),
+    }
+}
+
+/// The server's errors as the widget's: each keeps its path; the message is the
+/// server's own (already in the widget's language), carried by `error.server.message`.
+pub fn server_errors(v: &Value, status: u16) -> Vec<FieldError> {
+    let list: Vec<FieldError> = v["errors"]
+        .as_array()
+        .map(|errs| {
+            errs.iter()
+                .map(|e| {
+                    FieldError::new(e["path"].as_str().unwrap_or("$"), "server.message")
+                        .with("message", e["message"].as_str().unwrap_or(""))
+                        .with("code", e["code"].as_str().unwrap_or(""))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if list.is_empty() {
+        vec![FieldError::new("$", "server.status").with("status", status)]
+    } else {
+        list
+    }
+}
+
+/// A new idempotency key: random, so two filings never share one.
+pub fn new_idempotency_key() -> String {
+    let crypto = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"crypto".into()).ok());
+    let uuid = crypto.and_then(|c| {
+        let f = js_sys::Reflect::get(&c, &"randomUUID".into()).ok()?;
+        f.dyn_ref::<js_sys::Function>()?.call0(&c).ok()?.as_string()
+    });
+    uuid.unwrap_or_else(|| {
+        format!(
+            "{}-{}",
+            js_sys::Date::now(),
+            (js_sys::Math::random() * 1e12) as u64
+        )
+    })
+}
+
+/// A template read from the server (`GET {endpoint}/templates/{id}`).
+#[derive(Clone, PartialEq, Debug)]
+pub enum ServerTemplate {
+    /// No endpoint, or the host gave the template itself.
+    NotUsed,
+    Loading,
+    Ready(std::rc::Rc<yaojian::form::Template>),
+    /// The server could not be reached: the widget uses its built-in copy.
+    Unreachable,
+    /// The server answered, but not with a usable template.
+    Failed(std::rc::Rc<Vec<FieldError>>),
+}
+
+/// Reads template `id` (default: the personal self-inspection) from the server when
+/// `endpoint` is set.
+#[yew::hook]
+pub fn use_server_template(
+    endpoint: Option<Endpoint>,
+    id: Option<yew::AttrValue>,
+    lang: Lang,
+) -> ServerTemplate {
+    use yew::prelude::*;
+    let state = use_state(|| ServerTemplate::NotUsed);
+    {
+        let state = state.clone();
+        let base = endpoint.as_ref().map(|e| e.base.clone());
+        use_effect_with((base, id), move |(base, id)| {
+            let Some(endpoint) = endpoint.filter(|_| base.is_some()) else {
+                state.set(ServerTemplate::NotUsed);
+                return;
+            };
+            state.set(ServerTemplate::Loading);
+            let id = id
+                .as_deref()
+                .unwrap_or("representative-personal")
+                .to_string();
+            yew::platform::spawn_local(async move {
+                let url = endpoint.url(
+                    &format!("/templates/{}", js_sys::encode_uri_component(&id)),
+                    lang,
+                );
+                let got = match endpoint.request("GET", &url, None, None).await {
+                    Reply::Ok(_, v) => match yaojian::form::Template::from_value(v) {
+                        Ok(t) => ServerTemplate::Ready(std::rc::Rc::new(t)),
+                        Err(e) => ServerTemplate::Failed(std::rc::Rc::new(e.into())),
+                    },
+                    Reply::Refused(_, errs) => ServerTemplate::Failed(std::rc::Rc::new(errs)),
+                    Reply::Unreachable(_) => ServerTemplate::Unreachable,
+                };
+                state.set(got);
+            });
+        });
+    }
+    (*state).clone()
+}
+
+/// The `token` property: a string, or null to forget it.
+pub fn token_property(v: Value, token: &mut Option<yew::AttrValue>) -> Result<(), Vec<FieldError>> {
+    match v {
+        Value::String(t) => *token = Some(yew::AttrValue::from(t)),
+        Value::Null => *token = None,
+        _ => return Err(vec![FieldError::new("$", "server.token_shape")]),
+    }
+    Ok(())
+}
