@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Builds and serves the demo portal at http://127.0.0.1:8080, installing what is missing.
+# Runs the demo: the real system on SQLite at http://127.0.0.1:8080, installing what is
+# missing. yaojian-server (with --demo: a labelled sample sign-in) serves the demo portal
+# and its API; filings are kept in target/demo/yaojian.sqlite between runs.
+# Extra arguments go to `yaojian-server serve` (e.g. --listen 127.0.0.1:9000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh demo
 export PATH="$HOME/.cargo/bin:$PATH"
-exec trunk serve "$@"
+trunk build
+cargo build -p yaojian-server
+mkdir -p target/demo
+exec target/debug/yaojian-server serve --demo \
+  --database sqlite:target/demo/yaojian.sqlite --key target/demo/key \
+  --site target/demo-dist "$@"

@@ -3,10 +3,13 @@
 //! the JSON each widget emits. Each page is a widget's example marked `demo` (see
 //! [`pages`]), mounted through the widget contract as a portal's page would mount it.
 
+mod signin;
+
 use crate::common::t;
 use crate::contract::Mounted;
 use crate::widgets;
 use serde_json::Value;
+use signin::{use_sample_users, Session, SignIn, DEMO_ENDPOINT};
 use std::rc::Rc;
 use yaojian::Lang;
 use yew::prelude::*;
@@ -48,6 +51,13 @@ struct HostProps {
     page: DemoPage,
     lang: Lang,
     on_emit: Callback<Value>,
+    /// Signed in to the demo server: the widgets that talk to it get its endpoint and token.
+    session: Option<Session>,
+}
+
+/// The widgets that file to or read from the server.
+fn uses_server(kind: &str) -> bool {
+    matches!(kind, "self-inspection" | "submissions-summary")
 }
 
 /// A widget mounted through the contract, as `yaojian.js` mounts it: the example's
@@ -59,31 +69,44 @@ fn contract_host(p: &HostProps) -> Html {
     {
         let (node, mounted, lang, on_emit) =
             (node.clone(), mounted.clone(), p.lang, p.on_emit.clone());
-        use_effect_with(p.page.clone(), move |page| {
-            let (Some(el), Some(entry)) =
-                (node.cast::<web_sys::Element>(), widgets::entry(page.kind))
-            else {
-                return Box::new(|| ()) as Box<dyn FnOnce()>;
-            };
-            let mut w = entry.start(lang, on_emit);
-            let settings = page.example["settings"]
-                .as_object()
-                .cloned()
-                .unwrap_or_default();
-            w.set_all(&settings);
-            w.render(Some(el));
-            for prop in (entry.spec)().properties {
-                if let Some(v) = page.example["properties"].get(prop.name) {
-                    let _ = w.set_property(prop.name, &v.to_string());
+        use_effect_with(
+            (p.page.clone(), p.session.clone()),
+            move |(page, session)| {
+                let (Some(el), Some(entry)) =
+                    (node.cast::<web_sys::Element>(), widgets::entry(page.kind))
+                else {
+                    return Box::new(|| ()) as Box<dyn FnOnce()>;
+                };
+                let mut w = entry.start(lang, on_emit);
+                let mut settings = page.example["settings"]
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default();
+                let session = session.as_ref().filter(|_| uses_server(page.kind));
+                if session.is_some() {
+                    settings.insert("endpoint".into(), DEMO_ENDPOINT.into());
                 }
-            }
-            *mounted.borrow_mut() = Some(w);
-            Box::new(move || {
-                if let Some(mut w) = mounted.borrow_mut().take() {
-                    w.destroy();
+                w.set_all(&settings);
+                w.render(Some(el));
+                for prop in (entry.spec)().properties {
+                    if let Some(v) = page.example["properties"].get(prop.name) {
+                        // The server's submissions take the place of the example's.
+                        if !(session.is_some() && prop.name == "value") {
+                            let _ = w.set_property(prop.name, &v.to_string());
+                        }
+                    }
                 }
-            })
-        });
+                if let Some(s) = session {
+                    let _ = w.set_property("token", &Value::String(s.token.clone()).to_string());
+                }
+                *mounted.borrow_mut() = Some(w);
+                Box::new(move || {
+                    if let Some(mut w) = mounted.borrow_mut().take() {
+                        w.destroy();
+                    }
+                })
+            },
+        );
     }
     {
         let mounted = mounted.clone();
@@ -127,6 +150,8 @@ pub fn portal() -> Html {
     let lang = use_state(Lang::default);
     let active = use_state(current_slug);
     let emitted = use_state(|| None::<String>);
+    let users = use_sample_users();
+    let session = use_state(|| None::<Session>);
 
     let on_lang = {
         let lang = lang.clone();
@@ -174,7 +199,7 @@ pub fn portal() -> Html {
         Some(w) => html! {
             <section class="yj-portal__widget" aria-labelledby="yj-portal-widget-title">
                 <h2 id="yj-portal-widget-title" class="yj-portal__widget-title">{ t(l, &w.title_key) }</h2>
-                <ContractHost key={w.slug.clone()} page={w.clone()} lang={l} on_emit={on_emit.clone()} />
+                <ContractHost key={w.slug.clone()} page={w.clone()} lang={l} on_emit={on_emit.clone()} session={(*session).clone()} />
             </section>
         },
         None => html! {
@@ -220,6 +245,10 @@ pub fn portal() -> Html {
                     { for nav }
                 </ul>
             </nav>
+            if let Some(users) = users {
+                <SignIn lang={l} {users} session={(*session).clone()}
+                        on_change={ let s = session.clone(); Callback::from(move |x| s.set(x)) } />
+            }
             <div class="yj-portal__layout">
                 <main id="yj-main" class="yj-portal__main" tabindex="-1">{ body }</main>
                 <aside class="yj-portal__json" aria-labelledby="yj-json-title">

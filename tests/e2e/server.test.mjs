@@ -1,0 +1,191 @@
+// The real system: yaojian-server (--demo, SQLite) serving the demo portal. A
+// representative signs in and files through the widget; an inspector, in another
+// browser context, sees it counted in the summary widget; a filing made with the
+// network cut stays queued (also across a reload) and arrives exactly once when the
+// network is back. Needs target/demo-dist (trunk build --release) and
+// target/debug/yaojian-server (cargo test -p yaojian-server builds it).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { launchChromium } from "../../scripts/browser.mjs";
+import { DEMO_DIR, expectNoAxeViolations, expectNoErrors, fillPersonalForm } from "./harness.mjs";
+
+const BIN = "target/debug/yaojian-server";
+let server, browser, base, dir;
+
+const freePort = () => new Promise((resolve) => {
+  const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); });
+});
+
+before(async () => {
+  assert.ok(fs.existsSync(BIN), `${BIN} missing: run cargo build -p yaojian-server`);
+  assert.ok(fs.existsSync(`${DEMO_DIR}/index.html`), `${DEMO_DIR} missing: run trunk build --release`);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "yaojian-e2e-server-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(BIN, ["serve", "--demo", "--listen", `127.0.0.1:${port}`, "--database", `sqlite:${dir}/db.sqlite`,
+    "--key", `${dir}/key`, "--site", DEMO_DIR], { stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 200; i++) {
+    try { if ((await fetch(`${base}/api/v1/healthz`)).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  browser = await launchChromium(["--disable-quic"]);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill("SIGKILL");
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function signedIn(user) {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => {
+    // A filing refused by the network is the point of the offline test, not a fault.
+    if (m.type() === "error" && !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to load resource/.test(m.text())) page.errors.push(m.text());
+  });
+  await page.goto(base + "/");
+  await page.waitForSelector("#yj-portal-sign-in");
+  await expectNoAxeViolations(page, "portal with the sample sign-in");
+  await page.selectOption("#yj-portal-user", user);
+  await page.click("#yj-portal-sign-in");
+  await page.waitForSelector("#yj-portal-signed-in");
+  return page;
+}
+
+/** Fills the personal self-inspection with the mouse and goes to the review page. */
+async function fillForm(page, name) {
+  await page.click("a.yj-portal__navlink[href='#self-inspection']");
+  await page.waitForSelector("[id$='-name']");
+  await fillPersonalForm(page, { name });
+  await page.waitForSelector("text=提交前检查您的答案");
+}
+
+const KEYED = /^ZC\d{8}-[0-9A-F]{16}$/; // the server's reference; the browser's has 8 hex digits
+
+async function stored() {
+  const token = execFileSync(BIN, ["token", "--key", `${dir}/key`, "--role", "admin"]).toString().trim();
+  const r = await fetch(`${base}/api/v1/submissions?limit=500`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(r.status, 200);
+  return (await r.json()).items;
+}
+
+test("a representative files through the widget; an inspector sees it counted", async () => {
+  const rep = await signedIn("demo-representative");
+  await fillForm(rep, "王敏");
+  await rep.click("[id$='-submit']");
+  await rep.waitForSelector(".yj-si__receipt");
+  const reference = (await rep.textContent(".yj-si__reference-number")).trim();
+  assert.match(reference, KEYED);
+  await expectNoAxeViolations(rep, "receipt from the server");
+  const items = await stored();
+  assert.deepEqual(items.map((i) => i.reference), [reference]);
+  assert.equal(items[0].owner.sub, "demo-representative");
+  expectNoErrors(rep);
+
+  const inspector = await signedIn("demo-inspector");
+  await inspector.click("a.yj-portal__navlink[href='#submissions-summary']");
+  await inspector.waitForSelector("[id$='-server-title']");
+  await inspector.waitForFunction(() => /已载入 1 份提交/.test(document.querySelector(".yj-fs__loaded")?.textContent ?? ""));
+  assert.match(await inspector.textContent(".yj-fs"), /王敏/);
+  assert.match(await inspector.textContent(".yj-fs"), new RegExp(reference));
+  await expectNoAxeViolations(inspector, "summary from the server");
+  // The full CSV comes from the server.
+  const [download] = await Promise.all([inspector.waitForEvent("download", { timeout: 8000 }).catch(async (e) => { throw new Error(`${e}: ${await inspector.textContent(".yj-fs")}`); }), inspector.click("[id$='-server-csv']")]);
+  const csv = fs.readFileSync(await download.path(), "utf8");
+  assert.ok(csv.startsWith("\ufeff") && csv.includes(reference), csv);
+  expectNoErrors(inspector);
+  await rep.context().close();
+  await inspector.context().close();
+});
+
+test("with the network cut the filing stays queued, survives a reload, and arrives once", async () => {
+  const rep = await signedIn("demo-representative");
+  await fillForm(rep, "李娜");
+  const before = (await stored()).length;
+  // Cut: the filing gets no answer.
+  await rep.route("**/api/v1/submissions*", (route) => route.abort("internetdisconnected"));
+  await rep.click("[id$='-submit']");
+  await rep.waitForSelector(".yj-si__queued");
+  assert.match(await rep.textContent(".yj-si__queued"), /已保存在本设备/);
+  await expectNoAxeViolations(rep, "filing queued");
+  // A reload (still cut) finds it queued again, on the form's first page.
+  const OUTBOX = await rep.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("yaojian:outbox:")));
+  assert.ok(OUTBOX, "the filing is kept on the device");
+  const kept = JSON.parse(await rep.evaluate((k) => localStorage.getItem(k), OUTBOX));
+  await rep.reload();
+  await rep.waitForSelector("#yj-portal-sign-in");
+  await rep.selectOption("#yj-portal-user", "demo-representative");
+  await rep.click("#yj-portal-sign-in");
+  await rep.waitForSelector("#yj-portal-signed-in");
+  await rep.click("a.yj-portal__navlink[href='#self-inspection']");
+  await rep.waitForSelector(".yj-si__queued");
+  assert.equal((await stored()).length, before, "nothing arrived while cut");
+  // Restored: the retry sends it, with its key, exactly once.
+  await rep.unroute("**/api/v1/submissions*");
+  await rep.click("[id$='-retry']");
+  await rep.waitForSelector(".yj-si__receipt");
+  assert.match((await rep.textContent(".yj-si__reference-number")).trim(), KEYED);
+  assert.equal(await rep.evaluate((k) => localStorage.getItem(k), OUTBOX), null, "the outbox is emptied");
+  const after = await stored();
+  assert.equal(after.length, before + 1);
+  const mine = after.filter((i) => i.submission.answers.name === "李娜");
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].submission.submitted_at, kept.submission.submitted_at);
+  expectNoErrors(rep);
+  await rep.context().close();
+});
+
+test("the server's refusal is shown in the error summary, and nothing stays queued", async () => {
+  const rep = await signedIn("demo-representative");
+  await fillForm(rep, "赵强");
+  await rep.route("**/api/v1/submissions*", (route) => route.fulfill({
+    status: 422,
+    contentType: "application/json",
+    body: JSON.stringify({ errors: [{ path: "$.answers.phone", code: "form.phone", message: "服务器校验：联系电话不正确" }] }),
+  }));
+  await rep.click("[id$='-submit']");
+  await rep.waitForSelector(".yj-error-summary");
+  assert.match(await rep.textContent(".yj-error-summary"), /联系电话.*服务器校验：联系电话不正确/);
+  assert.equal(await rep.evaluate(() => document.activeElement.classList.contains("yj-error-summary")), true, "the summary takes focus");
+  assert.equal(await rep.locator(".yj-si__queued").count(), 0);
+  assert.equal(await rep.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaojian:outbox:")).length), 0);
+  await expectNoAxeViolations(rep, "server refusal");
+  // The link goes to the field the server named.
+  await rep.click(".yj-error-summary a >> nth=0");
+  assert.match(await rep.evaluate(() => document.activeElement.id), /-phone$/);
+  await rep.context().close();
+});
+
+test("a filing refused for a stale sign-in waits on the device and goes once signed in again", async () => {
+  const rep = await signedIn("demo-representative");
+  await fillForm(rep, "孙丽");
+  const before = (await stored()).length;
+  // The portal's token no longer verifies: the real server answers 401.
+  await rep.route("**/api/v1/submissions*", (route) =>
+    route.continue({ headers: { ...route.request().headers(), authorization: "Bearer x.y.z" } }));
+  await rep.click("[id$='-submit']");
+  await rep.waitForSelector("text=服务器要求重新登录");
+  assert.match(await rep.textContent(".yj-si__queued"), /登录凭证无效/);
+  await expectNoAxeViolations(rep, "filing waiting for a new sign-in");
+  assert.equal(await rep.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaojian:outbox:")).length), 1, "kept on the device");
+  assert.equal((await stored()).length, before, "nothing stored");
+  // Signed in again: the kept filing goes by itself, once.
+  await rep.unroute("**/api/v1/submissions*");
+  await rep.click("#yj-portal-sign-out");
+  await rep.selectOption("#yj-portal-user", "demo-representative");
+  await rep.click("#yj-portal-sign-in");
+  await rep.waitForSelector(".yj-si__receipt");
+  assert.match((await rep.textContent(".yj-si__reference-number")).trim(), KEYED);
+  const mine = (await stored()).filter((i) => i.submission.answers.name === "孙丽");
+  assert.equal(mine.length, 1);
+  expectNoErrors(rep);
+  await rep.context().close();
+});
