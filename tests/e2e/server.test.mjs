@@ -141,6 +141,14 @@ test("with the network cut the filing stays queued, survives a reload, and arriv
   assert.equal(mine[0].submission.submitted_at, kept.submission.submitted_at);
   expectNoErrors(rep);
   await rep.context().close();
+  // The inspector's summary counts it, once.
+  const inspector = await signedIn("demo-inspector");
+  await inspector.click("a.yj-portal__navlink[href='#submissions-summary']");
+  await inspector.waitForSelector("[id$='-server-title']");
+  await inspector.waitForFunction((n) => new RegExp(`已载入 ${n} 份提交`).test(document.querySelector(".yj-fs__loaded")?.textContent ?? ""), after.length);
+  assert.equal((await inspector.textContent(".yj-fs")).split("李娜").length - 1, 1, "listed once");
+  expectNoErrors(inspector);
+  await inspector.context().close();
 });
 
 test("the server's refusal is shown in the error summary, and nothing stays queued", async () => {
