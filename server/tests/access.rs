@@ -238,13 +238,15 @@ async fn missing_expired_forged_and_incomplete_tokens_are_401_everywhere() {
     }
 }
 
+/// A `Cookie` header carrying `token` between two other cookies.
+fn cookie(token: &str) -> String {
+    format!("lang=zh; yaojian_token={token}; other=1")
+}
+
 /// Files as `token` with the token in the cookie, from a page the browser says is `site`.
 async fn file_by_cookie(s: &TestServer, token: &str, site: &str, key: &str, name: &str) -> Reply {
     s.call("POST", "/submissions")
-        .header(
-            "cookie",
-            &format!("lang=zh; yaojian_token={token}; other=1"),
-        )
+        .header("cookie", &cookie(token))
         .header("sec-fetch-site", site)
         .header("idempotency-key", key)
         .json(&submission(name, ORG_A, false))
@@ -256,7 +258,6 @@ async fn file_by_cookie(s: &TestServer, token: &str, site: &str, key: &str, name
 async fn a_same_origin_cookie_signs_in_like_the_header_but_not_for_another_site() {
     let s = server(&sqlite_url()).await;
     let p = people(&s);
-    let cookie = |token: &str| format!("lang=zh; yaojian_token={token}; other=1");
     let filed = file_by_cookie(&s, &p.rep_a, "same-origin", "cookie-1", "甲").await;
     assert_eq!(filed.status, 201, "{}", filed.text);
     let reference = filed.json["reference"].as_str().unwrap();

@@ -36,6 +36,13 @@ impl Endpoint {
         }
     }
 
+    /// The server a widget's `endpoint` setting names (none when unset or blank), called
+    /// with the `token` property.
+    pub fn configured(endpoint: Option<&str>, token: Option<&str>) -> Option<Endpoint> {
+        let base = endpoint.filter(|e| !e.trim().is_empty())?;
+        Some(Endpoint::new(base, token))
+    }
+
     /// `path` under the base, with `?lang=` so the server's messages match the widget.
     pub fn url(&self, path: &str, lang: Lang) -> String {
         let sep = if path.contains('?') { '&' } else { '?' };
@@ -131,6 +138,14 @@ pub fn server_errors(v: &Value, status: u16) -> Vec<FieldError> {
     } else {
         list
     }
+}
+
+/// The server's refusal in words: its messages, one after another.
+pub fn refusal_text(errs: &[FieldError], lang: Lang) -> String {
+    errs.iter()
+        .map(|e| e.message(lang))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A new idempotency key: random, so two filings never share one.

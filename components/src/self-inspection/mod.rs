@@ -74,8 +74,7 @@ pub struct SelfInspectionProps {
 impl SelfInspectionProps {
     /// The server, when the host named one.
     fn server(&self) -> Option<crate::common::server::Endpoint> {
-        let base = self.endpoint.as_deref().filter(|e| !e.trim().is_empty())?;
-        Some(crate::common::server::Endpoint::new(base, self.token.as_deref()))
+        crate::common::server::Endpoint::configured(self.endpoint.as_deref(), self.token.as_deref())
     }
 }
 

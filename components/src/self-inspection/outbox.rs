@@ -99,7 +99,7 @@ impl Sender {
                 Err(e) => d.dispatch(Msg::Sending(Sending::Queued(o, e.to_string()))),
             },
             Reply::Refused(401, errs) => {
-                let why = errs.iter().map(|e| e.message(self.lang)).collect::<Vec<_>>().join(" ");
+                let why = crate::common::server::refusal_text(&errs, self.lang);
                 let refused = self.endpoint.token.clone();
                 d.dispatch(Msg::Sending(Sending::AwaitingSignIn(o, why, refused)));
             }

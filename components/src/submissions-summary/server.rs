@@ -6,7 +6,7 @@
 use super::state::{Msg, State};
 use super::{download, SubmissionsSummaryProps};
 use crate::common::events::Emitted;
-use crate::common::server::{Endpoint, Reply};
+use crate::common::server::{refusal_text, Endpoint, Reply};
 use crate::common::{t, tf};
 use serde_json::Value;
 use yaojian::form::Template;
@@ -16,8 +16,7 @@ use yew::prelude::*;
 impl SubmissionsSummaryProps {
     /// The server, when the host named one.
     pub(super) fn server(&self) -> Option<Endpoint> {
-        let base = self.endpoint.as_deref().filter(|e| !e.trim().is_empty())?;
-        Some(Endpoint::new(base, self.token.as_deref()))
+        Endpoint::configured(self.endpoint.as_deref(), self.token.as_deref())
     }
 }
 
@@ -44,7 +43,7 @@ pub fn load(endpoint: Endpoint, template: &Template, lang: Lang, d: UseReducerDi
             let page = match endpoint.request("GET", &url, None, None).await {
                 Reply::Ok(_, v) => v,
                 Reply::Refused(_, errs) => {
-                    let detail = errs.iter().map(|e| e.message(lang)).collect::<Vec<_>>().join(" ");
+                    let detail = refusal_text(&errs, lang);
                     return d.dispatch(Msg::Loaded { source, text: Err(detail), field: "reload" });
                 }
                 Reply::Unreachable(why) => {
@@ -115,7 +114,7 @@ pub fn server_panel(
                         download(&name, &text).map(|()| text.matches("\r\n").count().saturating_sub(1))
                     }
                     Ok((status, text)) => Err(match crate::common::server::reply_of(status, &text) {
-                        Reply::Refused(_, errs) => errs.iter().map(|e| e.message(lang)).collect::<Vec<_>>().join(" "),
+                        Reply::Refused(_, errs) => refusal_text(&errs, lang),
                         _ => format!("HTTP {status}"),
                     }),
                     Err(why) => Err(why),
