@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh demo
 export PATH="$HOME/.cargo/bin:$PATH"
-trunk build
+# The release build, as a bureau would see it (wasm-opt'd; quick when nothing changed).
+scripts/demo-build.sh
 cargo build -p yaojian-server
 mkdir -p target/demo
 exec target/debug/yaojian-server serve --demo \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever this project needs and is missing; quick when nothing is.
 # Called by scripts/demo.sh and scripts/test.sh. Usage: scripts/setup.sh [demo|test|release]
-#   demo    : wasm target, wasm-bindgen CLI, trunk
+#   demo    : wasm target, wasm-bindgen CLI, trunk, npm dev dependencies (wasm-opt)
 #   release : wasm target, wasm-bindgen CLI, npm dev dependencies (binaryen's wasm-opt)
 #   test    : all of the above plus Debian chromium + chromium-driver and postgresql
 # See ../shared/TOOLCHAIN.md for why each tool is installed the way it is.
@@ -89,7 +89,7 @@ ensure_npm_deps() {
 }
 
 case "$what" in
-  demo) ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk ;;
+  demo) ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_npm_deps ;;
   release) ensure_wasm_target; ensure_wasm_bindgen; ensure_npm_deps ;;
   test) ensure_wasm_target; ensure_wasm_bindgen; ensure_trunk; ensure_chromium; ensure_npm_deps; ensure_postgres ;;
   *) say "usage: scripts/setup.sh [demo|test|release]"; exit 2 ;;

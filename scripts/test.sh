@@ -84,7 +84,7 @@ if step release-bundle scripts/release.sh; then
   brotli_total=$(grep -Eo 'brotli total: [0-9]+ bytes' "$logs/release-bundle.log" | tail -1)
 fi
 
-if step demo-build trunk build --release; then
+if step demo-build scripts/demo-build.sh; then
   # Needs dist/ (release-bundle) and target/debug/yaojian (engine-tests, feature cli).
   step e2e node --test --test-reporter=spec tests/e2e/ components/src/*/e2e.test.mjs
   count_node e2e

@@ -124,6 +124,9 @@ pub async fn create(
         return Ok(done);
     }
     let t = template_of(&state, &body.value, lang).await?;
+    // The template names who files it (`filers`): the engine decides, from the token's role.
+    t.check_filer(caller.claims.role.as_str(), lang)
+        .map_err(|e| ApiError::engine(StatusCode::FORBIDDEN, &[e], lang))?;
     let now = yaojian::date::now_unix_millis();
     let today = yaojian::date::cst_date_from_unix_millis(now);
     let mut s = yaojian::form::answers::check_submission(&t, body.value, today)

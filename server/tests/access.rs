@@ -32,12 +32,12 @@ fn people(s: &TestServer) -> People {
     }
 }
 
-async fn file(s: &TestServer, token: &str, key: &str, name: &str, org: &str) -> String {
+async fn file(s: &TestServer, token: &str, key: &str, doc: &serde_json::Value) -> String {
     let r = s
         .call("POST", "/submissions")
         .token(token)
         .header("idempotency-key", key)
-        .json(&submission(name, org, false))
+        .json(doc)
         .send()
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
@@ -48,9 +48,11 @@ async fn file(s: &TestServer, token: &str, key: &str, name: &str, org: &str) -> 
 async fn each_role_sees_exactly_its_own_and_nothing_else_exists_for_it() {
     for s in servers().await {
         let p = people(&s);
-        let by_rep_a = file(&s, &p.rep_a, "1", "甲", ORG_A).await;
-        let by_ent_a = file(&s, &p.ent_a, "2", "乙", ORG_A).await;
-        let by_rep_b = file(&s, &p.rep_b, "3", "丙", ORG_B).await;
+        publish_open_template(&s).await;
+        let by_rep_a = file(&s, &p.rep_a, "1", &submission("甲", ORG_A, false)).await;
+        // The personal form is the representatives' (`filers`): the enterprise files another.
+        let by_ent_a = file(&s, &p.ent_a, "2", &open_submission("乙")).await;
+        let by_rep_b = file(&s, &p.rep_b, "3", &submission("丙", ORG_B, false)).await;
         // (who, sees rep_a's, sees ent_a's, sees rep_b's)
         let matrix = [
             ("rep_a", &p.rep_a, true, false, false),
@@ -95,24 +97,36 @@ async fn each_role_sees_exactly_its_own_and_nothing_else_exists_for_it() {
                 .map(|i| i["reference"].as_str().unwrap().to_string())
                 .collect();
             assert_eq!(listed, expected, "{who} list");
-            let sum = s
-                .get("/summary?template=representative-personal", token)
-                .send()
-                .await
-                .json;
-            assert_eq!(
-                sum["total"].as_u64(),
-                Some(expected.len() as u64),
-                "{who} summary"
-            );
-            let csv = s
-                .get("/submissions.csv?template=representative-personal", token)
-                .send()
-                .await
-                .text;
-            assert_eq!(csv.matches("\r\n").count(), expected.len() + 1, "{who} csv");
-            for r in &expected {
-                assert!(csv.contains(r.as_str()), "{who} csv lacks {r}");
+            // Summaries and CSVs are per template: the personal form's, then the open one's.
+            let personal: Vec<&String> = expected.iter().filter(|r| **r != by_ent_a).collect();
+            let open: Vec<&String> = expected.iter().filter(|r| **r == by_ent_a).collect();
+            for (template, expected) in [("representative-personal", personal), ("t-open", open)] {
+                let sum = s
+                    .get(&format!("/summary?template={template}"), token)
+                    .send()
+                    .await
+                    .json;
+                assert_eq!(
+                    sum["total"].as_u64(),
+                    Some(expected.len() as u64),
+                    "{who} summary of {template}"
+                );
+                let csv = s
+                    .get(&format!("/submissions.csv?template={template}"), token)
+                    .send()
+                    .await
+                    .text;
+                assert_eq!(
+                    csv.matches("\r\n").count(),
+                    expected.len() + 1,
+                    "{who} csv of {template}"
+                );
+                for r in &expected {
+                    assert!(
+                        csv.contains(r.as_str()),
+                        "{who} csv of {template} lacks {r}"
+                    );
+                }
             }
         }
     }
@@ -124,6 +138,7 @@ async fn who_may_file_and_who_may_publish() {
         let p = people(&s);
         let template = json!({"schema": "yaojian/form/1", "id": "t-roles", "version": "1", "title": "T",
             "sections": [{"id": "s", "title": "S", "questions": [{"id": "q", "kind": "text", "label": "Q"}]}]});
+        publish_open_template(&s).await;
         for (who, token, files, publishes) in [
             ("representative", &p.rep_a, true, false),
             ("enterprise", &p.ent_a, true, false),
@@ -134,7 +149,7 @@ async fn who_may_file_and_who_may_publish() {
                 .call("POST", "/submissions")
                 .token(token)
                 .header("idempotency-key", who)
-                .json(&submission(who, ORG_A, false))
+                .json(&open_submission(who))
                 .send()
                 .await;
             assert_eq!(
@@ -314,4 +329,54 @@ async fn a_same_origin_cookie_signs_in_like_the_header_but_not_for_another_site(
         "{}",
         listed.text
     );
+}
+
+#[tokio::test]
+async fn a_template_that_names_its_filers_is_filed_by_them_alone() {
+    for s in servers().await {
+        let p = people(&s);
+        // The personal self-inspection is the representative's own (`filers`).
+        let refused = s
+            .call("POST", "/submissions")
+            .token(&p.ent_a)
+            .header("idempotency-key", "ent-personal")
+            .json(&submission("乙", ORG_A, false))
+            .send()
+            .await;
+        assert_eq!(refused.status, 403, "{}", refused.text);
+        assert_error_shape(&refused.json, &refused.text);
+        assert_eq!(
+            refused.codes(),
+            vec![("$.template.id".to_string(), "form.filer".to_string())]
+        );
+        assert!(
+            refused.text.contains("医药代表"),
+            "names who files it: {}",
+            refused.text
+        );
+        let admin = s.get("/submissions", &p.admin).send().await.json;
+        assert_eq!(
+            admin["items"].as_array().map(Vec::len),
+            Some(0),
+            "nothing stored"
+        );
+        // The representative files it.
+        file(
+            &s,
+            &p.rep_a,
+            "rep-personal",
+            &submission("甲", ORG_A, false),
+        )
+        .await;
+        // In English, the refusal names the role in English.
+        let en = s
+            .call("POST", "/submissions?lang=en")
+            .token(&p.ent_a)
+            .header("idempotency-key", "ent-personal-en")
+            .json(&submission("乙", ORG_A, false))
+            .send()
+            .await;
+        assert_eq!(en.status, 403);
+        assert!(en.text.contains("medical representatives"), "{}", en.text);
+    }
 }

@@ -23,7 +23,7 @@ pub use answers::{
     evaluate, parse_submission, submit, validate, Answers, Evaluation, FindingAnswer, Findings,
     Submission,
 };
-pub use template::{Kind, Question, Severity, Template};
+pub use template::{Filer, Kind, Question, Severity, Template};
 
 use crate::checklist::{Item, ItemList, ListKind, Mode, Source, Status};
 use crate::i18n::pick;
@@ -88,12 +88,17 @@ pub struct Import {
     pub already: usize,
     /// Submissions that could not be taken, by JSON path in the batch (`$[i]…`).
     pub errors: Vec<FieldError>,
+    /// Submissions taken whose reference a server issued under its secret: checked in
+    /// every other respect, but their reference only that server can check
+    /// ([`answers::ReferenceStatus::IssuedByServer`]).
+    pub issued_by_server: usize,
 }
 
 /// The findings of `batch` (submissions to a built-in template, or to `own`) as items
 /// not yet in `list`. Each submission is checked as the server checks it
-/// ([`answers::check_submission`], with `today` the importer's day); one that fails is
-/// reported and skipped.
+/// ([`answers::check_held_submission`], with `today` the importer's day: a reference a
+/// server issued is counted in [`Import::issued_by_server`], not refused); one that
+/// fails is reported and skipped.
 pub fn import_findings(
     list: &ItemList,
     batch: Vec<Value>,
@@ -128,8 +133,11 @@ pub fn import_findings(
                 }
             },
         };
-        match answers::check_submission(t, v, today) {
-            Ok(s) => {
+        match answers::check_held_submission(t, v, today) {
+            Ok((s, status)) => {
+                if status == answers::ReferenceStatus::IssuedByServer {
+                    out.issued_by_server += 1;
+                }
                 for item in rectification_items(t, &s, lang) {
                     if seen.insert(item.id.clone()) {
                         out.added.push(item);

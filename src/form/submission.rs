@@ -139,24 +139,23 @@ pub fn keyed_reference(s: &Submission, secret: &[u8]) -> String {
     format!("ZC{}-{hex}", reference_date(s))
 }
 
+/// The hex digits of a reference in exactly the form [`keyed_reference`] writes: `ZC`,
+/// the submission day, `-`, 16 upper-case hex digits.
+fn keyed_hex(s: &Submission) -> Option<&str> {
+    let hex = s
+        .reference
+        .strip_prefix(&format!("ZC{}-", reference_date(s)))?;
+    let upper_hex = |b: u8| b.is_ascii_digit() || (b'A'..=b'F').contains(&b);
+    (hex.len() == 16 && hex.bytes().all(upper_hex)).then_some(hex)
+}
+
 /// Whether `s.reference` is the one [`keyed_reference`] gives under `secret` (compared
 /// in constant time).
 pub fn verify_keyed_reference(s: &Submission, secret: &[u8]) -> bool {
     use hmac::Mac;
-    let Some(hex) = s
-        .reference
-        .strip_prefix(&format!("ZC{}-", reference_date(s)))
-    else {
+    let Some(hex) = keyed_hex(s) else {
         return false;
     };
-    // Exactly the form keyed_reference writes: 16 upper-case hex digits.
-    if hex.len() != 16
-        || !hex
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
-    {
-        return false;
-    }
     let bytes: Option<Vec<u8>> = (0..hex.len())
         .step_by(2)
         .map(|i| {
@@ -251,6 +250,41 @@ fn check_submission_with(
     today: Date,
     secret: Option<&[u8]>,
 ) -> Result<Submission, crate::Errors> {
+    let check = match secret {
+        None => ReferenceCheck::Content,
+        Some(key) => ReferenceCheck::Keyed(key),
+    };
+    check_with(t, v, today, check).map(|(s, _)| s)
+}
+
+/// How a submission's reference is to be checked.
+#[derive(Clone, Copy)]
+enum ReferenceCheck<'k> {
+    /// The content reference anyone can compute.
+    Content,
+    /// The keyed reference of the server holding this secret.
+    Keyed(&'k [u8]),
+    /// The content reference, or a reference in the keyed form, which cannot be
+    /// checked without the issuing server's secret.
+    ContentOrIssued,
+}
+
+/// What a held submission's reference is, once checked ([`check_held_submission`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceStatus {
+    /// The content reference, recomputed and equal: the content is as it was filed.
+    Matches,
+    /// A reference a server issued under its secret ([`keyed_reference`]): it has the
+    /// keyed form, but only that server can check it.
+    IssuedByServer,
+}
+
+fn check_with(
+    t: &Template,
+    v: Value,
+    today: Date,
+    check: ReferenceCheck,
+) -> Result<(Submission, ReferenceStatus), crate::Errors> {
     let mut s: Submission = parse_value_at(v, "$")?;
     let mut errs = envelope_errors(t, &s, today);
     if !errs.is_empty() {
@@ -259,17 +293,52 @@ fn check_submission_with(
     let submitted = parse_cst_timestamp(&s.submitted_at).unwrap_or(today);
     errs = validate(t, &s.answers, &s.findings, submitted);
     errs.extend(take_finding_labels(t, &mut s.findings));
-    let genuine = match secret {
-        None => s.reference == reference(&s),
-        Some(key) => verify_keyed_reference(&s, key),
+    let status = match check {
+        ReferenceCheck::Content => {
+            (s.reference == reference(&s)).then_some(ReferenceStatus::Matches)
+        }
+        ReferenceCheck::Keyed(key) => {
+            verify_keyed_reference(&s, key).then_some(ReferenceStatus::Matches)
+        }
+        ReferenceCheck::ContentOrIssued if s.reference == reference(&s) => {
+            Some(ReferenceStatus::Matches)
+        }
+        ReferenceCheck::ContentOrIssued => keyed_hex(&s)
+            .is_some()
+            .then_some(ReferenceStatus::IssuedByServer),
     };
-    if errs.is_empty() && !genuine {
-        errs.push(FieldError::new("$.reference", "form.reference"));
+    match status {
+        Some(status) if errs.is_empty() => Ok((s, status)),
+        None if errs.is_empty() => {
+            Err(vec![FieldError::new("$.reference", "form.reference")].into())
+        }
+        _ => Err(errs.into()),
     }
-    if errs.is_empty() {
-        Ok(s)
-    } else {
-        Err(errs.into())
+}
+
+/// [`check_submission`] for a submission held outside the server that received it (a
+/// pasted or uploaded filing, a read-only view): a reference in the form a server
+/// issues ([`keyed_reference`]) cannot be checked without that server's secret, so it
+/// is reported as [`ReferenceStatus::IssuedByServer`], never as tampering. Any other
+/// reference must be the content reference.
+pub fn check_held_submission(
+    t: &Template,
+    v: Value,
+    today: Date,
+) -> Result<(Submission, ReferenceStatus), crate::Errors> {
+    check_with(t, v, today, ReferenceCheck::ContentOrIssued)
+}
+
+/// A stored filing as the server's API returns it (`{reference, received_at,
+/// template, owner, submission}`) → the submission inside; anything else as it is.
+pub fn unwrap_record(v: Value) -> Value {
+    match v {
+        Value::Object(mut m)
+            if !m.contains_key("schema") && m.get("submission").is_some_and(Value::is_object) =>
+        {
+            m.remove("submission").unwrap_or_default()
+        }
+        other => other,
     }
 }
 

@@ -90,14 +90,27 @@ pub struct Summary {
     pub rejected: Vec<Rejected>,
 }
 
-/// Reads a batch: a JSON array of submissions or one submission, up to
-/// [`MAX_BATCH_BYTES`].
+/// Reads a batch, up to [`MAX_BATCH_BYTES`]: a JSON array of submissions or one
+/// submission, where each may also be a stored filing as the server's API returns it
+/// (`{reference, owner, submission, …}`), or a page of the server's list (`{items}`).
 pub fn parse_batch(src: &str) -> Result<Vec<Value>, crate::FieldError> {
     // The strict reader: a key named twice is refused here as everywhere.
-    match crate::json::parse_document_capped(src, "$", MAX_BATCH_BYTES)? {
-        Value::Array(items) => Ok(items),
-        one => Ok(vec![one]),
-    }
+    let batch = match crate::json::parse_document_capped(src, "$", MAX_BATCH_BYTES)? {
+        Value::Array(items) => items,
+        // A page of the server's list (`GET /submissions`).
+        Value::Object(mut page) if page.get("items").is_some_and(Value::is_array) => {
+            match page.remove("items") {
+                Some(Value::Array(items)) => items,
+                _ => Vec::new(),
+            }
+        }
+        one => vec![one],
+    };
+    // Stored filings as the server's API returns them carry the submission inside.
+    Ok(batch
+        .into_iter()
+        .map(super::answers::unwrap_record)
+        .collect())
 }
 
 /// Summarises `submissions` (JSON values) against `t`, messages in `lang`.

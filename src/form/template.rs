@@ -183,6 +183,31 @@ pub struct SubmitterFields {
     pub identifier: Option<String>,
 }
 
+/// A role of the portal's signed token that files forms: who a template is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Filer {
+    /// An enterprise (药品上市许可持有人, a wholesaler, a pharmacy …).
+    Enterprise,
+    /// A medical representative (医药代表), filing for themselves.
+    Representative,
+}
+
+impl Filer {
+    /// The role's code in tokens and templates (`enterprise`, `representative`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Filer::Enterprise => "enterprise",
+            Filer::Representative => "representative",
+        }
+    }
+
+    /// The role's name in `lang`.
+    pub fn name(self, lang: Lang) -> String {
+        crate::i18n::t(lang, &format!("form.filer.{}", self.code()))
+    }
+}
+
 /// A self-inspection template (`yaojian/form/1`), parsed and checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
@@ -194,6 +219,8 @@ pub struct Template {
     pub description: Option<I18nText>,
     pub sections: Vec<Section>,
     pub submitter: SubmitterFields,
+    /// The roles that file this form; empty: any role that files.
+    pub filers: Vec<Filer>,
     /// Top-level question id → (section, position).
     index: HashMap<String, (usize, usize)>,
 }
@@ -209,6 +236,18 @@ impl Template {
     pub fn from_value(v: Value) -> Result<Template, crate::Errors> {
         let raw: RawTemplate = parse_value_at(v, "$")?;
         Parser::default().template(raw)
+    }
+
+    /// Whether a caller of token role `role` may file this form: refused (`form.filer`,
+    /// at `$.template.id`, naming the roles that file it) when the template names its
+    /// filers and `role` is not one of them. The server and the form ask the same.
+    pub fn check_filer(&self, role: &str, lang: Lang) -> Result<(), crate::FieldError> {
+        if self.filers.is_empty() || self.filers.iter().any(|f| f.code() == role) {
+            return Ok(());
+        }
+        let sep = if lang == Lang::En { ", " } else { "、" };
+        let names: Vec<String> = self.filers.iter().map(|f| f.name(lang)).collect();
+        Err(crate::FieldError::new("$.template.id", "form.filer").with("filers", names.join(sep)))
     }
 
     /// The template's title in `lang`.

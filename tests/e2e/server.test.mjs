@@ -197,3 +197,169 @@ test("a filing refused for a stale sign-in waits on the device and goes once sig
   expectNoErrors(rep);
   await rep.context().close();
 });
+
+/** The portal, nobody signed in yet. */
+async function signedOut() {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error" && !/Failed to load resource/.test(m.text())) page.errors.push(m.text()); });
+  await page.goto(base + "/");
+  await page.waitForSelector("#yj-portal-sign-in");
+  return page;
+}
+
+async function signIn(page, user) {
+  await page.selectOption("#yj-portal-user", user);
+  await page.click("#yj-portal-sign-in");
+  await page.waitForSelector("#yj-portal-signed-in");
+}
+
+const outboxKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaojian:outbox:")));
+
+test("a filing made before signing in gets no receipt: it waits on the device and goes once signed in", async () => {
+  const page = await signedOut();
+  await fillForm(page, "钱多");
+  const before = (await stored()).length;
+  await page.click("[id$='-submit']");
+  await page.waitForSelector(".yj-si__queued");
+  assert.match(await page.textContent(".yj-si__queued"), /请先登录.*已保存在本设备/);
+  assert.equal(await page.locator(".yj-si__receipt").count(), 0, "no receipt for what was not sent");
+  assert.equal(await page.locator("[id$='-retry']").count(), 0, "nothing to retry before a sign-in");
+  assert.equal((await outboxKeys(page)).length, 1, "kept on the device");
+  assert.equal((await stored()).length, before, "nothing sent");
+  await expectNoAxeViolations(page, "filing waiting for a sign-in");
+  // Signing in sends it, once, as the person who signed in.
+  await signIn(page, "demo-representative");
+  await page.waitForSelector(".yj-si__receipt");
+  const reference = (await page.textContent(".yj-si__reference-number")).trim();
+  assert.match(reference, KEYED);
+  const mine = (await stored()).filter((i) => i.submission.answers.name === "钱多");
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].reference, reference);
+  assert.equal(mine[0].owner.sub, "demo-representative");
+  assert.deepEqual(await outboxKeys(page), [], "the outbox is emptied");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("the next person on the same browser sees neither the draft nor the queued filing of the one before", async () => {
+  const page = await signedIn("demo-representative");
+  const ID = "440524188001010014";
+  await fillForm(page, "周杰");
+  // A filing queued (network cut), then signed out.
+  await page.route("**/api/v1/submissions*", (route) => route.abort("internetdisconnected"));
+  await page.click("[id$='-submit']");
+  await page.waitForSelector(".yj-si__queued");
+  const [kept] = await outboxKeys(page);
+  assert.match(kept, /:by:demo-representative$/, "kept under the person's name");
+  // And a new draft begun on the emptied form.
+  await page.click("#yj-portal-sign-out");
+  await page.waitForFunction(() => !document.querySelector(".yj-si__queued"));
+  await page.waitForSelector("[id$='-name']");
+  assert.equal(await page.inputValue("[id$='-name']"), "", "the form starts afresh");
+  // The enterprise signs in on the same browser.
+  await signIn(page, "demo-enterprise");
+  await page.waitForSelector("[id$='-name']");
+  const text = await page.textContent(".yj-si");
+  assert.ok(!text.includes("周杰") && !text.includes(ID), "none of the representative's answers");
+  assert.equal(await page.locator(".yj-si__draft, .yj-si__queued, .yj-si__receipt").count(), 0, "no draft offered, nothing queued shown");
+  assert.equal(await page.inputValue("[id$='-name']"), "");
+  // The personal form is the representative's: the enterprise is told before filling it in.
+  assert.match(await page.textContent(".yj-si__not-filer"), /此自查表由医药代表填报/);
+  await expectNoAxeViolations(page, "the next person's form");
+  // The enterprise types a draft of its own; the representative never sees it.
+  await page.fill("[id$='-name']", "企业经办人");
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("yaojian:form:") && k.endsWith(":by:demo-enterprise")));
+  await page.click("#yj-portal-sign-out");
+  // The representative again: the queued filing goes, once, and the draft is theirs only.
+  await page.unroute("**/api/v1/submissions*");
+  await signIn(page, "demo-representative");
+  await page.waitForSelector(".yj-si__receipt");
+  assert.match((await page.textContent(".yj-si__reference-number")).trim(), KEYED);
+  assert.ok(!(await page.textContent(".yj-si")).includes("企业经办人"));
+  const mine = (await stored()).filter((i) => i.submission.answers.name === "周杰");
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].owner.sub, "demo-representative");
+  assert.deepEqual(await outboxKeys(page), []);
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("the server refuses the personal form from an enterprise, and the widget says why", async () => {
+  const page = await signedIn("demo-enterprise");
+  await fillForm(page, "吴企");
+  const before = (await stored()).length;
+  await page.click("[id$='-submit']");
+  await page.waitForSelector(".yj-error-summary");
+  assert.match(await page.textContent(".yj-error-summary"), /此自查表由医药代表填报/);
+  assert.equal((await stored()).length, before, "nothing stored");
+  // The server says the same to a request made without the widget.
+  const token = execFileSync(BIN, ["token", "--key", `${dir}/key`, "--role", "enterprise", "--org", "91350100M000100Y43"]).toString().trim();
+  const doc = { schema: "yaojian/submission/1", template: { id: "representative-personal", version: "2026.1" }, reference: "x", submitted_at: "2026-01-01T00:00:00+08:00", started_at: "2026-01-01T00:00:00+08:00", answers: {}, findings: {} };
+  const r = await fetch(`${base}/api/v1/submissions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": "enterprise-personal" }, body: JSON.stringify(doc) });
+  assert.equal(r.status, 403);
+  assert.equal((await r.json()).errors[0].code, "form.filer");
+  await expectNoAxeViolations(page, "refused: not a filer");
+  await page.context().close();
+});
+
+test("a filing stored on the server imports into the checklist, its reference shown as the server's", async () => {
+  const rep = await signedIn("demo-representative");
+  await fillForm(rep, "郑义");
+  await rep.click("[id$='-submit']");
+  await rep.waitForSelector(".yj-si__receipt");
+  const reference = (await rep.textContent(".yj-si__reference-number")).trim();
+  await rep.context().close();
+  const record = (await stored()).find((i) => i.reference === reference);
+  assert.ok(record, "stored");
+  const inspector = await signedIn("demo-inspector");
+  await inspector.click("a.yj-portal__navlink[href='#rectification']");
+  await inspector.waitForSelector("details.yj-cl__import > summary");
+  // Both shapes: the submission as stored, and the record the API returns.
+  await inspector.click("details.yj-cl__import > summary");
+  for (const [what, doc] of [["the stored submission", record.submission], ["the API's record", record]]) {
+    await inspector.fill("[id$='-import-text']", JSON.stringify(doc));
+    await inspector.click("[id$='-import']");
+    await inspector.waitForFunction(() => /新增|已在清单中/.test(document.querySelector("[id$='-import-status']")?.textContent ?? ""));
+    const status = await inspector.textContent("[id$='-import-status']");
+    assert.match(status, /由服务器签发，未在此核对/, `${what}: ${status}`);
+    assert.equal(await inspector.locator(".yj-error-summary").count(), 0, `${what}: no error`);
+    assert.doesNotMatch(await inspector.textContent(".yj-cl"), /提交后被修改过/);
+  }
+  expectNoErrors(inspector);
+  await inspector.context().close();
+});
+
+/** The custom sections' names of a wasm module. */
+function customSections(bytes) {
+  const names = [];
+  let at = 8;
+  const leb = () => { let n = 0, shift = 0, b; do { b = bytes[at++]; n |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80); return n >>> 0; };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 0) { const len = leb(); names.push(Buffer.from(bytes.subarray(at, at + len)).toString("utf8")); }
+    at = end;
+  }
+  return names;
+}
+
+test("the demo serves the release build, optimised, with integrity that holds", async () => {
+  const html = await (await fetch(base + "/")).text();
+  const tag = html.match(/<link\b[^>]*_bg\.wasm[^>]*>/)?.[0];
+  assert.ok(tag, "the page preloads its wasm");
+  const href = tag.match(/href="([^"]+)"/)[1];
+  const bytes = new Uint8Array(await (await fetch(new URL(href, base + "/"))).arrayBuffer());
+  // wasm-opt drops the name section that an unoptimised build (debug or release) keeps.
+  assert.ok(!customSections(bytes).includes("name"), `${href} is not optimised: ${customSections(bytes)}`);
+  assert.ok(bytes.length < 4_000_000, `${href}: ${bytes.length} bytes`);
+  console.log(`figure: demo portal wasm ${bytes.length} bytes raw`);
+  const integrity = tag.match(/integrity="sha384-([^"]+)"/)?.[1];
+  if (integrity) {
+    const { createHash } = await import("node:crypto");
+    assert.equal(createHash("sha384").update(bytes).digest("base64"), integrity, "the preload's integrity matches the file");
+  }
+});

@@ -16,6 +16,58 @@ pub struct Endpoint {
     pub token: Option<String>,
 }
 
+/// Who a token names, as far as the widget needs to know: read from the token, not
+/// verified (the server verifies every request), so that what one person keeps in the
+/// browser (drafts, queued filings) is kept apart from the next person's.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Person {
+    /// The token's `sub` claim.
+    pub sub: String,
+    /// The token's `role` claim (`enterprise`, `representative`, …), when it has one.
+    pub role: Option<String>,
+}
+
+/// The `auth` setting of the widgets that talk to the server.
+pub const AUTH_CHOICES: &[&str] = &["token", "cookie"];
+
+/// What the claims part of a JWT says about the caller; `None` for anything that is not
+/// a token with a `sub`.
+pub fn person_of_token(token: &str) -> Option<Person> {
+    let mut parts = token.split('.');
+    let (_, claims, _) = (parts.next()?, parts.next()?, parts.next()?);
+    let claims: Value = serde_json::from_slice(&base64url_decode(claims)?).ok()?;
+    let sub = claims["sub"]
+        .as_str()
+        .filter(|s| !s.is_empty())?
+        .to_string();
+    let role = claims["role"].as_str().map(str::to_string);
+    Some(Person { sub, role })
+}
+
+/// Unpadded base64url (RFC 4648 §5), as JWTs write their parts.
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'-' => Some(62),
+        b'_' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.trim_end_matches('=').bytes() {
+        acc = (acc << 6) | u32::from(value(c)?);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
 /// What a request came back with.
 #[derive(Clone, PartialEq, Debug)]
 pub enum Reply {
@@ -41,6 +93,11 @@ impl Endpoint {
     pub fn configured(endpoint: Option<&str>, token: Option<&str>) -> Option<Endpoint> {
         let base = endpoint.filter(|e| !e.trim().is_empty())?;
         Some(Endpoint::new(base, token))
+    }
+
+    /// The person the token names, when there is a token.
+    pub fn person(&self) -> Option<Person> {
+        person_of_token(self.token.as_deref()?)
     }
 
     /// `path` under the base, with `?lang=` so the server's messages match the widget.

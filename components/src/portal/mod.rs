@@ -51,7 +51,10 @@ struct HostProps {
     page: DemoPage,
     lang: Lang,
     on_emit: Callback<Value>,
-    /// Signed in to the demo server: the widgets that talk to it get its endpoint and token.
+    /// Served by the demo server: the widgets that talk to it get its endpoint.
+    server: bool,
+    /// Who is signed in: those widgets get their token, or lose it on sign-out, without
+    /// being mounted again (as a portal's page would hand it over).
     session: Option<Session>,
 }
 
@@ -67,46 +70,61 @@ fn contract_host(p: &HostProps) -> Html {
     let node = use_node_ref();
     let mounted = use_mut_ref(|| None::<Box<dyn Mounted>>);
     {
-        let (node, mounted, lang, on_emit) =
-            (node.clone(), mounted.clone(), p.lang, p.on_emit.clone());
-        use_effect_with(
-            (p.page.clone(), p.session.clone()),
-            move |(page, session)| {
-                let (Some(el), Some(entry)) =
-                    (node.cast::<web_sys::Element>(), widgets::entry(page.kind))
-                else {
-                    return Box::new(|| ()) as Box<dyn FnOnce()>;
-                };
-                let mut w = entry.start(lang, on_emit);
-                let mut settings = page.example["settings"]
-                    .as_object()
-                    .cloned()
-                    .unwrap_or_default();
-                let session = session.as_ref().filter(|_| uses_server(page.kind));
-                if session.is_some() {
-                    settings.insert("endpoint".into(), DEMO_ENDPOINT.into());
-                }
-                w.set_all(&settings);
-                w.render(Some(el));
-                for prop in (entry.spec)().properties {
-                    if let Some(v) = page.example["properties"].get(prop.name) {
-                        // The server's submissions take the place of the example's.
-                        if !(session.is_some() && prop.name == "value") {
-                            let _ = w.set_property(prop.name, &v.to_string());
-                        }
-                    }
-                }
-                if let Some(s) = session {
-                    let _ = w.set_property("token", &Value::String(s.token.clone()).to_string());
-                }
-                *mounted.borrow_mut() = Some(w);
-                Box::new(move || {
-                    if let Some(mut w) = mounted.borrow_mut().take() {
-                        w.destroy();
-                    }
-                })
-            },
+        let (node, mounted, lang, on_emit, session) = (
+            node.clone(),
+            mounted.clone(),
+            p.lang,
+            p.on_emit.clone(),
+            p.session.clone(),
         );
+        use_effect_with((p.page.clone(), p.server), move |(page, server)| {
+            let (Some(el), Some(entry)) =
+                (node.cast::<web_sys::Element>(), widgets::entry(page.kind))
+            else {
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            };
+            let mut w = entry.start(lang, on_emit);
+            let mut settings = page.example["settings"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default();
+            let server = *server && uses_server(page.kind);
+            if server {
+                settings.insert("endpoint".into(), DEMO_ENDPOINT.into());
+            }
+            w.set_all(&settings);
+            // Whoever is signed in when the page opens, from the first drawing on.
+            if let Some(s) = session.as_ref().filter(|_| server) {
+                let _ = w.put("token", &Value::String(s.token.clone()).to_string());
+            }
+            w.render(Some(el));
+            for prop in (entry.spec)().properties {
+                if let Some(v) = page.example["properties"].get(prop.name) {
+                    // The server's submissions take the place of the example's.
+                    if !(server && prop.name == "value") {
+                        let _ = w.set_property(prop.name, &v.to_string());
+                    }
+                }
+            }
+            *mounted.borrow_mut() = Some(w);
+            Box::new(move || {
+                if let Some(mut w) = mounted.borrow_mut().take() {
+                    w.destroy();
+                }
+            })
+        });
+    }
+    {
+        // Signing in hands the token over; signing out takes it back.
+        let mounted = mounted.clone();
+        let token = p.session.as_ref().map(|s| s.token.clone());
+        let takes_token = p.server && uses_server(p.page.kind);
+        use_effect_with((token, takes_token), move |(token, takes_token)| {
+            if let (Some(w), true) = (mounted.borrow_mut().as_mut(), *takes_token) {
+                let json = token.clone().map_or(Value::Null, Value::String).to_string();
+                let _ = w.set_property("token", &json);
+            }
+        });
     }
     {
         let mounted = mounted.clone();
@@ -199,7 +217,7 @@ pub fn portal() -> Html {
         Some(w) => html! {
             <section class="yj-portal__widget" aria-labelledby="yj-portal-widget-title">
                 <h2 id="yj-portal-widget-title" class="yj-portal__widget-title">{ t(l, &w.title_key) }</h2>
-                <ContractHost key={w.slug.clone()} page={w.clone()} lang={l} on_emit={on_emit.clone()} session={(*session).clone()} />
+                <ContractHost key={w.slug.clone()} page={w.clone()} lang={l} on_emit={on_emit.clone()} server={users.is_some()} session={(*session).clone()} />
             </section>
         },
         None => html! {

@@ -5,6 +5,30 @@ use serde_json::Value;
 use yaojian::{FieldError, Lang};
 use yew::prelude::*;
 
+/// What the last import did.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Outcome {
+    added: usize,
+    already: usize,
+    /// Taken, with a reference the server issued that the browser cannot check.
+    issued_by_server: usize,
+    errors: Vec<FieldError>,
+}
+
+impl Outcome {
+    fn status(&self, lang: Lang) -> String {
+        let counts = [("added", self.added.to_string()), ("already", self.already.to_string())];
+        let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let mut text = tf(lang, "cl.imported", &counts);
+        if self.issued_by_server > 0 {
+            let n = self.issued_by_server.to_string();
+            text.push(' ');
+            text.push_str(&tf(lang, "cl.imported_issued", &[("count", &n)]));
+        }
+        text
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub(super) struct ImportProps {
     pub lang: Lang,
@@ -20,7 +44,7 @@ pub(super) struct ImportProps {
 pub(super) fn import_findings(p: &ImportProps) -> Html {
     let lang = p.lang;
     let text = use_state(String::new);
-    let outcome = use_state(|| None::<(usize, usize, Vec<FieldError>)>);
+    let outcome = use_state(|| None::<Outcome>);
     let focus = use_state(|| 0u32);
     let on_input = crate::common::bind_text(&text);
     let on_import = {
@@ -29,25 +53,34 @@ pub(super) fn import_findings(p: &ImportProps) -> Html {
         let focus = focus.clone();
         let cb = p.on_import.clone();
         Callback::from(move |_: MouseEvent| {
-            let (added, already, errors) = match yaojian::form::summary::parse_batch(&text) {
+            let got = match yaojian::form::summary::parse_batch(&text) {
                 Ok(batch) => {
                     let got = cb.emit(batch);
-                    (got.added.len(), got.already, got.errors)
+                    Outcome {
+                        added: got.added.len(),
+                        already: got.already,
+                        issued_by_server: got.issued_by_server,
+                        errors: got.errors,
+                    }
                 }
-                Err(e) => (0, 0, vec![e]),
+                Err(e) => Outcome {
+                    errors: vec![e],
+                    ..Outcome::default()
+                },
             };
-            if errors.is_empty() {
+            if got.errors.is_empty() {
                 text.set(String::new());
             } else {
                 focus.set(*focus + 1);
             }
-            outcome.set(Some((added, already, errors)));
+            outcome.set(Some(got));
         })
     };
     let errors: Vec<crate::common::ErrorItem> = outcome
         .as_ref()
-        .map(|(_, _, errs)| {
-            errs.iter()
+        .map(|o| {
+            o.errors
+                .iter()
                 .map(|e| crate::common::ErrorItem {
                     field_id: format!("{}-import-text", p.prefix),
                     message: format!("{} {}", e.path, e.message(lang)),
@@ -68,7 +101,7 @@ pub(super) fn import_findings(p: &ImportProps) -> Html {
             <button type="button" class="yj-button yj-button--secondary" id={format!("{}-import", p.prefix)}
                     disabled={text.trim().is_empty()} onclick={on_import}>{ t(lang, "cl.import_button") }</button>
             <p role="status" id={format!("{}-import-status", p.prefix)}>
-                { outcome.as_ref().map(|(added, already, _)| tf(lang, "cl.imported", &[("added", &added.to_string()), ("already", &already.to_string())])).unwrap_or_default() }
+                { outcome.as_ref().map(|o| o.status(lang)).unwrap_or_default() }
             </p>
         </details>
     }

@@ -12,6 +12,7 @@ pub(crate) mod spec;
 
 mod fields;
 mod outbox;
+mod person;
 mod state;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
@@ -19,17 +20,17 @@ mod views;
 
 use crate::common::events::{json_of, Emitted, TemplateRef};
 use crate::common::properties::{template_error_panel, use_template};
-use crate::common::server::ServerTemplate;
+use crate::common::server::{Person, ServerTemplate};
 use crate::common::{print_page, t, tf};
 use fields::Ctx;
 use serde_json::Value;
 use state::{Draft, FormState, Msg, Step, Storage};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use views::{readonly_view, receipt_view, review_view, section_view, storage_banner};
+use views::{readonly_view, receipt_view, review_view, section_view, storage_banner, Receipt};
 use yaojian::form::answers::{
-    check_submission, display, evaluate, question_of_path, submit, submittable, Evaluation,
-    Findings, Submission,
+    check_held_submission, display, evaluate, question_of_path, submit, submittable, Evaluation,
+    Findings, ReferenceStatus, Submission,
 };
 use yaojian::form::field::FieldRef;
 use yaojian::form::live::{Live, BLOCK};
@@ -69,6 +70,9 @@ pub struct SelfInspectionProps {
     /// The portal's signed token for the server.
     #[prop_or_default]
     pub token: Option<AttrValue>,
+    /// `auth="cookie"`: the portal signed in with a cookie, so file without a token.
+    #[prop_or_default]
+    pub auth_cookie: bool,
 }
 
 impl SelfInspectionProps {
@@ -78,13 +82,19 @@ impl SelfInspectionProps {
     }
 }
 
-fn storage_key(t: &Template, key: Option<&str>) -> String {
-    format!(
-        "yaojian:form:{}:{}:{}",
-        t.id,
-        t.version,
-        key.unwrap_or("default")
-    )
+/// Where one respondent's draft and queued filing are kept: the host's `storage-key`
+/// and, when a token names a person, that person (the token's `sub`). People who share
+/// a browser never see each other's; without a token, only the `storage-key` counts.
+fn slot(key: Option<&str>, person: Option<&Person>) -> String {
+    let key = key.unwrap_or("default");
+    match person {
+        Some(p) => format!("{key}:by:{}", p.sub),
+        None => key.to_string(),
+    }
+}
+
+fn storage_key(t: &Template, slot: &str) -> String {
+    format!("yaojian:form:{}:{}:{slot}", t.id, t.version)
 }
 
 /// The host's value as a draft: read by the engine (`check_draft`, identifiers
@@ -223,11 +233,11 @@ fn t_sep(lang: Lang) -> &'static str {
 fn use_draft_offer(
     state: &UseReducerHandle<FormState>,
     template: &Rc<Option<Rc<Template>>>,
-    key: Option<&str>,
+    slot: &str,
     props: &SelfInspectionProps,
 ) {
     let d = state.dispatcher();
-    let tkey = template.as_ref().as_ref().map(|t| storage_key(t, key));
+    let tkey = template.as_ref().as_ref().map(|t| storage_key(t, slot));
     let readonly = props.readonly;
     let on_emit = props.on_emit.clone();
     use_effect_with(tkey, move |k| {
@@ -257,7 +267,7 @@ fn use_draft_offer(
 fn use_autosave(
     state: &UseReducerHandle<FormState>,
     template: &Rc<Option<Rc<Template>>>,
-    key: Option<&str>,
+    slot: &str,
     props: &SelfInspectionProps,
 ) {
     let saver = crate::common::use_draft_saver();
@@ -266,7 +276,7 @@ fn use_autosave(
         let st = (*state).clone();
         let template = template.clone();
         let on_emit = props.on_emit.clone();
-        let key = key.map(str::to_string);
+        let slot = slot.to_string();
         let saver = saver.clone();
         use_effect_with(state.revision, move |rev| {
             if *rev == 0 || matches!(st.step, Step::Receipt(_)) {
@@ -274,7 +284,7 @@ fn use_autosave(
             }
             let save = move || {
                 let t = template.as_ref().as_ref();
-                save_and_emit(t, &st, key.as_deref(), &on_emit, &d)
+                save_and_emit(t, &st, &slot, &on_emit, &d)
             };
             saver.after_paint(u64::from(*rev), Box::new(save));
         });
@@ -356,6 +366,8 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     };
     let root = use_node_ref();
     let key = props.storage_key.as_deref().map(str::to_string);
+    let person = server.as_ref().and_then(|e| e.person());
+    let slot = slot(key.as_deref(), person.as_ref());
 
     // The host replaces the value: start from it.
     {
@@ -365,14 +377,20 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         });
     }
 
-    use_draft_offer(&state, &template, key.as_deref(), props);
-    use_autosave(&state, &template, key.as_deref(), props);
+    // Before the draft offer: a new person's form starts afresh, then their draft is offered.
+    person::use_person_change(&state, person.as_ref(), template.as_ref().as_deref(), key.as_deref());
+    use_draft_offer(&state, &template, &slot, props);
+    use_autosave(&state, &template, &slot, props);
     use_pending_focus(&state, &root, &prefix);
     let sender = match (&server, template.as_ref()) {
         (Some(endpoint), Some(t)) if !props.readonly => Some(outbox::Sender {
             endpoint: endpoint.clone(),
             lang,
-            outbox_key: outbox::outbox_key(t, key.as_deref()),
+            outbox_key: outbox::outbox_key(t, &slot),
+            // Filed before anyone signed in: kept without a person, taken over by the
+            // person who then signs in.
+            adopt_from: person.is_some().then(|| outbox::outbox_key(t, &self::slot(key.as_deref(), None))),
+            needs_token: !props.auth_cookie,
             on_emit: props.on_emit.clone(),
             dispatch: state.dispatcher(),
         }),
@@ -420,11 +438,16 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let no_errors = BTreeMap::new();
     let ctx = shared.ctx(live.evaluation(), &no_errors);
 
+    let not_a_filer = person
+        .as_ref()
+        .and_then(|p| p.role.as_deref())
+        .and_then(|role| t.check_filer(role, lang).err());
     let header = html! {
         <header class="yj-si__header">
             <h2 class="yj-si__title">{ t.title(lang) }</h2>
             if t.sample { <p><span class="yj-sample-notice">{ crate::common::t(lang, "si.sample") }</span></p> }
             if let Some(d) = &t.description { <p class="yj-si__description">{ pick(d, lang) }</p> }
+            if let Some(e) = &not_a_filer { <p class="yj-si__not-filer">{ e.message(lang) }</p> }
         </header>
     };
 
@@ -436,9 +459,13 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         ),
         Step::Review => {
             let all = errors_in(&t, &state, live, None);
-            review_view(&ctx, &shared.template, &all, props, key.as_deref(), sender.as_ref())
+            let whose = views::Whose { key: key.as_deref(), slot: &slot, person: person.as_ref() };
+            review_view(&ctx, &shared.template, &all, props, whose, sender.as_ref())
         }
-        Step::Receipt(s) => receipt_view(&t, s, lang, &prefix),
+        Step::Receipt(s) => {
+            let how = if sender.is_some() { Receipt::Filed } else { Receipt::LocalOnly };
+            receipt_view(&t, s, lang, &prefix, how)
+        }
     };
     wrap(html! {
         <>
@@ -455,7 +482,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
 fn save_and_emit(
     template: Option<&Rc<Template>>,
     st: &FormState,
-    key: Option<&str>,
+    slot: &str,
     on_emit: &Callback<Value>,
     d: &UseReducerDispatcher<FormState>,
 ) {
@@ -479,7 +506,7 @@ fn save_and_emit(
     }
     let mut draft = st.draft.clone();
     draft.saved_at = crate::common::now_cst_timestamp();
-    let k = storage_key(t, key);
+    let k = storage_key(t, slot);
     let text = serde_json::to_string(&draft).unwrap_or_default();
     match crate::common::store_set(&k, &text) {
         Ok(()) => {

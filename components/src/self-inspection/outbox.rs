@@ -4,7 +4,10 @@
 //! sent again (every 15 s, when the browser comes back online, on the next visit, or
 //! when the user asks) with the same key, so the server stores it once. When the server
 //! answers 401 (the portal's token expired) it stays kept too, and is sent again as soon
-//! as the portal hands over a new token.
+//! as the portal hands over a new token. Before anyone signed in (no token, and not
+//! `auth="cookie"`) a filing is kept and not sent: the form says "请先登录" and sends it
+//! once the portal sets a token. With a token, the outbox belongs to the person it
+//! names (`outbox_key` takes the form's slot), like the draft.
 
 use super::state::{FormState, Msg};
 use crate::common::events::{json_of, Emitted};
@@ -40,9 +43,10 @@ pub enum Sending {
 /// Seconds between tries while a filing is queued.
 pub const RETRY_SECONDS: u32 = 15;
 
-/// The `localStorage` key of the filing waiting for this form and respondent.
-pub fn outbox_key(t: &Template, storage_key: Option<&str>) -> String {
-    format!("yaojian:outbox:{}:{}:{}", t.id, t.version, storage_key.unwrap_or("default"))
+/// The `localStorage` key of the filing waiting for this form and respondent (`slot`:
+/// the host's storage key, and the person when a token names one).
+pub fn outbox_key(t: &Template, slot: &str) -> String {
+    format!("yaojian:outbox:{}:{}:{slot}", t.id, t.version)
 }
 
 /// The filing kept under `key`, if any.
@@ -68,6 +72,10 @@ pub struct Sender {
     pub endpoint: Endpoint,
     pub lang: Lang,
     pub outbox_key: String,
+    /// The outbox of no one (filed before a sign-in), which this signed-in person takes over.
+    pub adopt_from: Option<String>,
+    /// Filing needs the `token` property (not `auth="cookie"`): without one, wait.
+    pub needs_token: bool,
     pub on_emit: Callback<Value>,
     pub dispatch: UseReducerDispatcher<FormState>,
 }
@@ -76,6 +84,13 @@ impl Sender {
     /// Sends `o` and records the outcome: the server's receipt, its refusal in the
     /// error summary, or a queued filing.
     pub fn send(&self, o: Rc<Outgoing>) {
+        if self.waits_for_sign_in() {
+            let why = crate::common::t(self.lang, "si.signin_first_detail");
+            self.dispatch
+                .dispatch(Msg::Sending(Sending::AwaitingSignIn(o, why, None)));
+            return;
+        }
+        self.take_over(&o);
         let me = self.clone();
         me.dispatch.dispatch(Msg::Sending(Sending::InFlight(o.clone())));
         yew::platform::spawn_local(async move {
@@ -84,6 +99,23 @@ impl Sender {
             let reply = me.endpoint.request("POST", &url, Some(&body), Some(&o.idempotency_key)).await;
             me.settle(o, reply);
         });
+    }
+
+    /// Nobody is signed in yet: a filing waits on the device for a token.
+    pub fn waits_for_sign_in(&self) -> bool {
+        self.needs_token && self.endpoint.token.is_none()
+    }
+
+    /// A filing kept for no one (made before the sign-in) moves to this person's outbox
+    /// as it is sent, so that it is never sent again under another sign-in.
+    fn take_over(&self, o: &Outgoing) {
+        let Some(unowned) = &self.adopt_from else {
+            return;
+        };
+        if kept(unowned).is_some_and(|k| k.idempotency_key == o.idempotency_key) {
+            let _ = keep(&self.outbox_key, o);
+            forget(unowned);
+        }
     }
 
     fn settle(&self, o: Rc<Outgoing>, reply: Reply) {

@@ -20,12 +20,17 @@ static SPEC: Spec = Spec {
         Setting {
             name: "storage-key",
             values: "any text, e.g. the respondent's account id",
-            effect: "drafts are kept in `localStorage` under template id + version + this key, so two people on one computer do not share a draft; saved once a change is on screen (one save per frame) and at once when the page is hidden or left",
+            effect: "drafts are kept in `localStorage` under template id + version + this key (and, with a `token`, the person it names), so two people on one computer do not share a draft; saved once a change is on screen (one save per frame) and at once when the page is hidden or left",
         },
         Setting {
             name: "endpoint",
             values: "the URL of `yaojian-server`'s API, e.g. `/api/v1` (docs/server.md)",
-            effect: "the template is read from the server, and submitting files it there with an idempotency key: the receipt shows the server's reference; without a connection the filing stays queued on this device and is sent again (never twice); the server's refusals appear in the error summary",
+            effect: "the template is read from the server, and submitting files it there with an idempotency key: the receipt shows the server's reference; without a connection, or before anyone signed in, the filing stays queued on this device and is sent again (never twice); the server's refusals appear in the error summary. Without `endpoint` the form stays in the page: its receipt says that nothing was sent",
+        },
+        Setting {
+            name: "auth",
+            values: "`token` (default), `cookie`",
+            effect: "with `endpoint`: `token` files with the `token` property, and keeps drafts and queued filings per person (the token's `sub`), so people sharing a browser never see each other's; without a token a filing waits on this device (\"请先登录\") and goes once a token is set. `cookie` files at once, signed in by the `yaojian_token` cookie the portal set on the server's own origin (give each person their own `storage-key`)",
         },
         Setting {
             name: "readonly",
@@ -99,6 +104,7 @@ impl Widget for SelfInspection {
             value: None,
             endpoint: None,
             token: None,
+            auth_cookie: false,
         }
     }
 
@@ -110,6 +116,10 @@ impl Widget for SelfInspection {
         match name {
             "storage-key" => p.storage_key = value.map(|v| AttrValue::from(v.to_string())),
             "readonly" => p.readonly = value.is_some(),
+            "auth" => {
+                let choice = contract::choice_setting(name, value, crate::common::server::AUTH_CHOICES)?;
+                p.auth_cookie = choice == Some("cookie");
+            }
             "endpoint" => p.endpoint = value.map(|v| AttrValue::from(v.trim().to_string())),
             "template-id" => p.template_id = built_in_form(name, value)?,
             _ => return Err(contract::unknown_setting(name)),

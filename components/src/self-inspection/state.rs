@@ -275,6 +275,10 @@ pub enum Msg {
     Focused,
     /// The host set a new value (answers or a draft): replace everything.
     Replace(Draft),
+    /// Another person (or no one) is signed in now: an empty form, started at this time.
+    StartAfresh(String),
+    /// The person who just signed in takes over what was typed before: save it again.
+    TakenOver,
 }
 
 
@@ -501,6 +505,15 @@ impl Reducible for FormState {
                 changed = false;
                 s.pending_focus = None;
             }
+            Msg::StartAfresh(started_at) => {
+                // Nothing of the previous person's stays on the page; nothing is saved
+                // for the new one until they change something (revision 0).
+                changed = false;
+                s = FormState::new(started_at);
+                s.live = self.live.clone();
+                s.live.rebuild(&s.draft);
+            }
+            Msg::TakenOver => {}
             Msg::Replace(d) => {
                 s = FormState::new(d.started_at.clone());
                 s.draft = d;

@@ -1,6 +1,7 @@
 //! Browser tests of the self-inspection form (wasm-bindgen-test in headless Chromium).
 use super::*;
 use crate::common::local_storage;
+use yaojian::form::answers::check_submission;
 use crate::common::testing::{self, by_suffix, fire, text};
 use serde_json::json;
 use wasm_bindgen::JsCast;
@@ -49,6 +50,7 @@ async fn mount_with(template: Option<Rc<Template>>, key: &str) -> Element {
         value: None,
         endpoint: None,
         token: None,
+        auth_cookie: false,
     })
     .await
 }
@@ -211,10 +213,13 @@ async fn a_yes_reveals_the_finding_fields_and_the_whole_path_submits() {
     assert!(s["submitted_at"].as_str().unwrap().ends_with("+08:00"));
     let reference = s["reference"].as_str().unwrap();
     assert!(text(&root, ".yj-si__reference-number").contains(reference));
+    // Issue 29.1: without a server, the receipt says that nothing was sent.
+    assert!(text(&root, ".yj-si__receipt").contains("自查表已完成（未发送）"));
+    assert!(text(&root, ".yj-si__local-only").contains("没有发送给任何机关"));
     // The same submission passes the engine's server-side check.
     check_submission(&small_template(), s.clone(), crate::common::today()).unwrap();
     // The draft is gone after submitting.
-    let k = storage_key(&small_template(), Some("submit"));
+    let k = storage_key(&small_template(), "submit");
     assert_eq!(local_storage().unwrap().get_item(&k).unwrap(), None);
     root.remove();
 }
@@ -247,7 +252,7 @@ async fn changes_within_one_frame_are_saved_once_with_the_last() {
         emitted("form.change").last().unwrap()["answers"]["name"],
         "李四光"
     );
-    let k = storage_key(&small_template(), Some("burst"));
+    let k = storage_key(&small_template(), "burst");
     let stored: Draft =
         serde_json::from_str(&local_storage().unwrap().get_item(&k).unwrap().unwrap()).unwrap();
     assert_eq!(stored.answers["name"], "李四光");
@@ -292,6 +297,7 @@ async fn a_malformed_template_shows_its_paths_and_nothing_else() {
         value: None,
         endpoint: None,
         token: None,
+        auth_cookie: false,
     })
     .await;
     let page = root.text_content().unwrap();
@@ -388,7 +394,7 @@ async fn finding_fields_show_their_errors_only_once_visited() {
 #[wasm_bindgen_test]
 async fn an_unreadable_draft_is_set_aside_and_reported() {
     clear_storage();
-    let k = storage_key(&small_template(), Some("broken"));
+    let k = storage_key(&small_template(), "broken");
     let st = local_storage().unwrap();
     st.set_item(&k, "{\"answers\": {\"name\": \"李").unwrap();
     let root = mount_with(Some(small_template()), "broken").await;
@@ -423,4 +429,28 @@ async fn every_example_shows_what_it_says() {
     let kind = <SelfInspection as Widget>::spec().kind;
     crate::common::examples::check_states(kind);
     crate::common::examples::run_all(kind).await;
+}
+
+/// Issue 29.2: the widget reads who a token names (not verifying it: the server does)
+/// to keep each person's draft and queued filing apart.
+#[wasm_bindgen_test]
+fn a_token_names_the_person_whose_drafts_these_are() {
+    use crate::common::server::person_of_token;
+    // {"sub":"rep-1","role":"representative","exp":1} and one with a multi-byte sub.
+    let p = person_of_token("e30.eyJzdWIiOiJyZXAtMSIsInJvbGUiOiJyZXByZXNlbnRhdGl2ZSIsImV4cCI6MX0.sig").unwrap();
+    assert_eq!((p.sub.as_str(), p.role.as_deref()), ("rep-1", Some("representative")));
+    let p = person_of_token("e30.eyJzdWIiOiLnjovmlY8ifQ.x").unwrap();
+    assert_eq!((p.sub.as_str(), p.role), ("王敏", None));
+    for not_a_person in ["", "x.y.z", "e30.e30.x", "e30.eyJzdWIiOiIifQ.x", "only-one-part", "e30.!!!.x"] {
+        assert_eq!(person_of_token(not_a_person), None, "{not_a_person}");
+    }
+    let a = person_of_token("e30.eyJzdWIiOiJyZXAtMSIsInJvbGUiOiJyZXByZXNlbnRhdGl2ZSIsImV4cCI6MX0.s");
+    assert_eq!(slot(Some("k"), a.as_ref()), "k:by:rep-1");
+    assert_eq!(slot(None, None), "default");
+    use super::person::{change, Change};
+    assert_eq!(change(None, Some("a")), Change::TakeOver);
+    assert_eq!(change(Some("a"), None), Change::StartAfresh);
+    assert_eq!(change(Some("a"), Some("b")), Change::StartAfresh);
+    assert_eq!(change(Some("a"), Some("a")), Change::None);
+    assert_eq!(change(None, None), Change::None);
 }

@@ -63,6 +63,10 @@ pub(super) fn summary_box(ctx: &Ctx, errs: &[&FieldError], on_review: bool) -> H
         return html! {};
     }
     let items = errs.iter().map(|e| {
+        if question_of_path(&e.path).is_none() {
+            // About the whole form (who may file it, the sign-in): no field to link to.
+            return html! { <li>{ e.message(ctx.lang) }</li> };
+        }
         let id = field_id(ctx.template, &e.path);
         let section = section_of(ctx.template, &e.path);
         let d = ctx.dispatch.clone();
@@ -313,12 +317,20 @@ pub(super) fn t_str(lang: Lang, key: &str) -> String {
     t(lang, key)
 }
 
+/// Whose form this is: the host's `storage-key` (written into the submission), the slot
+/// the draft is kept under, and the person the token names.
+pub(super) struct Whose<'a> {
+    pub key: Option<&'a str>,
+    pub slot: &'a str,
+    pub person: Option<&'a Person>,
+}
+
 pub(super) fn review_view(
     ctx: &Ctx,
     template: &Rc<Template>,
     all_errors: &[FieldError],
     props: &SelfInspectionProps,
-    key: Option<&str>,
+    whose: Whose,
     sender: Option<&super::outbox::Sender>,
 ) -> Html {
     let t = ctx.template;
@@ -336,13 +348,22 @@ pub(super) fn review_view(
         let tpl = template.clone();
         let draft = ctx.state.draft.clone();
         let on_emit = props.on_emit.clone();
-        let key = key.map(str::to_string);
+        let key = whose.key.map(str::to_string);
+        let draft_key = storage_key(template, whose.slot);
+        // The template names who files it, and the token says who this is.
+        let not_a_filer = whose
+            .person
+            .and_then(|p| p.role.as_deref())
+            .and_then(|role| template.check_filer(role, lang).err());
         let typed_errors = !ctx.state.input_errors.is_empty() && !all_errors.is_empty();
         let all: Vec<FieldError> = all_errors.to_vec();
         let sender = sender.cloned();
         Callback::from(move |_: MouseEvent| {
             if typed_errors {
                 return d.dispatch(Msg::SubmitFailed(all.clone()));
+            }
+            if let Some(e) = &not_a_filer {
+                return d.dispatch(Msg::SubmitFailed(vec![e.clone()]));
             }
             let now = js_sys::Date::now() as i64;
             match submit(
@@ -368,7 +389,7 @@ pub(super) fn review_view(
                         d.dispatch(Msg::Submitted(Rc::new(s)));
                     }
                     if let Ok(st) = crate::common::local_storage() {
-                        let _ = st.remove_item(&storage_key(&tpl, key.as_deref()));
+                        let _ = st.remove_item(&draft_key);
                     }
                 }
                 Err(e) => d.dispatch(Msg::SubmitFailed(e.into())),
@@ -416,6 +437,15 @@ pub(super) fn sending_view(
             let every = tf(lang, "si.queued_detail", &[("seconds", &RETRY_SECONDS.to_string())]);
             (o, sender, "si.queued", html! { <p class="yj-hint">{ every }</p> })
         }
+        (Sending::AwaitingSignIn(_, why, _), Some(sender)) if sender.waits_for_sign_in() => {
+            // Nobody signed in yet: nothing to retry until somebody does.
+            return html! {
+                <div class="yj-si__queued" role="status" id={id}>
+                    <p class="yj-si__queued-title">{ t_str(lang, "si.signin_first") }</p>
+                    <p class="yj-hint">{ why.clone() }</p>
+                </div>
+            };
+        }
         (Sending::AwaitingSignIn(o, why, _), Some(sender)) => {
             let detail = html! {
                 <>
@@ -440,14 +470,29 @@ pub(super) fn sending_view(
     }
 }
 
-pub(super) fn receipt_view(t: &Template, s: &Submission, lang: Lang, prefix: &str) -> Html {
+/// Where a receipt's submission went: how its reference may be read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Receipt {
+    /// Filed to the server, which issued the reference.
+    Filed,
+    /// No server: the submission stayed in this browser, handed to the page only.
+    LocalOnly,
+    /// A submission shown read-only, its reference checked against its content.
+    Checked,
+    /// A submission shown read-only, its reference issued by a server (not checkable here).
+    IssuedByServer,
+}
+
+pub(super) fn receipt_view(t: &Template, s: &Submission, lang: Lang, prefix: &str, how: Receipt) -> Html {
     let ev = evaluate(t, &s.answers);
     let print = Callback::from(|_: MouseEvent| print_page());
     html! {
         <>
             <div class="yj-si__receipt" role="status">
-                <h3 class="yj-si__receipt-title" id={format!("{prefix}-heading")} tabindex="-1">{ t_str(lang, "si.receipt_title") }</h3>
+                <h3 class="yj-si__receipt-title" id={format!("{prefix}-heading")} tabindex="-1">{ t_str(lang, if how == Receipt::LocalOnly { "si.receipt_title_local" } else { "si.receipt_title" }) }</h3>
                 <p class="yj-si__reference">{ t_str(lang, "si.reference") }<strong class="yj-si__reference-number">{ s.reference.clone() }</strong></p>
+                if how == Receipt::IssuedByServer { <p class="yj-si__reference-note">{ t_str(lang, "si.reference_issued") }</p> }
+                if how == Receipt::LocalOnly { <p class="yj-si__reference-note yj-si__local-only">{ t_str(lang, "si.receipt_local") }</p> }
                 <p>{ tf(lang, "si.submitted_at", &[("time", &s.submitted_at.replace('T', " ").replace("+08:00", " (UTC+8)"))]) }</p>
                 <p>{ tf(lang, "si.receipt_findings", &[("count", &s.findings.len().to_string())]) }</p>
             </div>
@@ -464,8 +509,9 @@ pub(super) fn readonly_view(t: &Template, value: Option<&Value>, lang: Lang, pre
     let Some(v) = value else {
         return html! { <p class="yj-si__empty">{ t_str(lang, "si.readonly_empty") }</p> };
     };
-    match check_submission(t, v.clone(), crate::common::today()) {
-        Ok(s) => receipt_view(t, &s, lang, prefix),
+    match check_held_submission(t, v.clone(), crate::common::today()) {
+        Ok((s, ReferenceStatus::IssuedByServer)) => receipt_view(t, &s, lang, prefix, Receipt::IssuedByServer),
+        Ok((s, ReferenceStatus::Matches)) => receipt_view(t, &s, lang, prefix, Receipt::Checked),
         Err(errs) => html! {
             <div class="yj-error-summary" role="alert">
                 <h2 class="yj-error-summary__title">{ t_str(lang, "si.submission_invalid") }</h2>

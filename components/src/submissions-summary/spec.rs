@@ -8,9 +8,6 @@ use std::rc::Rc;
 use yaojian::{FieldError, Lang};
 use yew::Callback;
 
-/// How the summary signs in to the server.
-const AUTH: &[&str] = &["token", "cookie"];
-
 static SPEC: Spec = Spec {
     kind: "submissions-summary",
     title: "自查汇总 the bureau's summary of many submissions to one template: counts per question and finding, submitters with findings, missing attestations, filters, CSV download. Staff load JSON files or paste JSON; or set `value`",
@@ -78,7 +75,7 @@ impl Widget for SubmissionsSummary {
         match name {
             "template-id" => p.template_id = built_in_form(name, value)?,
             "endpoint" => p.endpoint = value.map(|v| yew::AttrValue::from(v.trim().to_string())),
-            "auth" => p.auth_cookie = contract::choice_setting(name, value, AUTH)? == Some("cookie"),
+            "auth" => p.auth_cookie = contract::choice_setting(name, value, crate::common::server::AUTH_CHOICES)? == Some("cookie"),
             _ => return Err(contract::unknown_setting(name)),
         }
         Ok(())

@@ -288,3 +288,31 @@ pub fn submission(name: &str, org: &str, finding: bool) -> Value {
     let s = submit(&t, &a, &f, None, None, now, Lang::ZhCn).unwrap_or_else(|e| panic!("{e:?}"));
     serde_json::to_value(s).unwrap()
 }
+
+/// A template that names no `filers`, so every role that files may file it: one text
+/// question, `q`.
+pub fn open_template() -> Value {
+    json!({"schema": "yaojian/form/1", "id": "t-open", "version": "1", "title": "T",
+        "sections": [{"id": "s", "title": "S", "questions": [{"id": "q", "kind": "text", "label": "Q"}]}]})
+}
+
+/// Publishes [`open_template`] (as an admin).
+pub async fn publish_open_template(s: &TestServer) {
+    let admin = s.token(Role::Admin, "admin", None, None);
+    let r = s
+        .call("PUT", "/templates/t-open/1")
+        .token(&admin)
+        .json(&open_template())
+        .send()
+        .await;
+    assert!(r.status.is_success(), "{}", r.text);
+}
+
+/// A valid submission of [`open_template`], answering `q` with `text`.
+pub fn open_submission(text: &str) -> Value {
+    let t = yaojian::form::Template::from_value(open_template()).unwrap();
+    let a = json!({"q": text}).as_object().unwrap().clone();
+    let now = yaojian::date::now_unix_millis();
+    let s = submit(&t, &a, &Findings::new(), None, None, now, Lang::ZhCn).unwrap();
+    serde_json::to_value(s).unwrap()
+}

@@ -42,6 +42,8 @@ pub(super) struct RawTemplate {
     sections: Vec<RawSection>,
     #[serde(default)]
     submitter: SubmitterFields,
+    #[serde(default)]
+    filers: Vec<super::Filer>,
     /// `{"en": {"title": "…", "questions.q1.label": "…"}}`: merged into the texts.
     #[serde(default)]
     translations: BTreeMap<String, BTreeMap<String, String>>,
@@ -275,6 +277,7 @@ impl Parser {
             description,
             sections,
             submitter,
+            filers: raw.filers,
             index,
         })
     }
