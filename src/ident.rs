@@ -1,6 +1,8 @@
 //! Chinese identifiers that forms validate.
 //! - 统一社会信用代码: 18 characters, GB 32100-2015, check character mod 31.
 //! - 居民身份证号码: 18 characters, GB 11643-1999, ISO 7064 MOD 11-2, a real birth date.
+//! - 行政区划代码 ([`Region`]): six digits, GB/T 2260; a province's code covers its cities
+//!   and counties, and a 统一社会信用代码 carries the code of its registration authority.
 
 use crate::date::Date;
 use chrono::NaiveDate;
@@ -132,4 +134,52 @@ pub fn valid_id(s: &str) -> bool {
     s.len() <= 64
         && c.next().is_some_and(|f| f.is_ascii_lowercase())
         && c.all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_')
+}
+
+/// A 行政区划代码 (GB/T 2260): six digits. `350000` is a province (福建省), `350100` a
+/// city in it (福州市), `350102` a district of that city; `000000` stands for the
+/// whole country.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Region(String);
+
+impl Region {
+    /// Six ASCII digits, or nothing.
+    pub fn parse(code: &str) -> Option<Region> {
+        (code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| Region(code.to_string()))
+    }
+
+    /// The 登记管理机关行政区划码 inside a 统一社会信用代码: its characters 3–8 (GB
+    /// 32100-2015). The code is not checked here: [`validate_uscc`] does that.
+    pub fn of_uscc(uscc: &str) -> Option<Region> {
+        Region::parse(uscc.get(2..8)?)
+    }
+
+    /// The six digits.
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+
+    /// The part of the code that names the area, trailing pairs of zeros dropped:
+    /// `350000` → `35`, `350100` → `3501`, `350102` → `350102`, `000000` → ``. Every
+    /// region the area covers starts with it.
+    pub fn prefix(&self) -> &str {
+        let mut p = self.0.as_str();
+        while p.len() >= 2 && p.ends_with("00") {
+            p = &p[..p.len() - 2];
+        }
+        p
+    }
+
+    /// Whether this region is `other` or contains it: a province covers its cities and
+    /// counties, a city its counties, the country everything.
+    pub fn covers(&self, other: &Region) -> bool {
+        other.0.starts_with(self.prefix())
+    }
+}
+
+impl std::fmt::Display for Region {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }

@@ -54,3 +54,76 @@ fn every_key_named_in_the_code_is_in_the_catalogs() {
         missing.join("\n")
     );
 }
+
+/// The first segment of every key `files` look up by name.
+fn prefixes_looked_up(files: &[(String, String)]) -> Vec<(String, String)> {
+    let lookup =
+        regex_lite::Regex::new(r#"\b(?:t|tf|t_str|t_with)\(\s*[\w.*]+,\s*"([a-z][\w]*)\.[\w.]+""#)
+            .unwrap();
+    files
+        .iter()
+        .flat_map(|(file, text)| {
+            lookup
+                .captures_iter(text)
+                .map(|c| (file.clone(), c[1].to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Issue 30: a widget's own words are under its prefix, the words widgets share under
+/// `common.`, and the engine's vocabulary (checklist statuses, form kinds) under the
+/// engine's prefixes; a widget never borrows another widget's words.
+#[test]
+fn each_widget_uses_its_own_words_the_common_ones_and_the_engines() {
+    // The engine's vocabulary: a key named after an engine module (`form.yes`,
+    // `checklist.column.id`) is the engine's, shared by every caller.
+    let engine: BTreeSet<String> = std::fs::read_dir("src")
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .trim_end_matches(".rs")
+                .to_string()
+        })
+        .collect();
+    let own = [
+        ("common", "common"),
+        ("penalty-calculator", "pc"),
+        ("portal", "portal"),
+        ("rectification", "cl"),
+        ("requirements", "rq"),
+        ("self-inspection", "si"),
+        ("submissions-summary", "fs"),
+    ];
+    let mut borrowed = Vec::new();
+    let mut seen = 0;
+    for (folder, prefix) in own {
+        let mut files = Vec::new();
+        sources(&format!("components/src/{folder}"), &mut files);
+        for (file, p) in prefixes_looked_up(&files) {
+            seen += 1;
+            if p != prefix && p != "common" && !engine.contains(&p) {
+                borrowed.push(format!("{file}: {p}."));
+            }
+        }
+    }
+    assert!(seen > 200, "the scan found only {seen} keys");
+    // Every widget folder is listed above.
+    let folders = std::fs::read_dir("components/src")
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().join("spec.rs").exists())
+        .count();
+    assert_eq!(
+        folders,
+        own.len() - 2,
+        "a widget folder without its prefix here"
+    );
+    assert!(
+        borrowed.is_empty(),
+        "words borrowed from another widget:\n{}",
+        borrowed.join("\n")
+    );
+}

@@ -146,3 +146,45 @@ fn credit_code_errors_say_why() {
         Err(IdentError::Character)
     );
 }
+
+#[test]
+fn a_region_is_six_digits_and_covers_the_areas_inside_it() {
+    for bad in ["", "35000", "3500000", "35000A", "３50000", "350 00"] {
+        assert_eq!(Region::parse(bad), None, "{bad:?}");
+    }
+    let province = Region::parse("350000").unwrap();
+    let city = Region::parse("350100").unwrap();
+    let district = Region::parse("350102").unwrap();
+    let beijing = Region::parse("110000").unwrap();
+    let country = Region::parse("000000").unwrap();
+    assert_eq!(
+        [
+            province.prefix(),
+            city.prefix(),
+            district.prefix(),
+            country.prefix()
+        ],
+        ["35", "3501", "350102", ""]
+    );
+    for (outer, inner, covers) in [
+        (&province, &city, true),
+        (&province, &district, true),
+        (&city, &district, true),
+        (&district, &district, true),
+        (&city, &province, false),
+        (&district, &city, false),
+        (&beijing, &district, false),
+        (&country, &beijing, true),
+        (&province, &country, false),
+    ] {
+        assert_eq!(outer.covers(inner), covers, "{outer} covers {inner}");
+    }
+    // The registration authority's code inside a 统一社会信用代码 (characters 3–8).
+    assert_eq!(Region::of_uscc("91350100M000100Y43"), Some(city));
+    assert_eq!(
+        Region::of_uscc("91110000MA0123456P").map(|r| r.to_string()),
+        Some("110000".into())
+    );
+    assert_eq!(Region::of_uscc("9135"), None);
+    assert_eq!(Region::of_uscc("91ABCDEFM000100Y43"), None);
+}

@@ -1,5 +1,6 @@
 //! The engine's layering, as ARCHITECTURE.md states it, checked on the source: every
-//! `crate::<module>` a file names must be allowed for the module the file is in.
+//! `crate::<module>` a file names must be allowed for the module the file is in. And the
+//! files of each widget folder form no loop (`super::<sibling>`).
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The foundation: small modules that depend only on each other.
@@ -21,9 +22,14 @@ fn allowed(module: &str) -> Option<Vec<&'static str>> {
 
 /// The crate modules a source text names: `crate::x…` and `use crate::{x, y::…}`.
 fn named(text: &str) -> BTreeSet<String> {
+    named_after(text, "crate::")
+}
+
+/// The modules a source text names after `root` (`crate::`, `super::`).
+fn named_after(text: &str, root: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for (i, _) in text.match_indices("crate::") {
-        let rest = &text[i + 7..];
+    for (i, _) in text.match_indices(root) {
+        let rest = &text[i + root.len()..];
         let heads: Vec<&str> = match rest.strip_prefix('{') {
             Some(group) => group[..group.find('}').unwrap_or(group.len())]
                 .split(',')
@@ -102,4 +108,100 @@ fn named_modules_are_read_from_paths_and_groups() {
             .map(|s| s.to_string())
             .collect()
     );
+}
+
+/// The sibling files (`super::x`) each file of a widget folder names, tests aside: the
+/// folder's `mod.rs` is the widget, and its other files are its parts.
+fn sibling_graph(dir: &std::path::Path) -> BTreeMap<String, BTreeSet<String>> {
+    let mut graph = BTreeMap::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        let name = p.file_stem().unwrap().to_string_lossy().to_string();
+        if p.extension().is_none_or(|x| x != "rs") || name == "mod" || name == "tests" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap();
+        let siblings: BTreeSet<String> = named_after(&text, "super::")
+            .into_iter()
+            .filter(|n| *n != name && dir.join(format!("{n}.rs")).exists())
+            .collect();
+        graph.insert(name, siblings);
+    }
+    graph
+}
+
+/// A loop in `graph`, as the names along it, when there is one.
+fn a_loop(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|p| p == n) {
+            return Some(path[at..].iter().cloned().chain([n.to_string()]).collect());
+        }
+        if done.contains(n) {
+            return None;
+        }
+        path.push(n.to_string());
+        for next in graph.get(n).into_iter().flatten() {
+            if let Some(l) = visit(next, graph, path, done) {
+                return Some(l);
+            }
+        }
+        path.pop();
+        done.insert(n.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|n| visit(n, graph, &mut Vec::new(), &mut done))
+}
+
+/// Issue 30: the parts of a widget depend one way (board ← table ← forms, state ←
+/// outbox), so each can be read and tested on its own.
+#[test]
+fn the_files_of_each_widget_folder_form_no_loop() {
+    let mut widgets = 0;
+    for e in std::fs::read_dir("components/src").unwrap().flatten() {
+        let dir = e.path();
+        if !dir.join("spec.rs").exists() {
+            continue;
+        }
+        widgets += 1;
+        let graph = sibling_graph(&dir);
+        assert!(
+            a_loop(&graph).is_none(),
+            "{}: {:?}",
+            dir.display(),
+            a_loop(&graph)
+        );
+    }
+    assert!(widgets >= 5, "found {widgets} widget folders");
+}
+
+/// The loop finder finds a loop, and only a loop.
+#[test]
+fn a_back_edge_is_a_loop() {
+    let g = |edges: &[(&str, &str)]| {
+        let mut m: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (a, b) in edges {
+            m.entry(a.to_string()).or_default().insert(b.to_string());
+            m.entry(b.to_string()).or_default();
+        }
+        m
+    };
+    assert_eq!(
+        a_loop(&g(&[
+            ("table", "board"),
+            ("forms", "board"),
+            ("table", "forms")
+        ])),
+        None
+    );
+    let l = a_loop(&g(&[("table", "board"), ("board", "table")])).unwrap();
+    assert_eq!(l.first(), l.last());
+    assert!(a_loop(&g(&[("a", "b"), ("b", "c"), ("c", "a")])).is_some());
 }

@@ -2,16 +2,17 @@
 
 use crate::db::{Arg, Conditions};
 use crate::error::ApiError;
-use crate::token::{now_secs, Claims, Role};
+use crate::identity::Identity;
+use crate::token::{now_secs, Role};
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use yaojian::Lang;
 
-/// A caller whose token verified.
+/// A caller whose token verified, with an identity complete for its role.
 #[derive(Debug, Clone)]
 pub struct Caller {
-    pub claims: Claims,
+    pub identity: Identity,
 }
 
 /// The language of messages: `?lang=`, else `Accept-Language`, else 简体中文.
@@ -55,6 +56,10 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        // Verified already by the endpoint's access check (`require`).
+        if let Some(caller) = parts.extensions.get::<Caller>() {
+            return Ok(caller.clone());
+        }
         let lang = language_of(parts);
         let token = match bearer_token(parts) {
             Some(token) => token,
@@ -65,11 +70,12 @@ impl FromRequestParts<AppState> for Caller {
                 token
             }
         };
-        let claims = state
+        let identity = state
             .key
             .verify(&token, now_secs())
+            .and_then(|claims| Identity::from_claims(&claims))
             .map_err(|e| ApiError::unauthorized(e.code(), lang))?;
-        Ok(Caller { claims })
+        Ok(Caller { identity })
     }
 }
 
@@ -123,76 +129,66 @@ fn refuse_cross_site_writes(parts: &Parts, lang: Lang) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// Who may call an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// No token needed.
+    Open,
+    /// Any valid token; rows are limited to what its role may see.
+    SignedIn,
+    /// Enterprise or representative tokens.
+    Filers,
+    /// Inspector or admin tokens.
+    Bureau,
+}
+
+/// What the endpoint table's `access` column lets through, checked before the handler
+/// runs (and before its body is read): a token for every access but `Open`, a filing
+/// role for `Filers`, a bureau role for `Bureau`. The caller it verified is handed on.
+pub async fn require(
+    access: Access,
+    state: AppState,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Result<axum::response::Response, ApiError> {
+    if access == Access::Open {
+        return Ok(next.run(request).await);
+    }
+    let (mut parts, body) = request.into_parts();
+    let caller = Caller::from_request_parts(&mut parts, &state).await?;
+    let allowed = match access {
+        Access::Open | Access::SignedIn => true,
+        Access::Filers => caller.identity.filer().is_some(),
+        Access::Bureau => matches!(caller.role(), Role::Inspector | Role::Admin),
+    };
+    if !allowed {
+        return Err(ApiError::forbidden(language_of(&parts)));
+    }
+    parts.extensions.insert(caller);
+    Ok(next
+        .run(axum::extract::Request::from_parts(parts, body))
+        .await)
+}
+
 impl Caller {
     pub fn role(&self) -> Role {
-        self.claims.role
-    }
-
-    /// Enterprises and representatives file self-inspections; the bureau does not.
-    pub fn may_file(&self) -> bool {
-        matches!(self.role(), Role::Enterprise | Role::Representative)
-    }
-
-    /// Inspectors and admins publish templates.
-    pub fn may_publish(&self) -> bool {
-        matches!(self.role(), Role::Inspector | Role::Admin)
-    }
-
-    /// The region a filing is counted in: the token's, else the 登记管理机关行政区划码
-    /// inside the enterprise's 统一社会信用代码 (its characters 3–8).
-    pub fn filing_region(&self) -> String {
-        self.claims
-            .region
-            .clone()
-            .or_else(|| {
-                self.claims
-                    .org
-                    .as_ref()
-                    .and_then(|o| o.get(2..8))
-                    .map(str::to_string)
-            })
-            .unwrap_or_default()
+        self.identity.role()
     }
 
     /// Adds to `w` the condition that limits rows to what this caller may see: a
     /// representative its own filings, an enterprise its enterprise's, an inspector its
-    /// region (a province's code covers its cities and counties), an admin everything.
+    /// region (a province's code covers its cities and counties: `yaojian::ident::Region`), an
+    /// admin everything.
     pub fn limit_to_visible(&self, w: &mut Conditions) {
-        match self.role() {
-            Role::Admin => {}
-            Role::Representative => w.push("owner_sub = ?", Arg::Text(self.claims.sub.clone())),
-            Role::Enterprise => w.push(
-                "owner_org = ?",
-                Arg::Text(self.claims.org.clone().unwrap_or_default()),
+        match &self.identity {
+            Identity::Admin { .. } => {}
+            Identity::Representative(f) => w.push("owner_sub = ?", Arg::Text(f.sub.clone())),
+            Identity::Enterprise(f) => w.push("owner_org = ?", Arg::Text(f.org.clone())),
+            // Six digits: no LIKE metacharacters.
+            Identity::Inspector { region, .. } => w.push(
+                "owner_region LIKE ?",
+                Arg::Text(format!("{}%", region.prefix())),
             ),
-            Role::Inspector => {
-                let prefix = region_prefix(self.claims.region.as_deref().unwrap_or(""));
-                // The region is six digits (checked with the token): no LIKE metacharacters.
-                w.push("owner_region LIKE ?", Arg::Text(format!("{prefix}%")));
-            }
         }
-    }
-}
-
-/// The part of a six-digit 行政区划代码 that names the area: `350000` → `35`,
-/// `350100` → `3501`, `350102` → `350102`. The national code `000000` names all.
-pub fn region_prefix(code: &str) -> &str {
-    let mut p = code;
-    while p.len() >= 2 && p.ends_with("00") {
-        p = &p[..p.len() - 2];
-    }
-    p
-}
-
-#[cfg(test)]
-mod tests {
-    use super::region_prefix;
-
-    #[test]
-    fn a_region_covers_the_areas_inside_it() {
-        assert_eq!(region_prefix("350000"), "35");
-        assert_eq!(region_prefix("350100"), "3501");
-        assert_eq!(region_prefix("350102"), "350102");
-        assert_eq!(region_prefix("000000"), "");
     }
 }

@@ -158,6 +158,13 @@ pub fn text(row: &AnyRow, col: &str) -> Result<String, sqlx::Error> {
     row.try_get::<String, _>(col)
 }
 
+/// A JSON column of a row (a stored submission's body). One that does not parse is a
+/// fault of the store: an error (answered 500, and logged), never served as `null`.
+pub fn json(row: &AnyRow, col: &str) -> Result<serde_json::Value, sqlx::Error> {
+    serde_json::from_str(&text(row, col)?)
+        .map_err(|e| sqlx::Error::Decode(format!("the stored {col} is not JSON: {e}").into()))
+}
+
 /// One bound value of a [`Query`].
 #[derive(Debug, Clone)]
 pub enum Arg {

@@ -8,6 +8,7 @@ pub mod db;
 pub mod demo;
 pub mod engine_api;
 pub mod error;
+pub mod identity;
 pub mod messages;
 pub mod routes;
 pub mod submissions;
@@ -101,7 +102,13 @@ async fn api_method_not_allowed(parts: axum::http::request::Parts) -> error::Api
 pub fn api(state: AppState) -> axum::Router {
     let mut r = axum::Router::new();
     for e in routes::endpoints() {
-        r = r.route(e.path, (e.handler)());
+        // The table's access column decides who gets to the handler.
+        let access = e.access;
+        let check =
+            axum::middleware::from_fn_with_state(state.clone(), move |State(s), req, next| {
+                auth::require(access, s, req, next)
+            });
+        r = r.route(e.path, (e.handler)().route_layer(check));
     }
     if state.demo {
         r = r

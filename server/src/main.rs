@@ -150,7 +150,7 @@ fn token(
         iat: Some(now),
         nbf: None,
     };
-    yaojian_server::token::check_identity(&claims).map_err(|_| {
+    yaojian_server::identity::Identity::from_claims(&claims).map_err(|_| {
         "incomplete identity: enterprise and representative need a valid --org (统一社会信用代码), inspector a six-digit --region".to_string()
     })?;
     println!("{}", key.sign(&claims));

@@ -6,18 +6,7 @@ use crate::AppState;
 use axum::routing::{get, post, put, MethodRouter};
 use serde_json::{json, Map, Value};
 
-/// Who may call an endpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// No token needed.
-    Open,
-    /// Any valid token; rows are limited to what its role may see.
-    SignedIn,
-    /// Enterprise or representative tokens.
-    Filers,
-    /// Inspector or admin tokens.
-    Bureau,
-}
+pub use crate::auth::Access;
 
 /// One endpoint of `/api/v1`.
 pub struct Endpoint {
@@ -56,21 +45,164 @@ const ONE_TEMPLATE: [(&str, bool, &str); 3] = [
 
 /// Every endpoint, in the order the documentation lists them.
 pub fn endpoints() -> Vec<Endpoint> {
-    use crate::{engine_api, submissions, summary, templates};
+    use crate::engine_api;
+    let mut all = vec![Endpoint {
+        method: "get",
+        path: "/healthz",
+        summary: "200 when the database answers",
+        access: Access::Open,
+        query: &[],
+        headers: &[],
+        body: None,
+        responses: &[(200, "the database answers")],
+        handler: || get(crate::health),
+    }];
+    all.extend(self_inspection_endpoints());
+    all.extend([
+        Endpoint {
+            method: "post",
+            path: "/penalty/assess",
+            summary: "Assess a case (as `yaojian penalty assess`)",
+            access: Access::Open,
+            query: &[LANG],
+            headers: &[],
+            body: Some("PenaltyCase"),
+            responses: &[(200, "the assessment"), (422, "invalid case")],
+            handler: || post(engine_api::assess),
+        },
+        Endpoint {
+            method: "post",
+            path: "/requirements/check",
+            summary:
+                "Check an application's conditions and materials (as `yaojian requirements check`)",
+            access: Access::Open,
+            query: &[("template", true, "requirement template id"), LANG],
+            headers: &[],
+            body: None,
+            responses: &[
+                (200, "the check result"),
+                (422, "invalid input or unknown template"),
+            ],
+            handler: || post(engine_api::check),
+        },
+        Endpoint {
+            method: "get",
+            path: "/openapi.json",
+            summary: "This document",
+            access: Access::Open,
+            query: &[],
+            headers: &[],
+            body: None,
+            responses: &[(200, "OpenAPI 3.1")],
+            handler: || get(crate::openapi_json),
+        },
+    ]);
+    all
+}
+
+/// The self-inspection endpoints: templates, filings, the summary and its CSV.
+fn self_inspection_endpoints() -> Vec<Endpoint> {
+    use crate::{submissions, summary, templates};
     vec![
-        Endpoint { method: "get", path: "/healthz", summary: "200 when the database answers", access: Access::Open, query: &[], headers: &[], body: None, responses: &[(200, "the database answers")], handler: || get(crate::health) },
-        Endpoint { method: "get", path: "/templates", summary: "The latest version of each self-inspection template", access: Access::Open, query: &[LANG], headers: &[], body: None, responses: &[(200, "{items: [{id, version, title, sample}]}")], handler: || get(templates::list) },
-        Endpoint { method: "get", path: "/templates/{id}", summary: "A template's latest version", access: Access::Open, query: &[], headers: &[], body: None, responses: &[(200, "the template (yaojian/form-template/1)")], handler: || get(templates::latest) },
-        Endpoint { method: "get", path: "/templates/{id}/{version}", summary: "One version of a template", access: Access::Open, query: &[], headers: &[], body: None, responses: &[(200, "the template")], handler: || get(templates::version) },
-        Endpoint { method: "put", path: "/templates/{id}/{version}", summary: "Publish a template version; a published version never changes", access: Access::Bureau, query: &[LANG], headers: &[], body: Some("FormTemplate"), responses: &[(201, "published"), (200, "the same content was already published"), (409, "other content is published under this version"), (422, "not a valid template, or id/version differ from the path")], handler: || put(templates::publish) },
-        Endpoint { method: "post", path: "/submissions", summary: "File a self-inspection: re-validated, given a keyed reference and the server's time", access: Access::Filers, query: &[LANG], headers: &[("Idempotency-Key", true, "the same key again gives the same answer and stores nothing twice")], body: Some("Submission"), responses: &[(201, "{reference, received_at, submission}"), (200, "the same content was already received under another key"), (409, "the key was used for other content"), (422, "invalid: every error with its path")], handler: || post(submissions::create) },
-        Endpoint { method: "get", path: "/submissions", summary: "Stored submissions the caller may see, oldest first, in pages", access: Access::SignedIn, query: &PAGE, headers: &[], body: None, responses: &[(200, "{items, next}")], handler: || get(submissions::list) },
-        Endpoint { method: "get", path: "/submissions/{reference}", summary: "One stored submission", access: Access::SignedIn, query: &[LANG], headers: &[], body: None, responses: &[(200, "{reference, received_at, template, owner, submission}")], handler: || get(submissions::get) },
-        Endpoint { method: "get", path: "/summary", summary: "The bureau's counts over the submissions the caller may see (as `yaojian form summary`)", access: Access::SignedIn, query: &ONE_TEMPLATE, headers: &[], body: None, responses: &[(200, "the summary document")], handler: || get(summary::summary) },
-        Endpoint { method: "get", path: "/submissions.csv", summary: "The summary's rows as CSV (UTF-8 with BOM), streamed", access: Access::SignedIn, query: &ONE_TEMPLATE, headers: &[], body: None, responses: &[(200, "text/csv")], handler: || get(summary::csv) },
-        Endpoint { method: "post", path: "/penalty/assess", summary: "Assess a case (as `yaojian penalty assess`)", access: Access::Open, query: &[LANG], headers: &[], body: Some("PenaltyCase"), responses: &[(200, "the assessment"), (422, "invalid case")], handler: || post(engine_api::assess) },
-        Endpoint { method: "post", path: "/requirements/check", summary: "Check an application's conditions and materials (as `yaojian requirements check`)", access: Access::Open, query: &[("template", true, "requirement template id"), LANG], headers: &[], body: None, responses: &[(200, "the check result"), (422, "invalid input or unknown template")], handler: || post(engine_api::check) },
-        Endpoint { method: "get", path: "/openapi.json", summary: "This document", access: Access::Open, query: &[], headers: &[], body: None, responses: &[(200, "OpenAPI 3.1")], handler: || get(crate::openapi_json) },
+        Endpoint {
+            method: "get",
+            path: "/templates",
+            summary: "The latest version of each self-inspection template",
+            access: Access::Open,
+            query: &[LANG],
+            headers: &[],
+            body: None,
+            responses: &[(200, "{items: [{id, version, title, sample}]}")],
+            handler: || get(templates::list),
+        },
+        Endpoint {
+            method: "get",
+            path: "/templates/{id}",
+            summary: "A template's latest version",
+            access: Access::Open,
+            query: &[],
+            headers: &[],
+            body: None,
+            responses: &[(200, "the template (yaojian/form-template/1)")],
+            handler: || get(templates::latest),
+        },
+        Endpoint {
+            method: "get",
+            path: "/templates/{id}/{version}",
+            summary: "One version of a template",
+            access: Access::Open,
+            query: &[],
+            headers: &[],
+            body: None,
+            responses: &[(200, "the template")],
+            handler: || get(templates::version),
+        },
+        Endpoint {
+            method: "put",
+            path: "/templates/{id}/{version}",
+            summary: "Publish a template version; a published version never changes",
+            access: Access::Bureau,
+            query: &[LANG],
+            headers: &[],
+            body: Some("FormTemplate"),
+            responses: &[(201, "published"), (200, "the same content was already published"), (409, "other content is published under this version"), (422, "not a valid template, or id/version differ from the path")],
+            handler: || put(templates::publish),
+        },
+        Endpoint {
+            method: "post",
+            path: "/submissions",
+            summary: "File a self-inspection: re-validated, given a keyed reference and the server's time",
+            access: Access::Filers,
+            query: &[LANG],
+            headers: &[("Idempotency-Key", true, "the same key again gives the same answer and stores nothing twice")],
+            body: Some("Submission"),
+            responses: &[(201, "{reference, received_at, submission}"), (200, "the same content was already received under another key"), (409, "the key was used for other content"), (422, "invalid: every error with its path")],
+            handler: || post(submissions::create),
+        },
+        Endpoint {
+            method: "get",
+            path: "/submissions",
+            summary: "Stored submissions the caller may see, oldest first, in pages",
+            access: Access::SignedIn,
+            query: &PAGE,
+            headers: &[],
+            body: None,
+            responses: &[(200, "{items, next}")],
+            handler: || get(submissions::list),
+        },
+        Endpoint {
+            method: "get",
+            path: "/submissions/{reference}",
+            summary: "One stored submission",
+            access: Access::SignedIn,
+            query: &[LANG],
+            headers: &[],
+            body: None,
+            responses: &[(200, "{reference, received_at, template, owner, submission}")],
+            handler: || get(submissions::get),
+        },
+        Endpoint {
+            method: "get",
+            path: "/summary",
+            summary: "The bureau's counts over the submissions the caller may see (as `yaojian form summary`)",
+            access: Access::SignedIn,
+            query: &ONE_TEMPLATE,
+            headers: &[],
+            body: None,
+            responses: &[(200, "the summary document")],
+            handler: || get(summary::summary),
+        },
+        Endpoint {
+            method: "get",
+            path: "/submissions.csv",
+            summary: "The summary's rows as CSV (UTF-8 with BOM), streamed",
+            access: Access::SignedIn,
+            query: &ONE_TEMPLATE,
+            headers: &[],
+            body: None,
+            responses: &[(200, "text/csv")],
+            handler: || get(summary::csv),
+        },
     ]
 }
 

@@ -19,7 +19,7 @@ pub const COLUMNS: &str = "seq, reference, template_id, template_version, owner_
 
 /// A stored submission as the API shows it.
 pub fn record(row: &sqlx::any::AnyRow) -> Result<Value, sqlx::Error> {
-    let submission: Value = serde_json::from_str(&text(row, "body")?).unwrap_or(Value::Null);
+    let submission = crate::db::json(row, "body")?;
     Ok(json!({
         "reference": text(row, "reference")?,
         "received_at": text(row, "received_at")?,
@@ -116,16 +116,17 @@ pub async fn create(
     headers: HeaderMap,
     body: JsonBody,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    if !caller.may_file() {
+    // The table's `Filers` access lets only filers get here.
+    let Some(filer) = caller.identity.filer() else {
         return Err(ApiError::forbidden(lang));
-    }
+    };
     let key = idempotency_key(&headers, lang)?;
     if let Some(done) = replay(&state, &caller, &key, &body.digest, lang).await? {
         return Ok(done);
     }
     let t = template_of(&state, &body.value, lang).await?;
     // The template names who files it (`filers`): the engine decides, from the token's role.
-    t.check_filer(caller.claims.role.as_str(), lang)
+    t.check_filer(caller.role().as_str(), lang)
         .map_err(|e| ApiError::engine(StatusCode::FORBIDDEN, &[e], lang))?;
     let now = yaojian::date::now_unix_millis();
     let today = yaojian::date::cst_date_from_unix_millis(now);
@@ -133,7 +134,6 @@ pub async fn create(
         .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &e, lang))?;
     s.reference = yaojian::form::answers::keyed_reference(&s, state.key.secret());
     let stored = serde_json::to_string(&s).map_err(ApiError::internal)?;
-    let c = &caller.claims;
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO submissions (reference, template_id, template_version, owner_sub, owner_role, owner_org, \
          owner_region, idempotency_key, request_digest, received_at, body) \
@@ -142,10 +142,10 @@ pub async fn create(
     .bind(&s.reference)
     .bind(&s.template.id)
     .bind(&s.template.version)
-    .bind(&c.sub)
-    .bind(c.role.as_str())
-    .bind(c.org.clone().unwrap_or_default())
-    .bind(caller.filing_region())
+    .bind(&filer.sub)
+    .bind(caller.role().as_str())
+    .bind(&filer.org)
+    .bind(filer.region.as_ref().map_or("", |r| r.code()))
     .bind(&key)
     .bind(&body.digest)
     .bind(yaojian::date::cst_timestamp(now))
@@ -163,7 +163,7 @@ pub async fn create(
         "SELECT {COLUMNS} FROM submissions WHERE reference = $1 AND owner_sub = $2"
     )))
     .bind(&s.reference)
-    .bind(&c.sub)
+    .bind(&filer.sub)
     .fetch_optional(&state.db.pool)
     .await?;
     match same {
@@ -189,7 +189,7 @@ async fn replay(
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS}, request_digest FROM submissions WHERE owner_sub = $1 AND idempotency_key = $2"
     )))
-    .bind(&caller.claims.sub)
+    .bind(caller.identity.sub())
     .bind(key)
     .fetch_optional(&state.db.pool)
     .await?;

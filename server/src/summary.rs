@@ -69,7 +69,7 @@ async fn batch(
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         last = Some(crate::templates::seq(r)?);
-        out.push(serde_json::from_str(&crate::db::text(r, "body")?).unwrap_or(Value::Null));
+        out.push(crate::db::json(r, "body")?);
     }
     Ok((out, last))
 }

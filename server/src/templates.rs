@@ -1,7 +1,7 @@
 //! Self-inspection templates: listed, read (latest or one version) and published. A
 //! published version never changes: publishing it again with other content is 409.
 
-use crate::auth::{Caller, Language};
+use crate::auth::Language;
 use crate::body::JsonBody;
 use crate::db::{text, Db};
 use crate::error::{ApiError, ApiResult};
@@ -169,14 +169,10 @@ pub async fn version(
 /// the same content already was, 409 when other content was.
 pub async fn publish(
     State(state): State<AppState>,
-    caller: Caller,
     Path((id, version)): Path<(String, String)>,
     Language(lang): Language,
     body: JsonBody,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    if !caller.may_publish() {
-        return Err(ApiError::forbidden(lang));
-    }
     let t = Template::from_value(body.value.clone())
         .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &e, lang))?;
     if t.id != id || t.version != version {

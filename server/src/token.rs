@@ -137,7 +137,8 @@ impl Key {
         format!("{signing_input}.{sig}")
     }
 
-    /// The claims of a token signed with this key, valid at `now` (seconds since 1970).
+    /// The claims of a token signed with this key, valid at `now` (seconds since 1970);
+    /// whether they make a complete identity is [`crate::identity::Identity::from_claims`].
     pub fn verify(&self, token: &str, now: i64) -> Result<Claims, TokenError> {
         let mut parts = token.split('.');
         let (Some(h), Some(p), Some(s), None) =
@@ -167,37 +168,7 @@ impl Key {
         if claims.nbf.is_some_and(|nbf| nbf > now) {
             return Err(TokenError::Invalid);
         }
-        check_identity(&claims)?;
         Ok(claims)
-    }
-}
-
-/// A token's identity is complete: a subject; an enterprise or representative names its
-/// enterprise's 统一社会信用代码; an inspector names its region (six digits).
-pub fn check_identity(c: &Claims) -> Result<(), TokenError> {
-    let visible = |s: &str| !s.is_empty() && s.len() <= 128 && s.chars().all(|c| !c.is_control());
-    if !visible(&c.sub) {
-        return Err(TokenError::Claims);
-    }
-    if let Some(org) = &c.org {
-        if yaojian::ident::validate_uscc(org).ok().as_deref() != Some(org.as_str()) {
-            return Err(TokenError::Claims);
-        }
-    }
-    if let Some(region) = &c.region {
-        if region.len() != 6 || !region.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(TokenError::Claims);
-        }
-    }
-    let complete = match c.role {
-        Role::Enterprise | Role::Representative => c.org.is_some(),
-        Role::Inspector => c.region.is_some(),
-        Role::Admin => true,
-    };
-    if complete {
-        Ok(())
-    } else {
-        Err(TokenError::Claims)
     }
 }
 
@@ -271,19 +242,6 @@ mod tests {
         );
         assert_eq!(key().verify("a.b", 0), Err(TokenError::Invalid));
         assert_eq!(key().verify("", 0), Err(TokenError::Invalid));
-    }
-
-    #[test]
-    fn identities_must_be_complete() {
-        let mut c = claims(Role::Inspector);
-        c.region = None;
-        assert_eq!(key().verify(&key().sign(&c), 0), Err(TokenError::Claims));
-        let mut c = claims(Role::Representative);
-        c.org = Some("91350100M000100Y44".into()); // wrong check character
-        assert_eq!(key().verify(&key().sign(&c), 0), Err(TokenError::Claims));
-        let mut c = claims(Role::Enterprise);
-        c.region = Some("35'--".into());
-        assert_eq!(key().verify(&key().sign(&c), 0), Err(TokenError::Claims));
     }
 
     #[test]

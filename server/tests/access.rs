@@ -207,11 +207,7 @@ async fn missing_expired_forged_and_incomplete_tokens_are_401_everywhere() {
         if e.access == yaojian_server::routes::Access::Open {
             continue;
         }
-        let path = e
-            .path
-            .replace("{id}", "representative-personal")
-            .replace("{version}", "9")
-            .replace("{reference}", "ZC");
+        let path = concrete(e.path);
         let method = e.method.to_uppercase();
         let r = s.call(&method, &path).json(&json!({})).send().await;
         assert_eq!(
@@ -379,4 +375,47 @@ async fn a_template_that_names_its_filers_is_filed_by_them_alone() {
         assert_eq!(en.status, 403);
         assert!(en.text.contains("medical representatives"), "{}", en.text);
     }
+}
+
+/// Issue 30: the endpoint table's `access` column decides, before the handler and its
+/// body: every role outside it is 403 on every endpoint, whatever the body.
+#[tokio::test]
+async fn the_tables_access_column_decides_who_gets_in() {
+    use yaojian_server::routes::Access;
+    let s = server(&sqlite_url()).await;
+    let p = people(&s);
+    let mut checked = 0;
+    for e in yaojian_server::routes::endpoints() {
+        let outsiders: Vec<(&str, &String)> = match e.access {
+            Access::Open | Access::SignedIn => continue,
+            Access::Filers => vec![("inspector", &p.insp_fujian), ("admin", &p.admin)],
+            Access::Bureau => vec![("representative", &p.rep_a), ("enterprise", &p.ent_a)],
+        };
+        let path = concrete(e.path);
+        let method = e.method.to_uppercase();
+        for (who, token) in outsiders {
+            // A body the handler would refuse with 400: the access check comes first.
+            let r = s
+                .call(&method, &path)
+                .token(token)
+                .raw("application/json", "{not json")
+                .send()
+                .await;
+            assert_eq!(
+                (r.status.as_u16(), r.codes()[0].1.as_str()),
+                (403, "auth.forbidden"),
+                "{who} {method} {path}: {}",
+                r.text
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "checked {checked}");
+}
+
+/// An endpoint's path with its parameters filled in.
+fn concrete(path: &str) -> String {
+    path.replace("{id}", "representative-personal")
+        .replace("{version}", "9")
+        .replace("{reference}", "ZC")
 }

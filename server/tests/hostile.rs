@@ -183,3 +183,42 @@ fn urlencode(s: &str) -> String {
         })
         .collect()
 }
+
+/// A stored body that no longer parses (a damaged database) is a fault, answered 500 in
+/// the one error shape, never served as `null` or counted as an empty filing.
+#[tokio::test]
+async fn a_corrupt_stored_body_is_a_500_not_null() {
+    for s in servers().await {
+        let rep = s.token(Role::Representative, "rep", Some(ORG_A), None);
+        let admin = s.token(Role::Admin, "admin", None, None);
+        let r = s
+            .call("POST", "/submissions")
+            .token(&rep)
+            .header("idempotency-key", "c")
+            .json(&submission("甲", ORG_A, false))
+            .send()
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        let reference = r.json["reference"].as_str().unwrap().to_string();
+        sqlx::query("UPDATE submissions SET body = $1 WHERE reference = $2")
+            .bind("{\"schema\": \"yaojian/submission/1\", \"answers\": {")
+            .bind(&reference)
+            .execute(&s.db.pool)
+            .await
+            .unwrap();
+        for path in [
+            format!("/submissions/{reference}"),
+            "/submissions".to_string(),
+            "/summary?template=representative-personal".to_string(),
+        ] {
+            let got = s.get(&path, &admin).send().await;
+            assert_eq!(got.status, 500, "{path}: {}", got.text);
+            assert_eq!(got.codes().len(), 1, "{path}");
+            assert!(
+                !got.text.contains("answers"),
+                "no detail of the store: {}",
+                got.text
+            );
+        }
+    }
+}

@@ -57,23 +57,23 @@ pub fn pagination(p: &PaginationProps) -> Html {
                 <li class={classes!("yj-pagination__item", (n == current).then_some("is-current"))}>
                     <button type="button" class="yj-pagination__link" onclick={go(n)}
                             aria-current={(n == current).then_some("page")}
-                            aria-label={tf(lang, "pager.page_n", &[("n", &label)])}>{ label.clone() }</button>
+                            aria-label={tf(lang, "common.pager.page_n", &[("n", &label)])}>{ label.clone() }</button>
                 </li>
             }
         }
         None => html! { <li class="yj-pagination__item yj-pagination__gap" aria-hidden="true">{ "…" }</li> },
     });
     html! {
-        <nav class="yj-pagination yj-no-print" id={p.id.clone()} aria-label={t(lang, "pager.label")}>
+        <nav class="yj-pagination yj-no-print" id={p.id.clone()} aria-label={t(lang, "common.pager.label")}>
             <ul class="yj-pagination__list">
                 <li class="yj-pagination__item">
                     <button type="button" class="yj-pagination__link" id={format!("{}-prev", p.id)}
-                            disabled={current == 0} onclick={go(current.saturating_sub(1))}>{ t(lang, "pager.prev") }</button>
+                            disabled={current == 0} onclick={go(current.saturating_sub(1))}>{ t(lang, "common.pager.prev") }</button>
                 </li>
                 { for numbers }
                 <li class="yj-pagination__item">
                     <button type="button" class="yj-pagination__link" id={format!("{}-next", p.id)}
-                            disabled={current + 1 >= pages} onclick={go(current + 1)}>{ t(lang, "pager.next") }</button>
+                            disabled={current + 1 >= pages} onclick={go(current + 1)}>{ t(lang, "common.pager.next") }</button>
                 </li>
             </ul>
         </nav>

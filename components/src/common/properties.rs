@@ -85,7 +85,7 @@ pub fn template_of(template: &Option<Rc<Template>>, id: Option<&str>) -> Option<
 pub fn template_error_panel(errs: &[FieldError], lang: Lang) -> Html {
     html! {
         <div class="yj-error-summary" role="alert">
-            <h2 class="yj-error-summary__title">{ t(lang, "si.template_invalid") }</h2>
+            <h2 class="yj-error-summary__title">{ t(lang, "common.template_invalid") }</h2>
             <ul class="yj-si__template-errors">
                 { for errs.iter().map(|e| html! { <li><code>{ e.path.clone() }</code>{ " " }{ e.message(lang) }</li> }) }
             </ul>

@@ -103,7 +103,7 @@ pub fn rule_picker(p: &FormProps) -> Html {
             </div>
             if let Some(r) = selected {
                 <details class="yj-pc__clause">
-                    <summary>{ tf(lang, "pc.clause_of", &[("citation", &r.citation().label)]) }</summary>
+                    <summary>{ tf(lang, "common.clause_of", &[("citation", &r.citation().label)]) }</summary>
                     <blockquote lang="zh-CN">
                         <p>{ &r.text }</p>
                         if let Some(item) = &r.item_text { <p>{ item }</p> }
@@ -313,7 +313,7 @@ pub fn circumstance_fields(p: &FormProps) -> Html {
                                 <label for={id}>{ c.label(lang) }</label>
                             </div>
                             <details class="yj-pc__clause yj-pc__clause--small">
-                                <summary>{ tf(lang, "pc.clause_of", &[("citation", &c.citation().label)]) }</summary>
+                                <summary>{ tf(lang, "common.clause_of", &[("citation", &c.citation().label)]) }</summary>
                                 <blockquote lang="zh-CN"><p>{ &c.text }</p></blockquote>
                             </details>
                         </div>
@@ -389,7 +389,7 @@ pub fn benchmark_panel(p: &BenchmarkProps) -> Html {
             if let Some(list) = &bm.no_penalty_list {
                 <p class="yj-hint">
                     { penalty::rules::pick(&list.title, lang) }{ tf(lang, "pc.benchmark.items", &[("n", &list.items.len().to_string())]) }
-                    if list.sample { {" "}<span class="yj-sample-notice">{ t(lang, "app.sample_notice") }</span> }
+                    if list.sample { {" "}<span class="yj-sample-notice">{ t(lang, "common.sample_notice") }</span> }
                 </p>
             }
             <details>

@@ -181,7 +181,7 @@ fn steps(p: &AssessmentProps) -> Html {
                         if let Some(c) = &s.citation {
                             if let Some(q) = &s.quote {
                                 <details class="yj-pc__clause yj-pc__clause--small">
-                                    <summary>{ tf(lang, "pc.clause_of", &[("citation", &c.label)]) }</summary>
+                                    <summary>{ tf(lang, "common.clause_of", &[("citation", &c.label)]) }</summary>
                                     <blockquote lang="zh-CN">{ for q.split('\n').map(|l| html! { <p>{ l }</p> }) }</blockquote>
                                 </details>
                             } else {

@@ -5,7 +5,7 @@
 //! through `apply_change`.
 
 use super::draft::KeptDraft;
-use super::{label, table};
+use super::label;
 use crate::common::{now_cst_timestamp, t, tf};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -14,6 +14,12 @@ use yaojian::checklist::{self as cl, Action, Item, ItemInput, ItemList};
 use yaojian::date::Date;
 use yaojian::{FieldError, Lang};
 use yew::Reducible;
+
+/// The id of the row header of the item at `n`: the table gives it to the row, and the
+/// board sends focus there after a change to the item.
+pub(super) fn row_id(prefix: &str, n: usize) -> String {
+    format!("{prefix}-row-{n}")
+}
 
 /// What is open: a status action or the edit form under a row, or the add form.
 #[derive(Clone, PartialEq)]
@@ -175,7 +181,7 @@ impl Board {
                     }
                     drop(list);
                     if let Some(n) = n {
-                        self.focus_on(table::row_id(prefix, n));
+                        self.focus_on(row_id(prefix, n));
                     }
                     self.goto = Some(id);
                 }

@@ -180,7 +180,7 @@ fn field_view(
             if let (Some(h), Some(hid)) = (&hint, &hint_id) { <span class="yj-hint" id={hid.clone()}>{ h }</span> }
             if let (Some(e), Some(eid)) = (err, &err_id) {
                 <span class="yj-error-message" id={eid.clone()}>
-                    <span class="yj-visually-hidden">{ t(lang, "si.error_prefix") }</span>{ e.message(lang) }
+                    <span class="yj-visually-hidden">{ t(lang, "common.error_prefix") }</span>{ e.message(lang) }
                 </span>
             }
             { control(id, err.is_some(), (!described.is_empty()).then_some(described)) }

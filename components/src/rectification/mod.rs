@@ -427,7 +427,7 @@ fn board_notes(
                 </p>
             }
             if let Some(aside) = &kept.unreadable {
-                <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "draft.unreadable", &[("key", aside)]) }</p>
+                <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "common.draft_unreadable", &[("key", aside)]) }</p>
             }
             if let Some(e) = board.storage_error.as_ref().or(kept.failed.as_ref()) {
                 <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "cl.storage_failed", &[("error", e)]) }</p>

@@ -62,7 +62,7 @@ pub(super) fn notice_view(p: &NoticeProps) -> Html {
                 <dt>{ t(lang, "cl.notice_date") }</dt><dd>{ format_date(n.date) }</dd>
             </dl>
             <div class="yj-button-row yj-no-print">
-                <button type="button" class="yj-button" onclick={print}>{ t(lang, "si.print") }</button>
+                <button type="button" class="yj-button" onclick={print}>{ t(lang, "common.print") }</button>
                 <button type="button" class="yj-button yj-button--secondary" id={format!("{}-notice-close", p.prefix)} onclick={close}>{ t(lang, "cl.notice_close") }</button>
             </div>
         </section>

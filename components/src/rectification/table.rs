@@ -2,7 +2,7 @@
 //! page navigation. Element ids carry the widget's prefix and the item's position in
 //! the list (item ids are the host's text and need not be valid HTML ids).
 
-use super::board::{Change, Open};
+use super::board::{row_id, Change, Open};
 use super::forms::{ActionForm, ItemForm};
 use super::label;
 use crate::common::{t, tf};
@@ -12,11 +12,6 @@ use yaojian::checklist::{self as cl, Item, ItemInput, ItemList, Status};
 use yaojian::date::{format_date, Date, DeadlineState};
 use yaojian::{FieldError, Lang};
 use yew::prelude::*;
-
-/// The id of the row header of the item at `n` (focused after a change to it).
-pub(super) fn row_id(prefix: &str, n: usize) -> String {
-    format!("{prefix}-row-{n}")
-}
 
 /// What every row needs from the board.
 pub(super) struct RowCtx<'a> {

@@ -332,10 +332,10 @@ fn item_view(i: &ItemResult, lang: Lang, tick: Callback<(String, bool)>, ids: &I
             </div>
             <div class="yj-rq__detail" id={desc}>
                 <p class="yj-hint">{ &i.explanation }</p>
-                if i.sample { <p><span class="yj-sample-notice">{ t(lang, "app.sample_notice") }</span></p> }
+                if i.sample { <p><span class="yj-sample-notice">{ t(lang, "common.sample_notice") }</span></p> }
                 if let (Some(c), Some(text)) = (&i.citation, &i.basis_text) {
                     <details class="yj-rq__basis">
-                        <summary>{ tf(lang, "pc.clause_of", &[("citation", &c.label)]) }</summary>
+                        <summary>{ tf(lang, "common.clause_of", &[("citation", &c.label)]) }</summary>
                         <blockquote lang="zh-CN"><p>{ text }</p></blockquote>
                     </details>
                 }

@@ -160,7 +160,7 @@ impl Ctx<'_> {
             Some(m) => {
                 let id = self.id(&format!("{field}-error"));
                 (
-                    html! { <span class="yj-error-message" id={id.clone()}><span class="yj-visually-hidden">{ t(self.lang, "si.error_prefix") }</span>{ m.clone() }</span> },
+                    html! { <span class="yj-error-message" id={id.clone()}><span class="yj-visually-hidden">{ t(self.lang, "common.error_prefix") }</span>{ m.clone() }</span> },
                     Some(id),
                 )
             }

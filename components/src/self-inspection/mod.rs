@@ -445,7 +445,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let header = html! {
         <header class="yj-si__header">
             <h2 class="yj-si__title">{ t.title(lang) }</h2>
-            if t.sample { <p><span class="yj-sample-notice">{ crate::common::t(lang, "si.sample") }</span></p> }
+            if t.sample { <p><span class="yj-sample-notice">{ crate::common::t(lang, "common.sample") }</span></p> }
             if let Some(d) = &t.description { <p class="yj-si__description">{ pick(d, lang) }</p> }
             if let Some(e) = &not_a_filer { <p class="yj-si__not-filer">{ e.message(lang) }</p> }
         </header>

@@ -9,36 +9,15 @@
 //! once the portal sets a token. With a token, the outbox belongs to the person it
 //! names (`outbox_key` takes the form's slot), like the draft.
 
-use super::state::{FormState, Msg};
+use super::state::{FormState, Msg, Outgoing, Sending};
 use crate::common::events::{json_of, Emitted};
 use crate::common::server::{Endpoint, Reply};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::rc::Rc;
 use yaojian::form::answers::Submission;
 use yaojian::form::Template;
 use yaojian::{FieldError, Lang};
 use yew::prelude::*;
-
-/// A filing on its way: what is kept until the server answers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Outgoing {
-    pub submission: Submission,
-    pub idempotency_key: String,
-}
-
-/// Where a filing is.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub enum Sending {
-    #[default]
-    Idle,
-    InFlight(Rc<Outgoing>),
-    /// Kept on this device; why the last try got no answer.
-    Queued(Rc<Outgoing>, String),
-    /// Kept on this device; the server asked for a new sign-in (its message), refusing
-    /// the token it was sent with.
-    AwaitingSignIn(Rc<Outgoing>, String, Option<String>),
-}
 
 /// Seconds between tries while a filing is queued.
 pub const RETRY_SECONDS: u32 = 15;

@@ -190,6 +190,26 @@ impl LiveCell {
     }
 }
 
+/// A filing on its way: what is kept until the server answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outgoing {
+    pub submission: Submission,
+    pub idempotency_key: String,
+}
+
+/// Where a filing is.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Sending {
+    #[default]
+    Idle,
+    InFlight(Rc<Outgoing>),
+    /// Kept on this device; why the last try got no answer.
+    Queued(Rc<Outgoing>, String),
+    /// Kept on this device; the server asked for a new sign-in (its message), refusing
+    /// the token it was sent with.
+    AwaitingSignIn(Rc<Outgoing>, String, Option<String>),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormState {
     pub draft: Draft,
@@ -209,7 +229,7 @@ pub struct FormState {
     pub revision: u32,
     pub live: LiveCell,
     /// A filing to the server (`endpoint`): on its way, or queued on this device.
-    pub sending: super::outbox::Sending,
+    pub sending: Sending,
 }
 
 impl FormState {
@@ -268,7 +288,7 @@ pub enum Msg {
     SubmitFailed(Vec<FieldError>),
     Submitted(Rc<Submission>),
     /// Where the filing to the server is.
-    Sending(super::outbox::Sending),
+    Sending(Sending),
     Storage(Storage),
     Restore,
     Discard,

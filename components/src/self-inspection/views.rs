@@ -39,7 +39,7 @@ pub(super) fn storage_banner(
             <p class="yj-si__storage yj-si__storage--failed" role="status">{ tf(lang, "si.storage_failed", &[("detail", e)]) }</p>
         },
         Storage::Unreadable(kept_as) => html! {
-            <p class="yj-si__storage yj-si__storage--failed" role="alert">{ tf(lang, "draft.unreadable", &[("key", kept_as)]) }</p>
+            <p class="yj-si__storage yj-si__storage--failed" role="alert">{ tf(lang, "common.draft_unreadable", &[("key", kept_as)]) }</p>
         },
         Storage::Saved(at) => html! {
             <p class="yj-si__storage" role="status">{ tf(lang, "si.saved", &[("time", &at.chars().skip(11).take(5).collect::<String>())]) }</p>
@@ -342,7 +342,7 @@ pub(super) fn review_view(
         all_errors.iter().collect()
     };
     // One filing at a time: a second would be another submission, not a retry.
-    let busy = !matches!(ctx.state.sending, super::outbox::Sending::Idle);
+    let busy = !matches!(ctx.state.sending, super::state::Sending::Idle);
     let on_submit = {
         let d = ctx.dispatch.clone();
         let tpl = template.clone();
@@ -422,12 +422,13 @@ pub(super) fn review_view(
 /// Where a filing to the server is: on its way, or kept on this device with a way to
 /// try again now. A status region, so screen readers hear it without losing their place.
 pub(super) fn sending_view(
-    sending: &super::outbox::Sending,
+    sending: &super::state::Sending,
     sender: Option<&super::outbox::Sender>,
     lang: Lang,
     prefix: &str,
 ) -> Html {
-    use super::outbox::{Sending, RETRY_SECONDS};
+    use super::outbox::RETRY_SECONDS;
+    use super::state::Sending;
     let id = format!("{prefix}-sending");
     let (o, sender, title, detail) = match (sending, sender) {
         (Sending::InFlight(_), _) => {
@@ -497,7 +498,7 @@ pub(super) fn receipt_view(t: &Template, s: &Submission, lang: Lang, prefix: &st
                 <p>{ tf(lang, "si.receipt_findings", &[("count", &s.findings.len().to_string())]) }</p>
             </div>
             <div class="yj-button-row yj-si__no-print">
-                <button type="button" class="yj-button yj-button--secondary" onclick={print}>{ t_str(lang, "si.print") }</button>
+                <button type="button" class="yj-button yj-button--secondary" onclick={print}>{ t_str(lang, "common.print") }</button>
             </div>
             <h3 class="yj-si__section-title">{ t_str(lang, "si.your_answers") }</h3>
             { answers_list(t, &s.answers, &s.findings, &ev, lang, None) }

@@ -262,7 +262,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
         <header class="yj-fs__header">
             <h2 class="yj-fs__title">{ tf(lang, "fs.title", &[("template", &tpl.title(lang))]) }</h2>
             <p class="yj-hint">{ tf(lang, "fs.template_version", &[("id", &tpl.id), ("version", &tpl.version)]) }</p>
-            if tpl.sample { <p><span class="yj-sample-notice">{ t(lang, "si.sample") }</span></p> }
+            if tpl.sample { <p><span class="yj-sample-notice">{ t(lang, "common.sample") }</span></p> }
         </header>
     };
 
@@ -313,7 +313,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
                         { tf(lang, "fs.export", &[("count", &rows.len().to_string())]) }
                     </button>
                     <button type="button" class="yj-button yj-button--secondary" onclick={Callback::from(|_: MouseEvent| crate::common::print_page())}>
-                        { t(lang, "si.print") }
+                        { t(lang, "common.print") }
                     </button>
                 </div>
                 if let Some(e) = &*export_error {
