@@ -142,6 +142,11 @@ pub enum Access {
     Bureau,
 }
 
+/// Who a request was answered for (the token's `sub`), carried on the response to the
+/// request's log line.
+#[derive(Debug, Clone)]
+pub struct SignedInAs(pub String);
+
 /// What the endpoint table's `access` column lets through, checked before the handler
 /// runs (and before its body is read): a token for every access but `Open`, a filing
 /// role for `Filers`, a bureau role for `Bureau`. The caller it verified is handed on.
@@ -164,10 +169,14 @@ pub async fn require(
     if !allowed {
         return Err(ApiError::forbidden(language_of(&parts)));
     }
+    let sub = SignedInAs(caller.identity.sub().to_string());
     parts.extensions.insert(caller);
-    Ok(next
+    let mut response = next
         .run(axum::extract::Request::from_parts(parts, body))
-        .await)
+        .await;
+    // For the request's log line (the `sub` only: never the token).
+    response.extensions_mut().insert(sub);
+    Ok(response)
 }
 
 impl Caller {

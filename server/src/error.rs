@@ -81,7 +81,7 @@ impl ApiError {
 
     /// A fault of the server or its database: logged in full, answered without detail.
     pub fn internal(detail: impl std::fmt::Display) -> ApiError {
-        eprintln!("yaojian-server: internal error: {detail}");
+        tracing::error!(target: "yaojian_server", "internal error: {detail}");
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "$",

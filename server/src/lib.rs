@@ -9,6 +9,7 @@ pub mod demo;
 pub mod engine_api;
 pub mod error;
 pub mod identity;
+pub mod log;
 pub mod messages;
 pub mod routes;
 pub mod submissions;
@@ -108,7 +109,10 @@ pub fn api(state: AppState) -> axum::Router {
             axum::middleware::from_fn_with_state(state.clone(), move |State(s), req, next| {
                 auth::require(access, s, req, next)
             });
-        r = r.route(e.path, (e.handler)().route_layer(check));
+        // Outside the check: refusals are logged too.
+        let route = e.path;
+        let log = axum::middleware::from_fn(move |req, next| log::request(route, req, next));
+        r = r.route(e.path, (e.handler)().route_layer(check).route_layer(log));
     }
     if state.demo {
         r = r

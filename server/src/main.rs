@@ -39,6 +39,9 @@ enum Command {
         /// Offer the demo portal's labelled sample sign-in (never in production).
         #[arg(long)]
         demo: bool,
+        /// How the request lines on standard error are written: text or json.
+        #[arg(long, default_value = "text")]
+        log: String,
     },
     /// Print a signed token (JWT, HS256) for the given identity.
     Token {
@@ -93,7 +96,8 @@ fn main() -> ExitCode {
             dist,
             site,
             demo,
-        } => runtime().and_then(|rt| {
+            log,
+        } => start_logs(&log).and_then(|_| runtime()).and_then(|rt| {
             rt.block_on(serve(
                 &listen,
                 &database,
@@ -110,6 +114,13 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn start_logs(format: &str) -> Result<(), String> {
+    let f = yaojian_server::log::Format::parse(format)
+        .ok_or_else(|| format!("--log must be text or json, not {format:?}"))?;
+    yaojian_server::log::init(f);
+    Ok(())
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, String> {
