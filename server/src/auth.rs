@@ -163,7 +163,7 @@ pub async fn require(
     let caller = Caller::from_request_parts(&mut parts, &state).await?;
     let allowed = match access {
         Access::Open | Access::SignedIn => true,
-        Access::Filers => caller.identity.filer().is_some(),
+        Access::Filers => caller.identity.filing_party().is_some(),
         Access::Bureau => matches!(caller.role(), Role::Inspector | Role::Admin),
     };
     if !allowed {

@@ -9,9 +9,9 @@ use yaojian::ident::Region;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Identity {
     /// A medical representative: files, and sees their own filings.
-    Representative(Filer),
+    Representative(FilingParty),
     /// An enterprise: files, and sees its enterprise's filings.
-    Enterprise(Filer),
+    Enterprise(FilingParty),
     /// A bureau inspector: sees the filings of its region.
     Inspector { sub: String, region: Region },
     /// Sees everything.
@@ -20,7 +20,7 @@ pub enum Identity {
 
 /// Someone who files: the person, their enterprise and where filings are counted.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Filer {
+pub struct FilingParty {
     pub sub: String,
     /// 统一社会信用代码 of the enterprise, checked (GB 32100-2015).
     pub org: String,
@@ -54,17 +54,17 @@ impl Identity {
             None => None,
         };
         let sub = c.sub.clone();
-        let filer = |org: String| {
+        let party = |org: String| {
             let region = region.clone().or_else(|| Region::of_uscc(&org));
-            Filer {
+            FilingParty {
                 sub: sub.clone(),
                 org,
                 region,
             }
         };
         match (c.role, org, region.clone()) {
-            (Role::Representative, Some(org), _) => Ok(Identity::Representative(filer(org))),
-            (Role::Enterprise, Some(org), _) => Ok(Identity::Enterprise(filer(org))),
+            (Role::Representative, Some(org), _) => Ok(Identity::Representative(party(org))),
+            (Role::Enterprise, Some(org), _) => Ok(Identity::Enterprise(party(org))),
             (Role::Inspector, _, Some(region)) => Ok(Identity::Inspector { sub, region }),
             (Role::Admin, _, _) => Ok(Identity::Admin { sub }),
             _ => Err(TokenError::Claims),
@@ -88,8 +88,9 @@ impl Identity {
         }
     }
 
-    /// The filer, for the roles that file (enterprises and representatives).
-    pub fn filer(&self) -> Option<&Filer> {
+    /// Who files, for the roles that file (enterprises and representatives); the
+    /// template decides which of them may (`yaojian::form::Template::check_filer`).
+    pub fn filing_party(&self) -> Option<&FilingParty> {
         match self {
             Identity::Representative(f) | Identity::Enterprise(f) => Some(f),
             _ => None,
@@ -117,7 +118,7 @@ mod tests {
     fn each_role_gets_what_it_must_carry_or_nothing() {
         const ORG: &str = "91350100M000100Y43";
         let rep = Identity::from_claims(&claims(Role::Representative, Some(ORG), None)).unwrap();
-        let f = rep.filer().unwrap();
+        let f = rep.filing_party().unwrap();
         assert_eq!(
             (f.org.as_str(), f.region.as_ref().map(Region::code)),
             (ORG, Some("350100"))
@@ -126,13 +127,17 @@ mod tests {
         let ent =
             Identity::from_claims(&claims(Role::Enterprise, Some(ORG), Some("350102"))).unwrap();
         assert_eq!(
-            ent.filer().unwrap().region.as_ref().map(Region::code),
+            ent.filing_party()
+                .unwrap()
+                .region
+                .as_ref()
+                .map(Region::code),
             Some("350102")
         );
         assert_eq!(ent.role(), Role::Enterprise);
         let insp = Identity::from_claims(&claims(Role::Inspector, None, Some("350000"))).unwrap();
         assert!(matches!(&insp, Identity::Inspector { region, .. } if region.code() == "350000"));
-        assert!(insp.filer().is_none());
+        assert!(insp.filing_party().is_none());
         assert_eq!(
             Identity::from_claims(&claims(Role::Admin, None, None))
                 .unwrap()

@@ -117,7 +117,7 @@ pub async fn create(
     body: JsonBody,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     // The table's `Filers` access lets only filers get here.
-    let Some(filer) = caller.identity.filer() else {
+    let Some(party) = caller.identity.filing_party() else {
         return Err(ApiError::forbidden(lang));
     };
     let key = idempotency_key(&headers, lang)?;
@@ -142,10 +142,10 @@ pub async fn create(
     .bind(&s.reference)
     .bind(&s.template.id)
     .bind(&s.template.version)
-    .bind(&filer.sub)
+    .bind(&party.sub)
     .bind(caller.role().as_str())
-    .bind(&filer.org)
-    .bind(filer.region.as_ref().map_or("", |r| r.code()))
+    .bind(&party.org)
+    .bind(party.region.as_ref().map_or("", |r| r.code()))
     .bind(&key)
     .bind(&body.digest)
     .bind(yaojian::date::cst_timestamp(now))
@@ -163,7 +163,7 @@ pub async fn create(
         "SELECT {COLUMNS} FROM submissions WHERE reference = $1 AND owner_sub = $2"
     )))
     .bind(&s.reference)
-    .bind(&filer.sub)
+    .bind(&party.sub)
     .fetch_optional(&state.db.pool)
     .await?;
     match same {

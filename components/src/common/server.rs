@@ -95,11 +95,6 @@ impl Endpoint {
         Some(Endpoint::new(base, token))
     }
 
-    /// The person the token names, when there is a token.
-    pub fn person(&self) -> Option<Person> {
-        person_of_token(self.token.as_deref()?)
-    }
-
     /// `path` under the base, with `?lang=` so the server's messages match the widget.
     pub fn url(&self, path: &str, lang: Lang) -> String {
         let sep = if path.contains('?') { '&' } else { '?' };

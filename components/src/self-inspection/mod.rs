@@ -366,7 +366,11 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     };
     let root = use_node_ref();
     let key = props.storage_key.as_deref().map(str::to_string);
-    let person = server.as_ref().and_then(|e| e.person());
+    // Read from the token once per token, not on every keystroke's render.
+    let person = use_memo(props.token.clone(), |token| {
+        token.as_deref().and_then(crate::common::server::person_of_token)
+    });
+    let person = (*person).clone().filter(|_| server.is_some());
     let slot = slot(key.as_deref(), person.as_ref());
 
     // The host replaces the value: start from it.
@@ -459,7 +463,11 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         ),
         Step::Review => {
             let all = errors_in(&t, &state, live, None);
-            let whose = views::Whose { key: key.as_deref(), slot: &slot, person: person.as_ref() };
+            let whose = views::Whose {
+                key: key.as_deref(),
+                slot: &slot,
+                not_a_filer: not_a_filer.as_ref(),
+            };
             review_view(&ctx, &shared.template, &all, props, whose, sender.as_ref())
         }
         Step::Receipt(s) => {

@@ -318,11 +318,12 @@ pub(super) fn t_str(lang: Lang, key: &str) -> String {
 }
 
 /// Whose form this is: the host's `storage-key` (written into the submission), the slot
-/// the draft is kept under, and the person the token names.
+/// the draft is kept under, and, when the token's role does not file this template, why
+/// (`Template::check_filer`, asked once by the form).
 pub(super) struct Whose<'a> {
     pub key: Option<&'a str>,
     pub slot: &'a str,
-    pub person: Option<&'a Person>,
+    pub not_a_filer: Option<&'a FieldError>,
 }
 
 pub(super) fn review_view(
@@ -350,11 +351,7 @@ pub(super) fn review_view(
         let on_emit = props.on_emit.clone();
         let key = whose.key.map(str::to_string);
         let draft_key = storage_key(template, whose.slot);
-        // The template names who files it, and the token says who this is.
-        let not_a_filer = whose
-            .person
-            .and_then(|p| p.role.as_deref())
-            .and_then(|role| template.check_filer(role, lang).err());
+        let not_a_filer = whose.not_a_filer.cloned();
         let typed_errors = !ctx.state.input_errors.is_empty() && !all_errors.is_empty();
         let all: Vec<FieldError> = all_errors.to_vec();
         let sender = sender.cloned();
