@@ -124,7 +124,7 @@ fn filings(s: &Server, label: &str) {
 }
 
 async fn store_many(url: &str) {
-    let db = yaojian_server::db::Db::connect(url).await.unwrap();
+    let db = yaojian_server::store::Db::connect(url).await.unwrap();
     let t = yaojian::form::built_in("representative-personal").unwrap();
     let docs: Vec<String> = (0..50)
         .map(|i| submission(&format!("批量{i}"), ORG_A, i % 3 == 0).to_string())

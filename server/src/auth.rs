@@ -1,10 +1,10 @@
 //! Who is calling, from the verified token only, and what that caller may see.
 
-use crate::db::{Arg, Conditions};
 use crate::error::ApiError;
 use crate::identity::Identity;
+use crate::state::AppState;
+use crate::store::Scope;
 use crate::token::{now_secs, Role};
-use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use yaojian::Lang;
@@ -184,20 +184,16 @@ impl Caller {
         self.identity.role()
     }
 
-    /// Adds to `w` the condition that limits rows to what this caller may see: a
-    /// representative its own filings, an enterprise its enterprise's, an inspector its
-    /// region (a province's code covers its cities and counties: `yaojian::ident::Region`), an
-    /// admin everything.
-    pub fn limit_to_visible(&self, w: &mut Conditions) {
+    /// Which stored filings this caller may see: a representative its own filings, an
+    /// enterprise its enterprise's, an inspector its region (a province's code covers its
+    /// cities and counties: `yaojian::ident::Region`), an admin everything. The one place
+    /// that turns a role into what every read of the store is limited to.
+    pub fn scope(&self) -> Scope {
         match &self.identity {
-            Identity::Admin { .. } => {}
-            Identity::Representative(f) => w.push("owner_sub = ?", Arg::Text(f.sub.clone())),
-            Identity::Enterprise(f) => w.push("owner_org = ?", Arg::Text(f.org.clone())),
-            // Six digits: no LIKE metacharacters.
-            Identity::Inspector { region, .. } => w.push(
-                "owner_region LIKE ?",
-                Arg::Text(format!("{}%", region.prefix())),
-            ),
+            Identity::Admin { .. } => Scope::All,
+            Identity::Representative(f) => Scope::Owner(f.sub.clone()),
+            Identity::Enterprise(f) => Scope::Org(f.org.clone()),
+            Identity::Inspector { region, .. } => Scope::RegionPrefix(region.prefix().to_string()),
         }
     }
 }

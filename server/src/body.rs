@@ -68,7 +68,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
             .map_err(|e| ApiError::engine(StatusCode::BAD_REQUEST, &[e], lang))?;
         Ok(JsonBody {
             value,
-            digest: crate::sha256_hex(&bytes),
+            digest: crate::digest::sha256_hex(&bytes),
         })
     }
 }

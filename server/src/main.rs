@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use yaojian_server::token::{now_secs, Claims, Key, Role};
-use yaojian_server::{db::Db, AppState, Options};
+use yaojian_server::{store::Db, AppState, Options};
 
 #[derive(Parser)]
 #[command(

@@ -138,7 +138,7 @@ impl Key {
     }
 
     /// The claims of a token signed with this key, valid at `now` (seconds since 1970);
-    /// whether they make a complete identity is [`crate::identity::Identity::from_claims`].
+    /// whether they make a complete identity is `Identity::from_claims` (identity.rs).
     pub fn verify(&self, token: &str, now: i64) -> Result<Claims, TokenError> {
         let mut parts = token.split('.');
         let (Some(h), Some(p), Some(s), None) =

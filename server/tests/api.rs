@@ -45,7 +45,7 @@ async fn health_and_the_built_in_templates_are_there_from_the_first_start() {
         assert_eq!(none.status, 404);
         assert_eq!(s.call("GET", "/templates/nothing").send().await.status, 404);
         // A second start migrates nothing and seeds nothing twice.
-        let again = yaojian_server::db::Db::open(&s.url).await.unwrap();
+        let again = yaojian_server::store::Db::open(&s.url).await.unwrap();
         assert_eq!(again.migrate().await.unwrap(), Vec::<i64>::new());
         let n: i64 = sqlx::Row::get(
             &sqlx::query("SELECT COUNT(*) AS n FROM templates")

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod checklist;
+pub mod layering;
 
 pub const DAL: &str = include_str!("../../data/law/drug-administration-law-2019.md");
 pub const APL: &str = include_str!("../../data/law/administrative-penalty-law-2021.md");

@@ -14,7 +14,7 @@ use yaojian::form::answers::{submit, FindingAnswer, Findings};
 use yaojian::form::{built_in, Answers};
 use yaojian::Lang;
 use yaojian_server::token::{now_secs, Claims, Key, Role};
-use yaojian_server::{db::Db, AppState, Options};
+use yaojian_server::{store::Db, AppState, Options};
 
 pub const SECRET: &[u8] = b"test secret of the yaojian server 0123";
 /// Two enterprises in two regions.

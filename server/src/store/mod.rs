@@ -1,6 +1,13 @@
-//! The database: SQLite (one file, WAL) or PostgreSQL behind sqlx's `Any` driver, the
-//! migrations shipped in this crate (run at start, in order, once), and the seeding of
-//! the engine's built-in templates.
+//! The store: every SQL statement of the server, the row mapping and the seeding, one
+//! file per resource. SQLite (one file, WAL) or PostgreSQL behind sqlx's `Any` driver,
+//! the migrations shipped in this crate (run at start, in order, once), and the seeding
+//! of the engine's built-in templates.
+//!
+//! The store knows rows, not requests: it never imports the handlers, `auth` or the
+//! state (`tests/layering.rs`). What a caller may see reaches it as a [`Scope`].
+
+pub mod submissions;
+pub mod templates;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Row};
@@ -17,8 +24,8 @@ pub enum Backend {
 const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
     1,
     "submissions",
-    include_str!("../migrations/sqlite/0001_submissions.sql"),
-    include_str!("../migrations/postgres/0001_submissions.sql"),
+    include_str!("../../migrations/sqlite/0001_submissions.sql"),
+    include_str!("../../migrations/postgres/0001_submissions.sql"),
 )];
 
 /// A pool on the database the server stores everything in.
@@ -118,7 +125,7 @@ impl Db {
                 )
                 .bind(*version)
                 .bind(*name)
-                .bind(crate::now_cst())
+                .bind(now_cst())
                 .execute(&mut *tx)
                 .await?;
                 tx.commit().await?;
@@ -135,6 +142,14 @@ impl Db {
         result.map_err(fail)
     }
 
+    /// `SELECT 1`: whether the database answers.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1")
+            .fetch_one(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
     /// Stores each built-in template version that is not there yet.
     async fn seed_templates(&self) -> Result<(), String> {
         for id in yaojian::form::built_in_ids() {
@@ -145,7 +160,7 @@ impl Db {
                 .map_err(|e| format!("built-in template {id}: {e:?}"))?;
             let value: serde_json::Value =
                 serde_json::from_str(src).map_err(|e| format!("built-in template {id}: {e}"))?;
-            crate::templates::store(self, &t.id, &t.version, &value)
+            templates::publish(self, &t.id, &t.version, &value)
                 .await
                 .map_err(|e| format!("cannot store built-in template {id}: {e}"))?;
         }
@@ -153,46 +168,82 @@ impl Db {
     }
 }
 
+/// The server's time for what it stamps, `YYYY-MM-DDTHH:MM:SS+08:00`.
+fn now_cst() -> String {
+    yaojian::date::cst_timestamp(yaojian::date::now_unix_millis())
+}
+
+/// Which stored filings a read may return. The store applies it to every read of
+/// filings; `auth::Caller::scope` is the one place that makes it from a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every filing (an admin).
+    All,
+    /// The filings of one person (the token's `sub`).
+    Owner(String),
+    /// The filings of one enterprise (its 统一社会信用代码).
+    Org(String),
+    /// The filings counted in a region: the prefix of the 行政区划代码 it covers
+    /// (`yaojian::ident::Region::prefix`, digits only).
+    RegionPrefix(String),
+}
+
+impl Scope {
+    /// Adds the condition that keeps rows inside the scope.
+    fn limit(&self, w: &mut Conditions) {
+        match self {
+            Scope::All => {}
+            Scope::Owner(sub) => w.push("owner_sub = ?", Arg::Text(sub.clone())),
+            Scope::Org(org) => w.push("owner_org = ?", Arg::Text(org.clone())),
+            // Digits only: no LIKE metacharacters can reach the pattern.
+            Scope::RegionPrefix(p) => {
+                let digits: String = p.chars().filter(char::is_ascii_digit).collect();
+                w.push("owner_region LIKE ?", Arg::Text(format!("{digits}%")))
+            }
+        }
+    }
+}
+
 /// A text column of a row (a read error is a server fault).
-pub fn text(row: &AnyRow, col: &str) -> Result<String, sqlx::Error> {
+fn text(row: &AnyRow, col: &str) -> Result<String, sqlx::Error> {
     row.try_get::<String, _>(col)
 }
 
 /// A JSON column of a row (a stored submission's body). One that does not parse is a
 /// fault of the store: an error (answered 500, and logged), never served as `null`.
-pub fn json(row: &AnyRow, col: &str) -> Result<serde_json::Value, sqlx::Error> {
+fn json(row: &AnyRow, col: &str) -> Result<serde_json::Value, sqlx::Error> {
     serde_json::from_str(&text(row, col)?)
         .map_err(|e| sqlx::Error::Decode(format!("the stored {col} is not JSON: {e}").into()))
 }
 
-/// One bound value of a [`Query`].
+/// A row's `seq`, the order of insertion (the cursor of every page).
+fn seq(row: &AnyRow) -> Result<i64, sqlx::Error> {
+    row.try_get::<i64, _>("seq")
+}
+
+/// One bound value of [`Conditions`].
 #[derive(Debug, Clone)]
-pub enum Arg {
+enum Arg {
     Text(String),
     Int(i64),
 }
 
 /// A WHERE clause built from conditions, each with its `?` turned into `$n`.
 #[derive(Debug, Default, Clone)]
-pub struct Conditions {
+struct Conditions {
     clauses: Vec<String>,
-    pub args: Vec<Arg>,
+    args: Vec<Arg>,
 }
 
 impl Conditions {
     /// Adds `clause`, whose `?` (at most one) takes `arg`.
-    pub fn push(&mut self, clause: &str, arg: Arg) {
+    fn push(&mut self, clause: &str, arg: Arg) {
         self.args.push(arg);
         self.clauses
             .push(clause.replacen('?', &format!("${}", self.args.len()), 1));
     }
 
-    /// The next placeholder's number, for clauses written by hand.
-    pub fn next_placeholder(&self) -> usize {
-        self.args.len() + 1
-    }
-
-    pub fn sql(&self) -> String {
+    fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
         } else {
@@ -203,10 +254,7 @@ impl Conditions {
     /// A query of `sql` with these arguments bound in order.
     /// `sql` must be built from constants and this builder's placeholders only: every
     /// value goes in as a bound argument.
-    pub fn bind<'q>(
-        &self,
-        sql: String,
-    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    fn bind<'q>(&self, sql: String) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for a in &self.args {
             q = match a {

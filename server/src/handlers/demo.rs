@@ -4,8 +4,8 @@
 use crate::auth::Language;
 use crate::body::JsonBody;
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 use crate::token::{now_secs, Claims, Role};
-use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;

@@ -2,11 +2,11 @@
 //! the document `yaojian form summary` prints; `GET /submissions.csv` streams its rows
 //! page by page, so memory stays flat however many submissions there are.
 
+use super::submissions::{filter, parse_query, ListQuery};
 use crate::auth::{Caller, Language};
-use crate::db::{Arg, Conditions};
 use crate::error::{ApiError, ApiResult};
-use crate::submissions::{conditions, ListQuery};
-use crate::AppState;
+use crate::state::AppState;
+use crate::store::submissions::{bodies, Filter};
 use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
@@ -30,7 +30,8 @@ async fn template_for(state: &AppState, q: &mut ListQuery, lang: Lang) -> ApiRes
             lang,
         ));
     };
-    let t = crate::templates::load(state, &id, q.version.as_deref())
+    let t = state
+        .template(&id, q.version.as_deref())
         .await?
         .ok_or_else(|| {
             ApiError::new(
@@ -53,39 +54,8 @@ async fn template_for(state: &AppState, q: &mut ListQuery, lang: Lang) -> ApiRes
 }
 
 /// One batch of stored submission bodies after `after`, with the last `seq` read.
-async fn batch(
-    state: &AppState,
-    w: &Conditions,
-    after: i64,
-) -> ApiResult<(Vec<Value>, Option<i64>)> {
-    let mut w = w.clone();
-    w.push("seq > ?", Arg::Int(after));
-    let sql = format!(
-        "SELECT seq, body FROM submissions{} ORDER BY seq LIMIT {BATCH}",
-        w.sql()
-    );
-    let rows = w.bind(sql).fetch_all(&state.db.pool).await?;
-    let mut last = None;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        last = Some(crate::templates::seq(r)?);
-        out.push(crate::db::json(r, "body")?);
-    }
-    Ok((out, last))
-}
-
-fn parse_query(
-    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
-    lang: Lang,
-) -> ApiResult<ListQuery> {
-    query.map(|Query(q)| q).map_err(|_| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "$.query",
-            "request.query",
-            lang,
-        )
-    })
+async fn batch(state: &AppState, f: &Filter, after: i64) -> ApiResult<(Vec<Value>, Option<i64>)> {
+    Ok(bodies(&state.db, f, after, BATCH).await?)
 }
 
 /// `GET /summary?template=ID[&version=V]`.
@@ -97,7 +67,7 @@ pub async fn summary(
 ) -> ApiResult<Json<yaojian::form::summary::Summary>> {
     let mut q = parse_query(query, lang)?;
     let t = template_for(&state, &mut q, lang).await?;
-    let w = conditions(&caller, &q, lang)?;
+    let w = filter(&caller, &q);
     // One batch of documents in memory at a time; the summary keeps only their rows.
     let mut sum = yaojian::form::summary::Summarizer::new(&t, lang);
     let mut after = 0;
@@ -121,7 +91,7 @@ pub async fn csv(
 ) -> ApiResult<Response> {
     let mut q = parse_query(query, lang)?;
     let t = template_for(&state, &mut q, lang).await?;
-    let w = conditions(&caller, &q, lang)?;
+    let w = filter(&caller, &q);
     // A bounded channel: the producer waits while the client is slow.
     let safe = |s: &str| {
         s.chars()

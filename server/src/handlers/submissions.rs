@@ -4,9 +4,9 @@
 
 use crate::auth::{Caller, Language};
 use crate::body::JsonBody;
-use crate::db::{text, Arg, Conditions};
 use crate::error::{ApiError, ApiResult};
-use crate::AppState;
+use crate::state::AppState;
+use crate::store::submissions::{self as stored, Filing, Filter, NewFiling, Owner};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
@@ -14,32 +14,25 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use yaojian::Lang;
 
-/// The columns a stored submission is read back with.
-pub const COLUMNS: &str = "seq, reference, template_id, template_version, owner_sub, owner_role, owner_org, owner_region, received_at, body";
-
 /// A stored submission as the API shows it.
-pub fn record(row: &sqlx::any::AnyRow) -> Result<Value, sqlx::Error> {
-    let submission = crate::db::json(row, "body")?;
-    Ok(json!({
-        "reference": text(row, "reference")?,
-        "received_at": text(row, "received_at")?,
-        "template": {"id": text(row, "template_id")?, "version": text(row, "template_version")?},
+pub fn record(f: &Filing) -> Value {
+    json!({
+        "reference": f.reference,
+        "received_at": f.received_at,
+        "template": {"id": f.template_id, "version": f.template_version},
         "owner": {
-            "sub": text(row, "owner_sub")?,
-            "role": text(row, "owner_role")?,
-            "org": text(row, "owner_org")?,
-            "region": text(row, "owner_region")?,
+            "sub": f.owner.sub,
+            "role": f.owner.role,
+            "org": f.owner.org,
+            "region": f.owner.region,
         },
-        "submission": submission,
-    }))
+        "submission": f.body,
+    })
 }
 
 /// The receipt a POST answers (the same again for the same key).
-fn receipt(row: &sqlx::any::AnyRow) -> Result<Value, sqlx::Error> {
-    let r = record(row)?;
-    Ok(
-        json!({"reference": r["reference"], "received_at": r["received_at"], "submission": r["submission"]}),
-    )
+fn receipt(f: &Filing) -> Value {
+    json!({"reference": f.reference, "received_at": f.received_at, "submission": f.body})
 }
 
 /// The `Idempotency-Key` header: 1–200 visible ASCII characters.
@@ -87,10 +80,12 @@ async fn template_of(
             lang,
         ));
     };
-    if let Some(t) = crate::templates::load(state, id, Some(version)).await? {
+    if let Some(t) = state.template(id, Some(version)).await? {
         return Ok(t);
     }
-    let known = crate::templates::body(&state.db, id, None).await?.is_some();
+    let known = crate::store::templates::source(&state.db, id, None)
+        .await?
+        .is_some();
     Err(if known {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -133,41 +128,34 @@ pub async fn create(
     let mut s = yaojian::form::answers::check_submission(&t, body.value, today)
         .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &e, lang))?;
     s.reference = yaojian::form::answers::keyed_reference(&s, state.key.secret());
-    let stored = serde_json::to_string(&s).map_err(ApiError::internal)?;
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO submissions (reference, template_id, template_version, owner_sub, owner_role, owner_org, \
-         owner_region, idempotency_key, request_digest, received_at, body) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING {COLUMNS}"
-    )))
-    .bind(&s.reference)
-    .bind(&s.template.id)
-    .bind(&s.template.version)
-    .bind(&party.sub)
-    .bind(caller.role().as_str())
-    .bind(&party.org)
-    .bind(party.region.as_ref().map_or("", |r| r.code()))
-    .bind(&key)
-    .bind(&body.digest)
-    .bind(yaojian::date::cst_timestamp(now))
-    .bind(&stored)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    if let Some(row) = row {
-        return Ok((StatusCode::CREATED, Json(receipt(&row)?)));
+    let body_json = serde_json::to_string(&s).map_err(ApiError::internal)?;
+    let owner = Owner {
+        sub: party.sub.clone(),
+        role: caller.role().as_str().to_string(),
+        org: party.org.clone(),
+        region: party.region.as_ref().map_or("", |r| r.code()).to_string(),
+    };
+    let received_at = yaojian::date::cst_timestamp(now);
+    let new = NewFiling {
+        reference: &s.reference,
+        template_id: &s.template.id,
+        template_version: &s.template.version,
+        owner: &owner,
+        idempotency_key: &key,
+        request_digest: &body.digest,
+        received_at: &received_at,
+        body: &body_json,
+    };
+    if let Some(f) = stored::insert(&state.db, &new).await? {
+        return Ok((StatusCode::CREATED, Json(receipt(&f))));
     }
     // A conflict: the same key at the same moment, or the same content under another key.
     if let Some(done) = replay(&state, &caller, &key, &body.digest, lang).await? {
         return Ok(done);
     }
-    let same = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM submissions WHERE reference = $1 AND owner_sub = $2"
-    )))
-    .bind(&s.reference)
-    .bind(&party.sub)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    match same {
-        Some(row) => Ok((StatusCode::OK, Json(receipt(&row)?))),
+    let own = crate::store::Scope::Owner(party.sub.clone());
+    match stored::one(&state.db, &own, &s.reference).await? {
+        Some(f) => Ok((StatusCode::OK, Json(receipt(&f)))),
         None => Err(ApiError::new(
             StatusCode::CONFLICT,
             "$",
@@ -186,15 +174,11 @@ async fn replay(
     digest: &str,
     lang: Lang,
 ) -> ApiResult<Option<(StatusCode, Json<Value>)>> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS}, request_digest FROM submissions WHERE owner_sub = $1 AND idempotency_key = $2"
-    )))
-    .bind(caller.identity.sub())
-    .bind(key)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    let Some(row) = row else { return Ok(None) };
-    if text(&row, "request_digest")? != digest {
+    let found = stored::by_idempotency_key(&state.db, caller.identity.sub(), key).await?;
+    let Some((f, earlier)) = found else {
+        return Ok(None);
+    };
+    if earlier != digest {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "$.headers.idempotency-key",
@@ -202,7 +186,7 @@ async fn replay(
             lang,
         ));
     }
-    Ok(Some((StatusCode::CREATED, Json(receipt(&row)?))))
+    Ok(Some((StatusCode::CREATED, Json(receipt(&f)))))
 }
 
 /// `?template=&version=&after=&limit=` of the listing.
@@ -220,28 +204,41 @@ pub struct ListQuery {
 pub const PAGE: i64 = 50;
 pub const MAX_PAGE: i64 = 500;
 
-/// The conditions of a listing: what the caller may see, of a template, after a cursor.
-pub fn conditions(caller: &Caller, q: &ListQuery, lang: Lang) -> ApiResult<Conditions> {
-    let mut w = Conditions::default();
-    caller.limit_to_visible(&mut w);
-    if let Some(t) = &q.template {
-        w.push("template_id = ?", Arg::Text(t.clone()));
+/// What a listing reads: what the caller may see, of a template (and version).
+pub fn filter(caller: &Caller, q: &ListQuery) -> Filter {
+    Filter {
+        scope: caller.scope(),
+        template: q.template.clone(),
+        version: q.version.clone(),
     }
-    if let Some(v) = &q.version {
-        w.push("template_version = ?", Arg::Text(v.clone()));
-    }
-    if let Some(after) = &q.after {
-        let seq: i64 = after.parse().ok().filter(|n| *n >= 0).ok_or_else(|| {
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "$.query.after",
-                "request.cursor",
-                lang,
-            )
-        })?;
-        w.push("seq > ?", Arg::Int(seq));
-    }
-    Ok(w)
+}
+
+/// The cursor of `?after=` (0: from the first).
+fn cursor(after: Option<&str>, lang: Lang) -> ApiResult<i64> {
+    let Some(after) = after else { return Ok(0) };
+    after.parse().ok().filter(|n| *n >= 0).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "$.query.after",
+            "request.cursor",
+            lang,
+        )
+    })
+}
+
+/// The listing's query, or 422 naming `$.query`.
+pub fn parse_query(
+    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+    lang: Lang,
+) -> ApiResult<ListQuery> {
+    query.map(|Query(q)| q).map_err(|_| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "$.query",
+            "request.query",
+            lang,
+        )
+    })
 }
 
 /// The page size of `?limit=`.
@@ -271,33 +268,16 @@ pub async fn list(
     Language(lang): Language,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<Value>> {
-    let Query(q) = query.map_err(|_| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "$.query",
-            "request.query",
-            lang,
-        )
-    })?;
+    let q = parse_query(query, lang)?;
     let limit = page_size(q.limit.as_deref(), lang)?;
-    let w = conditions(&caller, &q, lang)?;
-    let sql = format!(
-        "SELECT {COLUMNS} FROM submissions{} ORDER BY seq LIMIT {}",
-        w.sql(),
-        limit + 1
-    );
-    let rows = w.bind(sql).fetch_all(&state.db.pool).await?;
+    let after = cursor(q.after.as_deref(), lang)?;
+    let mut rows = stored::page(&state.db, &filter(&caller, &q), after, limit + 1).await?;
     let more = rows.len() as i64 > limit;
-    let mut items = Vec::new();
-    let mut last = None;
-    for row in rows.iter().take(limit as usize) {
-        items.push(record(row)?);
-        last = Some(crate::templates::seq(row)?);
-    }
-    let next = if more {
-        last.map(|s| s.to_string())
-    } else {
-        None
+    rows.truncate(limit as usize);
+    let items: Vec<Value> = rows.iter().map(record).collect();
+    let next = match (more, rows.last()) {
+        (true, Some(last)) => Some(last.seq.to_string()),
+        _ => None,
     };
     Ok(Json(json!({ "items": items, "next": next })))
 }
@@ -309,12 +289,8 @@ pub async fn get(
     Language(lang): Language,
     Path(reference): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    let mut w = Conditions::default();
-    caller.limit_to_visible(&mut w);
-    w.push("reference = ?", Arg::Text(reference));
-    let sql = format!("SELECT {COLUMNS} FROM submissions{}", w.sql());
-    match w.bind(sql).fetch_optional(&state.db.pool).await? {
-        Some(row) => Ok(Json(record(&row)?)),
+    match stored::one(&state.db, &caller.scope(), &reference).await? {
+        Some(f) => Ok(Json(record(&f))),
         None => Err(ApiError::not_found("$.path.reference", lang)),
     }
 }

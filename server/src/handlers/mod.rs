@@ -1,0 +1,9 @@
+//! The handlers: each takes a request, calls the engine and the store, and answers. They
+//! write no SQL (`tests/layering.rs`).
+
+pub mod demo;
+pub mod engine_api;
+pub mod health;
+pub mod submissions;
+pub mod summary;
+pub mod templates;

@@ -1,0 +1,95 @@
+//! Self-inspection templates: listed, read (latest or one version) and published. A
+//! published version never changes: publishing it again with other content is 409.
+
+use crate::auth::Language;
+use crate::body::JsonBody;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::store::templates::{self as stored, Published};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde_json::{json, Value};
+use yaojian::form::Template;
+
+fn listing(t: &Template, lang: yaojian::Lang) -> Value {
+    json!({"id": t.id, "version": t.version, "title": t.title(lang), "sample": t.sample})
+}
+
+/// `GET /templates`: the latest version of each.
+pub async fn list(
+    State(state): State<AppState>,
+    Language(lang): Language,
+) -> ApiResult<Json<Value>> {
+    let mut items = Vec::new();
+    for (id, version) in stored::latest_versions(&state.db).await? {
+        if let Some(t) = state.template(&id, Some(&version)).await? {
+            items.push(listing(&t, lang));
+        }
+    }
+    Ok(Json(json!({ "items": items })))
+}
+
+async fn one(
+    state: &AppState,
+    id: &str,
+    version: Option<&str>,
+    lang: yaojian::Lang,
+) -> ApiResult<Json<Value>> {
+    let Some(src) = stored::source(&state.db, id, version).await? else {
+        return Err(ApiError::not_found("$.path", lang));
+    };
+    let v: Value = serde_json::from_str(&src.json).map_err(ApiError::internal)?;
+    Ok(Json(v))
+}
+
+/// `GET /templates/{id}`: the latest version.
+pub async fn latest(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Language(lang): Language,
+) -> ApiResult<Json<Value>> {
+    one(&state, &id, None, lang).await
+}
+
+/// `GET /templates/{id}/{version}`.
+pub async fn version(
+    State(state): State<AppState>,
+    Path((id, version)): Path<(String, String)>,
+    Language(lang): Language,
+) -> ApiResult<Json<Value>> {
+    one(&state, &id, Some(&version), lang).await
+}
+
+/// `PUT /templates/{id}/{version}` (inspector or admin): 201 when published, 200 when
+/// the same content already was, 409 when other content was.
+pub async fn publish(
+    State(state): State<AppState>,
+    Path((id, version)): Path<(String, String)>,
+    Language(lang): Language,
+    body: JsonBody,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let t = Template::from_value(body.value.clone())
+        .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &e, lang))?;
+    if t.id != id || t.version != version {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "$.id",
+            "template.mismatch",
+            lang,
+        ));
+    }
+    let status = match stored::publish(&state.db, &id, &version, &body.value).await? {
+        Published::Created => StatusCode::CREATED,
+        Published::Unchanged => StatusCode::OK,
+        Published::Conflict => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "$",
+                "template.published",
+                lang,
+            ));
+        }
+    };
+    Ok((status, Json(listing(&t, lang))))
+}

@@ -1,0 +1,107 @@
+//! Builds the application: the API router from the endpoint table (each endpoint wrapped
+//! in its log line and its access check), the widgets' files, compression and CORS.
+
+use crate::handlers::demo;
+use crate::state::AppState;
+use crate::{auth, error, log, routes};
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use std::path::PathBuf;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Options of [`app`] beyond the state.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The widgets' files (`dist/`), served at `/`.
+    pub dist: Option<PathBuf>,
+    /// A folder served at `/` before `dist` (the demo portal's pages).
+    pub site: Option<PathBuf>,
+}
+
+async fn api_not_found(parts: axum::http::request::Parts) -> error::ApiError {
+    error::ApiError::not_found("$.path", auth::language_of(&parts))
+}
+
+async fn api_method_not_allowed(parts: axum::http::request::Parts) -> error::ApiError {
+    error::ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "$.method",
+        "method_not_allowed",
+        auth::language_of(&parts),
+    )
+}
+
+/// The API router, under `/api/v1`.
+pub fn api(state: AppState) -> axum::Router {
+    let mut r = axum::Router::new();
+    for e in routes::endpoints() {
+        // The table's access column decides who gets to the handler.
+        let access = e.access;
+        let check =
+            axum::middleware::from_fn_with_state(state.clone(), move |State(s), req, next| {
+                auth::require(access, s, req, next)
+            });
+        // Outside the check: refusals are logged too.
+        let route = e.path;
+        let log = axum::middleware::from_fn(move |req, next| log::request(route, req, next));
+        r = r.route(e.path, (e.handler)().route_layer(check).route_layer(log));
+    }
+    if state.demo {
+        r = r
+            .route("/demo/users", axum::routing::get(demo::users))
+            .route("/demo/token", axum::routing::post(demo::token));
+    }
+    r.fallback(api_not_found)
+        .method_not_allowed_fallback(api_method_not_allowed)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .with_state(state)
+}
+
+/// The whole application: the API, the widgets' files, compression and CORS.
+pub fn app(state: AppState, options: &Options) -> axum::Router {
+    use tower_http::cors::{Any, CorsLayer};
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT_LANGUAGE,
+            header::IF_MATCH,
+            header::HeaderName::from_static("idempotency-key"),
+        ])
+        .expose_headers([header::CONTENT_DISPOSITION]);
+    let demo = state.demo;
+    let mut router = axum::Router::new().nest("/api/v1", api(state));
+    if let (true, Some(site)) = (demo, options.site.clone()) {
+        let index = move || demo::portal_index(site.clone());
+        router = router
+            .route("/", axum::routing::get(index.clone()))
+            .route("/index.html", axum::routing::get(index));
+    }
+    let dist = options
+        .dist
+        .as_ref()
+        .map(tower_http::services::ServeDir::new);
+    match (options.site.as_ref(), dist) {
+        (Some(site), Some(dist)) => {
+            router =
+                router.fallback_service(tower_http::services::ServeDir::new(site).fallback(dist))
+        }
+        (Some(site), None) => {
+            router = router.fallback_service(tower_http::services::ServeDir::new(site))
+        }
+        (None, Some(dist)) => router = router.fallback_service(dist),
+        (None, None) => {}
+    }
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(cors)
+}

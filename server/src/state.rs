@@ -1,0 +1,60 @@
+//! What every handler shares: the store, the key, and the parsed templates.
+
+use crate::store::{self, Db};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use yaojian::form::Template;
+
+/// Parsed template versions by (id, version). A published version never changes, so an
+/// entry never goes stale.
+pub type TemplateCache = Arc<RwLock<HashMap<(String, String), Arc<Template>>>>;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub key: crate::token::Key,
+    /// Parsed template versions (a published version never changes).
+    pub templates: TemplateCache,
+    /// Sample sign-in for the demo portal (`serve --demo`).
+    pub demo: bool,
+}
+
+impl AppState {
+    pub fn new(db: Db, key: crate::token::Key, demo: bool) -> AppState {
+        AppState {
+            db,
+            key,
+            templates: Arc::default(),
+            demo,
+        }
+    }
+
+    /// A parsed template version (the latest when `version` is `None`), from the cache or
+    /// the store. A stored template that does not parse is a fault of the store.
+    pub async fn template(
+        &self,
+        id: &str,
+        version: Option<&str>,
+    ) -> Result<Option<Arc<Template>>, sqlx::Error> {
+        if let Some(t) = version.and_then(|v| self.cached(id, v)) {
+            return Ok(Some(t));
+        }
+        let Some(src) = store::templates::source(&self.db, id, version).await? else {
+            return Ok(None);
+        };
+        let t = Template::from_json(&src.json).map_err(|e| {
+            sqlx::Error::Decode(format!("stored template {id} {}: {e:?}", src.version).into())
+        })?;
+        let t = Arc::new(t);
+        if let Ok(mut cache) = self.templates.write() {
+            cache.insert((id.to_string(), src.version), t.clone());
+        }
+        Ok(Some(t))
+    }
+
+    fn cached(&self, id: &str, version: &str) -> Option<Arc<Template>> {
+        let cache = self.templates.read().ok()?;
+        cache.get(&(id.to_string(), version.to_string())).cloned()
+    }
+}
