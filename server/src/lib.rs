@@ -13,6 +13,7 @@ pub mod digest;
 pub mod error;
 pub mod handlers;
 pub mod identity;
+pub mod listen;
 pub mod log;
 pub mod messages;
 pub mod routes;

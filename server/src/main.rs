@@ -3,6 +3,8 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
+use yaojian_server::listen::Limits;
 use yaojian_server::token::{now_secs, Claims, Key, Role};
 use yaojian_server::{store::Db, AppState, Options};
 
@@ -42,6 +44,8 @@ enum Command {
         /// How the request lines on standard error are written: text or json.
         #[arg(long, default_value = "text")]
         log: String,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Print a signed token (JWT, HS256) for the given identity.
     Token {
@@ -68,6 +72,30 @@ enum Command {
         #[arg(long)]
         database: String,
     },
+}
+
+/// What one client may hold of the server (docs/server.md, "Limits").
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Seconds a client has to send a request's header; then the connection is closed.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    header_timeout: u64,
+    /// Seconds a request may take, its body included, before it is answered 408.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    request_timeout: u64,
+    /// Connections open at once; more wait in the listen queue.
+    #[arg(long, default_value_t = 512, value_parser = clap::value_parser!(u64).range(1..=65536))]
+    max_connections: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            header_read: Duration::from_secs(self.header_timeout),
+            request: Duration::from_secs(self.request_timeout),
+            max_connections: self.max_connections as usize,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -97,6 +125,7 @@ fn main() -> ExitCode {
             site,
             demo,
             log,
+            limits,
         } => start_logs(&log).and_then(|_| runtime()).and_then(|rt| {
             rt.block_on(serve(
                 &listen,
@@ -104,6 +133,7 @@ fn main() -> ExitCode {
                 &key,
                 Options { dist, site },
                 demo,
+                limits.limits(),
             ))
         }),
     };
@@ -174,6 +204,7 @@ async fn serve(
     key: &std::path::Path,
     options: Options,
     demo: bool,
+    limits: Limits,
 ) -> Result<(), String> {
     let key = Key::load_or_create(key)?;
     let db = Db::open(database).await?;
@@ -183,10 +214,9 @@ async fn serve(
         .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("yaojian-server listening on http://{addr}");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| format!("server error: {e}"))
+    let stop = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    yaojian_server::listen::serve(listener, app, limits, stop).await;
+    Ok(())
 }

@@ -49,6 +49,12 @@ const MESSAGES: &[(&str, &str, &str, &str)] = &[
         "This method is not allowed here.",
     ),
     (
+        "request.timeout",
+        "请求未能在时限内完成，请稍后重试。",
+        "請求未能在時限內完成，請稍後重試。",
+        "The request was not completed in time; try again later.",
+    ),
+    (
         "request.content_type",
         "请求体须为 JSON（Content-Type: application/json）。",
         "請求內容須為 JSON（Content-Type: application/json）。",

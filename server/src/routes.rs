@@ -245,6 +245,10 @@ fn operation(e: &Endpoint) -> Value {
             json!({"description": "not JSON, or a key named twice", "content": error["content"]}),
         );
         responses.insert(
+            "408".into(),
+            json!({"description": "not answered within the server's request timeout (a body too slow to arrive)", "content": error["content"]}),
+        );
+        responses.insert(
             "413".into(),
             json!({"description": "over the size cap", "content": error["content"]}),
         );

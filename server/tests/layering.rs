@@ -19,6 +19,7 @@ fn allowed(module: &str) -> Option<&'static [&'static str]> {
         "auth" => &["error", "identity", "token", "state", "store"],
         "body" => &["auth", "error", "digest"],
         "log" => &["auth"],
+        "listen" => &["auth", "error"],
         "handlers" => &[
             "auth", "body", "error", "identity", "state", "store", "token",
         ],
