@@ -5,12 +5,14 @@ mod error_summary;
 pub mod events;
 #[cfg(all(test, target_arch = "wasm32"))]
 pub mod examples;
+mod field;
 mod pagination;
 pub mod properties;
 pub mod server;
 #[cfg(all(test, target_arch = "wasm32"))]
 pub mod testing;
 pub use error_summary::{ErrorItem, ErrorSummary};
+pub use field::{described_by, error_message, Field};
 pub use pagination::{page_bounds, page_window, Pagination};
 
 use yaojian::date::{cst_date_from_unix_millis, Date};

@@ -2,7 +2,7 @@
 //! their input with aria-describedby, and only the inputs the chosen rule needs appear.
 
 use super::{field_id, menu_examples, Action, Inputs};
-use crate::common::{t, tf};
+use crate::common::{t, tf, Field};
 use std::rc::Rc;
 use yaojian::penalty::{self, Benchmark, Group};
 use yaojian::{FieldError, Lang};
@@ -83,15 +83,14 @@ pub fn rule_picker(p: &FormProps) -> Html {
         })
     };
     let selected = table.get(&p.inputs.rule);
+    let query = Field::new(ids.id("query"), t(lang, "pc.query")).hint(Some(t(lang, "pc.query.hint")));
     html! {
         <fieldset class="yj-pc__section">
             <legend class="yj-pc__legend">{ t(lang, "pc.step1") }</legend>
-            <div class="yj-field">
-                <label class="yj-label" for={ids.id("query")}>{ t(lang, "pc.query") }</label>
-                <span class="yj-hint" id={ids.id("query-hint")}>{ t(lang, "pc.query.hint") }</span>
-                <input class="yj-input" id={ids.id("query")} type="search" autocomplete="off" aria-describedby={ids.id("query-hint")}
+            { query.view(lang, html! {
+                <input class="yj-input" id={query.id.clone()} type="search" autocomplete="off" aria-describedby={query.described_by()}
                        value={p.inputs.query.clone()} oninput={on_query} />
-            </div>
+            }) }
             <div class="yj-field">
                 <label class="yj-label" for={ids.id("rule")}>{ t(lang, "pc.rule") }</label>
                 <span class="yj-hint" id={ids.id("rule-count")} aria-live="polite">{ tf(lang, "pc.rule.count", &[("n", &matches.len().to_string())]) }</span>
@@ -142,6 +141,23 @@ pub struct CaseProps {
     pub errors: Vec<FieldError>,
 }
 
+/// Where in the chain the act happened (production, wholesale, retail), for the rules
+/// whose fine floor depends on it.
+fn channel_field(p: &CaseProps, ids: &crate::common::Ids, error: Option<String>) -> Html {
+    let lang = p.lang;
+    let d = p.dispatch.clone();
+    let onchange = Callback::from(move |e: Event| d.emit(Action::Text("channel", e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())));
+    let f = Field::new(ids.id("channel"), t(lang, "pc.field.channel")).error(error);
+    f.view(lang, html! {
+        <select class="yj-select" id={f.id.clone()} {onchange} aria-invalid={f.aria_invalid()} aria-describedby={f.described_by()}>
+            <option value="" selected={p.inputs.channel.is_empty()}>{ t(lang, "pc.choose") }</option>
+            { for ["production", "wholesale", "retail"].iter().map(|c| html! {
+                <option value={*c} selected={p.inputs.channel == *c}>{ t(lang, &format!("pc.channel.{c}")) }</option>
+            }) }
+        </select>
+    })
+}
+
 /// Step 2: the facts this rule needs.
 #[function_component(CaseFields)]
 pub fn case_fields(p: &CaseProps) -> Html {
@@ -161,15 +177,9 @@ pub fn case_fields(p: &CaseProps) -> Html {
         amounts.push("unit_income");
     }
     let text_field = |key: &'static str, value: &str, kind: &'static str| {
-        let id = ids.id(key);
-        let hint_id = format!("{id}-hint");
-        let err_id = format!("{id}-error");
-        let error = error_for(key);
-        let described = if error.is_some() {
-            format!("{hint_id} {err_id}")
-        } else {
-            hint_id.clone()
-        };
+        let f = Field::new(ids.id(key), t(lang, &format!("pc.field.{key}")))
+            .hint(Some(t(lang, &format!("pc.field.{key}.hint"))))
+            .error(error_for(key));
         let d = p.dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             d.emit(Action::Text(
@@ -185,41 +195,17 @@ pub fn case_fields(p: &CaseProps) -> Html {
         } else {
             ("text", Some("decimal"))
         };
-        html! {
-            <div class={classes!("yj-field", error.is_some().then_some("yj-field--error"))}>
-                <label class="yj-label" for={id.clone()}>{ t(lang, &format!("pc.field.{key}")) }</label>
-                <span class="yj-hint" id={hint_id}>{ t(lang, &format!("pc.field.{key}.hint")) }</span>
-                if let Some(msg) = &error {
-                    <span class="yj-error-message" id={err_id}>
-                        <span class="yj-visually-hidden">{ t(lang, "pc.error_prefix") }</span>{ msg.clone() }
-                    </span>
-                }
-                <input class={classes!("yj-input", error.is_some().then_some("yj-input--error"))} id={id} type={input_type}
-                       inputmode={mode} autocomplete="off" spellcheck="false" value={value.to_string()}
-                       aria-invalid={if error.is_some() { "true" } else { "false" }} aria-describedby={described}
-                       {oninput} {onblur} />
-            </div>
-        }
+        f.view(lang, html! {
+            <input class={f.input_class()} id={f.id.clone()} type={input_type}
+                   inputmode={mode} autocomplete="off" spellcheck="false" value={value.to_string()}
+                   aria-invalid={f.aria_invalid()} aria-describedby={f.described_by()}
+                   {oninput} {onblur} />
+        })
     };
 
-    let channel = rule.needs_channel().then(|| {
-        let d = p.dispatch.clone();
-        let onchange = Callback::from(move |e: Event| d.emit(Action::Text("channel", e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())));
-        let error = error_for("channel");
-        html! {
-            <div class={classes!("yj-field", error.is_some().then_some("yj-field--error"))}>
-                <label class="yj-label" for={ids.id("channel")}>{ t(lang, "pc.field.channel") }</label>
-                if let Some(msg) = &error { <span class="yj-error-message" id={ids.id("channel-error")}>{ msg.clone() }</span> }
-                <select class="yj-select" id={ids.id("channel")} {onchange} aria-invalid={if error.is_some() { "true" } else { "false" }}
-                        aria-describedby={error.is_some().then(|| ids.id("channel-error"))}>
-                    <option value="" selected={p.inputs.channel.is_empty()}>{ t(lang, "pc.choose") }</option>
-                    { for ["production", "wholesale", "retail"].iter().map(|c| html! {
-                        <option value={*c} selected={p.inputs.channel == *c}>{ t(lang, &format!("pc.channel.{c}")) }</option>
-                    }) }
-                </select>
-            </div>
-        }
-    });
+    let channel = rule
+        .needs_channel()
+        .then(|| channel_field(p, &ids, error_for("channel")));
     let checkbox = |key: &'static str, checked: bool, shown: bool| {
         if !shown {
             return html! {};

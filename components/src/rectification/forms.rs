@@ -5,7 +5,7 @@
 
 use super::board::Change;
 use super::{label, LISTS, SOURCES};
-use crate::common::{t, today, ErrorItem, ErrorSummary};
+use crate::common::{t, today, ErrorItem, ErrorSummary, Field};
 use std::rc::Rc;
 use yaojian::checklist::{
     self as cl, Action, CloseOut, Conclusion, Evidence, ItemInput, Mode, Reinspection,
@@ -46,15 +46,13 @@ pub(super) fn action_form(p: &ActionFormProps) -> Html {
     }
     let input = crate::common::bind_text;
     let field = |key: &str, kind: &'static str, state: &UseStateHandle<String>| {
-        let id = format!("{}-f-{key}", p.prefix);
-        html! {
-            <div class="yj-field">
-                <label class="yj-label" for={id.clone()}>{ t(lang, &format!("cl.field.{key}")) }</label>
-                <input class="yj-input" id={id} type={kind} value={(**state).clone()} oninput={input(state)}
-                       aria-invalid={if p.error.is_some() { "true" } else { "false" }}
-                       aria-describedby={p.error.as_ref().map(|_| format!("{}-f-error", p.prefix))} />
-            </div>
-        }
+        // The form's one error (below) describes every field.
+        let f = Field::new(format!("{}-f-{key}", p.prefix), t(lang, &format!("cl.field.{key}")));
+        f.view(lang, html! {
+            <input class="yj-input" id={f.id.clone()} type={kind} value={(**state).clone()} oninput={input(state)}
+                   aria-invalid={if p.error.is_some() { "true" } else { "false" }}
+                   aria-describedby={p.error.as_ref().map(|_| format!("{}-f-error", p.prefix))} />
+        })
     };
     let on_submit = {
         let (date, text, person, conclusion, note) = (
@@ -156,36 +154,14 @@ pub(super) struct ItemFormProps {
 /// Add or edit an item: every field of the form the engine checks, an error summary
 /// linking to each field, and messages tied to their fields with `aria-describedby`.
 /// Label, hint, message and control of one field of the item form; `control` gets the
-/// control's id, whether it is invalid and what describes it.
-fn field_view(
-    p: &ItemFormProps,
-    f: &str,
-    hint: Option<String>,
-    control: &dyn Fn(String, bool, Option<String>) -> Html,
-) -> Html {
-    let lang = p.lang;
-    let id = format!("{}-i-{f}", p.prefix);
+/// field, for its id, `aria-invalid` and `aria-describedby`.
+fn field_view(p: &ItemFormProps, f: &str, hint: Option<String>, control: &dyn Fn(&Field) -> Html) -> Html {
     let path = format!("$.{f}");
-    let err = p.errors.iter().find(|e| e.path == path);
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let err_id = err.map(|_| format!("{id}-error"));
-    let described = [hint_id.clone(), err_id.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    html! {
-        <div class={classes!("yj-field", err.is_some().then_some("yj-field--error"))}>
-            <label class="yj-label" for={id.clone()}>{ t(lang, &format!("checklist.column.{f}")) }</label>
-            if let (Some(h), Some(hid)) = (&hint, &hint_id) { <span class="yj-hint" id={hid.clone()}>{ h }</span> }
-            if let (Some(e), Some(eid)) = (err, &err_id) {
-                <span class="yj-error-message" id={eid.clone()}>
-                    <span class="yj-visually-hidden">{ t(lang, "common.error_prefix") }</span>{ e.message(lang) }
-                </span>
-            }
-            { control(id, err.is_some(), (!described.is_empty()).then_some(described)) }
-        </div>
-    }
+    let error = p.errors.iter().find(|e| e.path == path).map(|e| e.message(p.lang));
+    let field = Field::new(format!("{}-i-{f}", p.prefix), t(p.lang, &format!("checklist.column.{f}")))
+        .hint(hint)
+        .error(error);
+    field.view(p.lang, control(&field))
 }
 
 /// The rule select's options: none, then every rule of the statute table.
@@ -224,6 +200,94 @@ fn summary_items(p: &ItemFormProps, mode: Mode) -> Vec<ErrorItem> {
         .collect()
 }
 
+/// The controls of the item form, each bound to one field of the `ItemInput` as typed.
+struct ItemControls<'a> {
+    p: &'a ItemFormProps,
+    input: UseStateHandle<ItemInput>,
+}
+
+/// Writes what was typed into one field of the item.
+type Apply = fn(&mut ItemInput, String);
+
+impl ItemControls<'_> {
+    /// Sets one field from an input, textarea or select.
+    fn set(&self, apply: Apply) -> Callback<Event> {
+        let input = self.input.clone();
+        Callback::from(move |e: Event| {
+            let mut x = (*input).clone();
+            apply(&mut x, crate::common::target_value(&e));
+            input.set(x);
+        })
+    }
+
+    fn set_text(&self, apply: Apply) -> Callback<InputEvent> {
+        let cb = self.set(apply);
+        Callback::from(move |e: InputEvent| cb.emit(e.into()))
+    }
+
+    fn text_input(&self, f: &str, value: &str, apply: Apply, hint: Option<String>, list: Option<String>) -> Html {
+        let oninput = self.set_text(apply);
+        let readonly = f == "id" && self.p.editing.is_some();
+        field_view(self.p, f, hint, &|fd: &Field| html! {
+            <input class="yj-input" type="text" id={fd.id.clone()} value={value.to_string()} oninput={oninput.clone()} {readonly}
+                   aria-invalid={fd.aria_invalid()} aria-describedby={fd.described_by()} list={list.clone()} />
+        })
+    }
+
+    fn textarea(&self, f: &str, value: &str, apply: Apply, hint: Option<String>) -> Html {
+        let oninput = self.set_text(apply);
+        field_view(self.p, f, hint, &|fd: &Field| html! {
+            <textarea class="yj-input" rows="3" id={fd.id.clone()} value={value.to_string()} oninput={oninput.clone()}
+                      aria-invalid={fd.aria_invalid()} aria-describedby={fd.described_by()} />
+        })
+    }
+
+    fn select(&self, f: &str, options: Vec<(String, String)>, selected: String, apply: Apply) -> Html {
+        let onchange = self.set(apply);
+        field_view(self.p, f, None, &|fd: &Field| html! {
+            <select class="yj-select" id={fd.id.clone()} onchange={onchange.clone()} aria-invalid={fd.aria_invalid()} aria-describedby={fd.described_by()}>
+                { for options.iter().map(|(v, text)| html! { <option value={v.clone()} selected={*v == selected}>{ text }</option> }) }
+            </select>
+        })
+    }
+
+    /// Immediate or by a deadline; the deadline's field when by a deadline.
+    fn mode_fieldset(&self) -> Html {
+        let (p, lang, x) = (self.p, self.p.lang, &*self.input);
+        let on_mode = |mode: Mode| {
+            let input = self.input.clone();
+            Callback::from(move |_: Event| {
+                let mut x = (*input).clone();
+                x.mode = mode;
+                input.set(x);
+            })
+        };
+        html! {
+            <fieldset class="yj-field yj-cl__fieldset">
+                <legend class="yj-label">{ t(lang, "checklist.column.mode") }</legend>
+                { for [Mode::Immediate, Mode::Deadline].into_iter().map(|m| {
+                    let id = format!("{}-i-mode-{}", p.prefix, cl::wire_name(&m));
+                    html! {
+                        <div class="yj-checkbox">
+                            <input type="radio" id={id.clone()} name={format!("{}-i-mode", p.prefix)} value={cl::wire_name(&m)}
+                                   checked={x.mode == m} onchange={on_mode(m)} />
+                            <label for={id}>{ label(lang, "mode", &m) }</label>
+                        </div>
+                    }
+                }) }
+                if x.mode == Mode::Deadline {
+                    <div class="yj-cl__reveal">
+                        { field_view(p, "deadline", Some(t(lang, "cl.deadline_hint")), &|fd: &Field| html! {
+                            <input class="yj-input yj-input--date" type="date" id={fd.id.clone()} value={x.deadline.clone()}
+                                   oninput={self.set_text(|x, v| x.deadline = v)} aria-invalid={fd.aria_invalid()} aria-describedby={fd.described_by()} />
+                        }) }
+                    </div>
+                }
+            </fieldset>
+        }
+    }
+}
+
 #[function_component(ItemForm)]
 pub(super) fn item_form(p: &ItemFormProps) -> Html {
     let lang = p.lang;
@@ -237,75 +301,12 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
             }
         });
     }
-    let field_label = |f: &str| t(lang, &format!("checklist.column.{f}"));
-    // Sets one field from an input, textarea or select.
-    let set = |apply: fn(&mut ItemInput, String)| {
-        let input = input.clone();
-        Callback::from(move |e: Event| {
-            let mut x = (*input).clone();
-            apply(&mut x, crate::common::target_value(&e));
-            input.set(x);
-        })
-    };
-    let set_text = |apply: fn(&mut ItemInput, String)| {
-        let cb = set(apply);
-        Callback::from(move |e: InputEvent| cb.emit(e.into()))
-    };
-    let field =
-        |f: &str, hint: Option<String>, control: &dyn Fn(String, bool, Option<String>) -> Html| {
-            field_view(p, f, hint, control)
-        };
-    let text_input = |f: &str,
-                      value: &str,
-                      apply: fn(&mut ItemInput, String),
-                      hint: Option<String>,
-                      extra: Option<String>| {
-        let oninput = set_text(apply);
-        let value = value.to_string();
-        let readonly = f == "id" && p.editing.is_some();
-        field(f, hint, &|id, invalid, described| {
-            html! {
-                <input class="yj-input" type="text" id={id} value={value.clone()} oninput={oninput.clone()} readonly={readonly}
-                       aria-invalid={invalid.to_string()} aria-describedby={described} list={extra.clone()} />
-            }
-        })
-    };
-    let textarea = |f: &str,
-                    value: &str,
-                    apply: fn(&mut ItemInput, String),
-                    hint: Option<String>| {
-        let oninput = set_text(apply);
-        let value = value.to_string();
-        field(f, hint, &|id, invalid, described| {
-            html! {
-                <textarea class="yj-input" rows="3" id={id} value={value.clone()} oninput={oninput.clone()}
-                          aria-invalid={invalid.to_string()} aria-describedby={described} />
-            }
-        })
-    };
-    let select = |f: &str,
-                  options: Vec<(String, String)>,
-                  selected: String,
-                  apply: fn(&mut ItemInput, String)| {
-        let onchange = set(apply);
-        field(f, None, &|id, invalid, described| {
-            html! {
-                <select class="yj-select" id={id} onchange={onchange.clone()} aria-invalid={invalid.to_string()} aria-describedby={described}>
-                    { for options.iter().map(|(v, text)| html! { <option value={v.clone()} selected={*v == selected}>{ text }</option> }) }
-                </select>
-            }
-        })
+    let c = ItemControls {
+        p,
+        input: input.clone(),
     };
     let x = &*input;
     let rules = rule_options(lang);
-    let on_mode = |mode: Mode| {
-        let input = input.clone();
-        Callback::from(move |_: Event| {
-            let mut x = (*input).clone();
-            x.mode = mode;
-            input.set(x);
-        })
-    };
     let on_save = {
         let (input, save) = (input.clone(), p.on_save.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -324,14 +325,14 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
         <form class="yj-cl__form yj-cl__item-form" aria-labelledby={title_id.clone()} novalidate=true onsubmit={on_save}>
             <h4 id={title_id} tabindex="-1" ref={heading}>{ title }</h4>
             <ErrorSummary id={format!("{}-i-errors", p.prefix)} title={t(lang, "cl.item_errors")} {errors} focus_token={p.submits} />
-            { text_input("id", &x.id, |x, v| x.id = v, Some(t(lang, if p.editing.is_some() { "cl.id_fixed" } else { "cl.id_hint" })), None) }
-            { select("list", LISTS.iter().map(|l| (cl::wire_name(l), label(lang, "list", l))).collect(), cl::wire_name(&x.list),
+            { c.text_input("id", &x.id, |x, v| x.id = v, Some(t(lang, if p.editing.is_some() { "cl.id_fixed" } else { "cl.id_hint" })), None) }
+            { c.select("list", LISTS.iter().map(|l| (cl::wire_name(l), label(lang, "list", l))).collect(), cl::wire_name(&x.list),
                 |x, v| if let Ok(l) = serde_json::from_value(serde_json::Value::String(v)) { x.list = l }) }
-            { select("source", SOURCES.iter().map(|s| (cl::wire_name(s), label(lang, "source", s))).collect(), cl::wire_name(&x.source),
+            { c.select("source", SOURCES.iter().map(|s| (cl::wire_name(s), label(lang, "source", s))).collect(), cl::wire_name(&x.source),
                 |x, v| if let Ok(s) = serde_json::from_value(serde_json::Value::String(v)) { x.source = s }) }
-            { textarea("problem", &x.problem, |x, v| x.problem = v, None) }
-            { text_input("provision", &x.provision, |x, v| x.provision = v, None, None) }
-            { select("rule", rules, x.rule.clone(), |x, v| {
+            { c.textarea("problem", &x.problem, |x, v| x.problem = v, None) }
+            { c.text_input("provision", &x.provision, |x, v| x.provision = v, None, None) }
+            { c.select("rule", rules, x.rule.clone(), |x, v| {
                 // The rule's citation is the legal basis unless one was typed.
                 if x.legal_basis.trim().is_empty() {
                     if let Some(r) = yaojian::penalty::rule_table().get(&v) {
@@ -340,32 +341,12 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
                 }
                 x.rule = v;
             }) }
-            { text_input("legal_basis", &x.legal_basis, |x, v| x.legal_basis = v, None, None) }
-            { textarea("measures", &x.measures, |x, v| x.measures = v, Some(t(lang, "cl.measures_hint"))) }
-            { text_input("unit", &x.unit, |x, v| x.unit = v, None, Some(units_id.clone())) }
+            { c.text_input("legal_basis", &x.legal_basis, |x, v| x.legal_basis = v, None, None) }
+            { c.textarea("measures", &x.measures, |x, v| x.measures = v, Some(t(lang, "cl.measures_hint"))) }
+            { c.text_input("unit", &x.unit, |x, v| x.unit = v, None, Some(units_id.clone())) }
             <datalist id={units_id}>{ for p.units.iter().map(|u| html! { <option value={u.clone()} /> }) }</datalist>
-            { text_input("person", &x.person, |x, v| x.person = v, None, None) }
-            <fieldset class="yj-field yj-cl__fieldset">
-                <legend class="yj-label">{ field_label("mode") }</legend>
-                { for [Mode::Immediate, Mode::Deadline].into_iter().map(|m| {
-                    let id = format!("{}-i-mode-{}", p.prefix, cl::wire_name(&m));
-                    html! {
-                        <div class="yj-checkbox">
-                            <input type="radio" id={id.clone()} name={format!("{}-i-mode", p.prefix)} value={cl::wire_name(&m)}
-                                   checked={x.mode == m} onchange={on_mode(m)} />
-                            <label for={id}>{ label(lang, "mode", &m) }</label>
-                        </div>
-                    }
-                }) }
-                if x.mode == Mode::Deadline {
-                    <div class="yj-cl__reveal">
-                        { field("deadline", Some(t(lang, "cl.deadline_hint")), &|id, invalid, described| html! {
-                            <input class="yj-input yj-input--date" type="date" id={id} value={x.deadline.clone()}
-                                   oninput={set_text(|x, v| x.deadline = v)} aria-invalid={invalid.to_string()} aria-describedby={described} />
-                        }) }
-                    </div>
-                }
-            </fieldset>
+            { c.text_input("person", &x.person, |x, v| x.person = v, None, None) }
+            { c.mode_fieldset() }
             <div class="yj-button-row">
                 <button type="submit" class="yj-button" id={format!("{}-i-save", p.prefix)}>{ t(lang, "cl.item_save") }</button>
                 <button type="button" class="yj-button yj-button--secondary"

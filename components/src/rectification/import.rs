@@ -88,16 +88,16 @@ pub(super) fn import_findings(p: &ImportProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    let field = crate::common::Field::new(format!("{}-import-text", p.prefix), t(lang, "cl.import_label"))
+        .hint(Some(t(lang, "cl.import_hint")));
     html! {
         <details class="yj-cl__import yj-no-print">
             <summary>{ t(lang, "cl.import") }</summary>
             <crate::common::ErrorSummary id={format!("{}-import-errors", p.prefix)} title={t(lang, "cl.import_errors")} {errors} focus_token={*focus} />
-            <div class="yj-field">
-                <label class="yj-label" for={format!("{}-import-text", p.prefix)}>{ t(lang, "cl.import_label") }</label>
-                <span class="yj-hint" id={format!("{}-import-hint", p.prefix)}>{ t(lang, "cl.import_hint") }</span>
-                <textarea id={format!("{}-import-text", p.prefix)} class="yj-input yj-cl__import-text" rows="5"
-                          aria-describedby={format!("{}-import-hint", p.prefix)} value={(*text).clone()} oninput={on_input} />
-            </div>
+            { field.view(lang, html! {
+                <textarea id={field.id.clone()} class="yj-input yj-cl__import-text" rows="5"
+                          aria-describedby={field.described_by()} value={(*text).clone()} oninput={on_input} />
+            }) }
             <button type="button" class="yj-button yj-button--secondary" id={format!("{}-import", p.prefix)}
                     disabled={text.trim().is_empty()} onclick={on_import}>{ t(lang, "cl.import_button") }</button>
             <p role="status" id={format!("{}-import-status", p.prefix)}>

@@ -212,6 +212,54 @@ fn visible_items(list: &ItemList, f: &cl::Filter, today: Date) -> Vec<usize> {
     v
 }
 
+/// What the board shows, memoised per revision of the list: the counts of the summary
+/// (the full report, by list and owner, is the CLI's), the units offered as
+/// suggestions, and the positions of the items the filters let through.
+struct BoardViews {
+    counts: Rc<cl::Counts>,
+    units: Rc<Vec<String>>,
+    visible: Rc<Vec<usize>>,
+}
+
+#[hook]
+fn use_board_views(board: &UseReducerHandle<Board>, today: Date) -> BoardViews {
+    let (rev, list) = (board.rev, board.list.clone());
+    let counts = {
+        let list = list.clone();
+        use_memo((rev, today), move |_| {
+            cl::counts(&list.borrow().items, today, cl::DUE_SOON_DAYS)
+        })
+    };
+    let units = {
+        let list = list.clone();
+        use_memo(rev, move |_| {
+            let list = list.borrow();
+            Rc::new(list.units().into_iter().map(String::from).collect::<Vec<_>>())
+        })
+    };
+    let visible = use_memo((rev, board.filters.clone(), today), move |(_, f, today)| {
+        visible_items(&list.borrow(), f, *today)
+    });
+    BoardViews {
+        counts,
+        units: (*units).clone(),
+        visible,
+    }
+}
+
+fn table_head(lang: Lang) -> Html {
+    html! {
+        <thead><tr>
+            <th scope="col">{ t(lang, "checklist.column.id") }</th>
+            <th scope="col">{ t(lang, "checklist.column.problem") }</th>
+            <th scope="col">{ t(lang, "cl.owner") }</th>
+            <th scope="col">{ t(lang, "checklist.column.deadline") }</th>
+            <th scope="col">{ t(lang, "checklist.column.status") }</th>
+            <th scope="col" class="yj-no-print">{ t(lang, "cl.actions") }</th>
+        </tr></thead>
+    }
+}
+
 #[function_component(Rectification)]
 pub fn rectification(props: &RectificationProps) -> Html {
     let lang = props.lang;
@@ -222,32 +270,12 @@ pub fn rectification(props: &RectificationProps) -> Html {
     let (drafts, saver) = use_list_saver(&board, props);
     let root = use_node_ref();
     use_focus_request(&board.focus, &root, &prefix);
-    let (rev, list_rc) = (board.rev, board.list.clone());
-    // The counts the summary shows (the full report, by list and owner, is the CLI's).
-    let counts = {
-        let list = list_rc.clone();
-        use_memo((rev, today), move |_| {
-            cl::counts(&list.borrow().items, today, cl::DUE_SOON_DAYS)
-        })
-    };
-    let units = {
-        let list = list_rc.clone();
-        use_memo(rev, move |_| {
-            Rc::new(
-                list.borrow()
-                    .units()
-                    .into_iter()
-                    .map(String::from)
-                    .collect::<Vec<_>>(),
-            )
-        })
-    };
-    let visible = {
-        let list = list_rc.clone();
-        use_memo((rev, board.filters.clone(), today), move |(_, f, today)| {
-            visible_items(&list.borrow(), f, *today)
-        })
-    };
+    let list_rc = board.list.clone();
+    let BoardViews {
+        counts,
+        units,
+        visible,
+    } = use_board_views(&board, today);
     let d = board.dispatcher();
     // Every change goes through the engine; one that took is kept at once should the
     // page be left before it is drawn.
@@ -311,7 +339,7 @@ pub fn rectification(props: &RectificationProps) -> Html {
         form_errors: board.form_errors.clone(),
         form_submits: board.form_submits,
         close_form: close_form(&d, &prefix),
-        units: (*units).clone(),
+        units: units.clone(),
     };
     let add_open = board.open == Some(Open::Add);
     html! {
@@ -327,21 +355,14 @@ pub fn rectification(props: &RectificationProps) -> Html {
             if add_open {
                 <forms::ItemForm lang={lang} prefix={(*prefix).clone()} editing={None::<String>}
                     initial={Rc::new(ItemInput { id: list.next_id(today), ..ItemInput::default() })}
-                    errors={board.form_errors.clone()} submits={board.form_submits} units={(*units).clone()}
+                    errors={board.form_errors.clone()} submits={board.form_submits} units={units.clone()}
                     on_save={ let change = change.clone(); Callback::from(move |i: ItemInput| change.emit(Change::Save(None, i))) }
                     on_cancel={ let c = ctx.close_form.clone(); Callback::from(move |_| c.emit(None)) } />
             }
             <p class="yj-visually-hidden" role="status">{ board.announce.clone() }</p>
             <table class="yj-cl__table" data-testid="cl-table">
                 <caption id={format!("{prefix}-caption")} tabindex="-1">{ caption }</caption>
-                <thead><tr>
-                    <th scope="col">{ t(lang, "checklist.column.id") }</th>
-                    <th scope="col">{ t(lang, "checklist.column.problem") }</th>
-                    <th scope="col">{ t(lang, "cl.owner") }</th>
-                    <th scope="col">{ t(lang, "checklist.column.deadline") }</th>
-                    <th scope="col">{ t(lang, "checklist.column.status") }</th>
-                    <th scope="col" class="yj-no-print">{ t(lang, "cl.actions") }</th>
-                </tr></thead>
+                { table_head(lang) }
                 <tbody>
                     { for visible[from..to].iter().map(|&n| table::row(&ctx, n)) }
                 </tbody>

@@ -6,7 +6,7 @@
 mod spec;
 
 use crate::common::events::{json_of, Emitted};
-use crate::common::{print_page, t, tf, use_host_value, use_id_prefix, Ids};
+use crate::common::{print_page, t, tf, use_host_value, use_id_prefix, Field, Ids};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
 use yaojian::penalty;
@@ -219,11 +219,11 @@ fn question_view(
             .collect(),
     };
     let current = state.answers.get(&q.id);
-    let help_id = ids.id(&format!("{}-help", q.id));
-    html! {
-        <fieldset class="yj-field yj-rq__question" aria-describedby={q.help.as_ref().map(|_| help_id.clone())}>
-            <legend class="yj-label">{ pick(&q.label) }</legend>
-            if let Some(h) = &q.help { <span class="yj-hint" id={help_id.clone()}>{ pick(h) }</span> }
+    let field = Field::new(ids.id(&q.id), pick(&q.label))
+        .hint(q.help.as_ref().map(pick))
+        .class("yj-rq__question");
+    field.group(lang, html! {
+        <>
             { for options.into_iter().enumerate().map(|(i, (v, label))| {
                 let id = ids.id(&format!("{}-{i}", q.id));
                 let checked = current == Some(&v);
@@ -236,8 +236,8 @@ fn question_view(
                     </div>
                 }
             }) }
-        </fieldset>
-    }
+        </>
+    })
 }
 
 /// Step two: the summary and the requirements that apply, to tick.

@@ -8,7 +8,7 @@
 
 use yaojian::form::field::FieldRef;
 use super::state::{AttestField, FindingField, FormState, Msg};
-use crate::common::t;
+use crate::common::{described_by, error_message, t, Field};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
@@ -154,27 +154,13 @@ impl Ctx<'_> {
     fn error(&self, path: &str) -> Option<&String> {
         self.errors.get(path)
     }
-    /// The error line (if any) and the ids `aria-describedby` should list.
-    fn error_line(&self, path: &str, field: &str) -> (Html, Option<String>) {
-        match self.error(path) {
-            Some(m) => {
-                let id = self.id(&format!("{field}-error"));
-                (
-                    html! { <span class="yj-error-message" id={id.clone()}><span class="yj-visually-hidden">{ t(self.lang, "common.error_prefix") }</span>{ m.clone() }</span> },
-                    Some(id),
-                )
-            }
-            None => (html! {}, None),
-        }
+    /// The field whose control has the id of `field`, with the error shown at `path`.
+    fn field(&self, field: &str, path: &str, label: impl Into<Html>) -> Field {
+        Field::new(self.id(field), label).error(self.error(path).cloned())
     }
     fn raw(&self, key: &str) -> Option<&String> {
         self.state.draft.raw.get(key)
     }
-}
-
-fn describedby(ids: &[Option<String>]) -> Option<AttrValue> {
-    let s: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
-    (!s.is_empty()).then(|| AttrValue::from(s.join(" ")))
 }
 
 /// The text shown in an input: what was typed, or the answer written out.
@@ -201,11 +187,11 @@ fn text_input(
     v: Option<&Value>,
     required: bool,
 ) -> Html {
-    let field = key.replace('.', "-");
-    let id = ctx.id(&field);
-    let hint_id = q.help.as_ref().map(|_| ctx.id(&format!("{field}-hint")));
-    let (err, err_id) = ctx.error_line(path, &field);
-    let invalid = err_id.is_some();
+    let label = html! { <>{ q.label(ctx.lang) }{ required_mark(ctx, required) }</> };
+    let f = ctx
+        .field(&key.replace('.', "-"), path, label)
+        .hint(hint_text(ctx, q));
+    let (id, invalid, described) = (f.id.clone(), f.invalid(), f.described_by());
     let value = shown_text(ctx, key, q.kind, v);
     let kind = q.kind;
     let oninput = {
@@ -229,7 +215,6 @@ fn text_input(
         invalid.then_some("yj-input--error"),
         format!("yj-si__input--{}", yaojian::checklist::wire_name(&kind))
     );
-    let described = describedby(&[hint_id.clone(), err_id]);
     let (input_type, mode, autocomplete) = match kind {
         Kind::Date => ("date", None, None),
         Kind::Email => ("email", None, Some("email")),
@@ -261,15 +246,10 @@ fn text_input(
     };
     let suffix = (kind == Kind::Money)
         .then(|| html! { <span class="yj-si__suffix">{ t(ctx.lang, "form.yuan") }</span> });
-    let hint = hint_text(ctx, q);
-    html! {
-        <div class={classes!("yj-field", invalid.then_some("yj-field--error"))}>
-            <label class="yj-label" for={id}>{ q.label(ctx.lang) }{ required_mark(ctx, required) }</label>
-            if let (Some(h), Some(hid)) = (hint, hint_id) { <span class="yj-hint" id={hid}>{ h }</span> }
-            { err }
-            <div class="yj-si__input-row">{ input }{ for suffix }</div>
-        </div>
-    }
+    f.view(
+        ctx.lang,
+        html! { <div class="yj-si__input-row">{ input }{ for suffix }</div> },
+    )
 }
 
 fn hint_text(ctx: &Ctx, q: &Question) -> Option<String> {
@@ -310,10 +290,11 @@ fn choice_options(lang: Lang, q: &Question) -> Vec<(Value, String)> {
 
 /// Radios (yes/no, single choice) or checkboxes (multiple choice) in a fieldset.
 fn choices(ctx: &Ctx, q: &Question, v: Option<&Value>, required: bool) -> Html {
-    let path = FieldRef::answer(&q.id).path();
-    let (err, err_id) = ctx.error_line(&path, &q.id);
-    let hint_id = q.help.as_ref().map(|_| ctx.id(&format!("{}-hint", q.id)));
-    let invalid = err_id.is_some();
+    let label = html! { <>{ q.label(ctx.lang) }{ required_mark(ctx, required) }</> };
+    let f = ctx
+        .field(&q.id, &FieldRef::answer(&q.id).path(), label)
+        .hint(hint_text(ctx, q))
+        .class("yj-si__fieldset");
     let options = choice_options(ctx.lang, q);
     let multiple = q.kind == Kind::MultipleChoice;
     let chosen: Vec<Value> = match v {
@@ -347,21 +328,16 @@ fn choices(ctx: &Ctx, q: &Question, v: Option<&Value>, required: bool) -> Html {
         html! {
             <div class="yj-checkbox">
                 <input type={if multiple { "checkbox" } else { "radio" }} id={id.clone()} name={name.clone()} {checked} {onchange} {onblur}
-                       aria-describedby={if i == 0 { describedby(&[hint_id.clone(), err_id.clone()]) } else { None }} />
+                       aria-describedby={if i == 0 { f.described_by() } else { None }} />
                 <label for={id}>{ label }</label>
             </div>
         }
     });
     let inline = q.kind == Kind::YesNo;
-    html! {
-        <fieldset class={classes!("yj-field", "yj-si__fieldset", invalid.then_some("yj-field--error"))}
-                  aria-describedby={describedby(&[hint_id.clone(), err_id.clone()])} aria-invalid={invalid.then_some("true")}>
-            <legend class="yj-label">{ q.label(ctx.lang) }{ required_mark(ctx, required) }</legend>
-            if let (Some(h), Some(hid)) = (hint_text(ctx, q), hint_id.clone()) { <span class="yj-hint" id={hid}>{ h }</span> }
-            { err }
-            <div class={classes!("yj-si__options", inline.then_some("yj-si__options--inline"))}>{ for items }</div>
-        </fieldset>
-    }
+    f.group(
+        ctx.lang,
+        html! { <div class={classes!("yj-si__options", inline.then_some("yj-si__options--inline"))}>{ for items }</div> },
+    )
 }
 
 fn attestation(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
@@ -369,10 +345,8 @@ fn attestation(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
     let base = FieldRef::answer(&q.id).path();
     let agreed = o.get("agreed") == Some(&Value::Bool(true));
     let agree_path = format!("{base}.agreed");
-    let (agree_err, agree_err_id) = match ctx.error(&base) {
-        Some(_) => ctx.error_line(&base, &q.id),
-        None => ctx.error_line(&agree_path, &q.id),
-    };
+    let agree_error = ctx.error(&base).or_else(|| ctx.error(&agree_path));
+    let agree_err_id = agree_error.map(|_| ctx.id(&format!("{}-error", q.id)));
     let statement_id = ctx.id(&format!("{}-statement", q.id));
     let d = ctx.dispatch.clone();
     let qid = q.id.clone();
@@ -394,7 +368,7 @@ fn attestation(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
     let text_field = |field: AttestField, key: &str, label: String, kind: &'static str| {
         let path = format!("{base}.{key}");
         let fid = format!("{}-{key}", q.id);
-        let (err, err_id) = ctx.error_line(&path, &fid);
+        let f = ctx.field(&fid, &path, label);
         let value = o.get(key).and_then(Value::as_str).unwrap_or("").to_string();
         let d = ctx.dispatch.clone();
         let qid = q.id.clone();
@@ -404,26 +378,20 @@ fn attestation(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
                 .value();
             d.dispatch(Msg::Attest(qid.clone(), field, Value::String(v)));
         });
-        let id = ctx.id(&fid);
-        let invalid = err_id.is_some();
-        html! {
-            <div class={classes!("yj-field", invalid.then_some("yj-field--error"))}>
-                <label class="yj-label" for={id.clone()}>{ label }</label>
-                { err }
-                <input id={id} type={kind} class={classes!("yj-input", "yj-si__input--short", invalid.then_some("yj-input--error"))} {value}
-                       aria-invalid={invalid.to_string()} aria-describedby={describedby(&[err_id])} {oninput} onblur={blur(&q.id)} />
-            </div>
-        }
+        f.view(ctx.lang, html! {
+            <input id={f.id.clone()} type={kind} class={classes!(f.input_class(), "yj-si__input--short")} {value}
+                   aria-invalid={f.aria_invalid()} aria-describedby={f.described_by()} {oninput} onblur={blur(&q.id)} />
+        })
     };
     let invalid = agree_err_id.is_some();
     html! {
         <fieldset class={classes!("yj-field", "yj-si__fieldset", "yj-si__attestation", invalid.then_some("yj-field--error"))}>
             <legend class="yj-label">{ q.label(ctx.lang) }</legend>
             <p class="yj-si__statement" id={statement_id.clone()}>{ q.statement.as_ref().map(|s| pick(s, ctx.lang)).unwrap_or_default() }</p>
-            { agree_err }
+            if let (Some(m), Some(id)) = (agree_error, &agree_err_id) { { error_message(id, m, ctx.lang) } }
             <div class="yj-checkbox">
                 <input type="checkbox" id={ctx.id(&q.id)} checked={agreed} {onchange} onblur={blur(&q.id)}
-                       aria-describedby={describedby(&[Some(statement_id), agree_err_id])} />
+                       aria-describedby={described_by(&[Some(statement_id), agree_err_id.clone()])} />
                 <label for={ctx.id(&q.id)}>{ t(ctx.lang, "si.attest_agree") }</label>
             </div>
             { text_field(AttestField::Name, "name", t(ctx.lang, "si.attest_name"), "text") }
@@ -441,8 +409,10 @@ fn group(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let path = FieldRef::answer(&q.id).path();
-    let (err, err_id) = ctx.error_line(&path, &q.id);
+    let f = ctx
+        .field(&q.id, &FieldRef::answer(&q.id).path(), q.label(ctx.lang))
+        .hint(hint_text(ctx, q))
+        .class("yj-si__group");
     let d = ctx.dispatch.clone();
     let gid = q.id.clone();
     let add = Callback::from(move |_: MouseEvent| d.dispatch(Msg::AddRow(gid.clone())));
@@ -473,18 +443,15 @@ fn group(ctx: &Ctx, q: &Question, v: Option<&Value>) -> Html {
             </fieldset>
         }
     });
-    html! {
-        <fieldset class={classes!("yj-field", "yj-si__group", err_id.is_some().then_some("yj-field--error"))} aria-describedby={describedby(std::slice::from_ref(&err_id))}>
-            <legend class="yj-label">{ label.clone() }</legend>
-            if let Some(h) = hint_text(ctx, q) { <span class="yj-hint">{ h }</span> }
-            { err }
+    f.group(ctx.lang, html! {
+        <>
             { for row_html }
             if rows.is_empty() { <p class="yj-si__empty">{ t(ctx.lang, "si.no_rows") }</p> }
             <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("{}-add", q.id))} onclick={add} disabled={full}>
                 { crate::common::tf(ctx.lang, "si.add_row", &[("label", &label)]) }
             </button>
-        </fieldset>
-    }
+        </>
+    })
 }
 
 /// A yes/no or single choice inside a group row, as a select (compact in a row).
@@ -496,9 +463,8 @@ fn cell_choice(
     v: Option<&Value>,
     required: bool,
 ) -> Html {
-    let field = key.replace('.', "-");
-    let id = ctx.id(&field);
-    let (err, err_id) = ctx.error_line(path, &field);
+    let label = html! { <>{ c.label(ctx.lang) }{ required_mark(ctx, required) }</> };
+    let f = ctx.field(&key.replace('.', "-"), path, label);
     let options = choice_options(ctx.lang, c);
     let current = v.cloned();
     let d = ctx.dispatch.clone();
@@ -520,20 +486,15 @@ fn cell_choice(
     let d = ctx.dispatch.clone();
     let k = key.to_string();
     let onblur = Callback::from(move |_: FocusEvent| d.dispatch(Msg::Blur(k.clone())));
-    let invalid = err_id.is_some();
-    html! {
-        <div class={classes!("yj-field", invalid.then_some("yj-field--error"))}>
-            <label class="yj-label" for={id.clone()}>{ c.label(ctx.lang) }{ required_mark(ctx, required) }</label>
-            { err }
-            <select id={id} class={classes!("yj-select", invalid.then_some("yj-input--error"))} {onchange} {onblur}
-                    aria-invalid={invalid.to_string()} aria-describedby={describedby(&[err_id])}>
-                <option value="" selected={current.is_none()}>{ t(ctx.lang, "si.choose") }</option>
-                { for options.iter().enumerate().map(|(i, (v, l))| html! {
-                    <option value={i.to_string()} selected={current.as_ref() == Some(v)}>{ l.clone() }</option>
-                }) }
-            </select>
-        </div>
-    }
+    f.view(ctx.lang, html! {
+        <select id={f.id.clone()} class={classes!("yj-select", f.invalid().then_some("yj-input--error"))} {onchange} {onblur}
+                aria-invalid={f.aria_invalid()} aria-describedby={f.described_by()}>
+            <option value="" selected={current.is_none()}>{ t(ctx.lang, "si.choose") }</option>
+            { for options.iter().enumerate().map(|(i, (v, l))| html! {
+                <option value={i.to_string()} selected={current.as_ref() == Some(v)}>{ l.clone() }</option>
+            }) }
+        </select>
+    })
 }
 
 /// The explanation, measure and deadline a raised finding needs.
@@ -558,39 +519,31 @@ fn finding(ctx: &Ctx, q: &Question) -> Html {
     );
     let field = |which: FindingField, key: &str, label_key: &str, value: String, long: bool| {
         let path = FieldRef::finding(&q.id, Some(key)).path();
-        let fid = format!("{}-{key}", q.id);
-        let id = ctx.id(&fid);
-        let (err, err_id) = ctx.error_line(&path, &fid);
-        let invalid = err_id.is_some();
+        let f = ctx.field(&format!("{}-{key}", q.id), &path, t(ctx.lang, label_key));
+        let (id, described, invalid) = (f.id.clone(), f.described_by(), f.aria_invalid());
         let d = ctx.dispatch.clone();
         let qid = q.id.clone();
         let set = move |v: String| d.dispatch(Msg::Finding(qid.clone(), which, v));
         let d = ctx.dispatch.clone();
         let key = super::state::shown_key(&q.id, true);
         let onblur = Callback::from(move |_: FocusEvent| d.dispatch(Msg::Blur(key.clone())));
-        let class = classes!("yj-input", invalid.then_some("yj-input--error"));
+        let class = f.input_class();
         let input = if long {
             let oninput = Callback::from(move |e: InputEvent| {
                 set(e
                     .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
                     .value())
             });
-            html! { <textarea id={id.clone()} class={classes!(class, "yj-si__textarea")} rows="3" {value} aria-invalid={invalid.to_string()} aria-describedby={describedby(&[err_id])} aria-required="true" {oninput} {onblur} /> }
+            html! { <textarea id={id.clone()} class={classes!(class, "yj-si__textarea")} rows="3" {value} aria-invalid={invalid} aria-describedby={described} aria-required="true" {oninput} {onblur} /> }
         } else {
             let oninput = Callback::from(move |e: InputEvent| {
                 set(e
                     .target_unchecked_into::<web_sys::HtmlInputElement>()
                     .value())
             });
-            html! { <input id={id.clone()} type="date" class={classes!(class, "yj-si__input--short")} {value} aria-invalid={invalid.to_string()} aria-describedby={describedby(&[err_id])} aria-required="true" {oninput} {onblur} /> }
+            html! { <input id={id.clone()} type="date" class={classes!(class, "yj-si__input--short")} {value} aria-invalid={invalid} aria-describedby={described} aria-required="true" {oninput} {onblur} /> }
         };
-        html! {
-            <div class={classes!("yj-field", invalid.then_some("yj-field--error"))}>
-                <label class="yj-label" for={id}>{ t(ctx.lang, label_key) }</label>
-                { err }
-                { input }
-            </div>
-        }
+        f.view(ctx.lang, input)
     };
     html! {
         <div class="yj-si__finding" role="group" aria-label={t(ctx.lang, "si.finding")}>

@@ -338,6 +338,85 @@ fn use_pending_focus(state: &UseReducerHandle<FormState>, root: &NodeRef, prefix
     });
 }
 
+/// The template the form shows: the server's copy when it gave one, else the host's or
+/// the built-in one.
+#[hook]
+fn use_chosen_template(
+    from_server: &ServerTemplate,
+    props: &SelfInspectionProps,
+) -> Rc<Option<Rc<Template>>> {
+    let built_in = use_template(props.template.clone(), props.template_id.clone());
+    use_memo((from_server.clone(), built_in), |(s, b)| match s {
+        ServerTemplate::Ready(t) => Some(t.clone()),
+        _ => (**b).clone(),
+    })
+}
+
+/// Where filings go: the endpoint, the template and whose slot they are kept in.
+struct SendTo<'a> {
+    endpoint: &'a crate::common::server::Endpoint,
+    template: &'a Template,
+    slot: &'a str,
+}
+
+/// The sender of this form's filings. A filing made before anyone signed in is kept
+/// without a person and taken over by the person who then signs in (`signed_in`).
+fn sender_for(
+    props: &SelfInspectionProps,
+    to: SendTo,
+    signed_in: bool,
+    state: &UseReducerHandle<FormState>,
+) -> outbox::Sender {
+    let key = props.storage_key.as_deref();
+    outbox::Sender {
+        endpoint: to.endpoint.clone(),
+        lang: props.lang,
+        outbox_key: outbox::outbox_key(to.template, to.slot),
+        adopt_from: signed_in.then(|| outbox::outbox_key(to.template, &slot(key, None))),
+        needs_token: !props.auth_cookie,
+        on_emit: props.on_emit.clone(),
+        dispatch: state.dispatcher(),
+    }
+}
+
+/// The template to show, or what to show instead: the host's template errors, the
+/// server's template loading or refused, or no template by that id.
+fn template_or_why(
+    props: &SelfInspectionProps,
+    from_server: &ServerTemplate,
+    template: &Option<Rc<Template>>,
+) -> Result<Rc<Template>, Html> {
+    let lang = props.lang;
+    if let Some(errs) = &props.template_errors {
+        return Err(template_error_panel(errs, lang));
+    }
+    match from_server {
+        ServerTemplate::Loading => {
+            return Err(html! { <p class="yj-si__loading" role="status">{ t(lang, "si.loading_template") }</p> })
+        }
+        ServerTemplate::Failed(errs) => return Err(template_error_panel(errs, lang)),
+        _ => {}
+    }
+    template.clone().ok_or_else(|| {
+        let e = FieldError::new("$.template", "requirements.no_template")
+            .with("name", props.template_id.as_deref().unwrap_or(""));
+        template_error_panel(&[e], lang)
+    })
+}
+
+/// The title, the sample notice, the description and, when the signed-in person may
+/// not file this template, why.
+fn header_view(t: &Template, lang: Lang, not_a_filer: Option<&FieldError>) -> Html {
+    html! {
+        <header class="yj-si__header">
+            <h2 class="yj-si__title">{ t.title(lang) }</h2>
+            if t.sample { <p><span class="yj-sample-notice">{ crate::common::t(lang, "common.sample") }</span></p> }
+            if let Some(d) = &t.description { <p class="yj-si__description">{ pick(d, lang) }</p> }
+            if let Some(e) = not_a_filer { <p class="yj-si__not-filer">{ e.message(lang) }</p> }
+        </header>
+    }
+}
+
 #[function_component(SelfInspection)]
 pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let lang = props.lang;
@@ -349,11 +428,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         props.template_id.clone(),
         lang,
     );
-    let built_in = use_template(props.template.clone(), props.template_id.clone());
-    let template = use_memo((from_server.clone(), built_in.clone()), |(s, b)| match s {
-        ServerTemplate::Ready(t) => Some(t.clone()),
-        _ => (**b).clone(),
-    });
+    let template = use_chosen_template(&from_server, props);
     let state = {
         let (v, t) = (props.value.clone(), template.clone());
         use_reducer(move || {
@@ -387,17 +462,10 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     use_autosave(&state, &template, &slot, props);
     use_pending_focus(&state, &root, &prefix);
     let sender = match (&server, template.as_ref()) {
-        (Some(endpoint), Some(t)) if !props.readonly => Some(outbox::Sender {
-            endpoint: endpoint.clone(),
-            lang,
-            outbox_key: outbox::outbox_key(t, &slot),
-            // Filed before anyone signed in: kept without a person, taken over by the
-            // person who then signs in.
-            adopt_from: person.is_some().then(|| outbox::outbox_key(t, &self::slot(key.as_deref(), None))),
-            needs_token: !props.auth_cookie,
-            on_emit: props.on_emit.clone(),
-            dispatch: state.dispatcher(),
-        }),
+        (Some(endpoint), Some(t)) if !props.readonly => {
+            let (to, from) = (SendTo { endpoint, template: t, slot: &slot }, person.is_some());
+            Some(sender_for(props, to, from, &state))
+        }
         _ => None,
     };
     outbox::use_outbox(&state, sender.clone());
@@ -406,20 +474,9 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         html! { <div class="yj-widget yj-si" lang={lang.tag()} ref={root.clone()}>{ body }</div> }
     };
 
-    if let Some(errs) = &props.template_errors {
-        return wrap(template_error_panel(errs, lang));
-    }
-    match &from_server {
-        ServerTemplate::Loading => {
-            return wrap(html! { <p class="yj-si__loading" role="status">{ t(lang, "si.loading_template") }</p> })
-        }
-        ServerTemplate::Failed(errs) => return wrap(template_error_panel(errs, lang)),
-        _ => {}
-    }
-    let Some(t) = template.as_ref().clone() else {
-        let e = FieldError::new("$.template", "requirements.no_template")
-            .with("name", props.template_id.as_deref().unwrap_or(""));
-        return wrap(template_error_panel(&[e], lang));
+    let t = match template_or_why(props, &from_server, template.as_ref()) {
+        Ok(t) => t,
+        Err(why) => return wrap(why),
     };
 
     if props.readonly {
@@ -446,14 +503,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         .as_ref()
         .and_then(|p| p.role.as_deref())
         .and_then(|role| t.check_filer(role, lang).err());
-    let header = html! {
-        <header class="yj-si__header">
-            <h2 class="yj-si__title">{ t.title(lang) }</h2>
-            if t.sample { <p><span class="yj-sample-notice">{ crate::common::t(lang, "common.sample") }</span></p> }
-            if let Some(d) = &t.description { <p class="yj-si__description">{ pick(d, lang) }</p> }
-            if let Some(e) = &not_a_filer { <p class="yj-si__not-filer">{ e.message(lang) }</p> }
-        </header>
-    };
+    let header = header_view(&t, lang, not_a_filer.as_ref());
 
     let body = match &state.step {
         Step::Section(i) => section_view(

@@ -19,7 +19,7 @@ use tables::{filters, findings_table, overview, questions_table, rejected_list, 
 mod tests;
 
 use crate::common::events::{json_of, Emitted, TemplateRef};
-use crate::common::{t, tf, ErrorItem, ErrorSummary};
+use crate::common::{t, tf, ErrorItem, ErrorSummary, Field};
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -158,25 +158,23 @@ fn loader_view(
         })
         .collect();
 
+    let files = Field::new(id("files"), t(lang, "fs.files")).hint(Some(t(lang, "fs.files_hint")));
     html! {
         <>
         <ErrorSummary id={id("errors")} title={t(lang, "fs.load_errors")} errors={load_errors} focus_token={state.error_focus} />
         <section class="yj-fs__load yj-no-print" aria-labelledby={id("load-title")}>
             <h3 id={id("load-title")}>{ t(lang, "fs.load") }</h3>
-            <div class="yj-field">
-                <label class="yj-label" for={id("files")}>{ t(lang, "fs.files") }</label>
-                <span class="yj-hint" id={id("files-hint")}>{ t(lang, "fs.files_hint") }</span>
-                <input type="file" id={id("files")} class="yj-fs__file" multiple=true
-                       accept=".json,application/json" aria-describedby={id("files-hint")}
+            { files.view(lang, html! {
+                <input type="file" id={files.id.clone()} class="yj-fs__file" multiple=true
+                       accept=".json,application/json" aria-describedby={files.described_by()}
                        onchange={on_files} />
-            </div>
+            }) }
             <details class="yj-fs__paste">
                 <summary>{ t(lang, "fs.paste") }</summary>
-                <div class="yj-field">
-                    <label class="yj-label" for={id("paste")}>{ t(lang, "fs.paste_label") }</label>
+                { Field::new(id("paste"), t(lang, "fs.paste_label")).view(lang, html! {
                     <textarea id={id("paste")} class="yj-input yj-fs__paste-text" rows="6"
                               value={state.paste.clone()} oninput={on_paste_input} />
-                </div>
+                }) }
                 <button type="button" class="yj-button yj-button--secondary" id={id("paste-load")}
                         onclick={on_paste_load} disabled={state.paste.trim().is_empty()}>
                     { t(lang, "fs.paste_load") }
@@ -197,6 +195,40 @@ fn loader_view(
         </section>
         </>
     }
+}
+
+/// Downloads the rows the filter lets through as CSV and tells the host; a download
+/// the browser refuses is said in the widget.
+fn export_callback(
+    tpl: &Rc<Template>,
+    sum: &Rc<Summary>,
+    filter: &Filter,
+    props: &SubmissionsSummaryProps,
+    export_error: &UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let (tpl, sum, filter) = (tpl.clone(), sum.clone(), filter.clone());
+    let (lang, on_emit, export_error) = (props.lang, props.on_emit.clone(), export_error.clone());
+    Callback::from(move |_: MouseEvent| {
+        let rows: Vec<&Row> = sum.rows.iter().filter(|r| filter.matches(r)).collect();
+        let csv = rows_csv(&tpl, &rows, lang);
+        let name = format!(
+            "{}-{}-{}.csv",
+            t(lang, "fs.file_prefix"),
+            tpl.id,
+            crate::common::today()
+        );
+        match download(&name, &csv) {
+            Ok(()) => {
+                export_error.set(None);
+                Emitted::SummaryExport {
+                    file: name,
+                    rows: rows.len(),
+                }
+                .send(&on_emit);
+            }
+            Err(e) => export_error.set(Some(e)),
+        }
+    })
 }
 
 #[function_component(SubmissionsSummary)]
@@ -274,34 +306,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
             .iter()
             .filter(|r| state.filter.matches(r))
             .collect();
-        let on_export = {
-            let tpl = tpl.clone();
-            let sum = sum.clone();
-            let filter = state.filter.clone();
-            let on_emit = props.on_emit.clone();
-            let export_error = export_error.clone();
-            Callback::from(move |_: MouseEvent| {
-                let rows: Vec<&Row> = sum.rows.iter().filter(|r| filter.matches(r)).collect();
-                let csv = rows_csv(&tpl, &rows, lang);
-                let name = format!(
-                    "{}-{}-{}.csv",
-                    t(lang, "fs.file_prefix"),
-                    tpl.id,
-                    crate::common::today()
-                );
-                match download(&name, &csv) {
-                    Ok(()) => {
-                        export_error.set(None);
-                        Emitted::SummaryExport {
-                            file: name,
-                            rows: rows.len(),
-                        }
-                        .send(&on_emit);
-                    }
-                    Err(e) => export_error.set(Some(e)),
-                }
-            })
-        };
+        let on_export = export_callback(&tpl, &sum, &state.filter, props, &export_error);
         html! {
             <>
                 { overview(&sum, lang, &id) }
