@@ -111,7 +111,10 @@ fn only_the_common_field_writes_a_fields_error_message() {
 #[test]
 fn the_checks_find_a_back_edge_and_broken_markup() {
     assert_eq!(
-        forbidden_names("use crate::widgets::rectification::board;", "self_inspection"),
+        forbidden_names(
+            "use crate::widgets::rectification::board;",
+            "self_inspection"
+        ),
         ["widgets::rectification"]
     );
     assert!(forbidden_names("crate::widgets::examples::X; crate::common::t", "x").is_empty());
