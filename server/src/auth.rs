@@ -140,6 +140,9 @@ pub enum Access {
     Filers,
     /// Inspector or admin tokens.
     Bureau,
+    /// The parties of a rectification item: enterprise, inspector or admin tokens (a
+    /// representative has none).
+    ItemParties,
 }
 
 /// Who a request was answered for (the token's `sub`), carried on the response to the
@@ -165,6 +168,7 @@ pub async fn require(
         Access::Open | Access::SignedIn => true,
         Access::Filers => caller.identity.filing_party().is_some(),
         Access::Bureau => matches!(caller.role(), Role::Inspector | Role::Admin),
+        Access::ItemParties => caller.role() != Role::Representative,
     };
     if !allowed {
         return Err(ApiError::forbidden(language_of(&parts)));

@@ -55,6 +55,36 @@ const MESSAGES: &[(&str, &str, &str, &str)] = &[
         "The request was not completed in time; try again later.",
     ),
     (
+        "request.if_match_missing",
+        "修改事项须附 If-Match 请求头，写明所依据的版本号。",
+        "修改事項須附 If-Match 請求標頭，寫明所依據的版本號。",
+        "A change needs an If-Match header naming the revision it is made on.",
+    ),
+    (
+        "request.if_match",
+        "If-Match 请求头应为版本号（数字）。",
+        "If-Match 請求標頭應為版本號（數字）。",
+        "If-Match must be a revision number.",
+    ),
+    (
+        "item.stale",
+        "该事项已被他人修改，请查看最新内容后再操作。",
+        "該事項已被他人修改，請查看最新內容後再操作。",
+        "Someone changed this item meanwhile; look at the current item and try again.",
+    ),
+    (
+        "item.org_region",
+        "无法从该统一社会信用代码读出登记管理机关行政区划。",
+        "無法從該統一社會信用代碼讀出登記管理機關行政區劃。",
+        "No registration region can be read from this unified social credit code.",
+    ),
+    (
+        "item.org_outside_region",
+        "该企业不在您所辖区域内。",
+        "該企業不在您所轄區域內。",
+        "This enterprise is outside your region.",
+    ),
+    (
         "request.content_type",
         "请求体须为 JSON（Content-Type: application/json）。",
         "請求內容須為 JSON（Content-Type: application/json）。",

@@ -3,7 +3,7 @@
 //! document cannot drift from what the server does.
 
 use crate::state::AppState;
-use axum::routing::{get, post, put, MethodRouter};
+use axum::routing::{get, patch, post, put, MethodRouter};
 use serde_json::{json, Map, Value};
 
 pub use crate::auth::Access;
@@ -63,6 +63,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         handler: || get(crate::handlers::health::health),
     }];
     all.extend(self_inspection_endpoints());
+    all.extend(item_endpoints());
     all.extend([
         Endpoint {
             method: "post",
@@ -211,6 +212,102 @@ fn self_inspection_endpoints() -> Vec<Endpoint> {
     ]
 }
 
+const ITEMS: [(&str, bool, &str); 10] = [
+    (
+        "status",
+        false,
+        "pending, in_progress, awaiting_reinspection or closed",
+    ),
+    ("list", false, "risk_hazard, problem_lead or rectification"),
+    (
+        "source",
+        false,
+        "inspection, sampling, complaint, lead, self_inspection, risk_consultation or other",
+    ),
+    ("unit", false, "the responsible unit, exactly"),
+    ("org", false, "统一社会信用代码 of the enterprise"),
+    (
+        "overdue",
+        false,
+        "true: only items past their deadline (UTC+8) and not closed out",
+    ),
+    (
+        "q",
+        false,
+        "text to find in the id, problem, unit, person or provision",
+    ),
+    ("after", false, "the `next` cursor of the previous page"),
+    ("limit", false, "page size, 1–500 (default 50)"),
+    LANG,
+];
+const IF_MATCH: (&str, bool, &str) = (
+    "If-Match",
+    true,
+    "the item's revision (its ETag) the change is made on; 409 when it is not the current one",
+);
+
+/// The rectification items that the bureau and the enterprise share.
+fn item_endpoints() -> Vec<Endpoint> {
+    use crate::handlers::{item_changes, items};
+    vec![
+        Endpoint {
+            method: "post",
+            path: "/items",
+            summary: "Record a rectification item (待整改) about an enterprise; an empty id is numbered",
+            access: Access::Bureau,
+            query: &[LANG],
+            headers: &[],
+            body: Some("ItemCreate"),
+            responses: &[(201, "the item with its history, `org`, `region` and `revision` (also the ETag)"), (409, "the id is taken"), (422, "invalid: every error with its path")],
+            handler: || post(items::create),
+        },
+        Endpoint {
+            method: "get",
+            path: "/items",
+            summary: "The items the caller may see, filtered, oldest first, in pages, with counts by status",
+            access: Access::ItemParties,
+            query: &ITEMS,
+            headers: &[],
+            body: None,
+            responses: &[(200, "{items, next, counts}")],
+            handler: || get(items::list),
+        },
+        Endpoint {
+            method: "get",
+            path: "/items/{id}",
+            summary: "One item with its whole history (who did what, when)",
+            access: Access::ItemParties,
+            query: &[LANG],
+            headers: &[],
+            body: None,
+            responses: &[(200, "the item, its history and revision (also the ETag)")],
+            handler: || get(items::get),
+        },
+        Endpoint {
+            method: "patch",
+            path: "/items/{id}",
+            summary: "Edit an item's fields; recorded in its history with the fields changed",
+            access: Access::Bureau,
+            query: &[LANG],
+            headers: &[IF_MATCH],
+            body: Some("ItemEdit"),
+            responses: &[(200, "the item as changed, and its new revision"), (409, "changed meanwhile (the body carries `current`), or closed out"), (422, "invalid: every error with its path"), (428, "no If-Match")],
+            handler: || patch(item_changes::edit),
+        },
+        Endpoint {
+            method: "post",
+            path: "/items/{id}/actions",
+            summary: "Start, report (with evidence), re-inspect or close out (销号) an item",
+            access: Access::ItemParties,
+            query: &[LANG],
+            headers: &[IF_MATCH],
+            body: Some("ItemAction"),
+            responses: &[(200, "the item as changed, and its new revision"), (409, "not allowed from its status (the engine's reason), or changed meanwhile (with `current`)"), (422, "invalid: every error with its path"), (428, "no If-Match")],
+            handler: || post(item_changes::act),
+        },
+    ]
+}
+
 fn parameters(e: &Endpoint) -> Vec<Value> {
     let mut out = Vec::new();
     let mut rest = e.path;
@@ -264,7 +361,10 @@ fn operation(e: &Endpoint) -> Value {
         );
         responses.insert("404".into(), json!({"description": "not there, or not the caller's to see", "content": error["content"]}));
     }
-    if matches!(e.access, Access::Filers | Access::Bureau) {
+    if matches!(
+        e.access,
+        Access::Filers | Access::Bureau | Access::ItemParties
+    ) {
         responses.insert(
             "403".into(),
             json!({"description": "this role may not, or the cookie came with a write from another site", "content": error["content"]}),
@@ -295,6 +395,18 @@ pub const SCHEMAS: &[(&str, &str)] = &[
         "PenaltyCase",
         include_str!("../../schemas/penalty-case.schema.json"),
     ),
+    (
+        "ItemCreate",
+        include_str!("../../schemas/item-create.schema.json"),
+    ),
+    (
+        "ItemEdit",
+        include_str!("../../schemas/item-edit.schema.json"),
+    ),
+    (
+        "ItemAction",
+        include_str!("../../schemas/item-action.schema.json"),
+    ),
 ];
 
 /// The OpenAPI 3.1 document of [`endpoints`].
@@ -314,7 +426,7 @@ pub fn openapi() -> Value {
     let mut doc = json!({
         "openapi": "3.1.0",
         "info": {"title": "yaojian-server", "version": env!("CARGO_PKG_VERSION"),
-                 "description": "Self-inspection filings, summaries and the engine's checks. Errors are always {\"errors\":[{path, code, message}]}."},
+                 "description": "Self-inspection filings, summaries, shared rectification items and the engine's checks. Errors are always {\"errors\":[{path, code, message}]}."},
         "servers": [{"url": "/api/v1"}],
         "paths": paths,
         "components": {

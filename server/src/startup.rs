@@ -73,7 +73,7 @@ pub fn app(state: AppState, options: &Options) -> axum::Router {
             header::IF_MATCH,
             header::HeaderName::from_static("idempotency-key"),
         ])
-        .expose_headers([header::CONTENT_DISPOSITION]);
+        .expose_headers([header::CONTENT_DISPOSITION, header::ETAG]);
     let demo = state.demo;
     let mut router = axum::Router::new().nest("/api/v1", api(state));
     if let (true, Some(site)) = (demo, options.site.clone()) {

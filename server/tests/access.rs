@@ -390,6 +390,7 @@ async fn the_tables_access_column_decides_who_gets_in() {
             Access::Open | Access::SignedIn => continue,
             Access::Filers => vec![("inspector", &p.insp_fujian), ("admin", &p.admin)],
             Access::Bureau => vec![("representative", &p.rep_a), ("enterprise", &p.ent_a)],
+            Access::ItemParties => vec![("representative", &p.rep_a)],
         };
         let path = concrete(e.path);
         let method = e.method.to_uppercase();

@@ -251,7 +251,10 @@ impl ItemInput {
             ("unit", &self.unit, true),
             ("person", &self.person, true),
         ] {
-            if let Err(e) = crate::text::check_hidden(v, single_line, &format!("$.{field}")) {
+            let path = format!("$.{field}");
+            let checked = crate::text::check_hidden(v, single_line, &path)
+                .and_then(|_| check_length(v, field, &path));
+            if let Err(e) = checked {
                 errs.push(e);
             }
         }
@@ -318,47 +321,38 @@ fn or_dash(s: &str) -> &str {
     }
 }
 
+/// What every item id numbered in the year of `today` starts with: `ZG-<year>-`.
+pub fn id_prefix(today: Date) -> String {
+    use chrono::Datelike;
+    format!("ZG-{}-", today.year())
+}
+
+/// The `n`th item id of the year of `today`: `ZG-<year>-<nnn>` (at least three digits).
+pub fn numbered_id(today: Date, n: u64) -> String {
+    format!("{}{n:03}", id_prefix(today))
+}
+
 impl ItemList {
     /// The next free id of the form `ZG-<year of today>-<nnn>` (one more than the
     /// highest of that year).
     pub fn next_id(&self, today: Date) -> String {
-        use chrono::Datelike;
-        let prefix = format!("ZG-{}-", today.year());
+        let prefix = id_prefix(today);
         let n = self
             .items
             .iter()
             .filter_map(|i| i.id.strip_prefix(&prefix)?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
-        format!("{prefix}{:03}", n.saturating_add(1))
+        numbered_id(today, n.saturating_add(1))
     }
 
     /// Adds the item the form describes, as 待整改 (a new item has no history yet).
     /// Refuses a taken id; returns the new item's position.
     pub fn add(&mut self, input: &ItemInput) -> Result<usize, crate::Errors> {
-        let base = Item {
-            id: String::new(),
-            list: input.list,
-            source: input.source,
-            problem: String::new(),
-            provision: String::new(),
-            legal_basis: String::new(),
-            rule: None,
-            measures: vec![],
-            unit: String::new(),
-            person: String::new(),
-            mode: input.mode,
-            deadline: None,
-            status: Status::Pending,
-            evidence: vec![],
-            reinspections: vec![],
-            close_out: None,
-            history: vec![],
-        };
         let id = input.id.trim();
         let taken = (!id.is_empty() && self.items.iter().any(|i| i.id == id))
             .then(|| FieldError::new("$.id", "checklist.id").with("id", id));
-        match (input.to_item(base), taken) {
+        match (new_item(input), taken) {
             (Ok(item), None) => {
                 self.items.push(item);
                 Ok(self.items.len() - 1)

@@ -10,10 +10,12 @@ mod item;
 mod list;
 mod notice;
 mod report;
+mod request;
 
 pub use item::*;
 pub use list::*;
 pub use notice::*;
 pub use report::*;
+pub use request::*;
 
 pub use crate::json::wire_name;

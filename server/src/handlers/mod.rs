@@ -4,6 +4,8 @@
 pub mod demo;
 pub mod engine_api;
 pub mod health;
+pub mod item_changes;
+pub mod items;
 pub mod submissions;
 pub mod summary;
 pub mod templates;

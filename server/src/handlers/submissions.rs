@@ -214,7 +214,7 @@ pub fn filter(caller: &Caller, q: &ListQuery) -> Filter {
 }
 
 /// The cursor of `?after=` (0: from the first).
-fn cursor(after: Option<&str>, lang: Lang) -> ApiResult<i64> {
+pub fn cursor(after: Option<&str>, lang: Lang) -> ApiResult<i64> {
     let Some(after) = after else { return Ok(0) };
     after.parse().ok().filter(|n| *n >= 0).ok_or_else(|| {
         ApiError::new(

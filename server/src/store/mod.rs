@@ -6,6 +6,7 @@
 //! The store knows rows, not requests: it never imports the handlers, `auth` or the
 //! state (`tests/layering.rs`). What a caller may see reaches it as a [`Scope`].
 
+pub mod items;
 pub mod submissions;
 pub mod templates;
 
@@ -21,12 +22,20 @@ pub enum Backend {
 
 /// The migrations, per backend: (version, name, SQL). Append only: a shipped migration
 /// never changes.
-const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
-    1,
-    "submissions",
-    include_str!("../../migrations/sqlite/0001_submissions.sql"),
-    include_str!("../../migrations/postgres/0001_submissions.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "submissions",
+        include_str!("../../migrations/sqlite/0001_submissions.sql"),
+        include_str!("../../migrations/postgres/0001_submissions.sql"),
+    ),
+    (
+        2,
+        "items",
+        include_str!("../../migrations/sqlite/0002_items.sql"),
+        include_str!("../../migrations/postgres/0002_items.sql"),
+    ),
+];
 
 /// A pool on the database the server stores everything in.
 #[derive(Clone, Debug)]
@@ -188,17 +197,29 @@ pub enum Scope {
     RegionPrefix(String),
 }
 
+/// The columns a [`Scope`] limits: whose a row is, of which enterprise, in which region.
+struct ScopeColumns {
+    /// `None` where rows have no single owner (items): a person's scope sees none.
+    owner: Option<&'static str>,
+    org: &'static str,
+    region: &'static str,
+}
+
 impl Scope {
     /// Adds the condition that keeps rows inside the scope.
-    fn limit(&self, w: &mut Conditions) {
+    fn limit(&self, w: &mut Conditions, cols: &ScopeColumns) {
         match self {
             Scope::All => {}
-            Scope::Owner(sub) => w.push("owner_sub = ?", Arg::Text(sub.clone())),
-            Scope::Org(org) => w.push("owner_org = ?", Arg::Text(org.clone())),
+            Scope::Owner(sub) => match cols.owner {
+                Some(owner) => w.push(&format!("{owner} = ?"), Arg::Text(sub.clone())),
+                None => w.push_fixed("1 = 0"),
+            },
+            Scope::Org(org) => w.push(&format!("{} = ?", cols.org), Arg::Text(org.clone())),
             // Digits only: no LIKE metacharacters can reach the pattern.
             Scope::RegionPrefix(p) => {
                 let digits: String = p.chars().filter(char::is_ascii_digit).collect();
-                w.push("owner_region LIKE ?", Arg::Text(format!("{digits}%")))
+                let clause = format!("{} LIKE ?", cols.region);
+                w.push(&clause, Arg::Text(format!("{digits}%")))
             }
         }
     }
@@ -236,6 +257,11 @@ struct Conditions {
 }
 
 impl Conditions {
+    /// Adds a clause that takes no argument (a constant).
+    fn push_fixed(&mut self, clause: &'static str) {
+        self.clauses.push(clause.to_string());
+    }
+
     /// Adds `clause`, whose `?` (at most one) takes `arg`.
     fn push(&mut self, clause: &str, arg: Arg) {
         self.args.push(arg);

@@ -1,13 +1,20 @@
 //! Stored self-inspection filings: inserted once per idempotency key and content, read
 //! back in pages or one by one, always inside a [`Scope`].
 
-use super::{json, seq, text, Arg, Conditions, Db, Scope};
+use super::{json, seq, text, Arg, Conditions, Db, Scope, ScopeColumns};
 use serde_json::Value;
 use sqlx::any::AnyRow;
 
 /// The columns a stored filing is read back with.
 const COLUMNS: &str = "seq, reference, template_id, template_version, owner_sub, owner_role, \
                        owner_org, owner_region, received_at, body";
+
+/// What a scope limits in `submissions`.
+const SCOPE: ScopeColumns = ScopeColumns {
+    owner: Some("owner_sub"),
+    org: "owner_org",
+    region: "owner_region",
+};
 
 /// Who filed, as the verified token said.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +127,7 @@ pub struct Filter {
 impl Filter {
     fn conditions(&self) -> Conditions {
         let mut w = Conditions::default();
-        self.scope.limit(&mut w);
+        self.scope.limit(&mut w, &SCOPE);
         if let Some(t) = &self.template {
             w.push("template_id = ?", Arg::Text(t.clone()));
         }
@@ -180,7 +187,7 @@ pub async fn bodies(
 /// One filing by its reference, when it is inside the scope.
 pub async fn one(db: &Db, scope: &Scope, reference: &str) -> Result<Option<Filing>, sqlx::Error> {
     let mut w = Conditions::default();
-    scope.limit(&mut w);
+    scope.limit(&mut w, &SCOPE);
     w.push("reference = ?", Arg::Text(reference.to_string()));
     let sql = format!("SELECT {COLUMNS} FROM submissions{}", w.sql());
     let row = w.bind(sql).fetch_optional(&db.pool).await?;

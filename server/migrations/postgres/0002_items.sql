@@ -1,0 +1,52 @@
+-- Rectification items that the bureau and the enterprise share: one row per item (its
+-- document without history, and the columns lists filter and page on), a revision
+-- that every change moves on.
+CREATE TABLE items (
+  seq BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  org TEXT NOT NULL,
+  region TEXT NOT NULL,
+  list TEXT NOT NULL,
+  source TEXT NOT NULL,
+  status TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  deadline TEXT,
+  revision BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX items_by_org ON items (org, seq);
+CREATE INDEX items_by_region ON items (region, seq);
+CREATE INDEX items_by_status ON items (status, seq);
+
+-- Every creation, transition and edit, with who did it. Append only.
+CREATE TABLE item_history (
+  seq BIGSERIAL PRIMARY KEY,
+  item_id TEXT NOT NULL REFERENCES items (id),
+  action TEXT NOT NULL,
+  actor_sub TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  actor_org TEXT NOT NULL,
+  actor_region TEXT NOT NULL,
+  at TEXT NOT NULL,
+  from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  note TEXT NOT NULL,
+  revision BIGINT NOT NULL
+);
+CREATE INDEX item_history_by_item ON item_history (item_id, seq);
+CREATE FUNCTION item_history_append_only() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'item_history is append-only';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER item_history_no_change BEFORE UPDATE OR DELETE ON item_history
+FOR EACH ROW EXECUTE FUNCTION item_history_append_only();
+
+-- Numbers handed out one at a time (item ids per year, notice numbers per pattern and year).
+CREATE TABLE counters (
+  name TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+);

@@ -1,0 +1,304 @@
+//! Rectification items: one row per item with a revision, and their history, append
+//! only. Every change writes the new item and its history entry in one transaction,
+//! and only when the revision is still the one the change was made on.
+
+use super::{json, seq, text, Arg, Conditions, Db, Scope, ScopeColumns};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use yaojian::checklist::Item;
+
+/// What a scope limits in `items`: an enterprise its own (`org`), an inspector its
+/// region; a person alone owns no item.
+const SCOPE: ScopeColumns = ScopeColumns {
+    owner: None,
+    org: "org",
+    region: "region",
+};
+
+const COLUMNS: &str = "seq, id, org, region, revision, created_at, updated_at, body";
+
+/// A stored item: the engine's item (its history is in [`history`]) and what the server
+/// keeps beside it.
+#[derive(Debug, Clone)]
+pub struct StoredItem {
+    pub seq: i64,
+    /// 统一社会信用代码 of the enterprise the item is about.
+    pub org: String,
+    /// 行政区划代码 the item is counted in ("" when none).
+    pub region: String,
+    /// Moves on with every change; `If-Match` names it.
+    pub revision: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub item: Item,
+}
+
+fn stored_item(row: &AnyRow) -> Result<StoredItem, sqlx::Error> {
+    let item: Item = serde_json::from_value(json(row, "body")?)
+        .map_err(|e| sqlx::Error::Decode(format!("the stored item is not an item: {e}").into()))?;
+    Ok(StoredItem {
+        seq: seq(row)?,
+        org: text(row, "org")?,
+        region: text(row, "region")?,
+        revision: row.try_get::<i64, _>("revision")?,
+        created_at: text(row, "created_at")?,
+        updated_at: text(row, "updated_at")?,
+        item,
+    })
+}
+
+/// Who did something, as the verified token said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub sub: String,
+    pub role: String,
+    pub org: String,
+    pub region: String,
+}
+
+/// One entry of an item's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// `create`, `edit`, or the action's name (`start`, `report`, …).
+    pub action: String,
+    pub actor: Actor,
+    pub at: String,
+    pub from: String,
+    pub to: String,
+    /// The fields an edit changed.
+    pub fields: Vec<String>,
+    pub note: String,
+    /// The item's revision after this entry.
+    pub revision: i64,
+}
+
+fn entry(row: &AnyRow) -> Result<Entry, sqlx::Error> {
+    let fields: Vec<String> = serde_json::from_value(json(row, "fields")?).unwrap_or_default();
+    Ok(Entry {
+        action: text(row, "action")?,
+        actor: Actor {
+            sub: text(row, "actor_sub")?,
+            role: text(row, "actor_role")?,
+            org: text(row, "actor_org")?,
+            region: text(row, "actor_region")?,
+        },
+        at: text(row, "at")?,
+        from: text(row, "from_status")?,
+        to: text(row, "to_status")?,
+        fields,
+        note: text(row, "note")?,
+        revision: row.try_get::<i64, _>("revision")?,
+    })
+}
+
+/// The next number of the counter `name` (1 the first time), handed out atomically.
+pub async fn next_number(db: &Db, name: &str) -> Result<i64, sqlx::Error> {
+    let row = sqlx::query(
+        "INSERT INTO counters (name, value) VALUES ($1, 1) \
+         ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
+    )
+    .bind(name)
+    .fetch_one(&db.pool)
+    .await?;
+    row.try_get::<i64, _>("value")
+}
+
+/// The item's body as stored: the item without its history (that is in its own table).
+fn body_of(item: &Item) -> Result<String, sqlx::Error> {
+    let mut item = item.clone();
+    item.history.clear();
+    serde_json::to_string(&item).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
+/// The wire name of an enum value (`in_progress`).
+fn wire<T: serde::Serialize>(v: &T) -> String {
+    yaojian::checklist::wire_name(v)
+}
+
+async fn insert_entry(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    item_id: &str,
+    e: &Entry,
+) -> Result<(), sqlx::Error> {
+    let fields = serde_json::to_string(&e.fields).unwrap_or_else(|_| "[]".into());
+    sqlx::query(
+        "INSERT INTO item_history (item_id, action, actor_sub, actor_role, actor_org, \
+         actor_region, at, from_status, to_status, fields, note, revision) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(item_id)
+    .bind(&e.action)
+    .bind(&e.actor.sub)
+    .bind(&e.actor.role)
+    .bind(&e.actor.org)
+    .bind(&e.actor.region)
+    .bind(&e.at)
+    .bind(&e.from)
+    .bind(&e.to)
+    .bind(fields)
+    .bind(&e.note)
+    .bind(e.revision)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A new item with its creation entry; `None` (nothing stored) when its id is taken.
+pub async fn insert(
+    db: &Db,
+    item: &Item,
+    org: &str,
+    region: &str,
+    created: &Entry,
+) -> Result<Option<StoredItem>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO items (id, org, region, list, source, status, unit, deadline, revision, \
+         created_at, updated_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $10) \
+         ON CONFLICT DO NOTHING RETURNING {COLUMNS}"
+    )))
+    .bind(&item.id)
+    .bind(org)
+    .bind(region)
+    .bind(wire(&item.list))
+    .bind(wire(&item.source))
+    .bind(wire(&item.status))
+    .bind(&item.unit)
+    .bind(item.deadline.map(yaojian::date::format_date))
+    .bind(&created.at)
+    .bind(body_of(item)?)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    insert_entry(&mut tx, &item.id, created).await?;
+    tx.commit().await?;
+    Ok(Some(stored_item(&row)?))
+}
+
+/// Replaces the item stored at `revision` with `item`, recording `change`; `None`
+/// (nothing changed) when the stored revision is another by now.
+pub async fn update(
+    db: &Db,
+    item: &Item,
+    revision: i64,
+    change: &Entry,
+) -> Result<Option<StoredItem>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE items SET list = $1, source = $2, status = $3, unit = $4, deadline = $5, \
+         revision = revision + 1, updated_at = $6, body = $7 \
+         WHERE id = $8 AND revision = $9 RETURNING {COLUMNS}"
+    )))
+    .bind(wire(&item.list))
+    .bind(wire(&item.source))
+    .bind(wire(&item.status))
+    .bind(&item.unit)
+    .bind(item.deadline.map(yaojian::date::format_date))
+    .bind(&change.at)
+    .bind(body_of(item)?)
+    .bind(&item.id)
+    .bind(revision)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    insert_entry(&mut tx, &item.id, change).await?;
+    tx.commit().await?;
+    Ok(Some(stored_item(&row)?))
+}
+
+/// One item by id, when it is inside the scope.
+pub async fn one(db: &Db, scope: &Scope, id: &str) -> Result<Option<StoredItem>, sqlx::Error> {
+    let mut w = Conditions::default();
+    scope.limit(&mut w, &SCOPE);
+    w.push("id = ?", Arg::Text(id.to_string()));
+    let sql = format!("SELECT {COLUMNS} FROM items{}", w.sql());
+    let row = w.bind(sql).fetch_optional(&db.pool).await?;
+    row.as_ref().map(stored_item).transpose()
+}
+
+/// An item's history, oldest first.
+pub async fn history(db: &Db, id: &str) -> Result<Vec<Entry>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT action, actor_sub, actor_role, actor_org, actor_region, at, from_status, \
+         to_status, fields, note, revision FROM item_history WHERE item_id = $1 ORDER BY seq",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(entry).collect()
+}
+
+/// Which items a listing reads: a scope and the stored columns a list filters on
+/// (each `None` matches all).
+#[derive(Debug, Clone)]
+pub struct Filter {
+    pub scope: Scope,
+    pub status: Option<String>,
+    pub list: Option<String>,
+    pub source: Option<String>,
+    pub unit: Option<String>,
+    pub org: Option<String>,
+}
+
+impl Filter {
+    fn conditions(&self) -> Conditions {
+        let mut w = Conditions::default();
+        self.scope.limit(&mut w, &SCOPE);
+        let columns = [
+            ("status", &self.status),
+            ("list", &self.list),
+            ("source", &self.source),
+            ("unit", &self.unit),
+            ("org", &self.org),
+        ];
+        for (col, v) in columns {
+            if let Some(v) = v {
+                w.push(&format!("{col} = ?"), Arg::Text(v.clone()));
+            }
+        }
+        w
+    }
+
+    /// This filter without its status: the set the counts by status are over.
+    pub fn any_status(&self) -> Filter {
+        Filter {
+            status: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// Up to `count` items after the cursor `after` (a `seq`), oldest first.
+pub async fn page(
+    db: &Db,
+    filter: &Filter,
+    after: i64,
+    count: i64,
+) -> Result<Vec<StoredItem>, sqlx::Error> {
+    let mut w = filter.conditions();
+    w.push("seq > ?", Arg::Int(after));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM items{} ORDER BY seq LIMIT {}",
+        w.sql(),
+        count.max(0)
+    );
+    let rows = w.bind(sql).fetch_all(&db.pool).await?;
+    rows.iter().map(stored_item).collect()
+}
+
+/// How many items of each status (wire name) the filter lets through.
+pub async fn status_counts(db: &Db, filter: &Filter) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let w = filter.conditions();
+    let sql = format!(
+        "SELECT status, COUNT(*) AS n FROM items{} GROUP BY status ORDER BY status",
+        w.sql()
+    );
+    let rows = w.bind(sql).fetch_all(&db.pool).await?;
+    rows.iter()
+        .map(|r| Ok((text(r, "status")?, r.try_get::<i64, _>("n")?)))
+        .collect()
+}

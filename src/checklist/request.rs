@@ -1,0 +1,318 @@
+//! What a party asks of a list that the bureau and the enterprise share (on
+//! `yaojian-server`): a new item, an edit, an action. Each is read from JSON with the
+//! path of every error, and checked here, so the server adds no rule of its own.
+
+use super::item::refuse;
+use super::*;
+use crate::error::FieldError;
+use crate::Errors;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// The longest text of each field \[practice\]: what a person types, with room to spare.
+pub const MAX_CHARS: &[(&str, usize)] = &[
+    ("id", 64),
+    ("problem", 2_000),
+    ("provision", 1_000),
+    ("legal_basis", 1_000),
+    ("rule", 64),
+    ("measures", 4_000),
+    ("unit", 200),
+    ("person", 100),
+    ("deadline", 32),
+    ("text", 2_000),
+    ("inspector", 100),
+    ("approver", 100),
+    ("notes", 2_000),
+    ("note", 1_000),
+];
+
+/// The limit of `field` in [`MAX_CHARS`].
+pub fn max_chars(field: &str) -> usize {
+    MAX_CHARS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or(2_000, |(_, n)| *n)
+}
+
+/// `checklist.too_long` at `path` when `s` is longer than `field` may be.
+pub fn check_length(s: &str, field: &str, path: &str) -> Result<(), FieldError> {
+    let (count, max) = (s.chars().count(), max_chars(field));
+    if count > max {
+        return Err(FieldError::new(path, "checklist.too_long")
+            .with("max", max)
+            .with("count", count));
+    }
+    Ok(())
+}
+
+/// Who does an action on a shared list: the party that rectifies (the enterprise) or
+/// the bureau that re-inspects and closes out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Party {
+    Rectifying,
+    Bureau,
+}
+
+impl Action {
+    /// Who does it: starting and reporting are the rectifying party's; re-inspection
+    /// and close-out the bureau's.
+    pub fn party(&self) -> Party {
+        match self {
+            Action::Start | Action::Report { .. } => Party::Rectifying,
+            Action::Reinspect(_) | Action::CloseOut(_) => Party::Bureau,
+        }
+    }
+}
+
+/// The body of each action: its `action` and what its transition needs, with the note
+/// recorded in the history. One struct per action, so a bad field's path is kept.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StartBody {
+    #[serde(rename = "action")]
+    _action: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportBody {
+    #[serde(rename = "action")]
+    _action: String,
+    evidence: Vec<Evidence>,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReinspectBody {
+    #[serde(rename = "action")]
+    _action: String,
+    date: crate::date::Date,
+    inspector: String,
+    conclusion: Conclusion,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CloseOutBody {
+    #[serde(rename = "action")]
+    _action: String,
+    approver: String,
+    date: crate::date::Date,
+    #[serde(default)]
+    note: String,
+}
+
+/// A text of a body to check: its path, the text, its field in [`MAX_CHARS`], whether it
+/// is one line.
+type Text = (String, String, &'static str, bool);
+
+/// The action and its note, with the texts to check.
+fn read_action(name: &str, v: Value) -> Result<(Action, String, Vec<Text>), FieldError> {
+    use crate::json::parse_value_at as read;
+    Ok(match name {
+        "start" => {
+            let b: StartBody = read(v, "$")?;
+            (Action::Start, b.note, vec![])
+        }
+        "report" => {
+            let b: ReportBody = read(v, "$")?;
+            let texts = (b.evidence.iter().enumerate())
+                .map(|(n, e)| {
+                    (
+                        format!("$.evidence[{n}].text"),
+                        e.text.clone(),
+                        "text",
+                        false,
+                    )
+                })
+                .collect();
+            (
+                Action::Report {
+                    evidence: b.evidence,
+                },
+                b.note,
+                texts,
+            )
+        }
+        "reinspect" => {
+            let b: ReinspectBody = read(v, "$")?;
+            let texts = vec![
+                ("$.inspector".into(), b.inspector.clone(), "inspector", true),
+                ("$.notes".into(), b.notes.clone(), "notes", false),
+            ];
+            let r = Reinspection {
+                date: b.date,
+                inspector: b.inspector,
+                conclusion: b.conclusion,
+                notes: b.notes,
+            };
+            (Action::Reinspect(r), b.note, texts)
+        }
+        _ => {
+            let b: CloseOutBody = read(v, "$")?;
+            let texts = vec![("$.approver".into(), b.approver.clone(), "approver", true)];
+            let c = CloseOut {
+                approver: b.approver,
+                date: b.date,
+            };
+            (Action::CloseOut(c), b.note, texts)
+        }
+    })
+}
+
+/// The action of a body `{"action": "start" | "report" | "reinspect" | "close_out", …}`
+/// and its note. Every text is checked for hidden characters and length.
+pub fn action_of(v: Value) -> Result<(Action, String), Errors> {
+    let known = ["start", "report", "reinspect", "close_out"];
+    let name = match v.get("action").and_then(Value::as_str) {
+        Some(a) if known.contains(&a) => a.to_string(),
+        other => {
+            let e = FieldError::new("$.action", "checklist.unknown_action")
+                .with("action", other.unwrap_or(""));
+            return Err(e.into());
+        }
+    };
+    let (action, note, mut texts) = read_action(&name, v)?;
+    texts.push(("$.note".into(), note.clone(), "note", false));
+    let errs: Vec<FieldError> = texts
+        .iter()
+        .flat_map(|(path, s, field, single)| {
+            let hidden = crate::text::check_hidden(s, *single, path).err();
+            hidden.or_else(|| check_length(s, field, path).err())
+        })
+        .collect();
+    if errs.is_empty() {
+        Ok((action, note))
+    } else {
+        Err(errs.into())
+    }
+}
+
+/// Refuses what one person may not do alone on a shared list: closing out an item
+/// whose last report they made (`checklist.own_report`).
+pub fn check_actor(item: &Item, action: &Action, by: &str) -> Result<(), FieldError> {
+    if !matches!(action, Action::CloseOut(_)) {
+        return Ok(());
+    }
+    let last_report =
+        item.history.iter().rev().find(|t| {
+            !t.edit && t.from == Status::InProgress && t.to == Status::AwaitingReinspection
+        });
+    match last_report {
+        Some(t) if t.by == by => Err(refuse("own_report")),
+        _ => Ok(()),
+    }
+}
+
+/// A new item as a list document writes it (`yaojian/checklist/1`), read as the add
+/// form reads it: its status, records and history are not taken from the body.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewItemBody {
+    #[serde(default)]
+    id: String,
+    list: ListKind,
+    source: Source,
+    problem: String,
+    #[serde(default)]
+    provision: String,
+    #[serde(default)]
+    legal_basis: String,
+    #[serde(default)]
+    rule: Option<String>,
+    measures: Vec<String>,
+    unit: String,
+    person: String,
+    mode: Mode,
+    #[serde(default)]
+    deadline: Option<String>,
+}
+
+impl ItemInput {
+    /// The add form of an item written as in a list document. Keys of the item's status,
+    /// records and history are ignored; `extra` names keys the caller reads itself.
+    pub fn from_item_value(mut v: Value, extra: &[&str]) -> Result<ItemInput, Errors> {
+        if let Some(o) = v.as_object_mut() {
+            for k in extra.iter().chain(&[
+                "status",
+                "evidence",
+                "reinspections",
+                "close_out",
+                "history",
+            ]) {
+                o.remove(*k);
+            }
+        }
+        let b: NewItemBody = crate::json::parse_value_at(v, "$")?;
+        Ok(ItemInput {
+            id: b.id,
+            list: b.list,
+            source: b.source,
+            problem: b.problem,
+            provision: b.provision,
+            legal_basis: b.legal_basis,
+            rule: b.rule.unwrap_or_default(),
+            measures: b.measures.join("\n"),
+            unit: b.unit,
+            person: b.person,
+            mode: b.mode,
+            deadline: b.deadline.unwrap_or_default(),
+        })
+    }
+
+    /// This form with the fields `patch` (an object of [`INPUT_FIELDS`] but `id`)
+    /// replaced: an edit that names only what changes.
+    pub fn patched(&self, patch: Value) -> Result<ItemInput, Errors> {
+        let Value::Object(fields) = patch else {
+            return Err(FieldError::new("$", "json.invalid")
+                .with("detail", "an object of the fields to change")
+                .into());
+        };
+        let mut form = serde_json::to_value(self).unwrap_or_default();
+        let mut errs = Vec::new();
+        for (k, v) in fields {
+            if k == "id" || !INPUT_FIELDS.contains(&k.as_str()) {
+                errs.push(FieldError::new(format!("$.{k}"), "checklist.not_editable"));
+            } else {
+                form[k.as_str()] = v;
+            }
+        }
+        if !errs.is_empty() {
+            return Err(errs.into());
+        }
+        Ok(crate::json::parse_value_at(form, "$")?)
+    }
+}
+
+/// The item the add form describes, as 待整改 with no records and no history.
+pub fn new_item(input: &ItemInput) -> Result<Item, Errors> {
+    let base = Item {
+        id: String::new(),
+        list: input.list,
+        source: input.source,
+        problem: String::new(),
+        provision: String::new(),
+        legal_basis: String::new(),
+        rule: None,
+        measures: vec![],
+        unit: String::new(),
+        person: String::new(),
+        mode: input.mode,
+        deadline: None,
+        status: Status::Pending,
+        evidence: vec![],
+        reinspections: vec![],
+        close_out: None,
+        history: vec![],
+    };
+    input.to_item(base)
+}

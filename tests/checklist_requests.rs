@@ -1,0 +1,228 @@
+//! What a party asks of a shared list (issue 31): a new item, an edit, an action, read
+//! from JSON with the path of every error, and who may do which.
+mod common;
+
+use common::checklist::{d, evidence, item, AT};
+use serde_json::json;
+use yaojian::checklist::*;
+
+fn paths(e: &yaojian::Errors) -> Vec<(String, String)> {
+    e.iter().map(|f| (f.path.clone(), f.code.clone())).collect()
+}
+
+#[test]
+fn each_action_is_read_from_its_body_with_its_note() {
+    let (a, note) = action_of(json!({"action": "start", "note": "已安排"})).unwrap();
+    assert_eq!((a, note.as_str()), (Action::Start, "已安排"));
+    let (a, _) = action_of(
+        json!({"action": "report", "evidence": [{"date": "2026-12-01", "text": "已整改"}]}),
+    )
+    .unwrap();
+    assert_eq!(a.name(), "report");
+    let (a, _) = action_of(json!({"action": "reinspect", "date": "2026-12-02", "inspector": "王五", "conclusion": "corrected"})).unwrap();
+    assert_eq!(
+        a,
+        Action::Reinspect(Reinspection {
+            date: d("2026-12-02"),
+            inspector: "王五".into(),
+            conclusion: Conclusion::Corrected,
+            notes: String::new()
+        })
+    );
+    let (a, _) =
+        action_of(json!({"action": "close_out", "approver": "赵六", "date": "2026-12-03"}))
+            .unwrap();
+    assert_eq!(
+        a,
+        Action::CloseOut(CloseOut {
+            approver: "赵六".into(),
+            date: d("2026-12-03")
+        })
+    );
+}
+
+#[test]
+fn a_bad_action_names_the_field() {
+    for (body, path, code) in [
+        (
+            json!({"action": "approve"}),
+            "$.action",
+            "checklist.unknown_action",
+        ),
+        (json!({"note": "x"}), "$.action", "checklist.unknown_action"),
+        (
+            json!({"action": "start", "extra": 1}),
+            "$.extra",
+            "json.invalid",
+        ),
+        (
+            json!({"action": "reinspect", "date": "2026-13-01", "inspector": "王", "conclusion": "corrected"}),
+            "$.date",
+            "json.invalid",
+        ),
+        (
+            json!({"action": "reinspect", "date": "2026-12-01", "inspector": "王\u{202e}", "conclusion": "corrected"}),
+            "$.inspector",
+            "text.hidden_char",
+        ),
+        (
+            json!({"action": "start", "note": "长".repeat(1_001)}),
+            "$.note",
+            "checklist.too_long",
+        ),
+        (
+            json!({"action": "report", "evidence": [{"date": "2026-12-01", "text": "x".repeat(2_001)}]}),
+            "$.evidence[0].text",
+            "checklist.too_long",
+        ),
+    ] {
+        let e = action_of(body.clone()).unwrap_err();
+        assert_eq!(paths(&e)[0], (path.to_string(), code.to_string()), "{body}");
+    }
+}
+
+#[test]
+fn the_enterprise_rectifies_and_the_bureau_judges() {
+    assert_eq!(Action::Start.party(), Party::Rectifying);
+    assert_eq!(
+        Action::Report { evidence: vec![] }.party(),
+        Party::Rectifying
+    );
+    let r = Reinspection {
+        date: d("2026-12-02"),
+        inspector: "王".into(),
+        conclusion: Conclusion::Corrected,
+        notes: String::new(),
+    };
+    assert_eq!(Action::Reinspect(r).party(), Party::Bureau);
+    assert_eq!(
+        Action::CloseOut(CloseOut {
+            approver: "赵".into(),
+            date: d("2026-12-03")
+        })
+        .party(),
+        Party::Bureau
+    );
+}
+
+#[test]
+fn nobody_closes_out_what_they_reported() {
+    let mut i = item(Status::Pending);
+    i.apply(Action::Start, "ent", AT, "").unwrap();
+    i.apply(
+        Action::Report {
+            evidence: evidence("2026-11-25"),
+        },
+        "admin",
+        AT,
+        "",
+    )
+    .unwrap();
+    let close = Action::CloseOut(CloseOut {
+        approver: "赵".into(),
+        date: d("2026-11-27"),
+    });
+    assert_eq!(
+        check_actor(&i, &close, "admin").unwrap_err().code,
+        "checklist.own_report"
+    );
+    assert!(check_actor(&i, &close, "inspector").is_ok());
+    assert!(
+        check_actor(&i, &Action::Start, "admin").is_ok(),
+        "only a close-out is checked"
+    );
+    // A later report by someone else is the one that counts.
+    let back = Reinspection {
+        date: d("2026-11-26"),
+        inspector: "王".into(),
+        conclusion: Conclusion::NotCorrected,
+        notes: String::new(),
+    };
+    i.apply(Action::Reinspect(back), "inspector", AT, "")
+        .unwrap();
+    i.apply(
+        Action::Report {
+            evidence: evidence("2026-11-28"),
+        },
+        "ent",
+        AT,
+        "",
+    )
+    .unwrap();
+    assert!(check_actor(&i, &close, "admin").is_ok());
+}
+
+#[test]
+fn a_new_item_is_read_from_a_list_documents_item_without_its_status_or_history() {
+    let v = json!({"org": "x", "list": "rectification", "source": "inspection", "problem": "记录不全",
+        "measures": ["补全"], "unit": "某公司", "person": "张三", "mode": "deadline", "deadline": "2026-12-31",
+        "status": "closed", "history": [{"by": "x", "at": "y", "from": "closed", "to": "closed"}]});
+    let input = ItemInput::from_item_value(v.clone(), &["org"]).unwrap();
+    let mut with_id = input.clone();
+    with_id.id = "ZG-2026-001".into();
+    let i = new_item(&with_id).unwrap();
+    assert_eq!(
+        (i.status, i.history.len(), i.deadline),
+        (Status::Pending, 0, Some(d("2026-12-31")))
+    );
+    assert_eq!(
+        paths(&new_item(&input).unwrap_err()),
+        [("$.id".into(), "required".into())]
+    );
+    // `org` is the caller's to read: not named, it is an unknown field.
+    assert!(ItemInput::from_item_value(v, &[]).is_err());
+    let long = ItemInput {
+        problem: "问".repeat(2_001),
+        ..with_id
+    };
+    assert_eq!(
+        paths(&new_item(&long).unwrap_err()),
+        [("$.problem".into(), "checklist.too_long".into())]
+    );
+}
+
+#[test]
+fn an_edit_names_only_what_changes() {
+    let form = ItemInput::from_item(&item(Status::Pending));
+    let changed = form
+        .patched(json!({"person": "李四", "deadline": "2027-01-31"}))
+        .unwrap();
+    assert_eq!(
+        (
+            changed.person.as_str(),
+            changed.deadline.as_str(),
+            changed.problem.as_str()
+        ),
+        ("李四", "2027-01-31", form.problem.as_str())
+    );
+    let e = form
+        .patched(json!({"id": "X", "status": "closed"}))
+        .unwrap_err();
+    assert_eq!(
+        paths(&e),
+        [
+            ("$.id".into(), "checklist.not_editable".into()),
+            ("$.status".into(), "checklist.not_editable".into())
+        ]
+    );
+    assert!(form.patched(json!(["person"])).is_err());
+    assert!(form.patched(json!({"mode": "soon"})).is_err());
+}
+
+#[test]
+fn ids_are_numbered_per_year_as_next_id_numbers_them() {
+    assert_eq!(numbered_id(d("2026-03-01"), 7), "ZG-2026-007");
+    assert_eq!(numbered_id(d("2026-03-01"), 1234), "ZG-2026-1234");
+    let list = ItemList {
+        items: vec![Item {
+            id: "ZG-2026-041".into(),
+            ..item(Status::Pending)
+        }],
+        ..ItemList::default()
+    };
+    assert_eq!(
+        list.next_id(d("2026-05-01")),
+        numbered_id(d("2026-05-01"), 42)
+    );
+    assert_eq!(list.next_id(d("2027-01-01")), "ZG-2027-001");
+}
