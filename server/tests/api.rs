@@ -208,6 +208,35 @@ async fn a_filing_is_revalidated_stamped_and_stored_once_per_key() {
     }
 }
 
+/// Issue 31: a back end that files without the widget leaves the reference out and the
+/// server assigns it; a reference that does not match the content stays 422.
+#[tokio::test]
+async fn a_filing_without_a_reference_is_given_one() {
+    for s in servers().await {
+        let rep = s.token(Role::Representative, "rep-1", Some(ORG_A), None);
+        let post = |key: &'static str, body: Value| {
+            let call = s.call("POST", "/submissions").token(&rep);
+            call.header("idempotency-key", key).json(&body).send()
+        };
+        let mut doc = submission("张三", ORG_A, false);
+        doc.as_object_mut().unwrap().remove("reference");
+        let r = post("no-ref", doc.clone()).await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        let stored: yaojian::form::Submission =
+            serde_json::from_value(r.json["submission"].clone()).unwrap();
+        assert!(yaojian::form::answers::verify_keyed_reference(
+            &stored, SECRET
+        ));
+        doc["reference"] = json!("ZC20260101-00000000");
+        let wrong = post("wrong-ref", doc).await;
+        assert_eq!(wrong.status, 422);
+        assert_eq!(
+            wrong.codes(),
+            [("$.reference".to_string(), "form.reference".to_string())]
+        );
+    }
+}
+
 #[tokio::test]
 async fn an_invalid_filing_is_422_with_every_error_path() {
     for s in servers().await {

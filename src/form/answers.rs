@@ -380,7 +380,7 @@ pub fn display(q: &Question, v: &Value, lang: Lang) -> String {
 }
 
 pub use super::submission::{
-    check_held_submission, check_issued_submission, check_submission, keyed_reference,
-    parse_submission, reference, submit, unwrap_record, verify_keyed_reference, ReferenceStatus,
-    Submission, TemplateRef,
+    check_held_submission, check_issued_submission, check_received_submission, check_submission,
+    keyed_reference, parse_submission, reference, submit, unwrap_record, verify_keyed_reference,
+    ReferenceStatus, Submission, TemplateRef,
 };

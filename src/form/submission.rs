@@ -32,7 +32,9 @@ pub struct TemplateRef {
 pub struct Submission {
     pub schema: String,
     pub template: TemplateRef,
-    /// Receipt reference, e.g. `ZC20261122-3F9A01C2`: derived from the content.
+    /// Receipt reference, e.g. `ZC20261122-3F9A01C2`: derived from the content. Read
+    /// as empty when missing, which only [`check_received_submission`] accepts.
+    #[serde(default)]
     pub reference: String,
     /// The host's key for this respondent (the same key the draft is stored under).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -267,6 +269,8 @@ enum ReferenceCheck<'k> {
     /// The content reference, or a reference in the keyed form, which cannot be
     /// checked without the issuing server's secret.
     ContentOrIssued,
+    /// The content reference, or none at all (the receiver assigns one).
+    ContentUnlessAbsent,
 }
 
 /// What a held submission's reference is, once checked ([`check_held_submission`]).
@@ -306,6 +310,12 @@ fn check_with(
         ReferenceCheck::ContentOrIssued => keyed_hex(&s)
             .is_some()
             .then_some(ReferenceStatus::IssuedByServer),
+        ReferenceCheck::ContentUnlessAbsent => {
+            if s.reference.is_empty() {
+                s.reference = reference(&s);
+            }
+            (s.reference == reference(&s)).then_some(ReferenceStatus::Matches)
+        }
     };
     match status {
         Some(status) if errs.is_empty() => Ok((s, status)),
@@ -314,6 +324,18 @@ fn check_with(
         }
         _ => Err(errs.into()),
     }
+}
+
+/// [`check_submission`] for what a receiver is sent (`yaojian-server`'s `POST
+/// /submissions`): a back end that files without the widget may leave the reference
+/// out, and the submission is given its content reference; a reference that is there
+/// must match the content.
+pub fn check_received_submission(
+    t: &Template,
+    v: Value,
+    today: Date,
+) -> Result<Submission, crate::Errors> {
+    check_with(t, v, today, ReferenceCheck::ContentUnlessAbsent).map(|(s, _)| s)
 }
 
 /// [`check_submission`] for a submission held outside the server that received it (a

@@ -125,7 +125,7 @@ pub async fn create(
         .map_err(|e| ApiError::engine(StatusCode::FORBIDDEN, &[e], lang))?;
     let now = yaojian::date::now_unix_millis();
     let today = yaojian::date::cst_date_from_unix_millis(now);
-    let mut s = yaojian::form::answers::check_submission(&t, body.value, today)
+    let mut s = yaojian::form::answers::check_received_submission(&t, body.value, today)
         .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &e, lang))?;
     s.reference = yaojian::form::answers::keyed_reference(&s, state.key.secret());
     let body_json = serde_json::to_string(&s).map_err(ApiError::internal)?;
