@@ -226,3 +226,63 @@ fn ids_are_numbered_per_year_as_next_id_numbers_them() {
     );
     assert_eq!(list.next_id(d("2027-01-01")), "ZG-2027-001");
 }
+
+#[test]
+fn a_notice_goes_to_one_unit_for_items_not_closed_out() {
+    let a = item(Status::Pending);
+    let other_unit = Item {
+        id: "i2".into(),
+        unit: "另一公司".into(),
+        ..item(Status::InProgress)
+    };
+    let closed = Item {
+        id: "i3".into(),
+        ..item(Status::Closed)
+    };
+    let p = SAMPLE_NUMBER_PATTERN;
+    let n = notice_for(&[&a], p, 7, d("2026-12-04")).unwrap();
+    assert_eq!(n.number, "示例药监责改〔2026〕007号");
+    let code = |items: &[&Item]| notice_for(items, p, 1, d("2026-12-04")).unwrap_err().code;
+    assert_eq!(code(&[&a, &other_unit]), "checklist.notice_parties");
+    assert_eq!(code(&[&a, &closed]), "checklist.notice_closed");
+    assert_eq!(code(&[]), "checklist.notice_empty");
+    assert!(check_number_pattern(p, "$").is_ok());
+}
+
+#[test]
+fn a_service_names_its_way_and_recipient() {
+    let s =
+        service_of(json!({"date": "2026-12-04", "method": "post", "recipient": "张三"})).unwrap();
+    assert_eq!(
+        (s.method, s.recipient.as_str()),
+        (ServiceMethod::Post, "张三")
+    );
+    for (body, path) in [
+        (
+            json!({"date": "2026-12-04", "method": "fax", "recipient": "张三"}),
+            "$.method",
+        ),
+        (
+            json!({"date": "2026-12-04", "method": "post", "recipient": " "}),
+            "$.recipient",
+        ),
+        (
+            json!({"date": "2026-12-04", "method": "post", "recipient": "张\u{0007}"}),
+            "$.recipient",
+        ),
+        (
+            json!({"date": "2026-12-04", "method": "post", "recipient": "名".repeat(101)}),
+            "$.recipient",
+        ),
+        (
+            json!({"date": "2026-12-04", "method": "post", "recipient": "张", "by": "x"}),
+            "$.by",
+        ),
+    ] {
+        assert_eq!(
+            paths(&service_of(body.clone()).unwrap_err())[0].0,
+            path,
+            "{body}"
+        );
+    }
+}

@@ -46,6 +46,10 @@ enum Command {
         log: String,
         #[command(flatten)]
         limits: LimitArgs,
+        /// The document-number pattern of the 责令改正通知书, e.g. 闽药监责改〔{year}〕{seq:3}号
+        /// ({year}, {seq}, {seq:N}); without it, numbers come from a labelled sample pattern.
+        #[arg(long)]
+        notice_pattern: Option<String>,
     },
     /// Print a signed token (JWT, HS256) for the given identity.
     Token {
@@ -126,15 +130,15 @@ fn main() -> ExitCode {
             demo,
             log,
             limits,
+            notice_pattern,
         } => start_logs(&log).and_then(|_| runtime()).and_then(|rt| {
-            rt.block_on(serve(
-                &listen,
-                &database,
-                &key,
-                Options { dist, site },
+            let how = How {
+                options: Options { dist, site },
                 demo,
-                limits.limits(),
-            ))
+                limits: limits.limits(),
+                notice_pattern,
+            };
+            rt.block_on(serve(&listen, &database, &key, how))
         }),
     };
     match result {
@@ -198,17 +202,29 @@ fn token(
     Ok(())
 }
 
+/// How `serve` serves, beyond where and on what.
+struct How {
+    options: Options,
+    demo: bool,
+    limits: Limits,
+    notice_pattern: Option<String>,
+}
+
 async fn serve(
     listen: &str,
     database: &str,
     key: &std::path::Path,
-    options: Options,
-    demo: bool,
-    limits: Limits,
+    how: How,
 ) -> Result<(), String> {
     let key = Key::load_or_create(key)?;
-    let db = Db::open(database).await?;
-    let app = yaojian_server::app(AppState::new(db, key, demo), &options);
+    let mut state = AppState::new(Db::open(database).await?, key, how.demo);
+    if let Some(p) = &how.notice_pattern {
+        state = state
+            .with_notice_pattern(p)
+            .map_err(|e| format!("--notice-pattern: {}", e.message(yaojian::Lang::ZhCn)))?;
+    }
+    let (options, limits) = (how.options, how.limits);
+    let app = yaojian_server::app(state, &options);
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| format!("cannot listen on {listen}: {e}"))?;

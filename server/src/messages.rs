@@ -85,6 +85,24 @@ const MESSAGES: &[(&str, &str, &str, &str)] = &[
         "This enterprise is outside your region.",
     ),
     (
+        "notice.request",
+        "请给出事项编号列表（items），或者责任单位（unit）及其统一社会信用代码（org）。",
+        "請給出事項編號列表（items），或者責任單位（unit）及其統一社會信用代碼（org）。",
+        "Give the items' ids (items), or a responsible unit (unit) and its enterprise (org).",
+    ),
+    (
+        "notice.too_many",
+        "一份通知书最多列 500 个事项。",
+        "一份通知書最多列 500 個事項。",
+        "One notice lists at most 500 items.",
+    ),
+    (
+        "notice.orgs",
+        "一份通知书只能发给一家企业的事项。",
+        "一份通知書只能發給一家企業的事項。",
+        "One notice is for the items of one enterprise.",
+    ),
+    (
         "request.content_type",
         "请求体须为 JSON（Content-Type: application/json）。",
         "請求內容須為 JSON（Content-Type: application/json）。",

@@ -248,7 +248,7 @@ const IF_MATCH: (&str, bool, &str) = (
 
 /// The rectification items that the bureau and the enterprise share.
 fn item_endpoints() -> Vec<Endpoint> {
-    use crate::handlers::{item_changes, items};
+    use crate::handlers::{item_changes, items, notices};
     vec![
         Endpoint {
             method: "post",
@@ -304,6 +304,39 @@ fn item_endpoints() -> Vec<Endpoint> {
             body: Some("ItemAction"),
             responses: &[(200, "the item as changed, and its new revision"), (409, "not allowed from its status (the engine's reason), or changed meanwhile (with `current`)"), (422, "invalid: every error with its path"), (428, "no If-Match")],
             handler: || post(item_changes::act),
+        },
+        Endpoint {
+            method: "post",
+            path: "/notices",
+            summary: "Issue a 责令改正通知书 for items, or every open item of a unit; numbered once, by the database",
+            access: Access::Bureau,
+            query: &[LANG],
+            headers: &[],
+            body: Some("NoticeRequest"),
+            responses: &[(201, "the notice: the engine's fields, `items`, `issued_by`, `issued_at`, `sample_pattern`, `services`"), (404, "an item that is not there or not the caller's"), (422, "no items, a closed item, more than one party")],
+            handler: || post(notices::issue),
+        },
+        Endpoint {
+            method: "get",
+            path: "/notices/{number}",
+            summary: "A notice as issued, with its services",
+            access: Access::ItemParties,
+            query: &[LANG],
+            headers: &[],
+            body: None,
+            responses: &[(200, "the notice")],
+            handler: || get(notices::get),
+        },
+        Endpoint {
+            method: "post",
+            path: "/notices/{number}/service",
+            summary: "Record the service (送达) of a notice: date, method, recipient; append only",
+            access: Access::Bureau,
+            query: &[LANG],
+            headers: &[],
+            body: Some("NoticeService"),
+            responses: &[(201, "the notice with every service recorded"), (422, "invalid: every error with its path")],
+            handler: || post(notices::serve),
         },
     ]
 }
@@ -406,6 +439,14 @@ pub const SCHEMAS: &[(&str, &str)] = &[
     (
         "ItemAction",
         include_str!("../../schemas/item-action.schema.json"),
+    ),
+    (
+        "NoticeRequest",
+        include_str!("../../schemas/notice-request.schema.json"),
+    ),
+    (
+        "NoticeService",
+        include_str!("../../schemas/notice-service.schema.json"),
     ),
 ];
 

@@ -18,6 +18,9 @@ pub struct AppState {
     pub templates: TemplateCache,
     /// Sample sign-in for the demo portal (`serve --demo`).
     pub demo: bool,
+    /// The bureau's document-number pattern of the 责令改正通知书 (`--notice-pattern`),
+    /// checked by the engine; `None`: the engine's sample pattern, said to be one.
+    pub notice_pattern: Option<String>,
 }
 
 impl AppState {
@@ -27,7 +30,25 @@ impl AppState {
             key,
             templates: Arc::default(),
             demo,
+            notice_pattern: None,
         }
+    }
+
+    /// The same state with the bureau's notice number pattern, once the engine has
+    /// checked it.
+    pub fn with_notice_pattern(self, pattern: &str) -> Result<AppState, yaojian::FieldError> {
+        yaojian::checklist::check_number_pattern(pattern, "--notice-pattern")?;
+        Ok(AppState {
+            notice_pattern: Some(pattern.to_string()),
+            ..self
+        })
+    }
+
+    /// The notice number pattern in use: the bureau's, else the engine's sample.
+    pub fn notice_pattern(&self) -> &str {
+        self.notice_pattern
+            .as_deref()
+            .unwrap_or(yaojian::checklist::SAMPLE_NUMBER_PATTERN)
     }
 
     /// A parsed template version (the latest when `version` is `None`), from the cache or

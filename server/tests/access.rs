@@ -419,4 +419,5 @@ fn concrete(path: &str) -> String {
     path.replace("{id}", "representative-personal")
         .replace("{version}", "9")
         .replace("{reference}", "ZC")
+        .replace("{number}", "N1")
 }

@@ -566,7 +566,8 @@ async fn the_openapi_document_lists_exactly_the_routes_served() {
             .path
             .replace("{id}", "representative-personal")
             .replace("{version}", "2026.1")
-            .replace("{reference}", "ZC-none");
+            .replace("{reference}", "ZC-none")
+            .replace("{number}", "N-none");
         let r = s.call(&e.method.to_uppercase(), &path).send().await;
         // Routed: whatever it answers, it is not "no such path" or "no such method".
         assert!(

@@ -3,7 +3,7 @@
 use super::*;
 use crate::date::Date;
 use crate::error::FieldError;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The fields of a 责令改正通知书 for one or more items of the same party.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,6 +20,10 @@ pub struct Notice {
     pub requirements: Vec<String>,
     pub date: Date,
 }
+
+/// The document-number pattern used until a bureau sets its own: sample content, and
+/// said to be so wherever a number made from it is shown.
+pub const SAMPLE_NUMBER_PATTERN: &str = "示例药监责改〔{year}〕{seq:3}号";
 
 /// The widest `{seq:N}` a number pattern may ask for: a `u32` has at most 10 digits.
 pub const MAX_SEQ_WIDTH: usize = 10;
@@ -123,4 +127,62 @@ pub fn notice(items: &[&Item], pattern: &str, seq: u32, date: Date) -> Option<No
         requirements: uniq(&|i| i.measures.clone()),
         date,
     })
+}
+
+/// The notice for `items`, checked first: at least one item, none closed out, all of one
+/// responsible unit (a notice goes to one party). Errors are at `$.items`.
+pub fn notice_for(
+    items: &[&Item],
+    pattern: &str,
+    seq: u32,
+    date: Date,
+) -> Result<Notice, FieldError> {
+    let at = |code: &str| FieldError::new("$.items", code);
+    if let Some(closed) = items.iter().find(|i| i.status == Status::Closed) {
+        return Err(at("checklist.notice_closed").with("id", &closed.id));
+    }
+    if items.iter().any(|i| i.unit != items[0].unit) {
+        return Err(at("checklist.notice_parties"));
+    }
+    notice(items, pattern, seq, date).ok_or_else(|| at("checklist.notice_empty"))
+}
+
+/// How a notice was served (送达), as the 行政处罚法 (第六十一条) and the 民事诉讼法 it
+/// refers to name the ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceMethod {
+    /// 直接送达
+    Direct,
+    /// 留置送达
+    Left,
+    /// 邮寄送达
+    Post,
+    /// 电子送达 (with the party's consent)
+    Electronic,
+    /// 委托送达
+    Entrusted,
+    /// 公告送达
+    Announcement,
+}
+
+/// The service (送达) of a notice: when, how and to whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub date: Date,
+    pub method: ServiceMethod,
+    /// 受送达人
+    pub recipient: String,
+}
+
+/// A service as a request body gives it, checked: a recipient named on one line.
+pub fn service_of(v: serde_json::Value) -> Result<Service, crate::Errors> {
+    let s: Service = crate::json::parse_value_at(v, "$")?;
+    if s.recipient.trim().is_empty() {
+        return Err(FieldError::new("$.recipient", "required").into());
+    }
+    crate::text::check_hidden(&s.recipient, true, "$.recipient")?;
+    check_length(&s.recipient, "recipient", "$.recipient")?;
+    Ok(s)
 }

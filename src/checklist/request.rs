@@ -23,6 +23,7 @@ pub const MAX_CHARS: &[(&str, usize)] = &[
     ("text", 2_000),
     ("inspector", 100),
     ("approver", 100),
+    ("recipient", 100),
     ("notes", 2_000),
     ("note", 1_000),
 ];

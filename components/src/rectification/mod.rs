@@ -66,7 +66,7 @@ pub struct RectificationProps {
 }
 
 /// The document-number pattern used until the host sets its own (labelled sample).
-pub const SAMPLE_NOTICE_PATTERN: &str = "示例药监责改〔{year}〕{seq:3}号";
+pub const SAMPLE_NOTICE_PATTERN: &str = cl::SAMPLE_NUMBER_PATTERN;
 
 use draft::{draft_key, read_draft, KeptDraft};
 

@@ -6,6 +6,7 @@ pub mod engine_api;
 pub mod health;
 pub mod item_changes;
 pub mod items;
+pub mod notices;
 pub mod submissions;
 pub mod summary;
 pub mod templates;

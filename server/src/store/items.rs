@@ -93,12 +93,22 @@ fn entry(row: &AnyRow) -> Result<Entry, sqlx::Error> {
 
 /// The next number of the counter `name` (1 the first time), handed out atomically.
 pub async fn next_number(db: &Db, name: &str) -> Result<i64, sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    counter_next(&mut conn, name).await
+}
+
+/// [`next_number`] on a connection (or in a transaction, so that a number is spent only
+/// when what it numbers is stored).
+pub(super) async fn counter_next(
+    conn: &mut sqlx::AnyConnection,
+    name: &str,
+) -> Result<i64, sqlx::Error> {
     let row = sqlx::query(
         "INSERT INTO counters (name, value) VALUES ($1, 1) \
          ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
     )
     .bind(name)
-    .fetch_one(&db.pool)
+    .fetch_one(conn)
     .await?;
     row.try_get::<i64, _>("value")
 }
@@ -115,7 +125,7 @@ fn wire<T: serde::Serialize>(v: &T) -> String {
     yaojian::checklist::wire_name(v)
 }
 
-async fn insert_entry(
+pub(super) async fn insert_entry(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     item_id: &str,
     e: &Entry,

@@ -7,6 +7,7 @@
 //! state (`tests/layering.rs`). What a caller may see reaches it as a [`Scope`].
 
 pub mod items;
+pub mod notices;
 pub mod submissions;
 pub mod templates;
 
@@ -34,6 +35,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         "items",
         include_str!("../../migrations/sqlite/0002_items.sql"),
         include_str!("../../migrations/postgres/0002_items.sql"),
+    ),
+    (
+        3,
+        "notices",
+        include_str!("../../migrations/sqlite/0003_notices.sql"),
+        include_str!("../../migrations/postgres/0003_notices.sql"),
     ),
 ];
 

@@ -80,6 +80,7 @@ pub async fn new_postgres_database(admin: &str) -> String {
 }
 
 /// A server in this process on one database.
+#[derive(Clone)]
 pub struct TestServer {
     pub url: String,
     pub router: axum::Router,
