@@ -286,3 +286,25 @@ fn a_service_names_its_way_and_recipient() {
         );
     }
 }
+
+#[test]
+fn a_csv_written_in_parts_is_the_csv_written_at_once() {
+    let items: Vec<Item> = (0..5)
+        .map(|n| Item {
+            id: format!("i{n}"),
+            ..item(Status::Pending)
+        })
+        .collect();
+    let list = ItemList {
+        items: items.clone(),
+        ..ItemList::default()
+    };
+    let today = d("2026-12-04");
+    let lang = yaojian::Lang::ZhCn;
+    let parts = items_csv_start(lang)
+        + &items_csv_continued(&items[..2], today, lang)
+        + &items_csv_continued(&items[2..], today, lang);
+    assert_eq!(parts, items_csv(&list, today, lang));
+    let r = report(&list, today, DUE_SOON_DAYS, lang);
+    assert_eq!(r.by_unit["某医药公司"].items, 5);
+}

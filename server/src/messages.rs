@@ -103,6 +103,18 @@ const MESSAGES: &[(&str, &str, &str, &str)] = &[
         "One notice is for the items of one enterprise.",
     ),
     (
+        "import.request",
+        "请给出自查表编号列表（submissions）或自查表模板（template）。",
+        "請給出自查表編號列表（submissions）或自查表範本（template）。",
+        "Give the filings' references (submissions) or a template (template).",
+    ),
+    (
+        "import.too_many",
+        "一次最多导入 10000 份自查表。",
+        "一次最多匯入 10000 份自查表。",
+        "One import reads at most 10,000 filings.",
+    ),
+    (
         "request.content_type",
         "请求体须为 JSON（Content-Type: application/json）。",
         "請求內容須為 JSON（Content-Type: application/json）。",

@@ -240,6 +240,9 @@ const ITEMS: [(&str, bool, &str); 10] = [
     ("limit", false, "page size, 1–500 (default 50)"),
     LANG,
 ];
+const ITEMS_FILTERS: [(&str, bool, &str); 8] = [
+    ITEMS[0], ITEMS[1], ITEMS[2], ITEMS[3], ITEMS[4], ITEMS[5], ITEMS[6], LANG,
+];
 const IF_MATCH: (&str, bool, &str) = (
     "If-Match",
     true,
@@ -248,7 +251,7 @@ const IF_MATCH: (&str, bool, &str) = (
 
 /// The rectification items that the bureau and the enterprise share.
 fn item_endpoints() -> Vec<Endpoint> {
-    use crate::handlers::{item_changes, items, notices};
+    use crate::handlers::{item_changes, item_import, item_reports, items, notices};
     vec![
         Endpoint {
             method: "post",
@@ -304,6 +307,39 @@ fn item_endpoints() -> Vec<Endpoint> {
             body: Some("ItemAction"),
             responses: &[(200, "the item as changed, and its new revision"), (409, "not allowed from its status (the engine's reason), or changed meanwhile (with `current`)"), (422, "invalid: every error with its path"), (428, "no If-Match")],
             handler: || post(item_changes::act),
+        },
+        Endpoint {
+            method: "post",
+            path: "/items/import",
+            summary: "Turn the findings of stored filings into items; a finding already imported is skipped",
+            access: Access::Bureau,
+            query: &[LANG],
+            headers: &[],
+            body: Some("ItemImport"),
+            responses: &[(200, "{added, already, results: [{submission, question, id, result: added | already}]}"), (404, "a filing that is not there or not the caller's"), (422, "invalid request, or more than 10,000 filings")],
+            handler: || post(item_import::import),
+        },
+        Endpoint {
+            method: "get",
+            path: "/items.csv",
+            summary: "The items the caller may see (filtered as GET /items) as CSV (UTF-8 with BOM), streamed",
+            access: Access::ItemParties,
+            query: &ITEMS_FILTERS,
+            headers: &[],
+            body: None,
+            responses: &[(200, "text/csv")],
+            handler: || get(item_reports::csv),
+        },
+        Endpoint {
+            method: "get",
+            path: "/report",
+            summary: "The counts bureaus publish (核查问题线索N件、实施整改措施N项、整改销号N件), per list and unit, overdue and due soon, as of the server's day",
+            access: Access::ItemParties,
+            query: &ITEMS_FILTERS,
+            headers: &[],
+            body: None,
+            responses: &[(200, "the engine's report: today, counts, summary, by_list, by_owner, by_unit, overdue, due_soon, open_case")],
+            handler: || get(item_reports::report),
         },
         Endpoint {
             method: "post",
@@ -447,6 +483,10 @@ pub const SCHEMAS: &[(&str, &str)] = &[
     (
         "NoticeService",
         include_str!("../../schemas/notice-service.schema.json"),
+    ),
+    (
+        "ItemImport",
+        include_str!("../../schemas/item-import.schema.json"),
     ),
 ];
 

@@ -72,6 +72,8 @@ pub struct Report {
     pub summary: String,
     pub by_list: std::collections::BTreeMap<String, Counts>,
     pub by_owner: std::collections::BTreeMap<String, Counts>,
+    /// Per responsible unit (责任单位).
+    pub by_unit: std::collections::BTreeMap<String, Counts>,
     pub overdue: Vec<DeadlineEntry>,
     pub due_soon: Vec<DeadlineEntry>,
     /// 未按期整改: overdue items whose rule allows a case once the deadline is missed.
@@ -95,6 +97,7 @@ pub fn summary_line(counts: &Counts, lang: crate::Lang) -> String {
 pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -> Report {
     let mut by_list: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
     let mut by_owner: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
+    let mut by_unit: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
     let (mut overdue, mut due_soon, mut open_case) = (Vec::new(), Vec::new(), Vec::new());
     for i in &list.items {
         by_list.entry(wire_name(&i.list)).or_default().push(i);
@@ -102,6 +105,7 @@ pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -
             .entry(format!("{} {}", i.unit, i.person).trim().to_string())
             .or_default()
             .push(i);
+        by_unit.entry(i.unit.clone()).or_default().push(i);
         let entry = |days| DeadlineEntry {
             id: i.id.clone(),
             person: i.person.clone(),
@@ -138,6 +142,7 @@ pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -
         summary,
         by_list: group(by_list),
         by_owner: group(by_owner),
+        by_unit: group(by_unit),
         overdue,
         due_soon,
         open_case,
@@ -146,6 +151,25 @@ pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -
 
 /// The list as CSV (UTF-8 with BOM), one row an item, headers in `lang`.
 pub fn items_csv(list: &ItemList, today: Date, lang: crate::Lang) -> String {
+    let header = items_csv_header(lang);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    to_csv(&header, &items_csv_cells(&list.items, today, lang))
+}
+
+/// The rows of more items after [`items_csv`] (no BOM, no header): a CSV written in
+/// parts, as a server streams a long list.
+pub fn items_csv_continued(items: &[Item], today: Date, lang: crate::Lang) -> String {
+    crate::csv::csv_lines(&items_csv_cells(items, today, lang))
+}
+
+/// The CSV of a list begun with no items: the BOM and the header.
+pub fn items_csv_start(lang: crate::Lang) -> String {
+    let header = items_csv_header(lang);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    to_csv(&header, &[])
+}
+
+fn items_csv_header(lang: crate::Lang) -> Vec<String> {
     let keys = [
         "id",
         "list",
@@ -161,14 +185,14 @@ pub fn items_csv(list: &ItemList, today: Date, lang: crate::Lang) -> String {
         "status",
         "overdue",
     ];
-    let header: Vec<String> = keys
-        .iter()
+    keys.iter()
         .map(|k| crate::i18n::t(lang, &format!("checklist.column.{k}")))
-        .collect();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        .collect()
+}
+
+fn items_csv_cells(items: &[Item], today: Date, lang: crate::Lang) -> Vec<Vec<String>> {
     let label = |prefix: &str, v: String| crate::i18n::t(lang, &format!("checklist.{prefix}.{v}"));
-    let rows: Vec<Vec<String>> = list
-        .items
+    items
         .iter()
         .map(|i| {
             vec![
@@ -191,6 +215,5 @@ pub fn items_csv(list: &ItemList, today: Date, lang: crate::Lang) -> String {
                 },
             ]
         })
-        .collect();
-    to_csv(&header, &rows)
+        .collect()
 }

@@ -235,7 +235,7 @@ fn wire_value<T: serde::de::DeserializeOwned>(
 }
 
 /// The engine's filter of a listing's query (the same as the widget's filters).
-fn engine_filter(q: &ItemQuery, lang: Lang) -> ApiResult<cl::Filter> {
+pub fn engine_filter(q: &ItemQuery, lang: Lang) -> ApiResult<cl::Filter> {
     let overdue_only = match q.overdue.as_deref() {
         None | Some("") | Some("false") => false,
         Some("true") => true,
@@ -258,6 +258,19 @@ fn engine_filter(q: &ItemQuery, lang: Lang) -> ApiResult<cl::Filter> {
     })
 }
 
+/// What the store's columns hold exactly of a listing's filters, within the caller's
+/// scope; the engine's filter is the judge of the rest.
+pub fn columns(caller: &Caller, q: &ItemQuery, filter: &cl::Filter) -> Filter {
+    Filter {
+        scope: caller.scope(),
+        status: filter.status.map(|s| cl::wire_name(&s)),
+        list: filter.list.map(|l| cl::wire_name(&l)),
+        source: filter.source.map(|s| cl::wire_name(&s)),
+        unit: q.unit.clone(),
+        org: q.org.clone(),
+    }
+}
+
 /// `GET /items`: `{items, next, counts}`, oldest first, within the caller's scope. The
 /// engine's `Filter` decides which items pass; `counts` are by status over every item
 /// the other filters let through.
@@ -278,15 +291,7 @@ pub async fn list(
     let limit = super::submissions::page_size(q.limit.as_deref(), lang)?;
     let after = super::submissions::cursor(q.after.as_deref(), lang)?;
     let filter = engine_filter(&q, lang)?;
-    // What the store's columns hold exactly; the engine's filter is the judge of the rest.
-    let columns = Filter {
-        scope: caller.scope(),
-        status: filter.status.map(|s| cl::wire_name(&s)),
-        list: filter.list.map(|l| cl::wire_name(&l)),
-        source: filter.source.map(|s| cl::wire_name(&s)),
-        unit: q.unit.clone(),
-        org: q.org.clone(),
-    };
+    let columns = columns(&caller, &q, &filter);
     let page = if filter.overdue_only || !filter.search.trim().is_empty() {
         filtered_page(&state, &columns, &filter, after, limit).await?
     } else {

@@ -227,10 +227,10 @@ pub fn cursor(after: Option<&str>, lang: Lang) -> ApiResult<i64> {
 }
 
 /// The listing's query, or 422 naming `$.query`.
-pub fn parse_query(
-    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+pub fn parse_query<T>(
+    query: Result<Query<T>, axum::extract::rejection::QueryRejection>,
     lang: Lang,
-) -> ApiResult<ListQuery> {
+) -> ApiResult<T> {
     query.map(|Query(q)| q).map_err(|_| {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,

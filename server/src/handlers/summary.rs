@@ -7,10 +7,10 @@ use crate::auth::{Caller, Language};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::submissions::{bodies, Filter};
-use axum::body::Body;
+
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use serde_json::Value;
 use std::sync::Arc;
@@ -98,11 +98,7 @@ pub async fn csv(
             .filter(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c))
             .collect::<String>()
     };
-    let name = format!(
-        "attachment; filename=\"{}-{}.csv\"",
-        safe(&t.id),
-        safe(&t.version)
-    );
+    let name = format!("{}-{}.csv", safe(&t.id), safe(&t.version));
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<String, std::io::Error>>(2);
     tokio::spawn(async move {
         let mut after = 0;
@@ -134,16 +130,5 @@ pub async fn csv(
             }
         }
     });
-    // poll_fn over the channel keeps answering None once it is done, however often the
-    // body (the compression layer, for one) polls after the end.
-    let mut rx = rx;
-    let stream = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, name),
-        ],
-        Body::from_stream(stream),
-    )
-        .into_response())
+    Ok(super::csv_stream::csv_response(&name, rx))
 }
