@@ -30,7 +30,12 @@ fn if_match(headers: &HeaderMap, lang: Lang) -> ApiResult<i64> {
     };
     v.to_str()
         .ok()
-        .map(|s| s.trim().trim_matches('"'))
+        .map(str::trim)
+        .map(|s| {
+            s.strip_prefix('"')
+                .and_then(|s| s.strip_suffix('"'))
+                .unwrap_or(s)
+        })
         .filter(|s| !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|s| s.parse::<i64>().ok())
         .ok_or_else(|| ApiError::new(StatusCode::BAD_REQUEST, path, "request.if_match", lang))
