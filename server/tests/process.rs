@@ -4,58 +4,10 @@
 
 mod common;
 use common::http::http;
+use common::process::{free_port, key_file, on_new_postgres, start, Process};
 use common::*;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 use yaojian_server::token::Role;
-
-/// A `yaojian-server serve` child on a free loopback port.
-struct Process {
-    child: Child,
-    addr: String,
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start(database: &str, key: &std::path::Path, port: u16) -> Process {
-    let addr = format!("127.0.0.1:{port}");
-    let child = Command::new(env!("CARGO_BIN_EXE_yaojian-server"))
-        .args(["serve", "--listen", &addr, "--database", database, "--key"])
-        .arg(key)
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let p = Process { child, addr };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while http(&p.addr, "GET", "/api/v1/healthz", None, &[]).map(|r| r.0) != Some(200) {
-        assert!(Instant::now() < deadline, "the server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    p
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn key_file() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(unique("yaojian-key"));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("key");
-    std::fs::write(&path, SECRET).unwrap();
-    path
-}
 
 /// Files `n` submissions from `workers` threads; kills the server after `kill_after`
 /// acknowledgements. Returns the acknowledged (key → reference).
@@ -207,22 +159,12 @@ fn sigkill_mid_burst_loses_and_doubles_nothing_on_sqlite() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sigkill_mid_burst_loses_and_doubles_nothing_on_postgres() {
-    let Some(admin) = postgres_admin_url() else {
-        return;
-    };
-    let url = new_postgres_database(&admin).await;
-    tokio::task::spawn_blocking(move || killed_and_restarted(&url))
-        .await
-        .unwrap();
+    on_new_postgres(|url| killed_and_restarted(&url)).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn two_servers_on_one_postgres_serve_the_same_data() {
-    let Some(admin_url) = postgres_admin_url() else {
-        return;
-    };
-    let url = new_postgres_database(&admin_url).await;
-    tokio::task::spawn_blocking(move || {
+    on_new_postgres(move |url| {
         let key = key_file();
         // Both start at once: the migration lock lets exactly one migrate.
         let (a, b) = std::thread::scope(|s| {
@@ -259,6 +201,5 @@ async fn two_servers_on_one_postgres_serve_the_same_data() {
         assert_eq!(stored(&b.addr, &admin), stored(&a.addr, &admin));
         assert_eq!(stored(&b.addr, &admin).len(), 1);
     })
-    .await
-    .unwrap();
+    .await;
 }

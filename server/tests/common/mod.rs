@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod process;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
