@@ -93,7 +93,7 @@ fi
 step figures node scripts/figures-embed.mjs 9
 step figures-bench node scripts/figures-bench.mjs forms checklist
 # The server's figures, on SQLite and on the PostgreSQL cluster started above.
-step server-figures cargo bench -p yaojian-server --bench figures
+step server-figures cargo bench -p yaojian-server --bench figures --bench items
 
 # A step that failed without a counted test failure still fails the run.
 if [ ${#failed_steps[@]} -gt 0 ] && [ "$failed" -eq 0 ]; then failed=${#failed_steps[@]}; fi

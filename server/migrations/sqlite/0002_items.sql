@@ -1,6 +1,6 @@
--- Rectification items that the bureau and the enterprise share: one row per item (its
--- document without history, and the columns lists filter and page on), a revision
--- that every change moves on.
+-- Rectification items that the bureau and the enterprise share: one row per item with
+-- the fields lists filter on and reports count (and the number of measures), so neither
+-- reads the document, and a revision that every change moves on.
 CREATE TABLE items (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
@@ -10,15 +10,26 @@ CREATE TABLE items (
   source TEXT NOT NULL,
   status TEXT NOT NULL,
   unit TEXT NOT NULL,
+  person TEXT NOT NULL,
   deadline TEXT,
+  rule TEXT,
+  problem TEXT NOT NULL,
+  provision TEXT NOT NULL,
+  measures BIGINT NOT NULL,
   revision BIGINT NOT NULL,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+-- The documents, apart: a list or a report reads the small rows above only.
+CREATE TABLE item_bodies (
+  item_id TEXT PRIMARY KEY REFERENCES items (id),
   body TEXT NOT NULL
 );
 CREATE INDEX items_by_org ON items (org, seq);
 CREATE INDEX items_by_region ON items (region, seq);
 CREATE INDEX items_by_status ON items (status, seq);
+CREATE INDEX items_by_region_status ON items (region, status);
+CREATE INDEX items_by_org_status ON items (org, status);
 
 -- Every creation, transition and edit, with who did it. Append only.
 CREATE TABLE item_history (

@@ -334,9 +334,9 @@ async fn column_page(
     })
 }
 
-/// A listing with a filter that reads the items (overdue on the server's day, words to
-/// find): the engine's `Filter::matches` over the items the columns let through, 500
-/// read at a time.
+/// A listing with a filter that reads more than the store's columns can match (overdue
+/// on the server's day, words to find): the engine's `Filter::matches` over the items
+/// as their columns hold them; then the page's items in full.
 async fn filtered_page(
     state: &AppState,
     columns: &Filter,
@@ -356,25 +356,24 @@ async fn filtered_page(
         more: false,
         counts: Default::default(),
     };
-    let mut from = 0;
-    loop {
-        let batch = stored::page(&state.db, &all, from, 500).await?;
-        let Some(last) = batch.last() else { break };
-        from = last.seq;
-        for s in batch.iter().filter(|s| any_status.matches(&s.item, today)) {
-            *page
-                .counts
-                .entry(cl::wire_name(&s.item.status))
-                .or_default() += 1;
-            if s.seq <= after || !filter.matches(&s.item, today) {
-                continue;
-            }
-            if (page.items.len() as i64) < limit {
-                page.items.push(item_json(s, None));
-                page.last_seq = Some(s.seq);
-            } else {
-                page.more = true;
-            }
+    let mut ids = Vec::new();
+    let texts = !filter.search.trim().is_empty();
+    let all = stored::summaries(&state.db, &all, texts).await?;
+    for (seq, item) in all.iter().filter(|(_, i)| any_status.matches(i, today)) {
+        *page.counts.entry(cl::wire_name(&item.status)).or_default() += 1;
+        if *seq <= after || !filter.matches(item, today) {
+            continue;
+        }
+        if (ids.len() as i64) < limit {
+            ids.push(item.id.clone());
+            page.last_seq = Some(*seq);
+        } else {
+            page.more = true;
+        }
+    }
+    for id in ids {
+        if let Some(s) = stored::one(&state.db, &columns.scope, &id).await? {
+            page.items.push(item_json(&s, None));
         }
     }
     Ok(page)

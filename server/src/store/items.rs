@@ -3,6 +3,7 @@
 //! and only when the revision is still the one the change was made on.
 
 use super::{json, seq, text, Arg, Conditions, Db, Scope, ScopeColumns};
+use serde_json::Value;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use yaojian::checklist::Item;
@@ -16,6 +17,14 @@ const SCOPE: ScopeColumns = ScopeColumns {
 };
 
 const COLUMNS: &str = "seq, id, org, region, revision, created_at, updated_at, body";
+
+/// The items with their documents (`item_bodies`, apart so that lists and reports read
+/// small rows).
+const WITH_BODIES: &str = "items JOIN item_bodies ON item_bodies.item_id = items.id";
+
+/// What `INSERT` and `UPDATE` give back: [`COLUMNS`] but the document, which the caller
+/// has.
+const RETURNED: &str = "seq, id, org, region, revision, created_at, updated_at";
 
 /// A stored item: the engine's item (its history is in [`history`]) and what the server
 /// keeps beside it.
@@ -36,6 +45,11 @@ pub struct StoredItem {
 fn stored_item(row: &AnyRow) -> Result<StoredItem, sqlx::Error> {
     let item: Item = serde_json::from_value(json(row, "body")?)
         .map_err(|e| sqlx::Error::Decode(format!("the stored item is not an item: {e}").into()))?;
+    written_item(row, item)
+}
+
+/// A row [`RETURNED`] by a write, with the item written.
+fn written_item(row: &AnyRow, item: Item) -> Result<StoredItem, sqlx::Error> {
     Ok(StoredItem {
         seq: seq(row)?,
         org: text(row, "org")?,
@@ -153,6 +167,27 @@ pub(super) async fn insert_entry(
     Ok(())
 }
 
+/// The fields of an item kept in their own columns, so that lists filter and reports
+/// count without reading the document ([`summaries`]).
+const FIELDS: &str =
+    "list, source, status, unit, person, deadline, rule, problem, provision, measures";
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
+/// Binds the values of [`FIELDS`], in order.
+fn bind_fields<'q>(q: AnyQuery<'q>, item: &Item) -> AnyQuery<'q> {
+    q.bind(wire(&item.list))
+        .bind(wire(&item.source))
+        .bind(wire(&item.status))
+        .bind(item.unit.clone())
+        .bind(item.person.clone())
+        .bind(item.deadline.map(yaojian::date::format_date))
+        .bind(item.rule.clone())
+        .bind(item.problem.clone())
+        .bind(item.provision.clone())
+        .bind(item.measures.len() as i64)
+}
+
 /// A new item with its creation entry; `None` (nothing stored) when its id is taken.
 pub async fn insert(
     db: &Db,
@@ -162,29 +197,30 @@ pub async fn insert(
     created: &Entry,
 ) -> Result<Option<StoredItem>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO items (id, org, region, list, source, status, unit, deadline, revision, \
-         created_at, updated_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $10) \
-         ON CONFLICT DO NOTHING RETURNING {COLUMNS}"
-    )))
-    .bind(&item.id)
-    .bind(org)
-    .bind(region)
-    .bind(wire(&item.list))
-    .bind(wire(&item.source))
-    .bind(wire(&item.status))
-    .bind(&item.unit)
-    .bind(item.deadline.map(yaojian::date::format_date))
-    .bind(&created.at)
-    .bind(body_of(item)?)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let sql = format!(
+        "INSERT INTO items (id, org, region, {FIELDS}, revision, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) \
+         ON CONFLICT DO NOTHING RETURNING {RETURNED}"
+    );
+    let q = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&item.id)
+        .bind(org)
+        .bind(region);
+    let row = bind_fields(q, item)
+        .bind(&created.at)
+        .fetch_optional(&mut *tx)
+        .await?;
     let Some(row) = row else {
         return Ok(None);
     };
+    sqlx::query("INSERT INTO item_bodies (item_id, body) VALUES ($1, $2)")
+        .bind(&item.id)
+        .bind(body_of(item)?)
+        .execute(&mut *tx)
+        .await?;
     insert_entry(&mut tx, &item.id, created).await?;
     tx.commit().await?;
-    Ok(Some(stored_item(&row)?))
+    Ok(Some(written_item(&row, item.clone())?))
 }
 
 /// Replaces the item stored at `revision` with `item`, recording `change`; `None`
@@ -196,28 +232,28 @@ pub async fn update(
     change: &Entry,
 ) -> Result<Option<StoredItem>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "UPDATE items SET list = $1, source = $2, status = $3, unit = $4, deadline = $5, \
-         revision = revision + 1, updated_at = $6, body = $7 \
-         WHERE id = $8 AND revision = $9 RETURNING {COLUMNS}"
-    )))
-    .bind(wire(&item.list))
-    .bind(wire(&item.source))
-    .bind(wire(&item.status))
-    .bind(&item.unit)
-    .bind(item.deadline.map(yaojian::date::format_date))
-    .bind(&change.at)
-    .bind(body_of(item)?)
-    .bind(&item.id)
-    .bind(revision)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let sql = format!(
+        "UPDATE items SET ({FIELDS}, revision, updated_at) = \
+         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, revision + 1, $11) \
+         WHERE id = $12 AND revision = $13 RETURNING {RETURNED}"
+    );
+    let row = bind_fields(sqlx::query(sqlx::AssertSqlSafe(sql)), item)
+        .bind(&change.at)
+        .bind(&item.id)
+        .bind(revision)
+        .fetch_optional(&mut *tx)
+        .await?;
     let Some(row) = row else {
         return Ok(None);
     };
+    sqlx::query("UPDATE item_bodies SET body = $1 WHERE item_id = $2")
+        .bind(body_of(item)?)
+        .bind(&item.id)
+        .execute(&mut *tx)
+        .await?;
     insert_entry(&mut tx, &item.id, change).await?;
     tx.commit().await?;
-    Ok(Some(stored_item(&row)?))
+    Ok(Some(written_item(&row, item.clone())?))
 }
 
 /// One item by id, when it is inside the scope.
@@ -225,7 +261,7 @@ pub async fn one(db: &Db, scope: &Scope, id: &str) -> Result<Option<StoredItem>,
     let mut w = Conditions::default();
     scope.limit(&mut w, &SCOPE);
     w.push("id = ?", Arg::Text(id.to_string()));
-    let sql = format!("SELECT {COLUMNS} FROM items{}", w.sql());
+    let sql = format!("SELECT {COLUMNS} FROM {WITH_BODIES}{}", w.sql());
     let row = w.bind(sql).fetch_optional(&db.pool).await?;
     row.as_ref().map(stored_item).transpose()
 }
@@ -292,7 +328,7 @@ pub async fn page(
     let mut w = filter.conditions();
     w.push("seq > ?", Arg::Int(after));
     let sql = format!(
-        "SELECT {COLUMNS} FROM items{} ORDER BY seq LIMIT {}",
+        "SELECT {COLUMNS} FROM {WITH_BODIES}{} ORDER BY seq LIMIT {}",
         w.sql(),
         count.max(0)
     );
@@ -311,4 +347,61 @@ pub async fn status_counts(db: &Db, filter: &Filter) -> Result<Vec<(String, i64)
     rows.iter()
         .map(|r| Ok((text(r, "status")?, r.try_get::<i64, _>("n")?)))
         .collect()
+}
+
+/// An item as its columns hold it: what a list view filters on and a report counts
+/// (id, list, source, status, problem, provision, unit, person, deadline, rule, and as
+/// many blank measures as it has); no records, no history.
+fn summary(row: &AnyRow) -> Result<(i64, Item), sqlx::Error> {
+    let wire_of = |col: &str| -> Result<Value, sqlx::Error> { Ok(Value::String(text(row, col)?)) };
+    let decode =
+        |e: serde_json::Error| sqlx::Error::Decode(format!("a stored item's column: {e}").into());
+    let deadline: Option<String> = row.try_get("deadline")?;
+    let item = Item {
+        id: text(row, "id")?,
+        list: serde_json::from_value(wire_of("list")?).map_err(decode)?,
+        source: serde_json::from_value(wire_of("source")?).map_err(decode)?,
+        problem: text(row, "problem")?,
+        provision: text(row, "provision")?,
+        legal_basis: String::new(),
+        rule: row.try_get("rule")?,
+        measures: vec![String::new(); row.try_get::<i64, _>("measures")?.max(0) as usize],
+        unit: text(row, "unit")?,
+        person: text(row, "person")?,
+        mode: yaojian::checklist::Mode::Deadline,
+        deadline: deadline.and_then(|d| yaojian::date::parse_date(&d).ok()),
+        status: serde_json::from_value(wire_of("status")?).map_err(decode)?,
+        evidence: vec![],
+        reinspections: vec![],
+        close_out: None,
+        history: vec![],
+    };
+    Ok((seq(row)?, item))
+}
+
+/// Every item the filter lets through as its columns hold it ([`summary`]), oldest
+/// first, with its `seq`, in one query (read as it comes). Without `texts`, problem and
+/// provision are left empty (a report counts without them; words to find need them).
+pub async fn summaries(
+    db: &Db,
+    filter: &Filter,
+    texts: bool,
+) -> Result<Vec<(i64, Item)>, sqlx::Error> {
+    use futures_util::TryStreamExt;
+    let w = filter.conditions();
+    let fields = if texts {
+        FIELDS
+    } else {
+        "list, source, status, unit, person, deadline, rule, '' AS problem, '' AS provision, measures"
+    };
+    let sql = format!(
+        "SELECT seq, id, {fields} FROM items{} ORDER BY seq",
+        w.sql()
+    );
+    let mut rows = w.bind(sql).fetch(&db.pool);
+    let mut out = Vec::new();
+    while let Some(row) = rows.try_next().await? {
+        out.push(summary(&row)?);
+    }
+    Ok(out)
 }

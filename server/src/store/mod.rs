@@ -222,14 +222,25 @@ impl Scope {
                 None => w.push_fixed("1 = 0"),
             },
             Scope::Org(org) => w.push(&format!("{} = ?", cols.org), Arg::Text(org.clone())),
-            // Digits only: no LIKE metacharacters can reach the pattern.
+            // The codes that start with the prefix: a range of text, which an index on the
+            // column serves (a LIKE would read every row).
             Scope::RegionPrefix(p) => {
                 let digits: String = p.chars().filter(char::is_ascii_digit).collect();
-                let clause = format!("{} LIKE ?", cols.region);
-                w.push(&clause, Arg::Text(format!("{digits}%")))
+                w.push(&format!("{} >= ?", cols.region), Arg::Text(digits.clone()));
+                if let Some(next) = next_prefix(&digits) {
+                    w.push(&format!("{} < ?", cols.region), Arg::Text(next));
+                }
             }
         }
     }
+}
+
+/// The first string of digits after every string that starts with `digits` ("35" →
+/// "36", "3509" → "3510"); `None` when there is none ("99", ""): no upper bound then.
+fn next_prefix(digits: &str) -> Option<String> {
+    let n: u64 = digits.parse().ok()?;
+    let next = format!("{:0width$}", n + 1, width = digits.len());
+    (next.len() == digits.len()).then_some(next)
 }
 
 /// A text column of a row (a read error is a server fault).
@@ -296,5 +307,19 @@ impl Conditions {
             };
         }
         q
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_prefix;
+
+    #[test]
+    fn a_region_prefix_ends_before_the_next_one() {
+        assert_eq!(next_prefix("35").as_deref(), Some("36"));
+        assert_eq!(next_prefix("3509").as_deref(), Some("3510"));
+        assert_eq!(next_prefix("0599").as_deref(), Some("0600"));
+        assert_eq!(next_prefix("99"), None);
+        assert_eq!(next_prefix(""), None);
     }
 }
