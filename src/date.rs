@@ -11,6 +11,11 @@ pub use chrono::NaiveDate as Date;
 /// UTC+8, no daylight saving.
 pub const CST_OFFSET_MILLIS: i64 = 8 * 3600 * 1000;
 
+/// The year of a calendar date (the `{year}` of document numbers and item ids).
+pub fn year_of(d: Date) -> i32 {
+    d.year()
+}
+
 /// The calendar date in China Standard Time at the instant `unix_millis`.
 pub fn cst_date_from_unix_millis(unix_millis: i64) -> Date {
     let days = (unix_millis + CST_OFFSET_MILLIS).div_euclid(86_400_000);

@@ -323,8 +323,7 @@ fn or_dash(s: &str) -> &str {
 
 /// What every item id numbered in the year of `today` starts with: `ZG-<year>-`.
 pub fn id_prefix(today: Date) -> String {
-    use chrono::Datelike;
-    format!("ZG-{}-", today.year())
+    format!("ZG-{}-", crate::date::year_of(today))
 }
 
 /// The `n`th item id of the year of `today`: `ZG-<year>-<nnn>` (at least three digits).

@@ -3,7 +3,7 @@
 //! whether the change is allowed, and the store keeps it only if nobody changed the item
 //! meanwhile (409 with the current item otherwise).
 
-use super::items::{actor, etag, item_json, now, with_history};
+use super::items::{actor, etag, item_json, load, now, with_history};
 use crate::auth::{Caller, Language};
 use crate::body::JsonBody;
 use crate::error::{ApiError, ApiResult};
@@ -50,10 +50,7 @@ async fn current(
     revision: i64,
     lang: Lang,
 ) -> ApiResult<(StoredItem, Vec<Entry>)> {
-    let s = stored::one(&state.db, &caller.scope(), id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("$.path.id", lang))?;
-    let history = stored::history(&state.db, id).await?;
+    let (s, history) = load(state, caller, id, lang).await?;
     if s.revision != revision {
         return Err(stale(&s, &history, lang));
     }
@@ -89,10 +86,7 @@ async fn keep(
             Ok((etag(s.revision), Json(item_json(&s, Some(&history)))))
         }
         None => {
-            let s = stored::one(&state.db, &caller.scope(), &item.id)
-                .await?
-                .ok_or_else(|| ApiError::not_found("$.path.id", lang))?;
-            let history = stored::history(&state.db, &item.id).await?;
+            let (s, history) = load(state, caller, &item.id, lang).await?;
             Err(stale(&s, &history, lang))
         }
     }

@@ -5,11 +5,10 @@
 
 use super::items::{columns, engine_filter, now, ItemQuery};
 use crate::auth::{Caller, Language};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::store::items::{self as stored, Filter};
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use yaojian::checklist::{self as cl, Item, ItemList};
@@ -39,14 +38,7 @@ async fn batch(
 
 /// The store's columns and the engine's filter of a query, within the caller's scope.
 fn filters(caller: &Caller, q: &ItemQuery, lang: Lang) -> ApiResult<(Filter, cl::Filter)> {
-    if q.after.is_some() || q.limit.is_some() {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "$.query",
-            "request.query",
-            lang,
-        ));
-    }
+    super::submissions::whole(&q.after, &q.limit, lang)?;
     let filter = engine_filter(q, lang)?;
     Ok((columns(caller, q, &filter), filter))
 }

@@ -186,6 +186,20 @@ pub async fn create(
     Err(ApiError::internal("no free item number after 100 tries"))
 }
 
+/// Item `id` and its history, when the caller may see it (404 at `$.path.id` otherwise).
+pub async fn load(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    lang: Lang,
+) -> ApiResult<(StoredItem, Vec<Entry>)> {
+    let s = stored::one(&state.db, &caller.scope(), id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("$.path.id", lang))?;
+    let history = stored::history(&state.db, id).await?;
+    Ok((s, history))
+}
+
 /// `GET /items/{id}`: the item with its whole history; 404 when it is not there or not
 /// the caller's to see.
 pub async fn get(
@@ -194,10 +208,7 @@ pub async fn get(
     Language(lang): Language,
     Path(id): Path<String>,
 ) -> ApiResult<(HeaderMap, Json<Value>)> {
-    let s = stored::one(&state.db, &caller.scope(), &id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("$.path.id", lang))?;
-    let history = stored::history(&state.db, &id).await?;
+    let (s, history) = load(&state, &caller, &id, lang).await?;
     Ok((etag(s.revision), Json(item_json(&s, Some(&history)))))
 }
 

@@ -135,7 +135,7 @@ pub async fn issue(
     // Checked before a number is taken: a refused notice spends none.
     cl::notice_for(&items, pattern, 0, today)
         .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &[e], lang))?;
-    let year: i32 = yaojian::date::format_date(today)[..4].parse().unwrap_or(0);
+    let year = yaojian::date::year_of(today);
     let issue = Issue {
         counter: format!("notice:{pattern}:{year}"),
         pattern,

@@ -241,6 +241,20 @@ pub fn parse_query<T>(
     })
 }
 
+/// 422 at `$.query` when an export or a report is asked for a page (`after`, `limit`):
+/// it covers everything the caller may see.
+pub fn whole(after: &Option<String>, limit: &Option<String>, lang: Lang) -> ApiResult<()> {
+    if after.is_some() || limit.is_some() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "$.query",
+            "request.query",
+            lang,
+        ));
+    }
+    Ok(())
+}
+
 /// The page size of `?limit=`.
 pub fn page_size(limit: Option<&str>, lang: Lang) -> ApiResult<i64> {
     match limit {

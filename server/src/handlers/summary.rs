@@ -42,14 +42,7 @@ async fn template_for(state: &AppState, q: &mut ListQuery, lang: Lang) -> ApiRes
             )
         })?;
     q.version = Some(t.version.clone());
-    if q.after.is_some() || q.limit.is_some() {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "$.query",
-            "request.query",
-            lang,
-        ));
-    }
+    super::submissions::whole(&q.after, &q.limit, lang)?;
     Ok(t)
 }
 

@@ -6,7 +6,7 @@ use super::{json, seq, text, Arg, Conditions, Db, Scope, ScopeColumns};
 use serde_json::Value;
 use sqlx::any::AnyRow;
 use sqlx::Row;
-use yaojian::checklist::Item;
+use yaojian::checklist::{wire_name, Item};
 
 /// What a scope limits in `items`: an enterprise its own (`org`), an inspector its
 /// region; a person alone owns no item.
@@ -134,11 +134,6 @@ fn body_of(item: &Item) -> Result<String, sqlx::Error> {
     serde_json::to_string(&item).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
-/// The wire name of an enum value (`in_progress`).
-fn wire<T: serde::Serialize>(v: &T) -> String {
-    yaojian::checklist::wire_name(v)
-}
-
 pub(super) async fn insert_entry(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     item_id: &str,
@@ -176,9 +171,9 @@ type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
 /// Binds the values of [`FIELDS`], in order.
 fn bind_fields<'q>(q: AnyQuery<'q>, item: &Item) -> AnyQuery<'q> {
-    q.bind(wire(&item.list))
-        .bind(wire(&item.source))
-        .bind(wire(&item.status))
+    q.bind(wire_name(&item.list))
+        .bind(wire_name(&item.source))
+        .bind(wire_name(&item.status))
         .bind(item.unit.clone())
         .bind(item.person.clone())
         .bind(item.deadline.map(yaojian::date::format_date))
