@@ -11,6 +11,33 @@ fn paths(e: &yaojian::Errors) -> Vec<(String, String)> {
 }
 
 #[test]
+fn the_body_of_each_action_reads_back_as_that_action() {
+    let actions = [
+        Action::Start,
+        Action::Report {
+            evidence: evidence("2026-11-28"),
+        },
+        Action::Reinspect(Reinspection {
+            date: d("2026-12-02"),
+            inspector: "王五".into(),
+            conclusion: Conclusion::PartlyCorrected,
+            notes: "温控仍缺".into(),
+        }),
+        Action::CloseOut(CloseOut {
+            approver: "赵六".into(),
+            date: d("2026-12-03"),
+        }),
+    ];
+    for a in actions {
+        for note in ["", "已安排"] {
+            let body = action_body(&a, note);
+            assert_eq!(body["action"], a.name());
+            assert_eq!(action_of(body), Ok((a.clone(), note.to_string())));
+        }
+    }
+}
+
+#[test]
 fn each_action_is_read_from_its_body_with_its_note() {
     let (a, note) = action_of(json!({"action": "start", "note": "已安排"})).unwrap();
     assert_eq!((a, note.as_str()), (Action::Start, "已安排"));

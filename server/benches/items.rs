@@ -1,7 +1,8 @@
 //! Prints the figures of shared rectification items (never asserts them): with 50,000
 //! items stored, on SQLite and, when `YAOJIAN_TEST_POSTGRES` names a cluster, on
 //! PostgreSQL, the p50/p99 on loopback of the first page with counts, a filter change
-//! (by stored columns, and overdue, which reads every item), a transition, and `/report`.
+//! (by stored columns, and overdue), a transition, and `/report`; and the time to import
+//! the findings of 10,000 stored filings in one request.
 //! `cargo bench -p yaojian-server --bench items`.
 
 #[path = "../tests/common/mod.rs"]
@@ -14,6 +15,8 @@ use std::time::{Duration, Instant};
 use yaojian_server::token::Role;
 
 const STORED: usize = 50_000;
+/// Filings with one finding each, imported in one request.
+const FILINGS: usize = 10_000;
 const ROUNDS: usize = 60;
 
 /// One stored item's row: (id, status, unit, deadline, body, problem).
@@ -96,6 +99,64 @@ async fn store_items(url: &str) {
     db.pool.close().await;
 }
 
+/// Stores `FILINGS` filings of the personal self-inspection, each with one finding,
+/// straight into the database.
+async fn store_filings(url: &str) {
+    let db = yaojian_server::store::Db::open(url).await.unwrap();
+    let t = yaojian::form::built_in("representative-personal").unwrap();
+    let mut tx = db.pool.begin().await.unwrap();
+    for i in 0..FILINGS {
+        let body = submission(&format!("代表{i}"), ORG_A, true);
+        let reference = body["reference"].as_str().unwrap().to_string();
+        sqlx::query(
+            "INSERT INTO submissions (reference, template_id, template_version, owner_sub, \
+             owner_role, owner_org, owner_region, idempotency_key, request_digest, received_at, \
+             body) VALUES ($1, $2, $3, 'bulk', 'representative', $4, '350100', $5, 'd', 'now', $6)",
+        )
+        .bind(reference)
+        .bind(&t.id)
+        .bind(&t.version)
+        .bind(ORG_A)
+        .bind(format!("bulk-{i}"))
+        .bind(body.to_string())
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    db.pool.close().await;
+}
+
+/// Imports the findings of every stored filing in one request, then again (each one
+/// already there): the time of each, and what the answers counted.
+fn import_figure(addr: &str, auth: &str, label: &str) {
+    for round in ["first", "again"] {
+        let t0 = Instant::now();
+        let body = json!({"template": "representative-personal"}).to_string();
+        let (status, v) = http(
+            addr,
+            "POST",
+            "/api/v1/items/import",
+            Some(&body),
+            &[("Authorization", auth)],
+        )
+        .unwrap();
+        let took = t0.elapsed().as_secs_f64();
+        assert_eq!(status, 200, "{v}");
+        let (added, already) = (v["added"].as_u64().unwrap(), v["already"].as_u64().unwrap());
+        let expected = if round == "first" {
+            (FILINGS, 0)
+        } else {
+            (0, FILINGS)
+        };
+        assert_eq!((added as usize, already as usize), expected);
+        println!(
+            "figure: {label}: import of {FILINGS} findings from {FILINGS} filings ({round}: \
+             {added} added, {already} already): {took:.2} s"
+        );
+    }
+}
+
 fn percentiles(mut l: Vec<Duration>) -> (f64, f64) {
     l.sort();
     let at = |p: f64| l[((l.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0;
@@ -120,6 +181,7 @@ fn timed(label: &str, what: &str, request: impl Fn(usize) -> u16) {
 fn run(url: &str, label: &str) {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(store_items(url));
+    rt.block_on(store_filings(url));
     let s = start(url, &key_file(), free_port());
     let k = yaojian_server::token::Key::from_secret(SECRET).unwrap();
     let insp = format!(
@@ -152,7 +214,7 @@ fn run(url: &str, label: &str) {
             &insp,
         )
     });
-    timed(label, "filter change (overdue, reads every item)", |_| {
+    timed(label, "filter change (overdue)", |_| {
         get("/items?overdue=true", &insp)
     });
     timed(label, "transition (start)", |n| {
@@ -169,6 +231,7 @@ fn run(url: &str, label: &str) {
         .map_or(0, |r| r.0)
     });
     timed(label, "/report", |_| get("/report", &insp));
+    import_figure(&s.addr, &insp, label);
 }
 
 fn main() {

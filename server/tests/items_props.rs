@@ -26,6 +26,24 @@ fn new_item() -> Value {
         "measures": ["补全记录"], "unit": "示例医药", "person": "李四", "mode": "deadline", "deadline": "2099-12-31"})
 }
 
+/// An item whose list, deadline (overdue, due soon, far off) and rule vary with `seed`,
+/// so that the report has something to group.
+fn new_item_of(seed: u64) -> Value {
+    let mut v = new_item();
+    let soon = yaojian::date::add_days(yaojian::date::parse_date(&today()).unwrap(), 3);
+    let deadline = match seed % 3 {
+        0 => "2020-01-01".to_string(),
+        1 => yaojian::date::format_date(soon),
+        _ => "2099-12-31".to_string(),
+    };
+    v["deadline"] = json!(deadline);
+    v["list"] = json!(["rectification", "problem_lead"][(seed % 2) as usize]);
+    if seed.is_multiple_of(4) {
+        v["rule"] = json!("dal-126");
+    }
+    v
+}
+
 /// One step: who does it (a token's `sub`) and what, as the API's body.
 fn step(rng: &mut Rng) -> (&'static str, Value) {
     let who = ["ent-a", "i-fz", "i-fj", "admin"][rng.below(4) as usize];
@@ -125,12 +143,13 @@ async fn random_action_sequences_end_alike_through_the_engine_and_the_api() {
     ]
     .into_iter()
     .collect();
+    let mut directs = Vec::new();
     for seed in 1..=40u64 {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let r = s
             .call("POST", "/items")
             .token(&tokens["i-fz"])
-            .json(&new_item())
+            .json(&new_item_of(seed))
             .send()
             .await;
         let id = r.json["id"].as_str().unwrap().to_string();
@@ -170,9 +189,21 @@ async fn random_action_sequences_end_alike_through_the_engine_and_the_api() {
             .send()
             .await
             .json;
+        directs.push(direct.clone());
         let direct = serde_json::to_value(&direct).unwrap();
         assert_eq!(comparable(&stored), comparable(&direct), "seed {seed}");
     }
+    // The report the server counts from its columns is the engine's over the items.
+    let list = ItemList {
+        items: directs,
+        ..ItemList::default()
+    };
+    let day = yaojian::date::parse_date(&today()).unwrap();
+    let expected = cl::report(&list, day, cl::DUE_SOON_DAYS, Lang::ZhCn);
+    let r = s.get("/report", &tokens["admin"]).send().await;
+    assert_eq!(r.json, serde_json::to_value(&expected).unwrap());
+    assert!(expected.counts.overdue > 0 && expected.counts.due_soon > 0);
+    assert!(!expected.open_case.is_empty());
 }
 
 #[tokio::test]

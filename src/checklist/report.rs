@@ -25,25 +25,49 @@ pub fn counts<'a>(
     today: Date,
     soon_days: i64,
 ) -> Counts {
+    counts_of_groups(items.into_iter().map(|i| (i, 1)), today, soon_days)
+}
+
+/// [`counts`] over groups of items alike in all it reads: each `(item, n)` stands for
+/// `n` items like `item` (see [`Group`]).
+pub fn counts_of_groups<'a>(
+    groups: impl IntoIterator<Item = Group<'a>>,
+    today: Date,
+    soon_days: i64,
+) -> Counts {
     let mut c = Counts::default();
-    for i in items {
-        c.items += 1;
+    for (i, n) in groups {
+        c.items += n;
         if i.list == ListKind::ProblemLead && i.status != Status::Pending {
-            c.leads_verified += 1;
+            c.leads_verified += n;
         }
         if matches!(i.status, Status::AwaitingReinspection | Status::Closed) {
-            c.measures_implemented += i.measures.len();
+            c.measures_implemented += i.measures.len() * n;
         }
         if i.status == Status::Closed {
-            c.closed += 1;
+            c.closed += n;
         }
         match i.deadline_state(today, soon_days) {
-            Some(DeadlineState::Overdue { .. }) => c.overdue += 1,
-            Some(DeadlineState::DueSoon { .. }) => c.due_soon += 1,
+            Some(DeadlineState::Overdue { .. }) => c.overdue += n,
+            Some(DeadlineState::DueSoon { .. }) => c.due_soon += n,
             _ => {}
         }
     }
     c
+}
+
+/// `n` items alike in everything the report counts by: list, status, unit, person,
+/// deadline, rule and the number of measures. A store that counts with `GROUP BY` over
+/// those hands the report its groups instead of every item.
+pub type Group<'a> = (&'a Item, usize);
+
+/// The last deadline an item of the report's deadline lists (overdue, due soon, cases to
+/// open) can have on `today`. Those lists hold only items not closed out whose deadline
+/// is on or before this day, so a store need read no other item one by one. With
+/// `soon_days` of -1 it is the last deadline an overdue item can have (`Filter`'s
+/// `overdue_only`).
+pub fn deadline_lists_until(today: Date, soon_days: i64) -> Date {
+    crate::date::add_days(today, soon_days)
 }
 
 /// An open item with a deadline, for the report's deadline list.
@@ -95,17 +119,60 @@ pub fn summary_line(counts: &Counts, lang: crate::Lang) -> String {
 
 /// Counts, overdue and due-soon items, and case suggestions for a list on `today`.
 pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -> Report {
-    let mut by_list: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
-    let mut by_owner: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
-    let mut by_unit: std::collections::BTreeMap<String, Vec<&Item>> = Default::default();
-    let (mut overdue, mut due_soon, mut open_case) = (Vec::new(), Vec::new(), Vec::new());
-    for i in &list.items {
-        by_list.entry(wire_name(&i.list)).or_default().push(i);
+    let groups = list.items.iter().map(|i| (i, 1));
+    report_of_groups(groups, &list.items, today, soon_days, lang)
+}
+
+/// [`report`] over groups of items (see [`Group`]) and the items that may belong on its
+/// deadline lists: at least every item not closed out whose deadline is on or before
+/// [`deadline_lists_until`], in the order to list them. Items that do not belong there
+/// are passed over.
+pub fn report_of_groups<'a>(
+    groups: impl IntoIterator<Item = Group<'a>>,
+    dated: &[Item],
+    today: Date,
+    soon_days: i64,
+    lang: crate::Lang,
+) -> Report {
+    type ByKey<'a> = std::collections::BTreeMap<String, Vec<Group<'a>>>;
+    let (mut by_list, mut by_owner, mut by_unit) = (ByKey::new(), ByKey::new(), ByKey::new());
+    let mut all = Vec::new();
+    for (i, n) in groups {
+        by_list.entry(wire_name(&i.list)).or_default().push((i, n));
         by_owner
             .entry(format!("{} {}", i.unit, i.person).trim().to_string())
             .or_default()
-            .push(i);
-        by_unit.entry(i.unit.clone()).or_default().push(i);
+            .push((i, n));
+        by_unit.entry(i.unit.clone()).or_default().push((i, n));
+        all.push((i, n));
+    }
+    let counts = counts_of_groups(all, today, soon_days);
+    let group = |m: ByKey| {
+        m.into_iter()
+            .map(|(k, v)| (k, counts_of_groups(v, today, soon_days)))
+            .collect()
+    };
+    let (overdue, due_soon, open_case) = deadline_lists(dated, today, soon_days);
+    Report {
+        today,
+        counts,
+        summary: summary_line(&counts, lang),
+        by_list: group(by_list),
+        by_owner: group(by_owner),
+        by_unit: group(by_unit),
+        overdue,
+        due_soon,
+        open_case,
+    }
+}
+
+type DeadlineLists = (Vec<DeadlineEntry>, Vec<DeadlineEntry>, Vec<CaseSuggestion>);
+
+/// Overdue items (longest overdue first), items due soon (soonest first) and the cases
+/// to open, among `items`.
+fn deadline_lists(items: &[Item], today: Date, soon_days: i64) -> DeadlineLists {
+    let (mut overdue, mut due_soon, mut open_case) = (Vec::new(), Vec::new(), Vec::new());
+    for i in items {
         let entry = |days| DeadlineEntry {
             id: i.id.clone(),
             person: i.person.clone(),
@@ -129,24 +196,7 @@ pub fn report(list: &ItemList, today: Date, soon_days: i64, lang: crate::Lang) -
     }
     overdue.sort_by_key(|e| std::cmp::Reverse(e.days));
     due_soon.sort_by_key(|e| e.days);
-    let counts = counts(&list.items, today, soon_days);
-    let summary = summary_line(&counts, lang);
-    let group = |m: std::collections::BTreeMap<String, Vec<&Item>>| {
-        m.into_iter()
-            .map(|(k, v)| (k, self::counts(v, today, soon_days)))
-            .collect()
-    };
-    Report {
-        today,
-        counts,
-        summary,
-        by_list: group(by_list),
-        by_owner: group(by_owner),
-        by_unit: group(by_unit),
-        overdue,
-        due_soon,
-        open_case,
-    }
+    (overdue, due_soon, open_case)
 }
 
 /// The list as CSV (UTF-8 with BOM), one row an item, headers in `lang`.

@@ -170,6 +170,22 @@ fn read_action(name: &str, v: Value) -> Result<(Action, String, Vec<Text>), Fiel
     })
 }
 
+/// The body [`action_of`] reads back as `action` and `note`: what a client of the
+/// shared list sends.
+pub fn action_body(action: &Action, note: &str) -> Value {
+    let mut body = match action {
+        Action::Start => serde_json::json!({}),
+        Action::Report { evidence } => serde_json::json!({ "evidence": evidence }),
+        Action::Reinspect(r) => serde_json::to_value(r).unwrap_or_default(),
+        Action::CloseOut(c) => serde_json::to_value(c).unwrap_or_default(),
+    };
+    body["action"] = Value::from(action.name());
+    if !note.is_empty() {
+        body["note"] = Value::from(note);
+    }
+    body
+}
+
 /// The action of a body `{"action": "start" | "report" | "reinspect" | "close_out", …}`
 /// and its note. Every text is checked for hidden characters and length.
 pub fn action_of(v: Value) -> Result<(Action, String), Errors> {

@@ -7,7 +7,7 @@ use crate::auth::{Caller, Language};
 use crate::body::JsonBody;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::store::items::{self as stored_items, Entry};
+use crate::store::items::{self as stored_items, Entry, NewItem};
 use crate::store::submissions::{self as filings, Filing, Filter};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -94,13 +94,13 @@ fn region_of(f: &Filing) -> String {
     Region::of_uscc(&f.owner.org).map_or_else(String::new, |r| r.code().to_string())
 }
 
-/// Stores the items of one filing's findings; one result per finding.
-async fn import_one(
+/// The items of one filing's findings, to store, with the filing's reference.
+async fn items_of(
     state: &AppState,
     caller: &Caller,
     f: Filing,
     lang: Lang,
-) -> ApiResult<Vec<Value>> {
+) -> ApiResult<Vec<(String, NewItem)>> {
     let t = state
         .template(&f.template_id, Some(&f.template_version))
         .await?
@@ -110,30 +110,26 @@ async fn import_one(
     let s: yaojian::form::Submission =
         serde_json::from_value(f.body.clone()).map_err(ApiError::internal)?;
     let region = region_of(&f);
-    let mut out = Vec::new();
-    for item in yaojian::form::rectification_items(&t, &s, lang) {
-        let (at, _) = now();
-        let entry = Entry {
+    let (at, _) = now();
+    let new = |item| NewItem {
+        item,
+        org: f.owner.org.clone(),
+        region: region.clone(),
+        created: Entry {
             action: "import".into(),
             actor: actor(caller),
-            at,
+            at: at.clone(),
             from: "pending".into(),
             to: "pending".into(),
             fields: vec![],
             note: f.reference.clone(),
             revision: 1,
-        };
-        let added = stored_items::insert(&state.db, &item, &f.owner.org, &region, &entry).await?;
-        let question = item
-            .id
-            .strip_prefix(&format!("{}-", f.reference))
-            .unwrap_or("");
-        out.push(json!({
-            "submission": f.reference, "question": question, "id": item.id,
-            "result": if added.is_some() { "added" } else { "already" },
-        }));
-    }
-    Ok(out)
+        },
+    };
+    Ok(yaojian::form::rectification_items(&t, &s, lang)
+        .into_iter()
+        .map(|item| (f.reference.clone(), new(item)))
+        .collect())
 }
 
 /// `POST /items/import`: `{added, already, results: [{submission, question, id, result}]}`.
@@ -145,10 +141,28 @@ pub async fn import(
 ) -> ApiResult<Json<Value>> {
     let req: ImportRequest = yaojian::json::parse_value_at(body.value, "$")
         .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &[e], lang))?;
-    let mut results = Vec::new();
+    let mut found = Vec::new();
     for f in requested(&state, &caller, req, lang).await? {
-        results.extend(import_one(&state, &caller, f, lang).await?);
+        found.extend(items_of(&state, &caller, f, lang).await?);
     }
+    let (references, items): (Vec<String>, Vec<NewItem>) = found.into_iter().unzip();
+    let stored = stored_items::insert_all(&state.db, &items).await?;
+    let results: Vec<Value> = references
+        .iter()
+        .zip(&items)
+        .zip(stored)
+        .map(|((reference, n), added)| {
+            let question = n
+                .item
+                .id
+                .strip_prefix(&format!("{reference}-"))
+                .unwrap_or("");
+            json!({
+                "submission": reference, "question": question, "id": n.item.id,
+                "result": if added { "added" } else { "already" },
+            })
+        })
+        .collect();
     let added = results.iter().filter(|r| r["result"] == "added").count();
     Ok(Json(
         json!({ "added": added, "already": results.len() - added, "results": results }),

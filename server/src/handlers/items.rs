@@ -7,7 +7,7 @@ use crate::body::JsonBody;
 use crate::error::{ApiError, ApiResult};
 use crate::identity::Identity;
 use crate::state::AppState;
-use crate::store::items::{self as stored, Actor, Entry, Filter, StoredItem};
+use crate::store::items::{self as stored, Actor, DueBy, Entry, Filter, StoredItem};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::Json;
@@ -279,6 +279,12 @@ pub fn columns(caller: &Caller, q: &ItemQuery, filter: &cl::Filter) -> Filter {
         source: filter.source.map(|s| cl::wire_name(&s)),
         unit: q.unit.clone(),
         org: q.org.clone(),
+        // Overdue items are among those not closed whose deadline is before today:
+        // read only those, and let the engine's filter decide.
+        due_by: filter.overdue_only.then(|| DueBy {
+            closed: cl::wire_name(&cl::Status::Closed),
+            until: cl::deadline_lists_until(now().1, -1),
+        }),
     }
 }
 

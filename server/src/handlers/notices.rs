@@ -82,6 +82,7 @@ async fn requested_items(
                 source: None,
                 unit: Some(unit),
                 org: Some(org),
+                due_by: None,
             };
             let mut out = Vec::new();
             let mut after = 0;

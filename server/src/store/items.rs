@@ -192,6 +192,46 @@ pub async fn insert(
     created: &Entry,
 ) -> Result<Option<StoredItem>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
+    let stored = insert_in(&mut tx, item, org, region, created).await?;
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// An item to store with [`insert_all`]: the item, its enterprise, its region and its
+/// creation entry.
+pub struct NewItem {
+    pub item: Item,
+    pub org: String,
+    pub region: String,
+    pub created: Entry,
+}
+
+/// Items stored at a time by [`insert_all`], in one transaction.
+const INSERTED_AT_ONCE: usize = 500;
+
+/// Many new items, each with its creation entry, a few hundred to a transaction: for
+/// each, whether it was stored (`false` when its id is taken).
+pub async fn insert_all(db: &Db, items: &[NewItem]) -> Result<Vec<bool>, sqlx::Error> {
+    let mut stored = Vec::with_capacity(items.len());
+    for chunk in items.chunks(INSERTED_AT_ONCE) {
+        let mut tx = db.pool.begin().await?;
+        for n in chunk {
+            let added = insert_in(&mut tx, &n.item, &n.org, &n.region, &n.created).await?;
+            stored.push(added.is_some());
+        }
+        tx.commit().await?;
+    }
+    Ok(stored)
+}
+
+/// [`insert`] within a transaction.
+async fn insert_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    item: &Item,
+    org: &str,
+    region: &str,
+    created: &Entry,
+) -> Result<Option<StoredItem>, sqlx::Error> {
     let sql = format!(
         "INSERT INTO items (id, org, region, {FIELDS}, revision, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) \
@@ -203,7 +243,7 @@ pub async fn insert(
         .bind(region);
     let row = bind_fields(q, item)
         .bind(&created.at)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await?;
     let Some(row) = row else {
         return Ok(None);
@@ -211,10 +251,9 @@ pub async fn insert(
     sqlx::query("INSERT INTO item_bodies (item_id, body) VALUES ($1, $2)")
         .bind(&item.id)
         .bind(body_of(item)?)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-    insert_entry(&mut tx, &item.id, created).await?;
-    tx.commit().await?;
+    insert_entry(tx, &item.id, created).await?;
     Ok(Some(written_item(&row, item.clone())?))
 }
 
@@ -283,6 +322,17 @@ pub struct Filter {
     pub source: Option<String>,
     pub unit: Option<String>,
     pub org: Option<String>,
+    /// Only items not closed out whose deadline is on or before a day.
+    pub due_by: Option<DueBy>,
+}
+
+/// Items whose status is not `closed` (the wire name of 已销号) and whose deadline is
+/// on or before `until`: what an engine's deadline filter can pass, read without the
+/// rest.
+#[derive(Debug, Clone)]
+pub struct DueBy {
+    pub closed: String,
+    pub until: yaojian::date::Date,
 }
 
 impl Filter {
@@ -300,6 +350,11 @@ impl Filter {
             if let Some(v) = v {
                 w.push(&format!("{col} = ?"), Arg::Text(v.clone()));
             }
+        }
+        if let Some(d) = &self.due_by {
+            w.push("status <> ?", Arg::Text(d.closed.clone()));
+            let until = yaojian::date::format_date(d.until);
+            w.push("deadline <= ?", Arg::Text(until));
         }
         w
     }
@@ -348,6 +403,11 @@ pub async fn status_counts(db: &Db, filter: &Filter) -> Result<Vec<(String, i64)
 /// (id, list, source, status, problem, provision, unit, person, deadline, rule, and as
 /// many blank measures as it has); no records, no history.
 fn summary(row: &AnyRow) -> Result<(i64, Item), sqlx::Error> {
+    Ok((seq(row)?, columns_item(row)?))
+}
+
+/// The item of a row of [`FIELDS`] and `id` (see [`summary`]).
+fn columns_item(row: &AnyRow) -> Result<Item, sqlx::Error> {
     let wire_of = |col: &str| -> Result<Value, sqlx::Error> { Ok(Value::String(text(row, col)?)) };
     let decode =
         |e: serde_json::Error| sqlx::Error::Decode(format!("a stored item's column: {e}").into());
@@ -371,7 +431,7 @@ fn summary(row: &AnyRow) -> Result<(i64, Item), sqlx::Error> {
         close_out: None,
         history: vec![],
     };
-    Ok((seq(row)?, item))
+    Ok(item)
 }
 
 /// Every item the filter lets through as its columns hold it ([`summary`]), oldest
@@ -399,4 +459,22 @@ pub async fn summaries(
         out.push(summary(&row)?);
     }
     Ok(out)
+}
+
+/// The columns a report counts by, problem and provision left empty.
+const COUNTED: &str = "list, source, status, unit, person, deadline, rule, measures";
+
+/// The items the filter lets through, grouped by what a report counts ([`COUNTED`]):
+/// one item of each group (no id, problem or provision) and how many there are.
+pub async fn groups(db: &Db, filter: &Filter) -> Result<Vec<(Item, usize)>, sqlx::Error> {
+    let w = filter.conditions();
+    let sql = format!(
+        "SELECT '' AS id, {COUNTED}, '' AS problem, '' AS provision, COUNT(*) AS n \
+         FROM items{} GROUP BY {COUNTED}",
+        w.sql()
+    );
+    let rows = w.bind(sql).fetch_all(&db.pool).await?;
+    rows.iter()
+        .map(|r| Ok((columns_item(r)?, r.try_get::<i64, _>("n")?.max(0) as usize)))
+        .collect()
 }
