@@ -335,3 +335,32 @@ fn a_csv_written_in_parts_is_the_csv_written_at_once() {
     let r = report(&list, today, DUE_SOON_DAYS, lang);
     assert_eq!(r.by_unit["某医药公司"].items, 5);
 }
+
+#[test]
+fn what_changed_names_the_status_the_fields_and_the_records() {
+    let before = item(Status::InProgress);
+    let mut now = before.clone();
+    assert!(what_changed(&before, &now, yaojian::Lang::ZhCn).is_empty());
+    now.apply(
+        Action::Report {
+            evidence: evidence("2026-11-28"),
+        },
+        "张三",
+        AT,
+        "",
+    )
+    .unwrap();
+    now.person = "王五".into();
+    now.deadline = Some(d("2026-12-20"));
+    assert_eq!(
+        what_changed(&before, &now, yaojian::Lang::ZhCn),
+        [
+            "状态：整改中 → 待复查",
+            "责任人",
+            "整改期限（2026-12-01 → 2026-12-20）",
+            "新增整改证据"
+        ]
+    );
+    let en = what_changed(&before, &now, yaojian::Lang::En);
+    assert_eq!(en[0], "status: Rectifying → Awaiting re-inspection");
+}

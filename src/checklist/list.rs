@@ -385,27 +385,7 @@ impl ItemList {
         let mut next = form.to_item(item.clone())?;
         // The id stays exactly as it was (the form trims what it reads).
         next.id = item.id.clone();
-        let old = ItemInput::from_item(item);
-        let new = ItemInput::from_item(&next);
-        // The fields of the form (the id cannot change), compared as the form writes them.
-        let (old_v, new_v) = (
-            serde_json::to_value(&old).unwrap_or_default(),
-            serde_json::to_value(&new).unwrap_or_default(),
-        );
-        let diff: Vec<String> = INPUT_FIELDS
-            .iter()
-            .filter(|f| **f != "id" && old_v[**f] != new_v[**f])
-            .map(|f| match *f {
-                // A moved deadline is what a reviewer looks for: say from what to what.
-                "deadline" => format!(
-                    "{}（{} → {}）",
-                    changed(f),
-                    or_dash(&old.deadline),
-                    or_dash(&new.deadline)
-                ),
-                _ => changed(f),
-            })
-            .collect();
+        let diff = field_changes(item, &next, &changed);
         if diff.is_empty() {
             return Ok(false);
         }
@@ -421,4 +401,69 @@ impl ItemList {
         });
         Ok(true)
     }
+}
+
+/// The fields of the add/edit form that differ between `old` and `new` (the id aside),
+/// each named by `label`; a moved deadline says from what to what.
+fn field_changes(old: &Item, new: &Item, label: &dyn Fn(&str) -> String) -> Vec<String> {
+    let (old, new) = (ItemInput::from_item(old), ItemInput::from_item(new));
+    // Compared as the form writes them.
+    let (old_v, new_v) = (
+        serde_json::to_value(&old).unwrap_or_default(),
+        serde_json::to_value(&new).unwrap_or_default(),
+    );
+    INPUT_FIELDS
+        .iter()
+        .filter(|f| **f != "id" && old_v[**f] != new_v[**f])
+        .map(|f| match *f {
+            // A moved deadline is what a reviewer looks for: say from what to what.
+            "deadline" => format!(
+                "{}（{} → {}）",
+                label(f),
+                or_dash(&old.deadline),
+                or_dash(&new.deadline)
+            ),
+            _ => label(f),
+        })
+        .collect()
+}
+
+/// What differs between an item as `before` and as `now`, in `lang`: its status (from
+/// what to what), the fields of the form, and the records added (evidence,
+/// re-inspections, close-out). Said to a person whose change met someone else's.
+pub fn what_changed(before: &Item, now: &Item, lang: crate::Lang) -> Vec<String> {
+    use crate::i18n::{t, tf};
+    let mut said = Vec::new();
+    if before.status != now.status {
+        let status = |s: &Status| t(lang, &format!("checklist.status.{}", wire_name(s)));
+        said.push(tf(
+            lang,
+            "checklist.changed_status",
+            &[
+                ("from", &status(&before.status)),
+                ("to", &status(&now.status)),
+            ],
+        ));
+    }
+    let label = |f: &str| t(lang, &format!("checklist.column.{f}"));
+    said.extend(field_changes(before, now, &label));
+    let records = [
+        ("evidence", now.evidence.len(), before.evidence.len()),
+        (
+            "reinspections",
+            now.reinspections.len(),
+            before.reinspections.len(),
+        ),
+        (
+            "close_out",
+            usize::from(now.close_out.is_some()),
+            usize::from(before.close_out.is_some()),
+        ),
+    ];
+    for (what, n, m) in records {
+        if n > m {
+            said.push(t(lang, &format!("checklist.changed_{what}")));
+        }
+    }
+    said
 }

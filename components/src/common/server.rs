@@ -101,15 +101,16 @@ impl Endpoint {
         format!("{}{path}{sep}lang={}", self.base, lang.tag())
     }
 
-    /// One request; `body` is JSON.
+    /// One request; `body` is JSON, `headers` are added (`Idempotency-Key`,
+    /// `If-Match`).
     pub async fn request(
         &self,
         method: &str,
         url: &str,
         body: Option<&str>,
-        idempotency_key: Option<&str>,
+        headers: &[(&str, &str)],
     ) -> Reply {
-        match self.fetch(method, url, body, idempotency_key).await {
+        match self.fetch(method, url, body, headers).await {
             Ok((status, text)) => reply_of(status, &text),
             Err(e) => Reply::Unreachable(e),
         }
@@ -121,7 +122,7 @@ impl Endpoint {
         method: &str,
         url: &str,
         body: Option<&str>,
-        idempotency_key: Option<&str>,
+        extra: &[(&str, &str)],
     ) -> Result<(u16, String), String> {
         let js = |e: wasm_bindgen::JsValue| format!("{e:?}");
         let init = web_sys::RequestInit::new();
@@ -133,8 +134,8 @@ impl Endpoint {
                 .set("Authorization", &format!("Bearer {t}"))
                 .map_err(js)?;
         }
-        if let Some(k) = idempotency_key {
-            headers.set("Idempotency-Key", k).map_err(js)?;
+        for (name, value) in extra {
+            headers.set(name, value).map_err(js)?;
         }
         if let Some(b) = body {
             headers
@@ -257,7 +258,7 @@ pub fn use_server_template(
                     &format!("/templates/{}", js_sys::encode_uri_component(&id)),
                     lang,
                 );
-                let got = match endpoint.request("GET", &url, None, None).await {
+                let got = match endpoint.request("GET", &url, None, &[]).await {
                     Reply::Ok(_, v) => match yaojian::form::Template::from_value(v) {
                         Ok(t) => ServerTemplate::Ready(std::rc::Rc::new(t)),
                         Err(e) => ServerTemplate::Failed(std::rc::Rc::new(e.into())),

@@ -48,7 +48,7 @@ pub fn use_sample_users() -> Option<Rc<Vec<Value>>> {
             yew::platform::spawn_local(async move {
                 let e = Endpoint::new(DEMO_ENDPOINT, None);
                 if let Reply::Ok(_, v) = e
-                    .request("GET", &format!("{DEMO_ENDPOINT}/demo/users"), None, None)
+                    .request("GET", &format!("{DEMO_ENDPOINT}/demo/users"), None, &[])
                     .await
                 {
                     if let Some(list) = v["items"].as_array() {
@@ -113,7 +113,7 @@ pub fn sign_in(p: &SignInProps) -> Html {
                         "POST",
                         &format!("{DEMO_ENDPOINT}/demo/token"),
                         Some(&body),
-                        None,
+                        &[],
                     )
                     .await
                 {

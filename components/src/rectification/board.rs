@@ -6,6 +6,7 @@
 
 use super::draft::KeptDraft;
 use super::label;
+use super::shared::{ServerEvent, Shared};
 use crate::common::{now_cst_timestamp, t, tf};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -39,8 +40,8 @@ pub enum Change {
     Import(Vec<Item>),
 }
 
-/// What the engine made of a change.
-enum Outcome {
+/// What the engine (or the server, with the engine) made of a change.
+pub(super) enum Outcome {
     /// Done: the item concerned (to show and focus), what to announce, whether it is new.
     Changed(Option<String>, String, bool),
     /// A transition the engine refused, with its reason.
@@ -118,6 +119,8 @@ pub struct Board {
     pub storage_error: Option<String>,
     /// The element to focus once drawn, and a count that moves with every request.
     pub focus: (u32, Option<String>),
+    /// With `endpoint`: the list on the server (the list above is then its page).
+    pub shared: Option<Shared>,
 }
 
 /// What happens to the board.
@@ -139,9 +142,19 @@ pub enum BoardAction {
     Details(String),
     Notice(Option<Vec<String>>),
     StorageError(Option<String>),
+    /// What happens to the list on the server, told with the id prefix.
+    Server(Box<ServerEvent>, Rc<String>),
 }
 
 impl Board {
+    /// The board of the list on the server: no rows until the first page comes.
+    pub fn on_server() -> Board {
+        Board {
+            shared: Some(Shared::new()),
+            ..Board::new(ItemList::default(), KeptDraft::default())
+        }
+    }
+
     pub fn new(list: ItemList, kept: KeptDraft) -> Board {
         Board {
             list: Rc::new(RefCell::new(list)),
@@ -160,6 +173,7 @@ impl Board {
             notice_of: None,
             storage_error: None,
             focus: (0, None),
+            shared: None,
         }
     }
 
@@ -167,7 +181,7 @@ impl Board {
         self.focus = (self.focus.0 + 1, Some(id));
     }
 
-    fn changed(&mut self, outcome: Outcome, today: Date, prefix: &str) {
+    pub(super) fn changed(&mut self, outcome: Outcome, today: Date, prefix: &str) {
         match outcome {
             Outcome::Changed(id, said, added) => {
                 self.rev += 1;
@@ -224,6 +238,9 @@ impl Reducible for Board {
                 b.filters = f;
                 b.page = 0;
                 b.goto = None;
+                if let Some(s) = b.shared.as_mut() {
+                    s.restart();
+                }
             }
             BoardAction::Page(n, focus) => {
                 b.page = n;
@@ -247,6 +264,7 @@ impl Reducible for Board {
             }
             BoardAction::Notice(ids) => b.notice_of = ids,
             BoardAction::StorageError(e) => b.storage_error = e,
+            BoardAction::Server(e, prefix) => b.apply_server_event(*e, &prefix),
         }
         Rc::new(b)
     }

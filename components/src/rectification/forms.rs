@@ -24,6 +24,9 @@ pub(super) struct ActionFormProps {
     pub error: Option<FieldError>,
     pub change: Callback<Change>,
     pub on_cancel: Callback<()>,
+    /// The change is on its way to the server: confirming again sends nothing.
+    #[prop_or_default]
+    pub saving: bool,
 }
 
 /// Asks for exactly what the transition needs, then sends it to the engine.
@@ -126,7 +129,7 @@ pub(super) fn action_form(p: &ActionFormProps) -> Html {
             if p.action == "close_out" { { field("approver", "text", &person) } }
             { field("note", "text", &note) }
             <div class="yj-button-row">
-                <button type="button" class="yj-button" onclick={on_submit}>{ t(lang, "cl.confirm") }</button>
+                <button type="button" class="yj-button" onclick={on_submit} disabled={p.saving}>{ t(lang, "cl.confirm") }</button>
                 <button type="button" class="yj-button yj-button--secondary" onclick={ let c = p.on_cancel.clone(); Callback::from(move |_: MouseEvent| c.emit(())) }>{ t(lang, "cl.cancel") }</button>
             </div>
         </div>

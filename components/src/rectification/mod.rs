@@ -10,14 +10,22 @@
 //! - `table.rs`: rows and details.
 //! - `forms.rs`: the status-action form and the add/edit form.
 //! - `notice.rs`: the printable notice. `import.rs`: findings from self-inspections.
+//! - With `endpoint` (the list shared on `yaojian-server`): `remote.rs` asks the server
+//!   and reads its answers, `shared.rs` is the board's part of it (revisions, rows being
+//!   saved, the page's cursors) and its events, `answers.rs` what the board makes of
+//!   them, `on_server.rs` the hooks and views that load pages and send changes.
 
 mod spec;
 
+mod answers;
 mod board;
 mod draft;
 mod forms;
 mod import;
 mod notice;
+mod on_server;
+mod remote;
+mod shared;
 mod table;
 
 use crate::common::events::Emitted;
@@ -63,6 +71,16 @@ pub struct RectificationProps {
     /// Rows per page (default [`PAGE_SIZE`]).
     #[prop_or_default]
     pub page_size: Option<usize>,
+    /// The list shared on `yaojian-server` (e.g. `/api/v1`): pages, counts and every
+    /// change go there. Without it the list stays in the page.
+    #[prop_or_default]
+    pub endpoint: Option<AttrValue>,
+    /// The portal's signed token, sent as `Authorization: Bearer`.
+    #[prop_or_default]
+    pub token: Option<AttrValue>,
+    /// `auth="cookie"`: the server's cookie signs in, not the token.
+    #[prop_or_default]
+    pub auth_cookie: bool,
 }
 
 /// The document-number pattern used until the host sets its own (labelled sample).
@@ -101,7 +119,11 @@ fn label<T: serde::Serialize>(lang: Lang, prefix: &str, v: &T) -> String {
 fn use_board(props: &RectificationProps) -> UseReducerHandle<Board> {
     let board = {
         let (v, key) = (props.value.clone(), props.storage_key.clone());
+        let on_server = props.endpoint.is_some();
         use_reducer(move || {
+            if on_server {
+                return Board::on_server();
+            }
             let (draft, kept) = match v {
                 Some(_) => (None, KeptDraft::default()),
                 None => read_draft(key.as_deref()),
@@ -155,7 +177,12 @@ fn use_list_saver(
     *saver.borrow_mut() = {
         let (on_emit, key) = (props.on_emit.clone(), props.storage_key.clone());
         let (list, d) = (board.list.clone(), board.dispatcher());
+        // The list on the server is neither kept on this device nor sent to the host.
+        let on_server = board.shared.is_some();
         Rc::new(move |as_draft: bool| {
+            if on_server {
+                return;
+            }
             let v = serde_json::to_value(&*list.borrow()).unwrap_or(Value::Null);
             Emitted::ChecklistChange { list: v.clone() }.send(&on_emit);
             // The list as loaded (or reloaded) is not a draft.
@@ -279,9 +306,15 @@ pub fn rectification(props: &RectificationProps) -> Html {
     let d = board.dispatcher();
     // Every change goes through the engine; one that took is kept at once should the
     // page be left before it is drawn.
+    let endpoint = on_server::endpoint_of(props);
+    on_server::use_server_page(&board, props, page_size, prefix.clone());
     let change = {
         let (board, prefix) = (board.clone(), prefix.clone());
         Callback::from(move |c: Change| {
+            if let (Some(e), Some(_)) = (endpoint.clone(), board.shared.as_ref()) {
+                on_server::send_change(&board, e, c, lang, today, prefix.clone());
+                return;
+            }
             let before = board.rev;
             board.dispatch(BoardAction::Change(Box::new(c), lang, today, prefix.clone()));
             if board.rev != before {
@@ -290,31 +323,16 @@ pub fn rectification(props: &RectificationProps) -> Html {
         })
     };
     let list = list_rc.borrow();
-    // The page on show: after a change, the one with that item.
-    let pages = visible.len().div_ceil(page_size).max(1);
-    let wanted = board
-        .goto
-        .as_ref()
-        .and_then(|id| visible.iter().position(|&n| &list.items[n].id == id));
-    let current = wanted
-        .map(|p| p / page_size)
-        .unwrap_or(board.page)
-        .min(pages - 1);
-    let (from, to) = crate::common::page_bounds(visible.len(), page_size, current);
+    let shown = shown_rows(&board, &list, &visible, page_size, counts.items, lang);
+    let counts = match &board.shared {
+        Some(s) => Rc::new(s.counts),
+        None => counts,
+    };
     let on_page = {
         let (d, caption) = (d.clone(), format!("{prefix}-caption"));
         Callback::from(move |n: usize| d.dispatch(BoardAction::Page(n, caption.clone())))
     };
-    let caption = tf(
-        lang,
-        "cl.caption_page",
-        &[
-            ("from", &(if from == to { 0 } else { from + 1 }).to_string()),
-            ("to", &to.to_string()),
-            ("n", &visible.len().to_string()),
-            ("total", &counts.items.to_string()),
-        ],
-    );
+    let role = props.token.as_deref().and_then(crate::common::server::person_of_token);
     let ctx = table::RowCtx {
         list: &list,
         lang,
@@ -328,8 +346,14 @@ pub fn rectification(props: &RectificationProps) -> Html {
         error: &board.error,
         expanded: &board.expanded,
         on_details: {
-            let d = d.clone();
-            Callback::from(move |id: String| d.dispatch(BoardAction::Details(id)))
+            let (board, endpoint, prefix) = (board.clone(), on_server::endpoint_of(props), prefix.clone());
+            Callback::from(move |id: String| {
+                // Opening an item's details on the server reads its whole history.
+                if let (Some(e), false) = (endpoint.clone(), board.expanded.contains(&id)) {
+                    on_server::fetch_item(&board, e, id.clone(), lang, prefix.clone());
+                }
+                board.dispatch(BoardAction::Details(id))
+            })
         },
         change: change.clone(),
         show_notice: {
@@ -340,18 +364,25 @@ pub fn rectification(props: &RectificationProps) -> Html {
         form_submits: board.form_submits,
         close_form: close_form(&d, &prefix),
         units: units.clone(),
+        shared: board.shared.as_ref(),
+        parties: shared::parties_of_role(role.as_ref().and_then(|p| p.role.as_deref())),
     };
+    let local = board.shared.is_none();
+    let (from, to, current, pages) = (shown.from, shown.to, shown.current, shown.pages);
     let add_open = board.open == Some(Open::Add);
     html! {
         <div class={classes!("yj-widget", "yj-cl", board.notice_of.is_some().then_some("yj-cl--notice"))} lang={lang.tag()} ref={root}>
             { board_notes(props, &board, &list, today, &prefix) }
+            { on_server::server_notes(&board, props, &prefix) }
             { summary_view(lang, &counts, &prefix) }
             { filters_view(lang, &prefix, &board.filters, &units, &d) }
-            <import::ImportFindings lang={lang} prefix={(*prefix).clone()} on_import={on_import(&list_rc, &change, today, lang)} />
-            <div class="yj-button-row yj-no-print">
-                <button type="button" class="yj-button" id={format!("{prefix}-add")} aria-expanded={add_open.to_string()}
-                        onclick={ let d = d.clone(); Callback::from(move |_: MouseEvent| d.dispatch(BoardAction::Open(Open::Add))) }>{ t(lang, "cl.add") }</button>
-            </div>
+            if local {
+                <import::ImportFindings lang={lang} prefix={(*prefix).clone()} on_import={on_import(&list_rc, &change, today, lang)} />
+                <div class="yj-button-row yj-no-print">
+                    <button type="button" class="yj-button" id={format!("{prefix}-add")} aria-expanded={add_open.to_string()}
+                            onclick={ let d = d.clone(); Callback::from(move |_: MouseEvent| d.dispatch(BoardAction::Open(Open::Add))) }>{ t(lang, "cl.add") }</button>
+                </div>
+            }
             if add_open {
                 <forms::ItemForm lang={lang} prefix={(*prefix).clone()} editing={None::<String>}
                     initial={Rc::new(ItemInput { id: list.next_id(today), ..ItemInput::default() })}
@@ -361,14 +392,78 @@ pub fn rectification(props: &RectificationProps) -> Html {
             }
             <p class="yj-visually-hidden" role="status">{ board.announce.clone() }</p>
             <table class="yj-cl__table" data-testid="cl-table">
-                <caption id={format!("{prefix}-caption")} tabindex="-1">{ caption }</caption>
+                <caption id={format!("{prefix}-caption")} tabindex="-1">{ shown.caption }</caption>
                 { table_head(lang) }
                 <tbody>
                     { for visible[from..to].iter().map(|&n| table::row(&ctx, n)) }
                 </tbody>
             </table>
-            <crate::common::Pagination {lang} id={format!("{prefix}-pages")} {current} {pages} {on_page} />
+            if local {
+                <crate::common::Pagination {lang} id={format!("{prefix}-pages")} {current} {pages} {on_page} />
+            }
+            { on_server::server_pages(&board, lang, &prefix) }
         </div>
+    }
+}
+
+/// The rows on show and what the caption says of them.
+struct ShownRows {
+    from: usize,
+    to: usize,
+    current: usize,
+    pages: usize,
+    caption: String,
+}
+
+/// The page of the visible rows on show: after a change, the one with that item. The
+/// list on the server is one page already: all of it is shown.
+fn shown_rows(
+    board: &Board,
+    list: &ItemList,
+    visible: &[usize],
+    page_size: usize,
+    total: usize,
+    lang: Lang,
+) -> ShownRows {
+    if let Some(s) = &board.shared {
+        let caption = tf(
+            lang,
+            "cl.caption_server",
+            &[
+                ("page", &s.cursors.len().to_string()),
+                ("n", &visible.len().to_string()),
+                ("total", &s.counts.items.to_string()),
+            ],
+        );
+        let (from, to, current, pages) = (0, visible.len(), 0, 1);
+        return ShownRows { from, to, current, pages, caption };
+    }
+    let pages = visible.len().div_ceil(page_size).max(1);
+    let wanted = board
+        .goto
+        .as_ref()
+        .and_then(|id| visible.iter().position(|&n| &list.items[n].id == id));
+    let current = wanted
+        .map(|p| p / page_size)
+        .unwrap_or(board.page)
+        .min(pages - 1);
+    let (from, to) = crate::common::page_bounds(visible.len(), page_size, current);
+    let caption = tf(
+        lang,
+        "cl.caption_page",
+        &[
+            ("from", &(if from == to { 0 } else { from + 1 }).to_string()),
+            ("to", &to.to_string()),
+            ("n", &visible.len().to_string()),
+            ("total", &total.to_string()),
+        ],
+    );
+    ShownRows {
+        from,
+        to,
+        current,
+        pages,
+        caption,
     }
 }
 

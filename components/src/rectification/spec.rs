@@ -31,15 +31,31 @@ static SPEC: Spec = Spec {
             values: "a whole number (default 50)",
             effect: "rows a page shows; longer lists get a page navigation (previous, numbered pages, next)",
         },
+        Setting {
+            name: "endpoint",
+            values: "the URL of `yaojian-server`'s API, e.g. `/api/v1` (docs/server.md)",
+            effect: "the list is the one the bureau and the enterprise share on the server: one page at a time with its filters, search and counts; each action or edit is sent with the item's revision (`If-Match`) and the row changes once the server accepts it (\"正在保存…\" until then, and it cannot be sent twice); the actions offered follow the token's role (an enterprise starts and reports, an inspector edits, re-inspects and closes out); when someone else changed the item first, the widget says what they changed and shows the item as it is now, keeping what was typed; an expired sign-in says so and keeps it too. Without `endpoint` the list stays in the page (and its draft)",
+        },
+        Setting {
+            name: "auth",
+            values: "`token` (default), `cookie`",
+            effect: "with `endpoint`: `token` calls the server with the `token` property; `cookie` with the `yaojian_token` cookie the portal set on the server's own origin (every action is then offered, and the server decides)",
+        },
     ],
-    properties: &[Property {
-        name: "value",
-        meaning: "read: the detail of the latest `yj-change`; write: a `yaojian/checklist/1` list ([schema](../schemas/checklist.schema.json))",
-    }],
+    properties: &[
+        Property {
+            name: "value",
+            meaning: "read: the detail of the latest `yj-change`; write: a `yaojian/checklist/1` list ([schema](../schemas/checklist.schema.json)); not used with `endpoint`",
+        },
+        Property {
+            name: "token",
+            meaning: "with `endpoint`: the portal's signed token (a string), sent as `Authorization: Bearer`; a new token loads the list again",
+        },
+    ],
     events: &[
         EventDoc {
             name: "yj-change",
-            detail: "`{type: \"checklist.change\", list}`: the whole list after every status change, add, edit or import, once the change is on screen (several in one frame: one event)",
+            detail: "`{type: \"checklist.change\", list}`: the whole list after every status change, add, edit or import, once the change is on screen (several in one frame: one event); not with `endpoint`, where the list is the server's",
         },
         EventDoc {
             name: "yj-draft-saved",
@@ -84,6 +100,11 @@ impl Widget for Rectification {
                 }
                 p.page_size = n;
             }
+            "endpoint" => p.endpoint = value.map(|v| AttrValue::from(v.trim().to_string())),
+            "auth" => {
+                let choices = crate::common::server::AUTH_CHOICES;
+                p.auth_cookie = contract::choice_setting(name, value, choices)? == Some("cookie");
+            }
             _ => return Err(contract::unknown_setting(name)),
         }
         Ok(())
@@ -99,6 +120,10 @@ impl Widget for Rectification {
     fn put(p: &mut RectificationProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
         match name {
             "value" => p.value = Some(Rc::new(yaojian::checklist::ItemList::from_json(json)?)),
+            "token" => {
+                let parsed = contract::parse_property(json)?;
+                crate::common::server::token_property(parsed, &mut p.token)?;
+            }
             _ => return Err(contract::unknown_property(name)),
         }
         Ok(())

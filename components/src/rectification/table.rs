@@ -5,10 +5,11 @@
 use super::board::{row_id, Change, Open};
 use super::forms::{ActionForm, ItemForm};
 use super::label;
+use super::shared::Shared;
 use crate::common::{t, tf};
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use yaojian::checklist::{self as cl, Item, ItemInput, ItemList, Status};
+use yaojian::checklist::{self as cl, Item, ItemInput, ItemList, Party, Status};
 use yaojian::date::{format_date, Date, DeadlineState};
 use yaojian::{FieldError, Lang};
 use yew::prelude::*;
@@ -33,6 +34,26 @@ pub(super) struct RowCtx<'a> {
     /// Closes the open form and focuses the element with the given id.
     pub close_form: Callback<Option<String>>,
     pub units: Rc<Vec<String>>,
+    /// With `endpoint`: the list on the server (revisions, rows being saved).
+    pub shared: Option<&'a Shared>,
+    /// The parties whose actions the signed-in role may take (`None`: all).
+    pub parties: Option<Vec<Party>>,
+}
+
+impl RowCtx<'_> {
+    /// Whether the role may take the actions of `party`.
+    fn may(&self, party: Party) -> bool {
+        self.parties.as_ref().is_none_or(|p| p.contains(&party))
+    }
+}
+
+/// Who takes an action of the row: the rectifying party starts and reports; the bureau
+/// re-inspects and closes out.
+fn party_of(action: &str) -> Party {
+    match action {
+        "start" | "report" => Party::Rectifying,
+        _ => Party::Bureau,
+    }
 }
 
 fn deadline_text(i: &Item, lang: Lang, today: Date) -> (String, &'static str) {
@@ -73,13 +94,15 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
         let open_with = r.open_with.clone();
         Callback::from(move |_: MouseEvent| open_with.emit(what.clone()))
     };
-    let buttons = actions_for(i.status).iter().map(|a| {
+    let saving = r.shared.is_some_and(|s| s.saving.contains(&i.id));
+    let offered = actions_for(i.status).iter().filter(|a| r.may(party_of(a)));
+    let buttons = offered.map(|a| {
         let onclick = opener(Open::Action {
             id: i.id.clone(),
             action: a,
         });
         html! {
-            <button type="button" class="yj-button yj-button--secondary yj-cl__action" {onclick}
+            <button type="button" class="yj-button yj-button--secondary yj-cl__action" {onclick} disabled={saving}
                     aria-label={format!("{} {}", t(lang, &format!("cl.action.{a}")), i.id)}>
                 { t(lang, &format!("cl.action.{a}")) }
             </button>
@@ -94,7 +117,7 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
             <tr class="yj-cl__form-row"><td colspan="6">
                 // Keyed by the action, so another action on the row starts a fresh form.
                 <ActionForm key={*action} lang={lang} prefix={prefix.to_string()} id={i.id.clone()} action={*action} error={r.error.clone()}
-                    change={r.change.clone()} on_cancel={back_to_row} />
+                    change={r.change.clone()} on_cancel={back_to_row} {saving} />
             </td></tr>
         },
         Some(Open::Edit(id)) if *id == i.id => {
@@ -122,13 +145,16 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
                     { i.deadline.map(format_date).unwrap_or_else(|| label(lang, "mode", &i.mode)) }
                     if !deadline_note.is_empty() { <span class="yj-cl__flag">{ deadline_note }</span> }
                 </td>
-                <td data-testid={format!("cl-status-{}", i.id)}>{ label(lang, "status", &i.status) }</td>
+                <td data-testid={format!("cl-status-{}", i.id)}>
+                    { label(lang, "status", &i.status) }
+                    if saving { <span class="yj-hint yj-cl__sub" role="status">{ t(lang, "cl.saving") }</span> }
+                </td>
                 <td class="yj-no-print">
                     <button type="button" class="yj-button yj-button--secondary yj-cl__action" onclick={on_details}
                             aria-expanded={is_expanded.to_string()} aria-controls={details_id.clone()}
                             aria-label={format!("{} {}", t(lang, "cl.details"), i.id)}>{ t(lang, "cl.details") }</button>
-                    if i.status != Status::Closed {
-                        <button type="button" class="yj-button yj-button--secondary yj-cl__action"
+                    if i.status != Status::Closed && r.may(Party::Bureau) {
+                        <button type="button" class="yj-button yj-button--secondary yj-cl__action" disabled={saving}
                                 onclick={opener(Open::Edit(i.id.clone()))}
                                 aria-label={format!("{} {}", t(lang, "cl.action.edit"), i.id)}>{ t(lang, "cl.action.edit") }</button>
                     }
@@ -137,7 +163,7 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
             </tr>
             if is_expanded {
                 <tr class="yj-cl__details-row" id={details_id} data-testid={format!("cl-details-{}", i.id)}><td colspan="6">
-                    { details(i, r.list, lang, r.show_notice.clone()) }
+                    { details(i, r.list, lang, r.shared.is_none().then(|| r.show_notice.clone())) }
                 </td></tr>
             }
             { form }
@@ -161,7 +187,14 @@ fn file_size(bytes: u64) -> String {
 /// Everything recorded about an item: the breach, measures, evidence with the file
 /// references the host stored, re-inspections, close-out and every transition and
 /// edit; and the 责令改正通知书 for it or for every open item of its unit.
-fn details(i: &Item, list: &ItemList, lang: Lang, show_notice: Callback<Vec<String>>) -> Html {
+/// Without `show_notice` (the list on the server, whose notices the server numbers) no
+/// notice is offered here.
+fn details(
+    i: &Item,
+    list: &ItemList,
+    lang: Lang,
+    show_notice: Option<Callback<Vec<String>>>,
+) -> Html {
     let or_none = |s: &str| {
         if s.trim().is_empty() {
             t(lang, "cl.none")
@@ -231,11 +264,20 @@ fn details(i: &Item, list: &ItemList, lang: Lang, show_notice: Callback<Vec<Stri
         .collect();
     let notice_one = {
         let (cb, id) = (show_notice.clone(), i.id.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(vec![id.clone()]))
+        Callback::from(move |_: MouseEvent| {
+            if let Some(cb) = &cb {
+                cb.emit(vec![id.clone()])
+            }
+        })
     };
+    let offer_notice = show_notice.is_some() && i.status != Status::Closed;
     let notice_unit = {
         let (cb, ids) = (show_notice, unit_open.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(ids.clone()))
+        Callback::from(move |_: MouseEvent| {
+            if let Some(cb) = &cb {
+                cb.emit(ids.clone())
+            }
+        })
     };
     html! {
         <div class="yj-cl__details" role="group" aria-label={tf(lang, "cl.details_title", &[("id", &i.id)])}>
@@ -254,7 +296,7 @@ fn details(i: &Item, list: &ItemList, lang: Lang, show_notice: Callback<Vec<Stri
                 <dt>{ t(lang, "cl.history") }</dt>
                 <dd>if i.history.is_empty() { { t(lang, "cl.none") } } else { <ul>{ for history }</ul> }</dd>
             </dl>
-            if i.status != Status::Closed {
+            if offer_notice {
                 <div class="yj-button-row yj-no-print">
                     <button type="button" class="yj-button yj-button--secondary" onclick={notice_one}>{ t(lang, "cl.notice_item") }</button>
                     if unit_open.len() > 1 {

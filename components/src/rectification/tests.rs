@@ -9,6 +9,7 @@ use web_sys::{Element, HtmlElement};
 use yaojian::date::parse_date;
 
 mod drafts;
+mod on_server;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -75,7 +75,7 @@ impl Sender {
         yew::platform::spawn_local(async move {
             let body = serde_json::to_string(&o.submission).unwrap_or_default();
             let url = me.endpoint.url("/submissions", me.lang);
-            let reply = me.endpoint.request("POST", &url, Some(&body), Some(&o.idempotency_key)).await;
+            let reply = me.endpoint.request("POST", &url, Some(&body), &[("Idempotency-Key", &o.idempotency_key)]).await;
             me.settle(o, reply);
         });
     }

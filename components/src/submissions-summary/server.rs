@@ -40,7 +40,7 @@ pub fn load(endpoint: Endpoint, template: &Template, lang: Lang, d: UseReducerDi
         loop {
             let cursor = after.as_deref().map(|a| format!("&after={a}")).unwrap_or_default();
             let url = endpoint.url(&format!("/submissions?{q}&limit=500{cursor}"), lang);
-            let page = match endpoint.request("GET", &url, None, None).await {
+            let page = match endpoint.request("GET", &url, None, &[]).await {
                 Reply::Ok(_, v) => v,
                 Reply::Refused(_, errs) => {
                     let detail = refusal_text(&errs, lang);
@@ -107,7 +107,7 @@ pub fn server_panel(
             yew::platform::spawn_local(async move {
                 let url = e.url(&format!("/submissions.csv?{}", query(&t)), lang);
                 let name = format!("{}-{}-{}.csv", crate::common::t(lang, "fs.file_prefix"), t.id, crate::common::today());
-                let result = match e.fetch("GET", &url, None, None).await {
+                let result = match e.fetch("GET", &url, None, &[]).await {
                     Ok((200, text)) => {
                         // `Response.text()` drops the BOM the server sent; Excel needs it.
                         let text = format!("\u{feff}{}", text.trim_start_matches('\u{feff}'));

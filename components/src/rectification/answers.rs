@@ -1,0 +1,142 @@
+//! What the board makes of the server's events (`shared::ServerEvent`): a page that
+//! came, a change accepted, a conflict told in the engine's words (`what_changed`), a
+//! refusal or an expired sign-in told at the form, keeping what was typed.
+
+use super::board::{Board, Outcome};
+use super::remote::{Answer, LoadFailed, Stored};
+use super::shared::{ServerEvent, Shared};
+use crate::common::{t, tf};
+use yaojian::checklist as cl;
+use yaojian::date::Date;
+use yaojian::{FieldError, Lang};
+
+/// How an answer is told: in what language, on what day, and whether to the edit form
+/// (each error at its field) or to the action form (one message).
+#[derive(Clone, Copy)]
+struct Told {
+    lang: Lang,
+    today: Date,
+    edit: bool,
+}
+
+/// The words of a refusal: the server's messages.
+fn refusal(errs: &[FieldError], lang: Lang) -> FieldError {
+    let text = crate::common::server::refusal_text(errs, lang);
+    FieldError::new("$", "server.message").with("message", text)
+}
+
+fn said(text: String) -> FieldError {
+    FieldError::new("$", "server.message").with("message", text)
+}
+
+impl Board {
+    /// The board with the server's event applied (a board not on the server ignores it).
+    pub(super) fn apply_server_event(&mut self, e: ServerEvent, prefix: &str) {
+        let Some(mut s) = self.shared.take() else {
+            return;
+        };
+        match e {
+            ServerEvent::Loading => s.loading = true,
+            ServerEvent::Loaded(page) => {
+                s.loading = false;
+                s.load_failed = None;
+                s.signed_out = false;
+                s.next = page.next;
+                s.counts = page.counts;
+                s.revisions = (page.items.iter())
+                    .map(|x| (x.item.id.clone(), x.revision))
+                    .collect();
+                self.list.borrow_mut().items = page.items.into_iter().map(|x| x.item).collect();
+                self.rev += 1;
+                self.keep_as_draft = false;
+            }
+            ServerEvent::LoadFailed(f) => {
+                s.loading = false;
+                s.signed_out = f == LoadFailed::SignedOut;
+                s.load_failed = Some(f);
+            }
+            ServerEvent::Saving(id) => {
+                s.saving.insert(id);
+            }
+            ServerEvent::Answered {
+                id,
+                answer,
+                edit,
+                lang,
+                today,
+            } => {
+                s.saving.remove(&id);
+                let told = Told { lang, today, edit };
+                self.answered(&mut s, &id, *answer, told, prefix);
+            }
+            ServerEvent::Fetched(now) => {
+                self.replace_item(&mut s, *now);
+                self.rev += 1;
+                self.keep_as_draft = false;
+            }
+            ServerEvent::Turn(forward) => {
+                if forward {
+                    if let Some(n) = s.next.clone() {
+                        s.cursors.push(Some(n));
+                    }
+                } else if s.cursors.len() > 1 {
+                    s.cursors.pop();
+                }
+                s.loads += 1;
+            }
+            ServerEvent::Reload => s.loads += 1,
+        }
+        self.shared = Some(s);
+    }
+
+    /// The server's answer to a change of item `id`.
+    fn answered(&mut self, s: &mut Shared, id: &str, answer: Answer, told: Told, prefix: &str) {
+        let lang = told.lang;
+        let refused = |b: &mut Board, errs: Vec<FieldError>| {
+            if told.edit {
+                b.changed(Outcome::Invalid(errs), told.today, prefix);
+            } else {
+                let one = refusal(&errs, lang);
+                b.changed(Outcome::Refused(one), told.today, prefix);
+            }
+        };
+        match answer {
+            Answer::Done(now) => {
+                let status = super::label(lang, "status", &now.item.status);
+                let text = tf(lang, "cl.done", &[("id", id), ("status", &status)]);
+                self.replace_item(s, now);
+                // The counts move with the change: ask for the page again.
+                s.loads += 1;
+                let done = Outcome::Changed(Some(id.to_string()), text, false);
+                self.changed(done, told.today, prefix);
+            }
+            Answer::Conflict(now, _) => {
+                let before = self.list.borrow().items.iter().find(|i| i.id == id).cloned();
+                let changes = before
+                    .map(|b| cl::what_changed(&b, &now.item, lang).join("、"))
+                    .unwrap_or_default();
+                let by = t(lang, "cl.someone");
+                let text = tf(lang, "cl.conflict", &[("by", &by), ("changes", &changes)]);
+                self.replace_item(s, now);
+                self.rev += 1;
+                self.keep_as_draft = false;
+                refused(self, vec![said(text)]);
+            }
+            Answer::SignedOut => {
+                s.signed_out = true;
+                refused(self, vec![said(t(lang, "cl.signed_out"))]);
+            }
+            Answer::Refused(errs) => refused(self, errs),
+            Answer::Unreachable => refused(self, vec![said(t(lang, "cl.unreachable"))]),
+        }
+    }
+
+    /// The item as the server holds it now, in place of the row's.
+    fn replace_item(&mut self, s: &mut Shared, now: Stored) {
+        s.revisions.insert(now.item.id.clone(), now.revision);
+        let mut list = self.list.borrow_mut();
+        if let Some(i) = list.items.iter_mut().find(|i| i.id == now.item.id) {
+            *i = now.item;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! The list shared on `yaojian-server` (docs/server.md, "Rectification items"): one page
+//! at a time with its filters and counts, and each change sent with `If-Match`. The
+//! server decides with the engine; this file asks and reads the answers.
+
+use crate::common::server::{Endpoint, Reply};
+use serde_json::Value;
+use yaojian::checklist::{self as cl, Action, Item};
+use yaojian::{FieldError, Lang};
+
+/// An item as the server holds it: the engine's item and the revision a change names.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Stored {
+    pub item: Item,
+    pub revision: i64,
+}
+
+/// The item of a server's answer (`GET /items`, `GET /items/{id}`, an action's 200, a
+/// 409's `current`); `None` for anything else. The history, when the answer has it, is
+/// the server's: each entry names who did it (`by`, the token's `sub`) and when.
+pub fn stored_of(v: &Value) -> Option<Stored> {
+    let revision = v["revision"].as_i64()?;
+    let item = serde_json::from_value(v.clone()).or_else(|_| {
+        // A history this widget cannot read does not hide the item.
+        let mut v = v.clone();
+        if let Some(o) = v.as_object_mut() {
+            o.remove("history");
+        }
+        serde_json::from_value(v)
+    });
+    Some(Stored {
+        item: item.ok()?,
+        revision,
+    })
+}
+
+/// The item with its whole history (`GET /items/{id}`).
+pub async fn load_item(e: &Endpoint, id: &str, lang: Lang) -> Option<Stored> {
+    let url = e.url(&item_path(id), lang);
+    match e.request("GET", &url, None, &[]).await {
+        Reply::Ok(_, v) => stored_of(&v),
+        _ => None,
+    }
+}
+
+/// One page of the list, and the counts of every item the filters let through.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Page {
+    pub items: Vec<Stored>,
+    /// The cursor of the next page, when there is one.
+    pub next: Option<String>,
+    pub counts: cl::Counts,
+}
+
+/// The query of the listing's filters (`status`, `list`, `source`, `unit`, `overdue`,
+/// `q`), each only when set, as `GET /items` and `GET /report` read them.
+pub fn filter_query(f: &cl::Filter) -> Vec<(&'static str, String)> {
+    let mut q = Vec::new();
+    if let Some(s) = &f.status {
+        q.push(("status", cl::wire_name(s)));
+    }
+    if let Some(l) = &f.list {
+        q.push(("list", cl::wire_name(l)));
+    }
+    if let Some(s) = &f.source {
+        q.push(("source", cl::wire_name(s)));
+    }
+    if let Some(u) = &f.unit {
+        q.push(("unit", u.clone()));
+    }
+    if f.overdue_only {
+        q.push(("overdue", "true".into()));
+    }
+    if !f.search.trim().is_empty() {
+        q.push(("q", f.search.trim().to_string()));
+    }
+    q
+}
+
+/// `path?name=value&…`, each value percent-encoded.
+pub fn with_query(path: &str, query: &[(&str, String)]) -> String {
+    let parts: Vec<String> = query
+        .iter()
+        .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v)))
+        .collect();
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    }
+}
+
+/// Why a page could not be shown.
+#[derive(Clone, PartialEq, Debug)]
+pub enum LoadFailed {
+    /// 401: the sign-in has expired (or there is none).
+    SignedOut,
+    /// Another refusal, with the server's errors.
+    Refused(Vec<FieldError>),
+    /// No answer, or a 5xx.
+    Unreachable,
+}
+
+fn failed(reply: Reply) -> LoadFailed {
+    match reply {
+        Reply::Refused(401, _) => LoadFailed::SignedOut,
+        Reply::Refused(_, errs) => LoadFailed::Refused(errs),
+        _ => LoadFailed::Unreachable,
+    }
+}
+
+/// The page after `after` (the first without it) and the counts, both with the filters.
+pub async fn load_page(
+    e: &Endpoint,
+    f: &cl::Filter,
+    after: Option<&str>,
+    limit: usize,
+    lang: Lang,
+) -> Result<Page, LoadFailed> {
+    let filters = filter_query(f);
+    let mut query = filters.clone();
+    query.push(("limit", limit.to_string()));
+    if let Some(a) = after {
+        query.push(("after", a.to_string()));
+    }
+    let list = e.url(&with_query("/items", &query), lang);
+    let page = match e.request("GET", &list, None, &[]).await {
+        Reply::Ok(_, v) => v,
+        other => return Err(failed(other)),
+    };
+    let report = e.url(&with_query("/report", &filters), lang);
+    let counts = match e.request("GET", &report, None, &[]).await {
+        Reply::Ok(_, v) => serde_json::from_value(v["counts"].clone()).unwrap_or_default(),
+        other => return Err(failed(other)),
+    };
+    let items = page["items"].as_array().map_or(&[][..], Vec::as_slice);
+    Ok(Page {
+        items: items.iter().filter_map(stored_of).collect(),
+        next: page["next"].as_str().map(str::to_string),
+        counts,
+    })
+}
+
+/// What the server made of a change.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Answer {
+    /// Accepted: the item as it is now.
+    Done(Stored),
+    /// 409 with the item as it is now: someone else changed it first (or the action is
+    /// not allowed from its status), with the server's reason.
+    Conflict(Stored, Vec<FieldError>),
+    /// 401: sign in again; what was typed stays.
+    SignedOut,
+    /// 403, 422, or a 409 without the item: the server's reasons.
+    Refused(Vec<FieldError>),
+    /// No answer, or a 5xx.
+    Unreachable,
+}
+
+/// `/items/{id}`, the id encoded.
+pub fn item_path(id: &str) -> String {
+    format!("/items/{}", js_sys::encode_uri_component(id))
+}
+
+/// Sends `action` (with its note) on item `id`, as of `revision`.
+pub async fn send_action(
+    e: &Endpoint,
+    id: &str,
+    revision: i64,
+    action: &Action,
+    note: &str,
+    lang: Lang,
+) -> Answer {
+    let path = format!("{}/actions", item_path(id));
+    let body = cl::action_body(action, note);
+    send(e, "POST", &path, revision, &body, lang).await
+}
+
+/// Sends a change of an item as of `revision` (`If-Match`).
+pub async fn send(
+    e: &Endpoint,
+    method: &str,
+    path: &str,
+    revision: i64,
+    body: &Value,
+    lang: Lang,
+) -> Answer {
+    let revision = revision.to_string();
+    let headers = [("If-Match", revision.as_str())];
+    let (url, body) = (e.url(path, lang), body.to_string());
+    match e.fetch(method, &url, Some(&body), &headers).await {
+        Ok((status, text)) => answer_of(status, &text),
+        Err(_) => Answer::Unreachable,
+    }
+}
+
+/// Reads the server's answer to a change.
+pub fn answer_of(status: u16, text: &str) -> Answer {
+    let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let errors = || crate::common::server::server_errors(&v, status);
+    match status {
+        200..=299 => stored_of(&v).map_or(Answer::Unreachable, Answer::Done),
+        401 => Answer::SignedOut,
+        409 => match stored_of(&v["current"]) {
+            Some(now) => Answer::Conflict(now, errors()),
+            None => Answer::Refused(errors()),
+        },
+        429 | 500..=599 => Answer::Unreachable,
+        _ => Answer::Refused(errors()),
+    }
+}

@@ -1,0 +1,87 @@
+//! The board's part when the list is on the server (`endpoint`): the page on show and
+//! the cursors before it, each item's revision, the rows being saved, and the events
+//! that change them (`answers.rs` applies them). The server decides every change with
+//! the engine; the board shows its answer.
+
+use super::remote::{Answer, LoadFailed, Page, Stored};
+use std::collections::{BTreeMap, BTreeSet};
+use yaojian::checklist::{self as cl, Party};
+use yaojian::date::Date;
+use yaojian::Lang;
+
+/// What the board knows of the list on the server beyond the rows of the page.
+#[derive(Clone, Default, PartialEq, Debug)]
+pub struct Shared {
+    /// The revision of each item on the page, which a change names in `If-Match`.
+    pub revisions: BTreeMap<String, i64>,
+    /// Items whose change is on its way: their buttons send nothing more.
+    pub saving: BTreeSet<String>,
+    /// The cursors of the pages up to the one on show (`None`: the first page).
+    pub cursors: Vec<Option<String>>,
+    /// The cursor of the page after this one, when there is one.
+    pub next: Option<String>,
+    /// The counts of every item the filters let through, as the server's report gives.
+    pub counts: cl::Counts,
+    pub loading: bool,
+    pub load_failed: Option<LoadFailed>,
+    /// The sign-in has expired: said until a new token comes.
+    pub signed_out: bool,
+    /// Moves whenever the page must be asked for again.
+    pub loads: u32,
+}
+
+impl Shared {
+    pub fn new() -> Shared {
+        Shared {
+            cursors: vec![None],
+            ..Shared::default()
+        }
+    }
+
+    /// The cursor of the page on show.
+    pub fn cursor(&self) -> Option<String> {
+        self.cursors.last().cloned().flatten()
+    }
+
+    /// Ask again from the first page (new filters, a new sign-in).
+    pub fn restart(&mut self) {
+        self.cursors = vec![None];
+        self.loads += 1;
+    }
+}
+
+/// What happens to the list on the server.
+pub enum ServerEvent {
+    Loading,
+    Loaded(Page),
+    LoadFailed(LoadFailed),
+    /// A change to this item was sent.
+    Saving(String),
+    /// The server's answer to the change (an edit, or an action) of an item, told in
+    /// this language, on this day.
+    Answered {
+        id: String,
+        answer: Box<Answer>,
+        edit: bool,
+        lang: Lang,
+        today: Date,
+    },
+    /// An item read again, with its whole history (its details were opened).
+    Fetched(Box<Stored>),
+    /// The next page (`true`) or the one before.
+    Turn(bool),
+    /// Ask for the page again.
+    Reload,
+}
+
+/// Which parties' actions a role may take: an enterprise rectifies, an inspector
+/// re-inspects and closes out, an admin does both. `None` (no token to read, as with a
+/// cookie): every action is offered and the server decides.
+pub fn parties_of_role(role: Option<&str>) -> Option<Vec<Party>> {
+    Some(match role? {
+        "enterprise" => vec![Party::Rectifying],
+        "inspector" => vec![Party::Bureau],
+        "admin" => vec![Party::Rectifying, Party::Bureau],
+        _ => vec![],
+    })
+}

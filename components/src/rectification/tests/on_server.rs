@@ -1,0 +1,380 @@
+//! The widget on the list the server shares (issue 32), against a fake `fetch`: pages
+//! and counts come from the server, actions follow the token's role and go with the
+//! item's revision, and a conflict, a refusal or an expired sign-in keeps what was typed.
+use super::*;
+use serde_json::json;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// A request the fake server saw.
+#[derive(Clone, Debug)]
+struct Seen {
+    method: String,
+    url: String,
+    if_match: Option<String>,
+    authorization: Option<String>,
+    body: Value,
+}
+
+impl Seen {
+    fn path(&self) -> &str {
+        let rest = self.url.split("/api/v1").nth(1).unwrap_or("");
+        rest.split('?').next().unwrap_or("")
+    }
+}
+
+type Answerer = Box<dyn FnMut(&Seen) -> (u16, Value)>;
+
+/// `window.fetch` replaced until dropped: `GET`s answered by one function, changes by
+/// another (which a test may replace); every request is kept in `seen`.
+struct FakeServer {
+    seen: Rc<RefCell<Vec<Seen>>>,
+    changes: Rc<RefCell<Answerer>>,
+    /// While set, changes are answered only once it resolves.
+    gate: Rc<RefCell<Option<js_sys::Promise>>>,
+    real: JsValue,
+    _fetch: Closure<dyn FnMut(web_sys::Request) -> js_sys::Promise>,
+}
+
+impl FakeServer {
+    fn start(
+        gets: impl FnMut(&Seen) -> (u16, Value) + 'static,
+        changes: impl FnMut(&Seen) -> (u16, Value) + 'static,
+    ) -> FakeServer {
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let gets: Rc<RefCell<Answerer>> = Rc::new(RefCell::new(Box::new(gets)));
+        let changes: Rc<RefCell<Answerer>> = Rc::new(RefCell::new(Box::new(changes)));
+        let gate: Rc<RefCell<Option<js_sys::Promise>>> = Rc::default();
+        let (s, g, c, held) = (seen.clone(), gets, changes.clone(), gate.clone());
+        let fetch = Closure::wrap(Box::new(move |req: web_sys::Request| {
+            let (s, g, c) = (s.clone(), g.clone(), c.clone());
+            let wait = held.borrow().clone().filter(|_| req.method() != "GET");
+            wasm_bindgen_futures::future_to_promise(async move {
+                let text = JsFuture::from(req.text()?).await?.as_string();
+                let h = req.headers();
+                let seen = Seen {
+                    method: req.method(),
+                    url: req.url(),
+                    if_match: h.get("If-Match").ok().flatten(),
+                    authorization: h.get("Authorization").ok().flatten(),
+                    body: text
+                        .and_then(|t| serde_json::from_str(&t).ok())
+                        .unwrap_or(Value::Null),
+                };
+                s.borrow_mut().push(seen.clone());
+                if let Some(p) = wait {
+                    JsFuture::from(p).await?;
+                }
+                let a = if seen.method == "GET" { g } else { c };
+                let (status, body) = (a.borrow_mut())(&seen);
+                let init = web_sys::ResponseInit::new();
+                init.set_status(status);
+                let r = web_sys::Response::new_with_opt_str_and_init(
+                    Some(&body.to_string()),
+                    &init,
+                )?;
+                Ok(r.into())
+            })
+        }) as Box<dyn FnMut(web_sys::Request) -> js_sys::Promise>);
+        let window = web_sys::window().unwrap();
+        let real = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), fetch.as_ref()).unwrap();
+        FakeServer {
+            seen,
+            changes,
+            gate,
+            real,
+            _fetch: fetch,
+        }
+    }
+
+    /// Changes are answered by `answer` from now on.
+    fn answer_with(&self, answer: impl FnMut(&Seen) -> (u16, Value) + 'static) {
+        *self.changes.borrow_mut() = Box::new(answer);
+    }
+
+    /// Holds the answers to changes until the returned function is called.
+    fn hold(&self) -> js_sys::Function {
+        let mut release = None;
+        let p = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+        *self.gate.borrow_mut() = Some(p);
+        release.unwrap()
+    }
+
+    /// The requests that changed something (not `GET`).
+    fn changes(&self) -> Vec<Seen> {
+        let seen = self.seen.borrow();
+        seen.iter().filter(|s| s.method != "GET").cloned().collect()
+    }
+}
+
+impl Drop for FakeServer {
+    fn drop(&mut self) {
+        let window = web_sys::window().unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), &self.real).unwrap();
+    }
+}
+
+/// An unsigned token naming `sub` and `role` (the widget only reads it; the server
+/// verifies).
+fn token(sub: &str, role: &str) -> String {
+    let part = |v: Value| {
+        let b64 = web_sys::window().unwrap().btoa(&v.to_string()).unwrap();
+        b64.trim_end_matches('=').replace('+', "-").replace('/', "_")
+    };
+    format!(
+        "{}.{}.sig",
+        part(json!({"alg": "HS256"})),
+        part(json!({"sub": sub, "role": role}))
+    )
+}
+
+fn item(id: &str, status: &str, revision: i64) -> Value {
+    json!({"id": id, "list": "rectification", "source": "inspection", "problem": format!("问题{id}"),
+        "provision": "", "legal_basis": "", "measures": ["补全记录"], "unit": "示例医药", "person": "李四",
+        "mode": "deadline", "deadline": "2026-12-20", "status": status, "evidence": [],
+        "reinspections": [], "org": "91350100MA00000000", "revision": revision})
+}
+
+/// A server with items A (待整改, revision 1) and B (待复查, revision 3); changes are
+/// answered by `then`.
+fn two_items(mut then: impl FnMut(&Seen) -> (u16, Value) + 'static) -> FakeServer {
+    let items = Rc::new(RefCell::new(vec![
+        item("A", "pending", 1),
+        item("B", "awaiting_reinspection", 3),
+    ]));
+    // What the server accepts is what it lists from then on.
+    let stored = items.clone();
+    let changes = move |s: &Seen| {
+        let (status, body) = then(s);
+        let mut items = stored.borrow_mut();
+        if let Some(i) = items.iter_mut().find(|i| status == 200 && i["id"] == body["id"]) {
+            *i = body.clone();
+        }
+        (status, body)
+    };
+    let gets = move |s: &Seen| match s.path() {
+        "/items" => (
+            200,
+            json!({"items": *items.borrow(), "next": null, "counts": {}}),
+        ),
+        "/items/A" => {
+            let mut a = item("A", "in_progress", 2);
+            a["history"] = json!([
+                {"action": "create", "by": "i-fz", "at": "2026-11-20T09:00:00+08:00", "from": "pending", "to": "pending", "note": "", "edit": false},
+                {"action": "start", "by": "ent-a", "at": "2026-11-21T10:00:00+08:00", "from": "pending", "to": "in_progress", "note": "已安排", "edit": false}
+            ]);
+            (200, a)
+        }
+        "/report" => (
+            200,
+            json!({"counts": {"items": 2, "leads_verified": 0, "measures_implemented": 1, "closed": 0, "overdue": 0, "due_soon": 0}}),
+        ),
+        _ => (404, json!({"errors": []})),
+    };
+    FakeServer::start(gets, changes)
+}
+
+async fn mount_on_server(role: &str) -> Element {
+    let root = testing::mount::<Rectification>(RectificationProps {
+        lang: Lang::ZhCn,
+        today: Some(day()),
+        endpoint: Some("/api/v1".into()),
+        token: Some(token(&format!("{role}-1"), role).into()),
+        ..RectificationProps::default()
+    })
+    .await;
+    answered().await;
+    root
+}
+
+/// Lets the fake server's answers arrive and be drawn.
+async fn answered() {
+    for _ in 0..4 {
+        crate::common::after_paint().await;
+        yew::scheduler::flush().await;
+    }
+}
+
+fn labels(root: &Element) -> Vec<String> {
+    let buttons = root.query_selector_all("tbody button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .filter_map(|b| b.unchecked_into::<Element>().get_attribute("aria-label"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_page_and_its_counts_come_from_the_server_and_the_role_picks_the_actions() {
+    let server = two_items(|_| (500, Value::Null));
+    let root = mount_on_server("enterprise").await;
+    assert_eq!(rows(&root), 2);
+    assert_eq!(
+        text(&root, "[data-testid=cl-summary]"),
+        "核查问题线索0件，实施整改措施1项，整改销号0件"
+    );
+    let seen = server.seen.borrow().clone();
+    assert!(seen.iter().any(|s| s.path() == "/items"), "{seen:?}");
+    let bearer = seen[0].authorization.clone().unwrap_or_default();
+    assert!(bearer.starts_with("Bearer "), "{bearer}");
+    // The enterprise starts and reports; re-inspection, close-out, edit and add are the
+    // bureau's.
+    let offered = labels(&root);
+    assert!(offered.contains(&"开始整改 A".to_string()), "{offered:?}");
+    assert!(!offered.iter().any(|l| l.contains("销号") || l.contains("复查") || l.contains("编辑")));
+    assert!(root.query_selector("[id$='-add']").unwrap().is_none());
+    root.remove();
+    let root = mount_on_server("inspector").await;
+    let offered = labels(&root);
+    assert!(offered.contains(&"销号 B".to_string()), "{offered:?}");
+    assert!(offered.contains(&"编辑 A".to_string()), "{offered:?}");
+    assert!(!offered.contains(&"开始整改 A".to_string()));
+    root.remove();
+    drop(server);
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_asks_the_server_again_from_the_first_page() {
+    let server = two_items(|_| (500, Value::Null));
+    let root = mount_on_server("inspector").await;
+    let select = by_suffix(&root, "status");
+    js_sys::Reflect::set(&select, &"value".into(), &"pending".into()).unwrap();
+    testing::fire(&select, "change");
+    answered().await;
+    let urls: Vec<String> = server.seen.borrow().iter().map(|s| s.url.clone()).collect();
+    assert!(
+        urls.iter().any(|u| u.contains("/items?status=pending&limit=50")),
+        "{urls:?}"
+    );
+    assert!(urls.iter().any(|u| u.contains("/report?status=pending")), "{urls:?}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_action_goes_with_the_revision_and_the_row_changes_once_accepted() {
+    let server = two_items(|s| {
+        assert_eq!(s.path(), "/items/A/actions");
+        (200, item("A", "in_progress", 2))
+    });
+    let root = mount_on_server("enterprise").await;
+    press(&root, "开始整改 A").await;
+    type_suffix(&root, "f-note", "已安排").await;
+    press(&root, "确认").await;
+    answered().await;
+    let sent = server.changes();
+    assert_eq!(sent.len(), 1, "sent once: {sent:?}");
+    assert_eq!(sent[0].method, "POST");
+    assert_eq!(sent[0].if_match.as_deref(), Some("1"));
+    assert_eq!(sent[0].body, json!({"action": "start", "note": "已安排"}));
+    assert_eq!(text(&root, "[data-testid=cl-status-A]"), "整改中");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn while_the_server_has_not_answered_the_row_says_saving_and_sends_nothing_more() {
+    let server = two_items(|_| (200, item("A", "in_progress", 2)));
+    let root = mount_on_server("enterprise").await;
+    let release = server.hold();
+    press(&root, "开始整改 A").await;
+    press(&root, "确认").await;
+    answered().await;
+    assert_eq!(text(&root, "[data-testid=cl-status-A]"), "待整改正在保存…");
+    // The confirm button is disabled: pressing it again sends nothing.
+    press(&root, "确认").await;
+    answered().await;
+    assert_eq!(server.changes().len(), 1);
+    release.call0(&JsValue::NULL).unwrap();
+    answered().await;
+    assert_eq!(text(&root, "[data-testid=cl-status-A]"), "整改中");
+    assert_eq!(server.changes().len(), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_conflict_says_what_changed_and_keeps_what_was_typed() {
+    let server = two_items(|_| {
+        (
+            409,
+            json!({"errors": [{"path": "$.headers.if-match", "code": "item.stale", "message": "此项已被他人更改"}],
+                "current": item("B", "in_progress", 4)}),
+        )
+    });
+    let root = mount_on_server("inspector").await;
+    press(&root, "销号 B").await;
+    type_suffix(&root, "f-approver", "赵六").await;
+    press(&root, "确认").await;
+    answered().await;
+    let alert = text(&root, "[role=alert]");
+    assert!(alert.contains("状态：待复查 → 整改中"), "{alert}");
+    assert_eq!(text(&root, "[data-testid=cl-status-B]"), "整改中");
+    let approver: web_sys::HtmlInputElement = by_suffix(&root, "f-approver").unchecked_into();
+    assert_eq!(approver.value(), "赵六", "what was typed stays");
+    // Sent again, it names the revision the server holds now.
+    server.answer_with(|_| (200, item("B", "closed", 5)));
+    press(&root, "确认").await;
+    answered().await;
+    let sent = server.changes();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[1].if_match.as_deref(), Some("4"));
+    assert_eq!(sent[1].body["approver"], "赵六");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_refusal_shows_the_servers_words_and_an_expired_sign_in_says_so() {
+    let server = two_items(|_| {
+        (
+            403,
+            json!({"errors": [{"path": "$", "code": "checklist.own_report", "message": "不能为自己报告的整改销号"}]}),
+        )
+    });
+    let root = mount_on_server("inspector").await;
+    press(&root, "销号 B").await;
+    type_suffix(&root, "f-approver", "赵六").await;
+    press(&root, "确认").await;
+    answered().await;
+    assert!(text(&root, "[role=alert]").contains("不能为自己报告的整改销号"));
+    assert_eq!(text(&root, "[data-testid=cl-status-B]"), "待复查");
+    server.answer_with(|_| (401, json!({"errors": [{"path": "$", "code": "auth.expired", "message": "x"}]})));
+    press(&root, "确认").await;
+    answered().await;
+    assert!(text(&root, "[role=alert]").contains("登录已过期"));
+    let approver: web_sys::HtmlInputElement = by_suffix(&root, "f-approver").unchecked_into();
+    assert_eq!(approver.value(), "赵六");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn details_read_the_whole_history_with_who_did_each_step() {
+    let server = two_items(|_| (500, Value::Null));
+    let root = mount_on_server("inspector").await;
+    press(&root, "详情 A").await;
+    answered().await;
+    let details = text(&root, "[data-testid=cl-details-A]");
+    assert!(details.contains("i-fz") && details.contains("ent-a"), "{details}");
+    assert!(details.contains("已安排"), "{details}");
+    // The item as read now (someone started it since the page came).
+    assert_eq!(text(&root, "[data-testid=cl-status-A]"), "整改中");
+    assert!(server.seen.borrow().iter().any(|s| s.path() == "/items/A"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn nobody_signed_in_sees_a_request_to_sign_in_and_nothing_is_asked() {
+    let server = two_items(|_| (500, Value::Null));
+    let root = testing::mount::<Rectification>(RectificationProps {
+        lang: Lang::ZhCn,
+        today: Some(day()),
+        endpoint: Some("/api/v1".into()),
+        ..RectificationProps::default()
+    })
+    .await;
+    answered().await;
+    assert!(text(&root, "[data-testid=cl-sign-in]").contains("请先登录"));
+    assert_eq!(rows(&root), 0);
+    assert!(server.seen.borrow().is_empty());
+    root.remove();
+}
