@@ -73,9 +73,10 @@ export const todayCst = () => new Date(Date.now() + 8 * 3600e3).toISOString().sl
 
 /**
  * Fills the personal self-inspection (`representative-personal`) with the mouse from
- * its first section to the review page: no findings, no activities, attested by `name`.
+ * its first section to the review page: no findings (or, with `finding`, one: 统方), no
+ * activities, attested by `name`.
  */
-export async function fillPersonalForm(page, { name, phone = "13800138000", mah = "示例药业有限公司", uscc = "91350100M000100Y43" }) {
+export async function fillPersonalForm(page, { name, phone = "13800138000", mah = "示例药业有限公司", uscc = "91350100M000100Y43", finding = false }) {
   await page.fill("[id$='-name']", name);
   await page.fill("[id$='-id_number']", "440524188001010014");
   await page.fill("[id$='-phone']", phone);
@@ -86,6 +87,13 @@ export async function fillPersonalForm(page, { name, phone = "13800138000", mah 
   await page.check("[id$='-contract-1']");
   await page.click("[id$='-continue']");
   for (const q of ["b_unfiled", "b_no_consent", "b_sales", "b_prescriptions", "b_funding", "b_misleading", "b_kickbacks"]) await page.check(`[id$='-${q}-1']`);
+  if (finding) {
+    // 统方: yes, with what was done about it (a finding that becomes a rectification item).
+    await page.check("[id$='-b_prescriptions']");
+    await page.fill("[id$='-b_prescriptions-explanation']", "应科室要求统计过一次处方量");
+    await page.fill("[id$='-b_prescriptions-measure']", "停止统计并删除数据，参加合规培训");
+    await page.fill("[id$='-b_prescriptions-deadline']", "2099-12-31");
+  }
   await page.click("[id$='-continue']");
   await page.fill("[id$='-activity_count']", "0");
   await page.click("[id$='-continue']");

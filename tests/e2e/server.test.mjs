@@ -2,7 +2,8 @@
 // representative signs in and files through the widget; an inspector, in another
 // browser context, sees it counted in the summary widget; a filing made with the
 // network cut stays queued (also across a reload) and arrives exactly once when the
-// network is back. Needs target/demo-dist (trunk build --release) and
+// network is back; a finding filed by a representative is imported into the shared
+// rectification list and taken to close-out by the enterprise and the inspector. Needs target/demo-dist (trunk build --release) and
 // target/debug/yaojian-server (cargo test -p yaojian-server builds it).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -61,10 +62,10 @@ async function signedIn(user) {
 }
 
 /** Fills the personal self-inspection with the mouse and goes to the review page. */
-async function fillForm(page, name) {
+async function fillForm(page, name, { finding = false } = {}) {
   await page.click("a.yj-portal__navlink[href='#self-inspection']");
   await page.waitForSelector("[id$='-name']");
-  await fillPersonalForm(page, { name });
+  await fillPersonalForm(page, { name, finding });
   await page.waitForSelector("text=提交前检查您的答案");
 }
 
@@ -305,31 +306,102 @@ test("the server refuses the personal form from an enterprise, and the widget sa
   await page.context().close();
 });
 
-test("a filing stored on the server imports into the checklist, its reference shown as the server's", async () => {
+/** Presses the button labelled `label` (its aria-label) and waits for the form. */
+async function act(page, label) {
+  await page.click(`button[aria-label="${label}"]`);
+  await page.waitForSelector(".yj-cl__form");
+}
+
+/** Confirms the open form and waits until the row's status reads `status`. */
+async function confirmUntil(page, id, status) {
+  await page.click(".yj-cl__form button:has-text('确认')");
+  await page.waitForFunction(([id, status]) => document.querySelector(`[data-testid="cl-status-${id}"]`)?.textContent === status, [id, status]);
+}
+
+/** The rectification page of a signed-in person, once the server's page is drawn. */
+async function rectification(page, id) {
+  await page.click("a.yj-portal__navlink[href='#rectification']");
+  if (id) await page.waitForSelector(`[data-testid="cl-status-${id}"]`);
+}
+
+test("rectification on the server: imported, started, reported, re-inspected and closed out by two parties", async () => {
   const rep = await signedIn("demo-representative");
-  await fillForm(rep, "郑义");
+  await fillForm(rep, "郑义", { finding: true });
   await rep.click("[id$='-submit']");
   await rep.waitForSelector(".yj-si__receipt");
   const reference = (await rep.textContent(".yj-si__reference-number")).trim();
   await rep.context().close();
-  const record = (await stored()).find((i) => i.reference === reference);
-  assert.ok(record, "stored");
+  const id = `${reference}-b_prescriptions`;
+  // The inspector imports the finding from the server.
   const inspector = await signedIn("demo-inspector");
-  await inspector.click("a.yj-portal__navlink[href='#rectification']");
-  await inspector.waitForSelector("details.yj-cl__import > summary");
-  // Both shapes: the submission as stored, and the record the API returns.
+  await rectification(inspector);
   await inspector.click("details.yj-cl__import > summary");
-  for (const [what, doc] of [["the stored submission", record.submission], ["the API's record", record]]) {
-    await inspector.fill("[id$='-import-text']", JSON.stringify(doc));
-    await inspector.click("[id$='-import']");
-    await inspector.waitForFunction(() => /新增|已在清单中/.test(document.querySelector("[id$='-import-status']")?.textContent ?? ""));
-    const status = await inspector.textContent("[id$='-import-status']");
-    assert.match(status, /由服务器签发，未在此核对/, `${what}: ${status}`);
-    assert.equal(await inspector.locator(".yj-error-summary").count(), 0, `${what}: no error`);
-    assert.doesNotMatch(await inspector.textContent(".yj-cl"), /提交后被修改过/);
-  }
+  await inspector.click("[id$='-simport']");
+  await inspector.waitForFunction(() => /新增\d+项/.test(document.querySelector("[id$='-simport-status']")?.textContent ?? ""));
+  await inspector.waitForSelector(`[data-testid="cl-status-${id}"]`);
+  assert.equal(await inspector.textContent(`[data-testid="cl-status-${id}"]`), "待整改");
+  await expectNoAxeViolations(inspector, "rectification on the server: the inspector's list");
+  // The enterprise, in its own browser, starts and reports; it is offered nothing else.
+  const enterprise = await signedIn("demo-enterprise");
+  await rectification(enterprise, id);
+  assert.equal(await enterprise.locator(`button[aria-label="销号 ${id}"]`).count(), 0);
+  assert.equal(await enterprise.locator("[id$='-simport']").count(), 0);
+  await act(enterprise, `开始整改 ${id}`);
+  await confirmUntil(enterprise, id, "整改中");
+  await act(enterprise, `报告整改情况 ${id}`);
+  await enterprise.fill("[id$='-f-evidence']", "已停止统计并删除数据，培训记录见附件");
+  await confirmUntil(enterprise, id, "待复查");
+  await expectNoAxeViolations(enterprise, "rectification on the server: the enterprise reported");
+  expectNoErrors(enterprise);
+  await enterprise.context().close();
+  // The inspector sees it as the enterprise left it, re-inspects and closes out.
+  // (Another page and back: the list is read again.)
+  await inspector.click("a.yj-portal__navlink[href='#self-inspection']");
+  await inspector.waitForSelector("[id$='-name']");
+  await rectification(inspector);
+  await inspector.waitForFunction((id) => document.querySelector(`[data-testid="cl-status-${id}"]`)?.textContent === "待复查", id);
+  assert.equal(await inspector.textContent(`[data-testid="cl-status-${id}"]`), "待复查");
+  await act(inspector, `登记复查 ${id}`);
+  await inspector.fill("[id$='-f-inspector']", "示例检查员");
+  await inspector.click(".yj-cl__form button:has-text('确认')");
+  await inspector.waitForFunction(() => !document.querySelector(".yj-cl__form"));
+  await act(inspector, `销号 ${id}`);
+  await inspector.fill("[id$='-f-approver']", "示例科长");
+  await confirmUntil(inspector, id, "已销号");
+  // The history names who did each step, as the server recorded it.
+  await inspector.click(`button[aria-label="详情 ${id}"]`);
+  await inspector.waitForFunction((id) => /demo-enterprise/.test(document.querySelector(`[data-testid="cl-details-${id}"]`)?.textContent ?? ""), id);
+  const details = await inspector.textContent(`[data-testid="cl-details-${id}"]`);
+  assert.match(details, /demo-inspector/);
+  await expectNoAxeViolations(inspector, "rectification on the server: closed out, with its history");
   expectNoErrors(inspector);
   await inspector.context().close();
+});
+
+test("two inspectors act on one row: one wins, the other sees the conflict with what it typed kept", async () => {
+  // An item straight through the API, as a bureau's back end would add it.
+  const token = execFileSync(BIN, ["token", "--key", `${dir}/key`, "--role", "inspector", "--region", "350000", "--sub", "i-api"]).toString().trim();
+  const item = { org: "91350100M000100Y43", list: "rectification", source: "inspection", problem: "冷库温度记录不全",
+    measures: ["补全记录"], unit: "示例药业有限公司", person: "李四", mode: "deadline", deadline: "2099-12-31" };
+  const r = await fetch(`${base}/api/v1/items`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(item) });
+  assert.equal(r.status, 201);
+  const { id } = await r.json();
+  const first = await signedIn("demo-inspector");
+  const second = await signedIn("demo-inspector");
+  for (const p of [first, second]) {
+    await rectification(p, id);
+    await act(p, `编辑 ${id}`);
+  }
+  await first.fill("[id$='-i-person']", "王五");
+  await first.click("[id$='-i-save']");
+  await first.waitForFunction(() => !document.querySelector(".yj-cl__form"));
+  await second.fill("[id$='-i-person']", "赵六");
+  await second.click("[id$='-i-save']");
+  await second.waitForFunction(() => /已先更改此项/.test(document.querySelector(".yj-cl__form")?.textContent ?? ""));
+  assert.match(await second.textContent(".yj-cl__form"), /责任人/);
+  assert.equal(await second.inputValue("[id$='-i-person']"), "赵六", "what the second typed stays");
+  await expectNoAxeViolations(second, "rectification on the server: a conflict");
+  for (const p of [first, second]) { expectNoErrors(p); await p.context().close(); }
 });
 
 /** The custom sections' names of a wasm module. */

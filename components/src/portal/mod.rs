@@ -60,7 +60,10 @@ struct HostProps {
 
 /// The widgets that file to or read from the server.
 fn uses_server(kind: &str) -> bool {
-    matches!(kind, "self-inspection" | "submissions-summary")
+    matches!(
+        kind,
+        "self-inspection" | "submissions-summary" | "rectification"
+    )
 }
 
 /// A widget mounted through the contract, as `yaojian.js` mounts it: the example's

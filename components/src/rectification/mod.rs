@@ -9,6 +9,7 @@
 //!   emitting after the change is on screen, the summary and the filters.
 //! - `table.rs`: rows and details.
 //! - `forms.rs`: the status-action form and the add/edit form.
+//! - `overview.rs`: the counts and progress above the table, the search and filters.
 //! - `notice.rs`: the printable notice. `import.rs`: findings from self-inspections.
 //! - With `endpoint` (the list shared on `yaojian-server`): `remote.rs` asks the server
 //!   and reads its answers, `shared.rs` is the board's part of it (revisions, rows being
@@ -20,20 +21,23 @@ mod spec;
 mod answers;
 mod board;
 mod draft;
+mod overview;
 mod forms;
 mod import;
 mod notice;
 mod on_server;
 mod remote;
+mod server_import;
 mod shared;
 mod table;
 
 use crate::common::events::Emitted;
+use crate::common::server::Endpoint;
 use crate::common::{now_cst_timestamp, t, tf, today, use_host_value, DraftSaver};
 use board::{Board, BoardAction, Change, Open};
 use serde_json::Value;
 use std::rc::Rc;
-use yaojian::checklist::{self as cl, ItemInput, ItemList, ListKind, Source, Status};
+use yaojian::checklist::{self as cl, ItemInput, ItemList, ListKind, Source};
 use yaojian::date::Date;
 use yaojian::Lang;
 use yew::prelude::*;
@@ -368,14 +372,18 @@ pub fn rectification(props: &RectificationProps) -> Html {
         parties: shared::parties_of_role(role.as_ref().and_then(|p| p.role.as_deref())),
     };
     let local = board.shared.is_none();
+    let imports_on_server = endpoint_of_bureau(props, &ctx);
     let (from, to, current, pages) = (shown.from, shown.to, shown.current, shown.pages);
     let add_open = board.open == Some(Open::Add);
     html! {
         <div class={classes!("yj-widget", "yj-cl", board.notice_of.is_some().then_some("yj-cl--notice"))} lang={lang.tag()} ref={root}>
             { board_notes(props, &board, &list, today, &prefix) }
             { on_server::server_notes(&board, props, &prefix) }
-            { summary_view(lang, &counts, &prefix) }
-            { filters_view(lang, &prefix, &board.filters, &units, &d) }
+            { overview::summary_view(lang, &counts, &prefix) }
+            { overview::filters_view(lang, &prefix, &board.filters, &units, &d) }
+            if let Some(endpoint) = imports_on_server {
+                <server_import::ServerImport {lang} prefix={(*prefix).clone()} {endpoint} on_added={reload(&d, &prefix)} />
+            }
             if local {
                 <import::ImportFindings lang={lang} prefix={(*prefix).clone()} on_import={on_import(&list_rc, &change, today, lang)} />
                 <div class="yj-button-row yj-no-print">
@@ -467,6 +475,22 @@ fn shown_rows(
     }
 }
 
+/// The server, when the list is on it and the role is the bureau's (it imports).
+fn endpoint_of_bureau(props: &RectificationProps, ctx: &table::RowCtx) -> Option<Endpoint> {
+    let bureau = ctx.parties.as_ref().is_none_or(|p| p.contains(&cl::Party::Bureau));
+    let e = on_server::endpoint_of(props)?;
+    (ctx.shared.is_some() && bureau && on_server::signed_in(props)).then_some(e)
+}
+
+/// Asks the server for the page again.
+fn reload(d: &UseReducerDispatcher<Board>, prefix: &Rc<String>) -> Callback<()> {
+    let (d, prefix) = (d.clone(), prefix.clone());
+    Callback::from(move |_| {
+        let e = Box::new(shared::ServerEvent::Reload);
+        d.dispatch(BoardAction::Server(e, prefix.clone()))
+    })
+}
+
 /// Closes the open form and focuses the given element (else the add button).
 fn close_form(d: &UseReducerDispatcher<Board>, prefix: &str) -> Callback<Option<String>> {
     let (d, add) = (d.clone(), format!("{prefix}-add"));
@@ -555,81 +579,7 @@ fn board_notes(
     }
 }
 
-/// The counts, the progress bar and the deadline flags.
-fn summary_view(lang: Lang, c: &cl::Counts, prefix: &str) -> Html {
-    html! {
-        <section class="yj-cl__summary" aria-labelledby={format!("{prefix}-summary-title")}>
-            <h3 id={format!("{prefix}-summary-title")} class="yj-cl__legend">{ t(lang, "cl.progress") }</h3>
-            <p data-testid="cl-summary">{ cl::summary_line(c, lang) }</p>
-            <label for={format!("{prefix}-progress")}>{ tf(lang, "cl.closed_of", &[("closed", &c.closed.to_string()), ("total", &c.items.to_string())]) }</label>
-            <progress id={format!("{prefix}-progress")} max={c.items.max(1).to_string()} value={c.closed.to_string()}></progress>
-            <p data-testid="cl-flags">{ tf(lang, "cl.flags", &[("overdue", &c.overdue.to_string()), ("soon", &c.due_soon.to_string())]) }</p>
-        </section>
-    }
-}
-
-/// The search box and the filter selects; every change starts again at page one.
-fn filters_view(
-    lang: Lang,
-    prefix: &str,
-    f: &cl::Filter,
-    units: &[String],
-    d: &UseReducerDispatcher<Board>,
-) -> Html {
-    let set_filter = |field: &'static str| {
-        let (d, f) = (d.clone(), f.clone());
-        Callback::from(move |e: Event| {
-            let mut x = f.clone();
-            let target = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let v = target.value();
-            // Select values are wire names; "" is "all".
-            let wire = |v: &str| (!v.is_empty()).then(|| Value::String(v.to_string()));
-            match field {
-                "status" => x.status = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
-                "list" => x.list = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
-                "source" => x.source = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
-                "unit" => x.unit = (!v.is_empty()).then_some(v),
-                _ => x.overdue_only = target.checked(),
-            }
-            d.dispatch(BoardAction::Filters(x));
-        })
-    };
-    let on_search = {
-        let (d, f) = (d.clone(), f.clone());
-        Callback::from(move |e: InputEvent| {
-            let search = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            d.dispatch(BoardAction::Filters(cl::Filter {
-                search,
-                ..f.clone()
-            }));
-        })
-    };
-    html! {
-        <fieldset class="yj-cl__filters yj-no-print">
-            <legend class="yj-cl__legend">{ t(lang, "cl.filters") }</legend>
-            <div class="yj-field">
-                <label class="yj-label" for={format!("{prefix}-search")}>{ t(lang, "cl.search") }</label>
-                <input class="yj-input" id={format!("{prefix}-search")} type="search" value={f.search.clone()} oninput={on_search} />
-            </div>
-            { select_filter(lang, prefix, "status", "checklist.column.status", set_filter("status"),
-                [Status::Pending, Status::InProgress, Status::AwaitingReinspection, Status::Closed].iter()
-                    .map(|x| (cl::wire_name(x), label(lang, "status", x), f.status == Some(*x))).collect()) }
-            { select_filter(lang, prefix, "list", "checklist.column.list", set_filter("list"),
-                LISTS.iter().map(|x| (cl::wire_name(x), label(lang, "list", x), f.list == Some(*x))).collect()) }
-            { select_filter(lang, prefix, "source", "cl.source", set_filter("source"),
-                SOURCES.iter().map(|x| (cl::wire_name(x), label(lang, "source", x), f.source == Some(*x))).collect()) }
-            { select_filter(lang, prefix, "unit", "cl.unit", set_filter("unit"),
-                units.iter().map(|u| (u.clone(), u.clone(), f.unit.as_deref() == Some(u.as_str()))).collect()) }
-            <div class="yj-checkbox">
-                <input type="checkbox" id={format!("{prefix}-overdue")} checked={f.overdue_only} onchange={set_filter("overdue")} />
-                <label for={format!("{prefix}-overdue")}>{ t(lang, "cl.overdue_only") }</label>
-            </div>
-        </fieldset>
-    }
-}
-
+/// The lists and sources the filters and the item form offer, in menu order.
 const LISTS: [ListKind; 3] = [
     ListKind::RiskHazard,
     ListKind::ProblemLead,
@@ -644,28 +594,6 @@ const SOURCES: [Source; 7] = [
     Source::RiskConsultation,
     Source::Other,
 ];
-
-/// A filter select `#<prefix>-<name>`: "all" first, then `(value, label, selected)`.
-fn select_filter(
-    lang: Lang,
-    prefix: &str,
-    name: &str,
-    label_key: &str,
-    onchange: Callback<Event>,
-    options: Vec<(String, String, bool)>,
-) -> Html {
-    let id = format!("{prefix}-{name}");
-    let none = !options.iter().any(|o| o.2);
-    html! {
-        <div class="yj-field">
-            <label class="yj-label" for={id.clone()}>{ t(lang, label_key) }</label>
-            <select class="yj-select" {id} {onchange}>
-                <option value="" selected={none}>{ t(lang, "cl.all") }</option>
-                { for options.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
-            </select>
-        </div>
-    }
-}
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;

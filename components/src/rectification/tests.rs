@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
+use yaojian::checklist::Status;
 use yaojian::date::parse_date;
 
 mod drafts;

@@ -378,3 +378,39 @@ async fn nobody_signed_in_sees_a_request_to_sign_in_and_nothing_is_asked() {
     assert!(server.seen.borrow().is_empty());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_inspector_imports_the_findings_on_the_server_and_sees_what_was_added() {
+    let server = two_items(|s| {
+        assert_eq!(s.path(), "/items/import");
+        (200, json!({"added": 3, "already": 1, "results": []}))
+    });
+    let root = mount_on_server("inspector").await;
+    let before = server.seen.borrow().iter().filter(|s| s.path() == "/items").count();
+    press(&root, "导入").await;
+    answered().await;
+    let sent = server.changes();
+    assert_eq!(sent[0].body, json!({"template": "representative-personal"}));
+    assert_eq!(
+        text(&root, "[id$='-simport-status']"),
+        "新增3项，1项已在清单中。"
+    );
+    let after = server.seen.borrow().iter().filter(|s| s.path() == "/items").count();
+    assert_eq!(after, before + 1, "the page is asked for again");
+    // By reference, one a line; a refusal is shown at the field.
+    server.answer_with(|_| {
+        (404, json!({"errors": [{"path": "$.submissions[0]", "code": "not_found", "message": "没有这份提交"}]}))
+    });
+    type_suffix(&root, "simport-refs", "ZC1\n\nZC2\n").await;
+    press(&root, "导入").await;
+    answered().await;
+    assert_eq!(server.changes()[1].body, json!({"submissions": ["ZC1", "ZC2"]}));
+    assert!(text(&root, ".yj-error-summary").contains("没有这份提交"));
+    let refs: web_sys::HtmlTextAreaElement = by_suffix(&root, "simport-refs").unchecked_into();
+    assert_eq!(refs.value(), "ZC1\n\nZC2\n", "what was typed stays");
+    root.remove();
+    // An enterprise imports nothing.
+    let root = mount_on_server("enterprise").await;
+    assert!(root.query_selector("[id$='-simport']").unwrap().is_none());
+    root.remove();
+}
