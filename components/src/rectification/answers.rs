@@ -58,19 +58,35 @@ impl Board {
             ServerEvent::Saving(id) => {
                 s.saving.insert(id);
             }
+            ServerEvent::Answered { person, .. } | ServerEvent::Fetched(person, _)
+                if person != s.person => {}
             ServerEvent::Answered {
                 id,
                 answer,
                 edit,
                 lang,
                 today,
+                ..
             } => {
                 s.saving.remove(&id);
                 let told = Told { lang, today, edit };
                 self.answered(&mut s, &id, *answer, told, prefix);
             }
-            ServerEvent::Fetched(now) => {
+            ServerEvent::Fetched(_, now) => {
                 self.replace_item(&mut s, *now);
+                self.rev += 1;
+                self.keep_as_draft = false;
+            }
+            ServerEvent::Forget => {
+                s = Shared {
+                    loads: s.loads,
+                    person: s.person + 1,
+                    ..Shared::new()
+                };
+                self.list.borrow_mut().items.clear();
+                self.expanded.clear();
+                self.open = None;
+                self.error = None;
                 self.rev += 1;
                 self.keep_as_draft = false;
             }

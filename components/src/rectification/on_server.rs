@@ -35,6 +35,8 @@ pub fn use_server_page(
     prefix: Rc<String>,
 ) {
     let asked = use_mut_ref(|| 0u64);
+    // Who the rows on show were read for (none before the first reading).
+    let read_for = use_mut_ref(|| None::<Option<Endpoint>>);
     // Nobody signed in: nothing to ask for (the board says "sign in").
     let endpoint = endpoint_of(props).filter(|_| signed_in(props));
     let shared = board.shared.as_ref();
@@ -46,16 +48,21 @@ pub fn use_server_page(
     );
     let d = board.dispatcher();
     use_effect_with(key, move |(endpoint, filters, at, lang)| {
+        let n = {
+            let mut a = asked.borrow_mut();
+            *a += 1; // an answer still on its way is no longer the one to show
+            *a
+        };
+        let event = move |e: ServerEvent| BoardAction::Server(Box::new(e), prefix.clone());
+        let before = read_for.borrow_mut().replace(endpoint.clone());
+        if before.is_some_and(|b| b != *endpoint) {
+            // Someone else (or nobody) is signed in: nothing of the list before stays.
+            d.dispatch(event(ServerEvent::Forget));
+        }
         let (Some(e), Some((cursor, _))) = (endpoint.clone(), at.clone()) else {
             return;
         };
-        let n = {
-            let mut a = asked.borrow_mut();
-            *a += 1;
-            *a
-        };
         let (filters, lang) = (filters.clone(), *lang);
-        let event = move |e: ServerEvent| BoardAction::Server(Box::new(e), prefix.clone());
         d.dispatch(event(ServerEvent::Loading));
         yew::platform::spawn_local(async move {
             let got = remote::load_page(&e, &filters, cursor.as_deref(), page_size, lang).await;
@@ -96,6 +103,7 @@ pub fn send_change(
     };
     let d = board.dispatcher();
     let event = move |e: ServerEvent| BoardAction::Server(Box::new(e), prefix.clone());
+    let person = shared.person;
     d.dispatch(event(ServerEvent::Saving(id.clone())));
     yew::platform::spawn_local(async move {
         let (answer, edit) = match &c {
@@ -107,6 +115,7 @@ pub fn send_change(
             Change::Import(_) => return,
         };
         d.dispatch(event(ServerEvent::Answered {
+            person,
             id,
             answer: Box::new(answer),
             edit,
@@ -124,13 +133,13 @@ pub fn fetch_item(
     lang: Lang,
     prefix: Rc<String>,
 ) {
-    if board.shared.is_none() {
+    let Some(person) = board.shared.as_ref().map(|s| s.person) else {
         return;
-    }
+    };
     let d = board.dispatcher();
     yew::platform::spawn_local(async move {
         if let Some(now) = remote::load_item(&endpoint, &id, lang).await {
-            let e = Box::new(ServerEvent::Fetched(Box::new(now)));
+            let e = Box::new(ServerEvent::Fetched(person, Box::new(now)));
             d.dispatch(BoardAction::Server(e, prefix));
         }
     });

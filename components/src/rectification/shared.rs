@@ -28,6 +28,9 @@ pub struct Shared {
     pub signed_out: bool,
     /// Moves whenever the page must be asked for again.
     pub loads: u32,
+    /// Moves whenever another person (or nobody) is signed in: an answer to a request
+    /// made for the person before is not shown.
+    pub person: u32,
 }
 
 impl Shared {
@@ -58,16 +61,20 @@ pub enum ServerEvent {
     /// A change to this item was sent.
     Saving(String),
     /// The server's answer to the change (an edit, or an action) of an item, told in
-    /// this language, on this day.
+    /// this language, on this day; asked for the person of that count.
     Answered {
+        person: u32,
         id: String,
         answer: Box<Answer>,
         edit: bool,
         lang: Lang,
         today: Date,
     },
-    /// An item read again, with its whole history (its details were opened).
-    Fetched(Box<Stored>),
+    /// An item read again, with its whole history (its details were opened), for the
+    /// person of that count.
+    Fetched(u32, Box<Stored>),
+    /// Another person, or nobody, is signed in: the rows, counts and revisions go.
+    Forget,
     /// The next page (`true`) or the one before.
     Turn(bool),
     /// Ask for the page again.

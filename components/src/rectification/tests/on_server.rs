@@ -414,3 +414,38 @@ async fn an_inspector_imports_the_findings_on_the_server_and_sees_what_was_added
     assert!(root.query_selector("[id$='-simport']").unwrap().is_none());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn signing_out_or_in_as_someone_else_leaves_nothing_of_the_list_before() {
+    let server = two_items(|_| (500, Value::Null));
+    let entry = crate::widgets::entry("rectification").unwrap();
+    let mut w = entry.start(Lang::ZhCn, Callback::noop());
+    w.set("endpoint", Some("/api/v1")).unwrap();
+    let inspector = Value::String(token("i-1", "inspector")).to_string();
+    w.put("token", &inspector).unwrap();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    w.render(Some(root.clone()));
+    answered().await;
+    assert_eq!(rows(&root), 2);
+    // Signed out: the rows go at once, and nothing more is asked.
+    let asked = server.seen.borrow().len();
+    w.put("token", "null").unwrap();
+    w.render(None);
+    answered().await;
+    assert_eq!(rows(&root), 0);
+    assert!(text(&root, "[data-testid=cl-sign-in]").contains("请先登录"));
+    assert!(!text(&root, ".yj-cl").contains("问题A"));
+    assert_eq!(server.seen.borrow().len(), asked);
+    // The next person's list is read with the next person's token.
+    let enterprise = token("e-1", "enterprise");
+    w.put("token", &Value::String(enterprise.clone()).to_string()).unwrap();
+    w.render(None);
+    answered().await;
+    let last = server.seen.borrow().last().cloned().unwrap();
+    assert_eq!(last.authorization, Some(format!("Bearer {enterprise}")));
+    assert_eq!(rows(&root), 2);
+    w.destroy();
+    root.remove();
+}
