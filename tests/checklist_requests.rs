@@ -364,3 +364,19 @@ fn what_changed_names_the_status_the_fields_and_the_records() {
     let en = what_changed(&before, &now, yaojian::Lang::En);
     assert_eq!(en[0], "status: Rectifying → Awaiting re-inspection");
 }
+
+#[test]
+fn a_new_items_body_is_checked_and_an_empty_id_is_left_to_the_server() {
+    let mut input = ItemInput::from_item(&item(Status::Pending));
+    input.id = String::new();
+    let body = item_body(&input).unwrap();
+    assert_eq!(body["id"], "");
+    assert_eq!(body["measures"], json!(["补全记录", "培训保管员"]));
+    assert!(body.get("history").is_none() && body.get("evidence").is_none());
+    // What the server reads back is the form.
+    let back = ItemInput::from_item_value(body, &[]).unwrap();
+    assert_eq!(back.problem, input.problem);
+    input.problem = " ".into();
+    let e = item_body(&input).unwrap_err();
+    assert_eq!(paths(&e)[0].0, "$.problem");
+}

@@ -170,6 +170,32 @@ fn read_action(name: &str, v: Value) -> Result<(Action, String, Vec<Text>), Fiel
     })
 }
 
+/// The id a new item is checked with when its id was left empty (the server numbers
+/// it once the rest is valid).
+pub const UNNUMBERED_STAND_IN: &str = "ZG-0000-000";
+
+/// The body of a new item for a shared list (`POST /items`, without its `org`): the
+/// form checked as [`new_item`] checks it, each error at its field. An id left empty
+/// stays empty, for the server to number.
+pub fn item_body(input: &ItemInput) -> Result<Value, Errors> {
+    let numbered = input.id.trim().is_empty();
+    let mut form = input.clone();
+    if numbered {
+        form.id = UNNUMBERED_STAND_IN.into();
+    }
+    let mut v = serde_json::to_value(new_item(&form)?).unwrap_or_default();
+    if numbered {
+        v["id"] = Value::from("");
+    }
+    if let Some(o) = v.as_object_mut() {
+        // A new item has no records: the server starts its history.
+        for k in ["evidence", "reinspections", "close_out", "history"] {
+            o.remove(k);
+        }
+    }
+    Ok(v)
+}
+
 /// The body [`action_of`] reads back as `action` and `note`: what a client of the
 /// shared list sends.
 pub fn action_body(action: &Action, note: &str) -> Value {

@@ -118,12 +118,24 @@ impl Board {
         };
         match answer {
             Answer::Done(now) => {
+                let id = now.item.id.clone();
+                let added = !self.list.borrow().items.iter().any(|i| i.id == id);
                 let status = super::label(lang, "status", &now.item.status);
-                let text = tf(lang, "cl.done", &[("id", id), ("status", &status)]);
-                self.replace_item(s, now);
+                let text = if added {
+                    tf(lang, "cl.added", &[("id", &id)])
+                } else {
+                    tf(lang, "cl.done", &[("id", &id), ("status", &status)])
+                };
+                if added {
+                    // Shown at once; the page asked for again puts it in its place.
+                    s.revisions.insert(id.clone(), now.revision);
+                    self.list.borrow_mut().items.insert(0, now.item);
+                } else {
+                    self.replace_item(s, now);
+                }
                 // The counts move with the change: ask for the page again.
                 s.loads += 1;
-                let done = Outcome::Changed(Some(id.to_string()), text, false);
+                let done = Outcome::Changed(Some(id), text, false);
                 self.changed(done, told.today, prefix);
             }
             Answer::Conflict(now, _) => {

@@ -37,6 +37,8 @@ pub enum Change {
     Transition(String, Action, String),
     /// The item being edited (none: a new one) and the form.
     Save(Option<String>, ItemInput),
+    /// A new item for the list on the server, and its enterprise's 统一社会信用代码.
+    AddOnServer(ItemInput, String),
     Import(Vec<Item>),
 }
 
@@ -76,7 +78,7 @@ fn apply_change(list: &mut ItemList, c: Change, lang: Lang) -> Outcome {
                 Err(errs) => Outcome::Invalid(errs.into()),
             }
         }
-        Change::Save(None, input) => match list.add(&input) {
+        Change::Save(None, input) | Change::AddOnServer(input, _) => match list.add(&input) {
             Ok(n) => {
                 let id = list.items[n].id.clone();
                 let said = tf(lang, "cl.added", &[("id", &id)]);

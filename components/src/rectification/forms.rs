@@ -152,6 +152,10 @@ pub(super) struct ItemFormProps {
     pub units: Rc<Vec<String>>,
     pub on_save: Callback<ItemInput>,
     pub on_cancel: Callback<()>,
+    /// A new item on the server: the form also asks for the enterprise's 统一社会信用代码
+    /// and saves through this instead of `on_save`.
+    #[prop_or_default]
+    pub on_add_on_server: Option<Callback<(ItemInput, String)>>,
 }
 
 /// Add or edit an item: every field of the form the engine checks, an error summary
@@ -187,7 +191,7 @@ fn summary_items(p: &ItemFormProps, mode: Mode) -> Vec<ErrorItem> {
         .filter(|e| !(e.path == "$.deadline" && mode == Mode::Immediate))
         .map(|e| {
             let f = e.path.trim_start_matches("$.");
-            if cl::INPUT_FIELDS.contains(&f) {
+            if cl::INPUT_FIELDS.contains(&f) || f == "org" {
                 let label = t(lang, &format!("checklist.column.{f}"));
                 ErrorItem {
                     field_id: format!("{}-i-{f}", p.prefix),
@@ -310,13 +314,25 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
     };
     let x = &*input;
     let rules = rule_options(lang);
+    let org = use_state(String::new);
     let on_save = {
-        let (input, save) = (input.clone(), p.on_save.clone());
+        let (input, save, org) = (input.clone(), p.on_save.clone(), org.clone());
+        let on_server = p.on_add_on_server.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            save.emit((*input).clone());
+            match &on_server {
+                Some(add) => add.emit(((*input).clone(), (*org).clone())),
+                None => save.emit((*input).clone()),
+            }
         })
     };
+    let org_field = p.on_add_on_server.is_some().then(|| {
+        let oninput = crate::common::bind_text(&org);
+        field_view(p, "org", Some(t(lang, "cl.org_hint")), &|fd: &Field| html! {
+            <input class="yj-input" type="text" id={fd.id.clone()} value={(*org).clone()} oninput={oninput.clone()}
+                   aria-invalid={fd.aria_invalid()} aria-describedby={fd.described_by()} />
+        })
+    });
     let errors = summary_items(p, x.mode);
     let title_id = format!("{}-i-title", p.prefix);
     let title = match &p.editing {
@@ -328,6 +344,7 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
         <form class="yj-cl__form yj-cl__item-form" aria-labelledby={title_id.clone()} novalidate=true onsubmit={on_save}>
             <h4 id={title_id} tabindex="-1" ref={heading}>{ title }</h4>
             <ErrorSummary id={format!("{}-i-errors", p.prefix)} title={t(lang, "cl.item_errors")} {errors} focus_token={p.submits} />
+            { org_field.unwrap_or_default() }
             { c.text_input("id", &x.id, |x, v| x.id = v, Some(t(lang, if p.editing.is_some() { "cl.id_fixed" } else { "cl.id_hint" })), None) }
             { c.select("list", LISTS.iter().map(|l| (cl::wire_name(l), label(lang, "list", l))).collect(), cl::wire_name(&x.list),
                 |x, v| if let Ok(l) = serde_json::from_value(serde_json::Value::String(v)) { x.list = l }) }

@@ -32,12 +32,11 @@ mod shared;
 mod table;
 
 use crate::common::events::Emitted;
-use crate::common::server::Endpoint;
 use crate::common::{now_cst_timestamp, t, tf, today, use_host_value, DraftSaver};
 use board::{Board, BoardAction, Change, Open};
 use serde_json::Value;
 use std::rc::Rc;
-use yaojian::checklist::{self as cl, ItemInput, ItemList, ListKind, Source};
+use yaojian::checklist::{self as cl, ItemList, ListKind, Source};
 use yaojian::date::Date;
 use yaojian::Lang;
 use yew::prelude::*;
@@ -372,9 +371,9 @@ pub fn rectification(props: &RectificationProps) -> Html {
         parties: shared::parties_of_role(role.as_ref().and_then(|p| p.role.as_deref())),
     };
     let local = board.shared.is_none();
-    let imports_on_server = endpoint_of_bureau(props, &ctx);
+    let imports_on_server = on_server::endpoint_of_bureau(props, &ctx);
+    let adds = local || imports_on_server.is_some();
     let (from, to, current, pages) = (shown.from, shown.to, shown.current, shown.pages);
-    let add_open = board.open == Some(Open::Add);
     html! {
         <div class={classes!("yj-widget", "yj-cl", board.notice_of.is_some().then_some("yj-cl--notice"))} lang={lang.tag()} ref={root}>
             { board_notes(props, &board, &list, today, &prefix) }
@@ -382,22 +381,12 @@ pub fn rectification(props: &RectificationProps) -> Html {
             { overview::summary_view(lang, &counts, &prefix) }
             { overview::filters_view(lang, &prefix, &board.filters, &units, &d) }
             if let Some(endpoint) = imports_on_server {
-                <server_import::ServerImport {lang} prefix={(*prefix).clone()} {endpoint} on_added={reload(&d, &prefix)} />
+                <server_import::ServerImport {lang} prefix={(*prefix).clone()} {endpoint} on_added={on_server::reload(&d, &prefix)} />
             }
             if local {
                 <import::ImportFindings lang={lang} prefix={(*prefix).clone()} on_import={on_import(&list_rc, &change, today, lang)} />
-                <div class="yj-button-row yj-no-print">
-                    <button type="button" class="yj-button" id={format!("{prefix}-add")} aria-expanded={add_open.to_string()}
-                            onclick={ let d = d.clone(); Callback::from(move |_: MouseEvent| d.dispatch(BoardAction::Open(Open::Add))) }>{ t(lang, "cl.add") }</button>
-                </div>
             }
-            if add_open {
-                <forms::ItemForm lang={lang} prefix={(*prefix).clone()} editing={None::<String>}
-                    initial={Rc::new(ItemInput { id: list.next_id(today), ..ItemInput::default() })}
-                    errors={board.form_errors.clone()} submits={board.form_submits} units={units.clone()}
-                    on_save={ let change = change.clone(); Callback::from(move |i: ItemInput| change.emit(Change::Save(None, i))) }
-                    on_cancel={ let c = ctx.close_form.clone(); Callback::from(move |_| c.emit(None)) } />
-            }
+            { overview::add_view(&board, &ctx, &change, today, adds) }
             <p class="yj-visually-hidden" role="status">{ board.announce.clone() }</p>
             <table class="yj-cl__table" data-testid="cl-table">
                 <caption id={format!("{prefix}-caption")} tabindex="-1">{ shown.caption }</caption>
@@ -473,22 +462,6 @@ fn shown_rows(
         pages,
         caption,
     }
-}
-
-/// The server, when the list is on it and the role is the bureau's (it imports).
-fn endpoint_of_bureau(props: &RectificationProps, ctx: &table::RowCtx) -> Option<Endpoint> {
-    let bureau = ctx.parties.as_ref().is_none_or(|p| p.contains(&cl::Party::Bureau));
-    let e = on_server::endpoint_of(props)?;
-    (ctx.shared.is_some() && bureau && on_server::signed_in(props)).then_some(e)
-}
-
-/// Asks the server for the page again.
-fn reload(d: &UseReducerDispatcher<Board>, prefix: &Rc<String>) -> Callback<()> {
-    let (d, prefix) = (d.clone(), prefix.clone());
-    Callback::from(move |_| {
-        let e = Box::new(shared::ServerEvent::Reload);
-        d.dispatch(BoardAction::Server(e, prefix.clone()))
-    })
 }
 
 /// Closes the open form and focuses the given element (else the add button).

@@ -3,6 +3,7 @@
 //! each change with the item's revision, and what the board says while it waits.
 
 use super::board::{Board, BoardAction, Change};
+use super::table;
 use super::remote::{self, LoadFailed};
 use super::shared::ServerEvent;
 use super::RectificationProps;
@@ -79,7 +80,7 @@ pub fn use_server_page(
 }
 
 /// Sends a change of the list to the server, once: an action or an edit of an item on
-/// the page, with its revision. (Adding items is done through the API or an import.)
+/// the page, with its revision, or a new item.
 pub fn send_change(
     board: &UseReducerHandle<Board>,
     endpoint: Endpoint,
@@ -91,6 +92,9 @@ pub fn send_change(
     let Some(shared) = board.shared.as_ref() else {
         return;
     };
+    if let Change::AddOnServer(input, org) = c {
+        return add(board, endpoint, input, org, (lang, today), prefix);
+    }
     let id = match &c {
         Change::Transition(id, ..) | Change::Save(Some(id), _) => id.clone(),
         _ => return,
@@ -112,7 +116,7 @@ pub fn send_change(
                 false,
             ),
             Change::Save(_, input) => (edit(&endpoint, &id, revision, input, lang).await, true),
-            Change::Import(_) => return,
+            Change::Import(_) | Change::AddOnServer(..) => return,
         };
         d.dispatch(event(ServerEvent::Answered {
             person,
@@ -122,6 +126,47 @@ pub fn send_change(
             lang,
             today,
         }));
+    });
+}
+
+/// Sends a new item (`POST /items`) with its enterprise; the engine checks the form
+/// first, as the server will.
+fn add(
+    board: &UseReducerHandle<Board>,
+    endpoint: Endpoint,
+    input: ItemInput,
+    org: String,
+    (lang, today): (Lang, Date),
+    prefix: Rc<String>,
+) {
+    let Some(person) = board.shared.as_ref().map(|s| s.person) else {
+        return;
+    };
+    let d = board.dispatcher();
+    let event = move |e: ServerEvent| BoardAction::Server(Box::new(e), prefix.clone());
+    let answered = move |answer| ServerEvent::Answered {
+        person,
+        id: String::new(),
+        answer: Box::new(answer),
+        edit: true,
+        lang,
+        today,
+    };
+    let mut body = match yaojian::checklist::item_body(&input) {
+        Ok(b) => b,
+        Err(errs) => {
+            let answer = remote::Answer::Refused(errs.into());
+            return d.dispatch(event(answered(answer)));
+        }
+    };
+    body["org"] = serde_json::Value::from(org.trim());
+    yew::platform::spawn_local(async move {
+        let url = endpoint.url("/items", lang);
+        let answer = match endpoint.fetch("POST", &url, Some(&body.to_string()), &[]).await {
+            Ok((status, text)) => remote::answer_of(status, &text),
+            Err(_) => remote::Answer::Unreachable,
+        };
+        d.dispatch(event(answered(answer)));
     });
 }
 
@@ -225,4 +270,20 @@ pub fn server_pages(board: &UseReducerHandle<Board>, lang: Lang, prefix: &str) -
             }
         </nav>
     }
+}
+
+/// The server, when the list is on it and the role is the bureau's (it imports).
+pub fn endpoint_of_bureau(props: &RectificationProps, ctx: &table::RowCtx) -> Option<Endpoint> {
+    let bureau = ctx.parties.as_ref().is_none_or(|p| p.contains(&yaojian::checklist::Party::Bureau));
+    let e = endpoint_of(props)?;
+    (ctx.shared.is_some() && bureau && signed_in(props)).then_some(e)
+}
+
+/// Asks the server for the page again.
+pub fn reload(d: &UseReducerDispatcher<Board>, prefix: &Rc<String>) -> Callback<()> {
+    let (d, prefix) = (d.clone(), prefix.clone());
+    Callback::from(move |_| {
+        let e = Box::new(ServerEvent::Reload);
+        d.dispatch(BoardAction::Server(e, prefix.clone()))
+    })
 }

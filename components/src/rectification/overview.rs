@@ -1,12 +1,16 @@
 //! What the board shows above its table: the counts, the progress bar and the deadline
 //! flags; the search box and the filter selects (the server's list is asked for again
-//! with them; the local list is filtered by the engine's `Filter`).
+//! with them; the local list is filtered by the engine's `Filter`); the add button and
+//! the add form.
 
-use super::board::{Board, BoardAction};
+use super::board::{Board, BoardAction, Change, Open};
+use super::{forms, table};
 use super::{label, LISTS, SOURCES};
 use crate::common::{t, tf};
 use serde_json::Value;
-use yaojian::checklist::{self as cl, Status};
+use std::rc::Rc;
+use yaojian::checklist::{self as cl, ItemInput, Status};
+use yaojian::date::Date;
 use yaojian::Lang;
 use yew::prelude::*;
 
@@ -104,5 +108,53 @@ fn select_filter(
                 { for options.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
             </select>
         </div>
+    }
+}
+
+/// The add button and, once pressed, the add form: on the server (the bureau's role
+/// only) it also asks for the enterprise and leaves the number to the server.
+pub(super) fn add_view(
+    board: &UseReducerHandle<Board>,
+    ctx: &table::RowCtx,
+    change: &Callback<Change>,
+    today: Date,
+    offered: bool,
+) -> Html {
+    let (lang, prefix) = (ctx.lang, ctx.prefix);
+    let add_open = board.open == Some(Open::Add);
+    let on_server = board.shared.is_some();
+    let id = if on_server {
+        String::new()
+    } else {
+        ctx.list.next_id(today)
+    };
+    let on_add_on_server = on_server.then(|| {
+        let change = change.clone();
+        Callback::from(move |(i, org): (ItemInput, String)| change.emit(Change::AddOnServer(i, org)))
+    });
+    let on_save = {
+        let change = change.clone();
+        Callback::from(move |i: ItemInput| change.emit(Change::Save(None, i)))
+    };
+    let on_open = {
+        let d = board.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(BoardAction::Open(Open::Add)))
+    };
+    html! {
+        <>
+            if offered {
+                <div class="yj-button-row yj-no-print">
+                    <button type="button" class="yj-button" id={format!("{prefix}-add")} aria-expanded={add_open.to_string()}
+                            onclick={on_open}>{ t(lang, "cl.add") }</button>
+                </div>
+            }
+            if add_open && offered {
+                <forms::ItemForm lang={lang} prefix={prefix.to_string()} editing={None::<String>}
+                    initial={Rc::new(ItemInput { id, ..ItemInput::default() })}
+                    errors={board.form_errors.clone()} submits={board.form_submits} units={ctx.units.clone()}
+                    {on_save} {on_add_on_server}
+                    on_cancel={ let c = ctx.close_form.clone(); Callback::from(move |_| c.emit(None)) } />
+            }
+        </>
     }
 }

@@ -34,7 +34,7 @@ static SPEC: Spec = Spec {
         Setting {
             name: "endpoint",
             values: "the URL of `yaojian-server`'s API, e.g. `/api/v1` (docs/server.md)",
-            effect: "the list is the one the bureau and the enterprise share on the server: one page at a time with its filters, search and counts; each action or edit is sent with the item's revision (`If-Match`) and the row changes once the server accepts it (\"正在保存…\" until then, and it cannot be sent twice); the actions offered follow the token's role (an enterprise starts and reports, an inspector edits, re-inspects and closes out); when someone else changed the item first, the widget says what they changed and shows the item as it is now, keeping what was typed; an expired sign-in says so and keeps it too. Without `endpoint` the list stays in the page (and its draft)",
+            effect: "the list is the one the bureau and the enterprise share on the server: one page at a time with its filters, search and counts; each action or edit is sent with the item's revision (`If-Match`) and the row changes once the server accepts it (\"正在保存…\" until then, and it cannot be sent twice); the actions offered follow the token's role (an enterprise starts and reports; an inspector adds items for an enterprise, numbered by the server, imports the findings of stored filings, edits, re-inspects and closes out); when someone else changed the item first, the widget says what they changed and shows the item as it is now, keeping what was typed; an expired sign-in says so and keeps it too. Without `endpoint` the list stays in the page (and its draft)",
         },
         Setting {
             name: "auth",

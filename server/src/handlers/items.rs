@@ -155,7 +155,7 @@ pub async fn create(
     let numbered = input.id.trim().is_empty();
     if numbered {
         // Checked with a stand-in: a number is handed out only to an item that is valid.
-        input.id = "ZG-0000-000".into();
+        input.id = cl::UNNUMBERED_STAND_IN.into();
     }
     let mut item = cl::new_item(&input).map_err(unprocessable)?;
     let (at, today) = now();

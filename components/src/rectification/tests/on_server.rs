@@ -151,8 +151,11 @@ fn two_items(mut then: impl FnMut(&Seen) -> (u16, Value) + 'static) -> FakeServe
     let changes = move |s: &Seen| {
         let (status, body) = then(s);
         let mut items = stored.borrow_mut();
-        if let Some(i) = items.iter_mut().find(|i| status == 200 && i["id"] == body["id"]) {
-            *i = body.clone();
+        if (200..300).contains(&status) && body["id"].is_string() {
+            match items.iter_mut().find(|i| i["id"] == body["id"]) {
+                Some(i) => *i = body.clone(),
+                None => items.push(body.clone()),
+            }
         }
         (status, body)
     };
@@ -418,7 +421,7 @@ async fn an_inspector_imports_the_findings_on_the_server_and_sees_what_was_added
 #[wasm_bindgen_test]
 async fn signing_out_or_in_as_someone_else_leaves_nothing_of_the_list_before() {
     let server = two_items(|_| (500, Value::Null));
-    let entry = crate::widgets::entry("rectification").unwrap();
+    let entry = crate::contract::Entry::of::<Rectification>();
     let mut w = entry.start(Lang::ZhCn, Callback::noop());
     w.set("endpoint", Some("/api/v1")).unwrap();
     let inspector = Value::String(token("i-1", "inspector")).to_string();
@@ -447,5 +450,45 @@ async fn signing_out_or_in_as_someone_else_leaves_nothing_of_the_list_before() {
     assert_eq!(last.authorization, Some(format!("Bearer {enterprise}")));
     assert_eq!(rows(&root), 2);
     w.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_inspector_adds_an_item_for_an_enterprise_and_the_server_numbers_it() {
+    let server = two_items(|s| {
+        assert_eq!((s.method.as_str(), s.path()), ("POST", "/items"));
+        if s.body["org"] == "91350100M000100Y43" {
+            (201, item("ZG-2026-001", "pending", 1))
+        } else {
+            (422, json!({"errors": [{"path": "$.org", "code": "uscc.check", "message": "校验位不符"}]}))
+        }
+    });
+    let root = mount_on_server("inspector").await;
+    press(&root, "新增整改事项").await;
+    assert_eq!(testing::input(&root, &by_suffix(&root, "i-id").id()).unwrap().value(), "");
+    type_suffix(&root, "i-org", "91350100M000100Y44").await;
+    for (field, value) in [("i-problem", "阴凉库温湿度超标未处置"), ("i-measures", "调整空调设定"),
+        ("i-unit", "示例药业"), ("i-person", "赵六"), ("i-deadline", "2026-12-31")] {
+        type_suffix(&root, field, value).await;
+    }
+    let save: HtmlElement = by_suffix(&root, "i-save").unchecked_into();
+    save.click();
+    answered().await;
+    assert!(text(&root, ".yj-error-summary").contains("校验位不符"));
+    assert!(text(&root, ".yj-cl__item-form").contains("校验位不符"), "at the field too");
+    type_suffix(&root, "i-org", "91350100M000100Y43").await;
+    save.click();
+    answered().await;
+    let sent = server.changes();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[1].body["id"], "", "the server numbers it");
+    assert_eq!(sent[1].body["problem"], "阴凉库温湿度超标未处置");
+    assert_eq!(sent[1].body["measures"], json!(["调整空调设定"]));
+    assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-001]"), "待整改");
+    assert!(root.query_selector(".yj-cl__item-form").unwrap().is_none(), "the form closed");
+    root.remove();
+    // An enterprise adds nothing.
+    let root = mount_on_server("enterprise").await;
+    assert!(root.query_selector("[id$='-add']").unwrap().is_none());
     root.remove();
 }
