@@ -43,6 +43,7 @@ impl Board {
                 s.signed_out = false;
                 s.next = page.next;
                 s.counts = page.counts;
+                s.units.extend(page.units);
                 s.revisions = (page.items.iter())
                     .map(|x| (x.item.id.clone(), x.revision))
                     .collect();

@@ -306,6 +306,11 @@ pub fn rectification(props: &RectificationProps) -> Html {
         units,
         visible,
     } = use_board_views(&board, today);
+    // On the server the page holds a few units; the reports name them all.
+    let units = match &board.shared {
+        Some(s) => Rc::new(s.units.iter().cloned().collect()),
+        None => units,
+    };
     let d = board.dispatcher();
     // Every change goes through the engine; one that took is kept at once should the
     // page be left before it is drawn.

@@ -49,6 +49,9 @@ pub struct Page {
     /// The cursor of the next page, when there is one.
     pub next: Option<String>,
     pub counts: cl::Counts,
+    /// The responsible units of the items the filters let through (the report's
+    /// `by_unit`).
+    pub units: Vec<String>,
 }
 
 /// The query of the listing's filters (`status`, `list`, `source`, `unit`, `overdue`,
@@ -128,15 +131,20 @@ pub async fn load_page(
         other => return Err(failed(other)),
     };
     let report = e.url(&with_query("/report", &filters), lang);
-    let counts = match e.request("GET", &report, None, &[]).await {
-        Reply::Ok(_, v) => serde_json::from_value(v["counts"].clone()).unwrap_or_default(),
+    let report = match e.request("GET", &report, None, &[]).await {
+        Reply::Ok(_, v) => v,
         other => return Err(failed(other)),
     };
+    let counts = serde_json::from_value(report["counts"].clone()).unwrap_or_default();
+    let units = report["by_unit"].as_object().map_or_else(Vec::new, |m| {
+        m.keys().filter(|u| !u.is_empty()).cloned().collect()
+    });
     let items = page["items"].as_array().map_or(&[][..], Vec::as_slice);
     Ok(Page {
         items: items.iter().filter_map(stored_of).collect(),
         next: page["next"].as_str().map(str::to_string),
         counts,
+        units,
     })
 }
 

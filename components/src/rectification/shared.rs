@@ -22,6 +22,9 @@ pub struct Shared {
     pub next: Option<String>,
     /// The counts of every item the filters let through, as the server's report gives.
     pub counts: cl::Counts,
+    /// Every responsible unit the server's reports have named since the sign-in: what
+    /// the unit filter offers (a filtered report names fewer, so they are kept).
+    pub units: BTreeSet<String>,
     pub loading: bool,
     pub load_failed: Option<LoadFailed>,
     /// The sign-in has expired: said until a new token comes.

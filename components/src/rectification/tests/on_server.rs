@@ -174,7 +174,13 @@ fn two_items(mut then: impl FnMut(&Seen) -> (u16, Value) + 'static) -> FakeServe
         }
         "/report" => (
             200,
-            json!({"counts": {"items": 2, "leads_verified": 0, "measures_implemented": 1, "closed": 0, "overdue": 0, "due_soon": 0}}),
+            // A filtered report names only the units it counts.
+            if s.url.contains("unit=") {
+                json!({"counts": {"items": 1}, "by_unit": {"甲单位": {}}})
+            } else {
+                json!({"counts": {"items": 2, "leads_verified": 0, "measures_implemented": 1, "closed": 0, "overdue": 0, "due_soon": 0},
+                    "by_unit": {"甲单位": {}, "乙单位": {}}})
+            },
         ),
         _ => (404, json!({"errors": []})),
     };
@@ -253,6 +259,22 @@ async fn a_filter_asks_the_server_again_from_the_first_page() {
         "{urls:?}"
     );
     assert!(urls.iter().any(|u| u.contains("/report?status=pending")), "{urls:?}");
+    // The unit filter offers every unit the reports named, not only the page's; after
+    // one is chosen, the others are still offered.
+    let units = || {
+        let options = root.query_selector_all("[id$='-unit'] option").unwrap();
+        (0..options.length())
+            .filter_map(|i| options.item(i))
+            .map(|o| o.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(units(), ["全部", "乙单位", "甲单位"]);
+    let select = by_suffix(&root, "unit");
+    js_sys::Reflect::set(&select, &"value".into(), &"甲单位".into()).unwrap();
+    testing::fire(&select, "change");
+    answered().await;
+    assert!(server.seen.borrow().iter().any(|s| s.url.contains("unit=%E7%94%B2")));
+    assert_eq!(units(), ["全部", "乙单位", "甲单位"]);
     root.remove();
 }
 
