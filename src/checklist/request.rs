@@ -170,23 +170,33 @@ fn read_action(name: &str, v: Value) -> Result<(Action, String, Vec<Text>), Fiel
     })
 }
 
-/// The id a new item is checked with when its id was left empty (the server numbers
-/// it once the rest is valid).
-pub const UNNUMBERED_STAND_IN: &str = "ZG-0000-000";
+/// The id a new item is checked with when its id was left empty.
+const UNNUMBERED_STAND_IN: &str = "ZG-0000-000";
+
+/// A new item from its form, checked as [`new_item`] checks it, and whether its id was
+/// left empty for the server to number: such an item is checked with a stand-in id
+/// (a number is handed out only to an item that is valid) and comes back with an empty
+/// id.
+pub fn new_unnumbered_item(input: &ItemInput) -> Result<(Item, bool), Errors> {
+    let numbered = input.id.trim().is_empty();
+    if !numbered {
+        return Ok((new_item(input)?, false));
+    }
+    let form = ItemInput {
+        id: UNNUMBERED_STAND_IN.into(),
+        ..input.clone()
+    };
+    let mut item = new_item(&form)?;
+    item.id.clear();
+    Ok((item, true))
+}
 
 /// The body of a new item for a shared list (`POST /items`, without its `org`): the
-/// form checked as [`new_item`] checks it, each error at its field. An id left empty
-/// stays empty, for the server to number.
+/// form checked as [`new_unnumbered_item`] checks it, each error at its field. An id
+/// left empty stays empty, for the server to number.
 pub fn item_body(input: &ItemInput) -> Result<Value, Errors> {
-    let numbered = input.id.trim().is_empty();
-    let mut form = input.clone();
-    if numbered {
-        form.id = UNNUMBERED_STAND_IN.into();
-    }
-    let mut v = serde_json::to_value(new_item(&form)?).unwrap_or_default();
-    if numbered {
-        v["id"] = Value::from("");
-    }
+    let (item, _) = new_unnumbered_item(input)?;
+    let mut v = serde_json::to_value(item).unwrap_or_default();
     if let Some(o) = v.as_object_mut() {
         // A new item has no records: the server starts its history.
         for k in ["evidence", "reinspections", "close_out", "history"] {

@@ -48,8 +48,7 @@ impl Board {
                     .map(|x| (x.item.id.clone(), x.revision))
                     .collect();
                 self.list.borrow_mut().items = page.items.into_iter().map(|x| x.item).collect();
-                self.rev += 1;
-                self.keep_as_draft = false;
+                self.reloaded();
             }
             ServerEvent::LoadFailed(f) => {
                 s.loading = false;
@@ -73,11 +72,12 @@ impl Board {
                 let told = Told { lang, today, edit };
                 self.answered(&mut s, &id, *answer, told, prefix);
             }
-            ServerEvent::Fetched(_, now) => {
-                self.replace_item(&mut s, *now);
-                self.rev += 1;
-                self.keep_as_draft = false;
+            // Read for its details: shown only while its row is.
+            ServerEvent::Fetched(_, now) if self.has_row(&now.item.id) => {
+                self.put_item(&mut s, *now);
+                self.reloaded();
             }
+            ServerEvent::Fetched(..) => {}
             ServerEvent::Forget => {
                 s = Shared {
                     loads: s.loads,
@@ -88,8 +88,7 @@ impl Board {
                 self.expanded.clear();
                 self.open = None;
                 self.error = None;
-                self.rev += 1;
-                self.keep_as_draft = false;
+                self.reloaded();
             }
             ServerEvent::Turn(forward) => {
                 if forward {
@@ -120,20 +119,13 @@ impl Board {
         match answer {
             Answer::Done(now) => {
                 let id = now.item.id.clone();
-                let added = !self.list.borrow().items.iter().any(|i| i.id == id);
                 let status = super::label(lang, "status", &now.item.status);
-                let text = if added {
+                // A new item is shown at once; the page asked for again puts it in place.
+                let text = if self.put_item(s, now) {
                     tf(lang, "cl.added", &[("id", &id)])
                 } else {
                     tf(lang, "cl.done", &[("id", &id), ("status", &status)])
                 };
-                if added {
-                    // Shown at once; the page asked for again puts it in its place.
-                    s.revisions.insert(id.clone(), now.revision);
-                    self.list.borrow_mut().items.insert(0, now.item);
-                } else {
-                    self.replace_item(s, now);
-                }
                 // The counts move with the change: ask for the page again.
                 s.loads += 1;
                 let done = Outcome::Changed(Some(id), text, false);
@@ -144,11 +136,9 @@ impl Board {
                 let changes = before
                     .map(|b| cl::what_changed(&b, &now.item, lang).join("、"))
                     .unwrap_or_default();
-                let by = t(lang, "cl.someone");
-                let text = tf(lang, "cl.conflict", &[("by", &by), ("changes", &changes)]);
-                self.replace_item(s, now);
-                self.rev += 1;
-                self.keep_as_draft = false;
+                let text = tf(lang, "cl.conflict", &[("changes", &changes)]);
+                self.put_item(s, now);
+                self.reloaded();
                 refused(self, vec![said(text)]);
             }
             Answer::SignedOut => {
@@ -160,12 +150,24 @@ impl Board {
         }
     }
 
-    /// The item as the server holds it now, in place of the row's.
-    fn replace_item(&mut self, s: &mut Shared, now: Stored) {
+    fn has_row(&self, id: &str) -> bool {
+        self.list.borrow().items.iter().any(|i| i.id == id)
+    }
+
+    /// The item as the server holds it now, in place of the row's (first, when no row
+    /// has it: a new item); whether it is new.
+    fn put_item(&mut self, s: &mut Shared, now: Stored) -> bool {
         s.revisions.insert(now.item.id.clone(), now.revision);
         let mut list = self.list.borrow_mut();
-        if let Some(i) = list.items.iter_mut().find(|i| i.id == now.item.id) {
-            *i = now.item;
+        match list.items.iter_mut().find(|i| i.id == now.item.id) {
+            Some(i) => {
+                *i = now.item;
+                false
+            }
+            None => {
+                list.items.insert(0, now.item);
+                true
+            }
         }
     }
 }

@@ -179,6 +179,13 @@ impl Board {
         }
     }
 
+    /// The list changed, but not by this user's hand (a host's value, a draft, the
+    /// server's page): a new revision that is no draft.
+    pub(super) fn reloaded(&mut self) {
+        self.rev += 1;
+        self.keep_as_draft = false;
+    }
+
     fn focus_on(&mut self, id: String) {
         self.focus = (self.focus.0 + 1, Some(id));
     }
@@ -228,8 +235,7 @@ impl Reducible for Board {
                     return self;
                 }
                 *b.list.borrow_mut() = list;
-                b.rev += 1;
-                b.keep_as_draft = false;
+                b.reloaded();
             }
             BoardAction::Kept(kept) => b.kept = kept,
             BoardAction::Change(change, lang, today, prefix) => {

@@ -122,7 +122,7 @@ fn label<T: serde::Serialize>(lang: Lang, prefix: &str, v: &T) -> String {
 fn use_board(props: &RectificationProps) -> UseReducerHandle<Board> {
     let board = {
         let (v, key) = (props.value.clone(), props.storage_key.clone());
-        let on_server = props.endpoint.is_some();
+        let on_server = on_server::endpoint_of(props).is_some();
         use_reducer(move || {
             if on_server {
                 return Board::on_server();
@@ -314,12 +314,13 @@ pub fn rectification(props: &RectificationProps) -> Html {
     let d = board.dispatcher();
     // Every change goes through the engine; one that took is kept at once should the
     // page be left before it is drawn.
-    let endpoint = on_server::endpoint_of(props);
+    // The server the list is on (none: the list is in the page).
+    let endpoint = on_server::endpoint_of(props).filter(|_| board.shared.is_some());
     on_server::use_server_page(&board, props, page_size, prefix.clone());
     let change = {
-        let (board, prefix) = (board.clone(), prefix.clone());
+        let (board, prefix, endpoint) = (board.clone(), prefix.clone(), endpoint.clone());
         Callback::from(move |c: Change| {
-            if let (Some(e), Some(_)) = (endpoint.clone(), board.shared.as_ref()) {
+            if let Some(e) = endpoint.clone() {
                 on_server::send_change(&board, e, c, lang, today, prefix.clone());
                 return;
             }
@@ -354,7 +355,7 @@ pub fn rectification(props: &RectificationProps) -> Html {
         error: &board.error,
         expanded: &board.expanded,
         on_details: {
-            let (board, endpoint, prefix) = (board.clone(), on_server::endpoint_of(props), prefix.clone());
+            let (board, endpoint, prefix) = (board.clone(), endpoint.clone(), prefix.clone());
             Callback::from(move |id: String| {
                 // Opening an item's details on the server reads its whole history.
                 if let (Some(e), false) = (endpoint.clone(), board.expanded.contains(&id)) {
@@ -376,7 +377,9 @@ pub fn rectification(props: &RectificationProps) -> Html {
         parties: shared::parties_of_role(role.as_ref().and_then(|p| p.role.as_deref())),
     };
     let local = board.shared.is_none();
-    let imports_on_server = on_server::endpoint_of_bureau(props, &ctx);
+    // The bureau's role, signed in, adds and imports on the server.
+    let bureau = ctx.may(cl::Party::Bureau) && on_server::signed_in(props);
+    let imports_on_server = endpoint.filter(|_| bureau);
     let adds = local || imports_on_server.is_some();
     let (from, to, current, pages) = (shown.from, shown.to, shown.current, shown.pages);
     html! {

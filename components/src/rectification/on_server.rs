@@ -3,7 +3,6 @@
 //! each change with the item's revision, and what the board says while it waits.
 
 use super::board::{Board, BoardAction, Change};
-use super::table;
 use super::remote::{self, LoadFailed};
 use super::shared::ServerEvent;
 use super::RectificationProps;
@@ -161,11 +160,7 @@ fn add(
     };
     body["org"] = serde_json::Value::from(org.trim());
     yew::platform::spawn_local(async move {
-        let url = endpoint.url("/items", lang);
-        let answer = match endpoint.fetch("POST", &url, Some(&body.to_string()), &[]).await {
-            Ok((status, text)) => remote::answer_of(status, &text),
-            Err(_) => remote::Answer::Unreachable,
-        };
+        let answer = remote::send(&endpoint, "POST", "/items", None, &body, lang).await;
         d.dispatch(event(answered(answer)));
     });
 }
@@ -202,7 +197,7 @@ async fn edit(
     if let Some(o) = body.as_object_mut() {
         o.remove("id");
     }
-    remote::send(e, "PATCH", &remote::item_path(id), revision, &body, lang).await
+    remote::send(e, "PATCH", &remote::item_path(id), Some(revision), &body, lang).await
 }
 
 /// What the board says of the list on the server: loading, a page that did not come
@@ -270,13 +265,6 @@ pub fn server_pages(board: &UseReducerHandle<Board>, lang: Lang, prefix: &str) -
             }
         </nav>
     }
-}
-
-/// The server, when the list is on it and the role is the bureau's (it imports).
-pub fn endpoint_of_bureau(props: &RectificationProps, ctx: &table::RowCtx) -> Option<Endpoint> {
-    let bureau = ctx.parties.as_ref().is_none_or(|p| p.contains(&yaojian::checklist::Party::Bureau));
-    let e = endpoint_of(props)?;
-    (ctx.shared.is_some() && bureau && signed_in(props)).then_some(e)
 }
 
 /// Asks the server for the page again.

@@ -180,20 +180,20 @@ pub async fn send_action(
 ) -> Answer {
     let path = format!("{}/actions", item_path(id));
     let body = cl::action_body(action, note);
-    send(e, "POST", &path, revision, &body, lang).await
+    send(e, "POST", &path, Some(revision), &body, lang).await
 }
 
-/// Sends a change of an item as of `revision` (`If-Match`).
+/// Sends a change: of an item as of `revision` (`If-Match`), or a new item (none).
 pub async fn send(
     e: &Endpoint,
     method: &str,
     path: &str,
-    revision: i64,
+    revision: Option<i64>,
     body: &Value,
     lang: Lang,
 ) -> Answer {
-    let revision = revision.to_string();
-    let headers = [("If-Match", revision.as_str())];
+    let revision = revision.map(|r| r.to_string());
+    let headers: Vec<(&str, &str)> = revision.iter().map(|r| ("If-Match", r.as_str())).collect();
     let (url, body) = (e.url(path, lang), body.to_string());
     match e.fetch(method, &url, Some(&body), &headers).await {
         Ok((status, text)) => answer_of(status, &text),
@@ -203,16 +203,17 @@ pub async fn send(
 
 /// Reads the server's answer to a change.
 pub fn answer_of(status: u16, text: &str) -> Answer {
-    let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-    let errors = || crate::common::server::server_errors(&v, status);
-    match status {
-        200..=299 => stored_of(&v).map_or(Answer::Unreachable, Answer::Done),
-        401 => Answer::SignedOut,
-        409 => match stored_of(&v["current"]) {
-            Some(now) => Answer::Conflict(now, errors()),
-            None => Answer::Refused(errors()),
-        },
-        429 | 500..=599 => Answer::Unreachable,
-        _ => Answer::Refused(errors()),
+    match crate::common::server::reply_of(status, text) {
+        Reply::Ok(_, v) => stored_of(&v).map_or(Answer::Unreachable, Answer::Done),
+        Reply::Refused(401, _) => Answer::SignedOut,
+        Reply::Refused(409, errs) => {
+            let v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+            match stored_of(&v["current"]) {
+                Some(now) => Answer::Conflict(now, errs),
+                None => Answer::Refused(errs),
+            }
+        }
+        Reply::Refused(_, errs) => Answer::Refused(errs),
+        Reply::Unreachable(_) => Answer::Unreachable,
     }
 }

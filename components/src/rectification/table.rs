@@ -42,7 +42,7 @@ pub(super) struct RowCtx<'a> {
 
 impl RowCtx<'_> {
     /// Whether the role may take the actions of `party`.
-    fn may(&self, party: Party) -> bool {
+    pub fn may(&self, party: Party) -> bool {
         self.parties.as_ref().is_none_or(|p| p.contains(&party))
     }
 }

@@ -55,9 +55,9 @@ pub async fn report(
     let (columns, filter) = filters(&caller, &q, lang)?;
     let (_, today) = now();
     let soon = cl::DUE_SOON_DAYS;
-    if filter.overdue_only || !filter.search.trim().is_empty() {
+    let texts = !filter.search.trim().is_empty();
+    if filter.overdue_only || texts {
         // The engine's filter decides item by item: read each item's columns.
-        let texts = !filter.search.trim().is_empty();
         let all = stored::summaries(&state.db, &columns, texts).await?;
         let items = all.into_iter().map(|(_, i)| i);
         let list = ItemList {
@@ -69,10 +69,7 @@ pub async fn report(
     // The stored columns decide: count groups, and read only the items that may be
     // on the deadline lists.
     let groups = stored::groups(&state.db, &columns).await?;
-    let due_by = Some(stored::DueBy {
-        closed: cl::wire_name(&cl::Status::Closed),
-        until: cl::deadline_lists_until(today, soon),
-    });
+    let due_by = Some(cl::deadline_lists_until(today, soon));
     let dated = Filter { due_by, ..columns };
     let dated = stored::summaries(&state.db, &dated, false).await?;
     let dated: Vec<Item> = dated.into_iter().map(|(_, i)| i).collect();

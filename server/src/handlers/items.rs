@@ -7,7 +7,7 @@ use crate::body::JsonBody;
 use crate::error::{ApiError, ApiResult};
 use crate::identity::Identity;
 use crate::state::AppState;
-use crate::store::items::{self as stored, Actor, DueBy, Entry, Filter, StoredItem};
+use crate::store::items::{self as stored, Actor, Entry, Filter, StoredItem};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::Json;
@@ -147,17 +147,12 @@ pub async fn create(
     let (org, region) = org_of(&caller, &body.value, lang)?;
     let unprocessable =
         |e: yaojian::Errors| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &e, lang);
-    let mut input = ItemInput::from_item_value(
+    let input = ItemInput::from_item_value(
         body.value.clone(),
         &["org", "region", "revision", "created_at", "updated_at"],
     )
     .map_err(unprocessable)?;
-    let numbered = input.id.trim().is_empty();
-    if numbered {
-        // Checked with a stand-in: a number is handed out only to an item that is valid.
-        input.id = cl::UNNUMBERED_STAND_IN.into();
-    }
-    let mut item = cl::new_item(&input).map_err(unprocessable)?;
+    let (mut item, numbered) = cl::new_unnumbered_item(&input).map_err(unprocessable)?;
     let (at, today) = now();
     let created = Entry {
         action: "create".into(),
@@ -281,10 +276,9 @@ pub fn columns(caller: &Caller, q: &ItemQuery, filter: &cl::Filter) -> Filter {
         org: q.org.clone(),
         // Overdue items are among those not closed whose deadline is before today:
         // read only those, and let the engine's filter decide.
-        due_by: filter.overdue_only.then(|| DueBy {
-            closed: cl::wire_name(&cl::Status::Closed),
-            until: cl::deadline_lists_until(now().1, -1),
-        }),
+        due_by: filter
+            .overdue_only
+            .then(|| cl::deadline_lists_until(now().1, -1)),
     }
 }
 

@@ -322,17 +322,9 @@ pub struct Filter {
     pub source: Option<String>,
     pub unit: Option<String>,
     pub org: Option<String>,
-    /// Only items not closed out whose deadline is on or before a day.
-    pub due_by: Option<DueBy>,
-}
-
-/// Items whose status is not `closed` (the wire name of 已销号) and whose deadline is
-/// on or before `until`: what an engine's deadline filter can pass, read without the
-/// rest.
-#[derive(Debug, Clone)]
-pub struct DueBy {
-    pub closed: String,
-    pub until: yaojian::date::Date,
+    /// Only items not closed out (已销号) whose deadline is on or before this day: what
+    /// the engine's deadline lists and overdue filter can pass, read without the rest.
+    pub due_by: Option<yaojian::date::Date>,
 }
 
 impl Filter {
@@ -351,9 +343,10 @@ impl Filter {
                 w.push(&format!("{col} = ?"), Arg::Text(v.clone()));
             }
         }
-        if let Some(d) = &self.due_by {
-            w.push("status <> ?", Arg::Text(d.closed.clone()));
-            let until = yaojian::date::format_date(d.until);
+        if let Some(until) = self.due_by {
+            let closed = wire_name(&yaojian::checklist::Status::Closed);
+            w.push("status <> ?", Arg::Text(closed));
+            let until = yaojian::date::format_date(until);
             w.push("deadline <= ?", Arg::Text(until));
         }
         w
