@@ -30,6 +30,43 @@ pub struct Person {
 /// The `auth` setting of the widgets that talk to the server.
 pub const AUTH_CHOICES: &[&str] = &["token", "cookie"];
 
+/// What a widget that talks to the server is told, the same for every such widget: the
+/// `endpoint` and `auth` settings and the `token` property.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct ServerSettings {
+    /// `yaojian-server`'s API (e.g. `/api/v1`); without it the widget stays in the page.
+    pub endpoint: Option<yew::AttrValue>,
+    /// The portal's signed token, sent as `Authorization: Bearer`.
+    pub token: Option<yew::AttrValue>,
+    /// `auth="cookie"`: the portal signed in with the server's cookie, not a token.
+    pub auth_cookie: bool,
+}
+
+impl ServerSettings {
+    /// The server, when the host named one, called with the token.
+    pub fn endpoint(&self) -> Option<Endpoint> {
+        Endpoint::configured(self.endpoint.as_deref(), self.token.as_deref())
+    }
+
+    /// Whether someone is signed in: a token, or the server's cookie.
+    pub fn signed_in(&self) -> bool {
+        self.auth_cookie || self.token.as_deref().is_some_and(|t| !t.is_empty())
+    }
+
+    /// The `endpoint` or `auth` setting (`name`); any other name is refused.
+    pub fn set(&mut self, name: &str, value: Option<&str>) -> Result<(), FieldError> {
+        match name {
+            "endpoint" => self.endpoint = value.map(|v| yew::AttrValue::from(v.trim().to_string())),
+            "auth" => {
+                let choice = crate::contract::choice_setting(name, value, AUTH_CHOICES)?;
+                self.auth_cookie = choice == Some("cookie");
+            }
+            _ => return Err(crate::contract::unknown_setting(name)),
+        }
+        Ok(())
+    }
+}
+
 /// What the claims part of a JWT says about the caller; `None` for anything that is not
 /// a token with a `sub`.
 pub fn person_of_token(token: &str) -> Option<Person> {

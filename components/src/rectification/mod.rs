@@ -74,16 +74,10 @@ pub struct RectificationProps {
     /// Rows per page (default [`PAGE_SIZE`]).
     #[prop_or_default]
     pub page_size: Option<usize>,
-    /// The list shared on `yaojian-server` (e.g. `/api/v1`): pages, counts and every
-    /// change go there. Without it the list stays in the page.
+    /// `yaojian-server` (`endpoint`, `auth`, `token`); without an endpoint the widget
+    /// stays in the page.
     #[prop_or_default]
-    pub endpoint: Option<AttrValue>,
-    /// The portal's signed token, sent as `Authorization: Bearer`.
-    #[prop_or_default]
-    pub token: Option<AttrValue>,
-    /// `auth="cookie"`: the server's cookie signs in, not the token.
-    #[prop_or_default]
-    pub auth_cookie: bool,
+    pub server: crate::common::server::ServerSettings,
 }
 
 /// The document-number pattern used until the host sets its own (labelled sample).
@@ -341,7 +335,7 @@ pub fn rectification(props: &RectificationProps) -> Html {
         let (d, caption) = (d.clone(), format!("{prefix}-caption"));
         Callback::from(move |n: usize| d.dispatch(BoardAction::Page(n, caption.clone())))
     };
-    let role = props.token.as_deref().and_then(crate::common::server::person_of_token);
+    let role = (props.server.token.as_deref()).and_then(crate::common::server::person_of_token);
     let ctx = table::RowCtx {
         list: &list,
         lang,
@@ -378,7 +372,7 @@ pub fn rectification(props: &RectificationProps) -> Html {
     };
     let local = board.shared.is_none();
     // The bureau's role, signed in, adds and imports on the server.
-    let bureau = ctx.may(cl::Party::Bureau) && on_server::signed_in(props);
+    let bureau = ctx.may(cl::Party::Bureau) && props.server.signed_in();
     let imports_on_server = endpoint.filter(|_| bureau);
     let adds = local || imports_on_server.is_some();
     let (from, to, current, pages) = (shown.from, shown.to, shown.current, shown.pages);

@@ -17,13 +17,9 @@ use yew::prelude::*;
 /// The server the widget works on: its `endpoint`, called with the `token` (none with
 /// `auth="cookie"`: the browser sends the cookie).
 pub fn endpoint_of(props: &RectificationProps) -> Option<Endpoint> {
-    let token = props.token.as_deref().filter(|_| !props.auth_cookie);
-    Endpoint::configured(props.endpoint.as_deref(), token)
-}
-
-/// Whether someone is signed in: a token, or the server's cookie.
-pub fn signed_in(props: &RectificationProps) -> bool {
-    props.auth_cookie || props.token.as_deref().is_some_and(|t| !t.is_empty())
+    let s = &props.server;
+    let token = s.token.as_deref().filter(|_| !s.auth_cookie);
+    Endpoint::configured(s.endpoint.as_deref(), token)
 }
 
 /// Asks for the page on show whenever what it depends on changes.
@@ -38,7 +34,7 @@ pub fn use_server_page(
     // Who the rows on show were read for (none before the first reading).
     let read_for = use_mut_ref(|| None::<Option<Endpoint>>);
     // Nobody signed in: nothing to ask for (the board says "sign in").
-    let endpoint = endpoint_of(props).filter(|_| signed_in(props));
+    let endpoint = endpoint_of(props).filter(|_| props.server.signed_in());
     let shared = board.shared.as_ref();
     let key = (
         endpoint.clone(),
@@ -224,7 +220,7 @@ pub fn server_notes(
     };
     html! {
         <>
-            if !signed_in(props) {
+            if !props.server.signed_in() {
                 <p class="yj-cl__sign-in yj-no-print" role="status" data-testid="cl-sign-in">{ t(lang, "cl.sign_in_first") }</p>
             }
             if s.loading { <p class="yj-hint yj-no-print" role="status">{ t(lang, "cl.loading") }</p> }

@@ -100,11 +100,7 @@ impl Widget for Rectification {
                 }
                 p.page_size = n;
             }
-            "endpoint" => p.endpoint = value.map(|v| AttrValue::from(v.trim().to_string())),
-            "auth" => {
-                let choices = crate::common::server::AUTH_CHOICES;
-                p.auth_cookie = contract::choice_setting(name, value, choices)? == Some("cookie");
-            }
+            "endpoint" | "auth" => p.server.set(name, value)?,
             _ => return Err(contract::unknown_setting(name)),
         }
         Ok(())
@@ -122,7 +118,7 @@ impl Widget for Rectification {
             "value" => p.value = Some(Rc::new(yaojian::checklist::ItemList::from_json(json)?)),
             "token" => {
                 let parsed = contract::parse_property(json)?;
-                crate::common::server::token_property(parsed, &mut p.token)?;
+                crate::common::server::token_property(parsed, &mut p.server.token)?;
             }
             _ => return Err(contract::unknown_property(name)),
         }

@@ -63,23 +63,10 @@ pub struct SelfInspectionProps {
     /// Answers to start from (`{"answers": …, "findings": …}` or a submission).
     #[prop_or_default]
     pub value: Option<Rc<Value>>,
-    /// `yaojian-server`'s API (e.g. `/api/v1`): the template comes from it and the
-    /// filing goes to it. Without it the form stays in the browser.
+    /// `yaojian-server` (`endpoint`, `auth`, `token`); without an endpoint the widget
+    /// stays in the page.
     #[prop_or_default]
-    pub endpoint: Option<AttrValue>,
-    /// The portal's signed token for the server.
-    #[prop_or_default]
-    pub token: Option<AttrValue>,
-    /// `auth="cookie"`: the portal signed in with a cookie, so file without a token.
-    #[prop_or_default]
-    pub auth_cookie: bool,
-}
-
-impl SelfInspectionProps {
-    /// The server, when the host named one.
-    fn server(&self) -> Option<crate::common::server::Endpoint> {
-        crate::common::server::Endpoint::configured(self.endpoint.as_deref(), self.token.as_deref())
-    }
+    pub server: crate::common::server::ServerSettings,
 }
 
 /// Where one respondent's draft and queued filing are kept: the host's `storage-key`
@@ -373,7 +360,7 @@ fn sender_for(
         lang: props.lang,
         outbox_key: outbox::outbox_key(to.template, to.slot),
         adopt_from: signed_in.then(|| outbox::outbox_key(to.template, &slot(key, None))),
-        needs_token: !props.auth_cookie,
+        needs_token: !props.server.auth_cookie,
         on_emit: props.on_emit.clone(),
         dispatch: state.dispatcher(),
     }
@@ -421,7 +408,7 @@ fn header_view(t: &Template, lang: Lang, not_a_filer: Option<&FieldError>) -> Ht
 pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let lang = props.lang;
     let prefix = crate::common::use_id_prefix("yj-si");
-    let server = props.server();
+    let server = props.server.endpoint();
     // The server's copy of the template, unless the host gave one.
     let from_server = crate::common::server::use_server_template(
         server.clone().filter(|_| props.template.is_none()),
@@ -442,7 +429,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let root = use_node_ref();
     let key = props.storage_key.as_deref().map(str::to_string);
     // Read from the token once per token, not on every keystroke's render.
-    let person = use_memo(props.token.clone(), |token| {
+    let person = use_memo(props.server.token.clone(), |token| {
         token.as_deref().and_then(crate::common::server::person_of_token)
     });
     let person = (*person).clone().filter(|_| server.is_some());

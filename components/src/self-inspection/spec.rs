@@ -102,9 +102,7 @@ impl Widget for SelfInspection {
             storage_key: None,
             readonly: false,
             value: None,
-            endpoint: None,
-            token: None,
-            auth_cookie: false,
+            server: Default::default(),
         }
     }
 
@@ -116,11 +114,7 @@ impl Widget for SelfInspection {
         match name {
             "storage-key" => p.storage_key = value.map(|v| AttrValue::from(v.to_string())),
             "readonly" => p.readonly = value.is_some(),
-            "auth" => {
-                let choice = contract::choice_setting(name, value, crate::common::server::AUTH_CHOICES)?;
-                p.auth_cookie = choice == Some("cookie");
-            }
-            "endpoint" => p.endpoint = value.map(|v| AttrValue::from(v.trim().to_string())),
+            "endpoint" | "auth" => p.server.set(name, value)?,
             "template-id" => p.template_id = built_in_form(name, value)?,
             _ => return Err(contract::unknown_setting(name)),
         }
@@ -131,7 +125,7 @@ impl Widget for SelfInspection {
         let parsed = contract::parse_property(json)?;
         match name {
             "template" => template_property(parsed, &mut p.template, &mut p.template_errors),
-            "token" => crate::common::server::token_property(parsed, &mut p.token),
+            "token" => crate::common::server::token_property(parsed, &mut p.server.token),
             "value" => {
                 check_value(p, &parsed)?;
                 p.value = Some(Rc::new(parsed));

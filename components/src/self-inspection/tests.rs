@@ -48,9 +48,7 @@ async fn mount_with(template: Option<Rc<Template>>, key: &str) -> Element {
         storage_key: Some(AttrValue::from(key.to_string())),
         readonly: false,
         value: None,
-        endpoint: None,
-        token: None,
-        auth_cookie: false,
+        server: Default::default(),
     })
     .await
 }
@@ -295,9 +293,7 @@ async fn a_malformed_template_shows_its_paths_and_nothing_else() {
         storage_key: None,
         readonly: false,
         value: None,
-        endpoint: None,
-        token: None,
-        auth_cookie: false,
+        server: Default::default(),
     })
     .await;
     let page = root.text_content().unwrap();

@@ -50,15 +50,10 @@ pub struct SubmissionsSummaryProps {
     /// Submissions from the host: a JSON array (or one submission). Replaces the batch.
     #[prop_or_default]
     pub value: Option<Rc<Value>>,
-    /// `yaojian-server`'s API: the batch is what the caller may see there.
+    /// `yaojian-server` (`endpoint`, `auth`, `token`); without an endpoint the widget
+    /// stays in the page.
     #[prop_or_default]
-    pub endpoint: Option<AttrValue>,
-    /// The portal's signed token for the server.
-    #[prop_or_default]
-    pub token: Option<AttrValue>,
-    /// `auth="cookie"`: the portal signed in with a cookie, so read without a token.
-    #[prop_or_default]
-    pub auth_cookie: bool,
+    pub server: crate::common::server::ServerSettings,
 }
 
 /// Offers `text` as a file download named `name` (CSV, UTF-8).

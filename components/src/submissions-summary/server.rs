@@ -13,13 +13,6 @@ use yaojian::form::Template;
 use yaojian::Lang;
 use yew::prelude::*;
 
-impl SubmissionsSummaryProps {
-    /// The server, when the host named one.
-    pub(super) fn server(&self) -> Option<Endpoint> {
-        Endpoint::configured(self.endpoint.as_deref(), self.token.as_deref())
-    }
-}
-
 fn query(t: &Template) -> String {
     format!(
         "template={}&version={}",
@@ -73,7 +66,7 @@ pub fn use_server_batch(
 ) {
     // Nothing to read until the portal has handed over its token (or said it set a
     // cookie instead).
-    let endpoint = props.server().filter(|e| e.token.is_some() || props.auth_cookie);
+    let endpoint = props.server.endpoint().filter(|e| e.token.is_some() || props.server.auth_cookie);
     let lang = props.lang;
     use_effect_with((endpoint, template), move |(endpoint, template)| {
         if let (Some(e), Some(t)) = (endpoint.clone(), template.clone()) {
@@ -90,7 +83,7 @@ pub fn server_panel(
     d: &UseReducerDispatcher<State>,
     export_error: &UseStateHandle<Option<String>>,
 ) -> Html {
-    let Some(endpoint) = props.server() else {
+    let Some(endpoint) = props.server.endpoint() else {
         return html! {};
     };
     let lang = props.lang;

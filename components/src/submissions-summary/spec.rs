@@ -57,9 +57,7 @@ impl Widget for SubmissionsSummary {
             template_id: None,
             template_errors: None,
             value: None,
-            endpoint: None,
-            token: None,
-            auth_cookie: false,
+            server: Default::default(),
         }
     }
 
@@ -74,8 +72,7 @@ impl Widget for SubmissionsSummary {
     ) -> Result<(), FieldError> {
         match name {
             "template-id" => p.template_id = built_in_form(name, value)?,
-            "endpoint" => p.endpoint = value.map(|v| yew::AttrValue::from(v.trim().to_string())),
-            "auth" => p.auth_cookie = contract::choice_setting(name, value, crate::common::server::AUTH_CHOICES)? == Some("cookie"),
+            "endpoint" | "auth" => p.server.set(name, value)?,
             _ => return Err(contract::unknown_setting(name)),
         }
         Ok(())
@@ -89,7 +86,7 @@ impl Widget for SubmissionsSummary {
                 p.value = Some(Rc::new(parsed));
                 Ok(())
             }
-            "token" => crate::common::server::token_property(parsed, &mut p.token),
+            "token" => crate::common::server::token_property(parsed, &mut p.server.token),
             _ => Err(contract::unknown_property(name)),
         }
     }

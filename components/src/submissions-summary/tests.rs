@@ -24,9 +24,7 @@ async fn mount(lang: Lang, value: Option<Rc<Value>>) -> Element {
         template_id: None,
         template_errors: None,
         value,
-        endpoint: None,
-        token: None,
-        auth_cookie: false,
+        server: Default::default(),
     })
     .await
 }
@@ -279,9 +277,7 @@ async fn a_bad_host_template_shows_its_paths() {
         template_id: None,
         template_errors: Some(Rc::new(errs.into())),
         value: Some(example_batch()),
-        endpoint: None,
-        token: None,
-        auth_cookie: false,
+        server: Default::default(),
     })
     .await;
     let panel = text(&root, ".yj-error-summary");

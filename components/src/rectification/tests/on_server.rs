@@ -3,6 +3,7 @@
 //! item's revision, and a conflict, a refusal or an expired sign-in keeps what was typed.
 use super::*;
 use serde_json::json;
+use crate::common::server::ServerSettings;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -191,8 +192,11 @@ async fn mount_on_server(role: &str) -> Element {
     let root = testing::mount::<Rectification>(RectificationProps {
         lang: Lang::ZhCn,
         today: Some(day()),
-        endpoint: Some("/api/v1".into()),
-        token: Some(token(&format!("{role}-1"), role).into()),
+        server: ServerSettings {
+            endpoint: Some("/api/v1".into()),
+            token: Some(token(&format!("{role}-1"), role).into()),
+            ..ServerSettings::default()
+        },
         ..RectificationProps::default()
     })
     .await;
@@ -393,7 +397,10 @@ async fn nobody_signed_in_sees_a_request_to_sign_in_and_nothing_is_asked() {
     let root = testing::mount::<Rectification>(RectificationProps {
         lang: Lang::ZhCn,
         today: Some(day()),
-        endpoint: Some("/api/v1".into()),
+        server: ServerSettings {
+            endpoint: Some("/api/v1".into()),
+            ..ServerSettings::default()
+        },
         ..RectificationProps::default()
     })
     .await;
