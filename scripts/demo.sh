@@ -11,6 +11,6 @@ export PATH="$HOME/.cargo/bin:$PATH"
 scripts/demo-build.sh
 cargo build -p yaojian-server
 mkdir -p target/demo
-exec target/debug/yaojian-server serve --demo \
+exec target/debug/yaojian-server serve --demo --bureau "示例市药品监督管理局（演示）" \
   --database sqlite:target/demo/yaojian.sqlite --key target/demo/key \
   --site target/demo-dist "$@"

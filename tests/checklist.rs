@@ -428,11 +428,45 @@ fn notices_number_themselves_and_merge_items_of_one_party() {
     .unwrap();
     assert_eq!(n.number, "某药监责改〔2026〕003号");
     assert_eq!(n.party, "某医药公司");
-    assert_eq!(n.facts, ["冷库温度记录不全", "未按规定验收"]);
-    assert_eq!(n.provisions.len(), 1, "the same provision once");
+    assert_eq!((n.bureau.as_deref(), n.party_code.as_deref()), (None, None));
+    let problems: Vec<&str> = n.items.iter().map(|i| i.problem.as_str()).collect();
+    assert_eq!(problems, ["冷库温度记录不全", "未按规定验收"]);
+    assert_eq!(
+        n.items[1].provision, "药品经营质量管理规范",
+        "each item states its own"
+    );
+    assert_eq!(n.items[0].deadline, Some(d("2026-12-01")));
+    assert_eq!(n.items[1].deadline, Some(d("2026-11-30")));
     assert_eq!(n.deadline, Some(d("2026-11-30")), "the earliest deadline");
-    assert_eq!(n.requirements, ["补全记录", "培训保管员"]);
+    assert_eq!(n.items[0].measures, ["补全记录", "培训保管员"]);
     assert!(notice(&[], "x", 1, d("2026-11-22")).is_none());
+}
+
+#[test]
+fn a_notice_quotes_what_follows_from_each_items_rule() {
+    let a = item(Status::Pending);
+    let mut b = item(Status::Pending);
+    b.rule = None;
+    b.mode = Mode::Immediate;
+    let n = notice(&[&a, &b], "责改{seq}号", 1, d("2026-11-22")).unwrap();
+    let q = n.items[0].consequence.as_ref().expect("dal-126 is quoted");
+    assert_eq!(q.rule, "dal-126");
+    assert_eq!(
+        q.citation,
+        "《中华人民共和国药品管理法》第一百二十六条第一款"
+    );
+    assert!(
+        q.text
+            .contains("责令限期改正，给予警告；逾期不改正的，处十万元以上五十万元以下的罚款"),
+        "the article as written: {}",
+        q.text
+    );
+    let law = std::fs::read_to_string("data/law/drug-administration-law-2019.md").unwrap();
+    assert!(law.contains(&q.text), "quoted verbatim from data/law");
+    assert_eq!(n.items[1].consequence, None, "no rule, nothing quoted");
+    assert_eq!(n.items[1].deadline, None, "立即改正 has no deadline");
+    let back: Notice = serde_json::from_value(serde_json::to_value(&n).unwrap()).unwrap();
+    assert_eq!(back, n, "a stored notice reads back as issued");
 }
 
 #[test]

@@ -79,7 +79,27 @@ function sharedSheet() {
   return sheet;
 }
 
+// While a widget shows a 责令改正通知书 it marks its element and <html> with
+// data-yj-print-notice: the page then prints that notice alone, none of the page around
+// it. The rule must live in the page (a shadow root's styles cannot reach it).
+const PRINT_NOTICE_CSS = `@media print {
+  html[data-yj-print-notice] body * { visibility: hidden !important; }
+  html[data-yj-print-notice] [data-yj-print-notice] { visibility: visible !important; position: absolute; inset: 0 0 auto 0; }
+}`;
+let printSheet = null;
+function adoptPrintSheet() {
+  if (printSheet || !("adoptedStyleSheets" in document)) return;
+  try {
+    printSheet = new CSSStyleSheet();
+    printSheet.replaceSync(PRINT_NOTICE_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+  } catch {
+    printSheet = null;
+  }
+}
+
 async function styleShadowRoot(root) {
+  adoptPrintSheet();
   const s = await sharedSheet();
   if (s && "adoptedStyleSheets" in root) {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, s];

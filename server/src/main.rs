@@ -50,6 +50,10 @@ enum Command {
         /// ({year}, {seq}, {seq:N}); without it, numbers come from a labelled sample pattern.
         #[arg(long)]
         notice_pattern: Option<String>,
+        /// The issuing bureau its notices name, e.g. 福州市市场监督管理局; without it, the
+        /// printed notice leaves a line to fill in.
+        #[arg(long)]
+        bureau: Option<String>,
     },
     /// Print a signed token (JWT, HS256) for the given identity.
     Token {
@@ -131,12 +135,14 @@ fn main() -> ExitCode {
             log,
             limits,
             notice_pattern,
+            bureau,
         } => start_logs(&log).and_then(|_| runtime()).and_then(|rt| {
             let how = How {
                 options: Options { dist, site },
                 demo,
                 limits: limits.limits(),
                 notice_pattern,
+                bureau,
             };
             rt.block_on(serve(&listen, &database, &key, how))
         }),
@@ -208,6 +214,7 @@ struct How {
     demo: bool,
     limits: Limits,
     notice_pattern: Option<String>,
+    bureau: Option<String>,
 }
 
 async fn serve(
@@ -222,6 +229,11 @@ async fn serve(
         state = state
             .with_notice_pattern(p)
             .map_err(|e| format!("--notice-pattern: {}", e.message(yaojian::Lang::ZhCn)))?;
+    }
+    if let Some(b) = &how.bureau {
+        state = state
+            .with_bureau(b)
+            .map_err(|e| format!("--bureau: {}", e.message(yaojian::Lang::ZhCn)))?;
     }
     let (options, limits) = (how.options, how.limits);
     let app = yaojian_server::app(state, &options);

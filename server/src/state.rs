@@ -21,6 +21,8 @@ pub struct AppState {
     /// The bureau's document-number pattern of the 责令改正通知书 (`--notice-pattern`),
     /// checked by the engine; `None`: the engine's sample pattern, said to be one.
     pub notice_pattern: Option<String>,
+    /// The issuing bureau named on its notices (`--bureau`); `None`: a line to fill in.
+    pub bureau: Option<String>,
 }
 
 impl AppState {
@@ -31,6 +33,7 @@ impl AppState {
             templates: Arc::default(),
             demo,
             notice_pattern: None,
+            bureau: None,
         }
     }
 
@@ -40,6 +43,19 @@ impl AppState {
         yaojian::checklist::check_number_pattern(pattern, "--notice-pattern")?;
         Ok(AppState {
             notice_pattern: Some(pattern.to_string()),
+            ..self
+        })
+    }
+
+    /// The same state with the issuing bureau's name (发文机关), which its notices print;
+    /// one line of at most 100 characters.
+    pub fn with_bureau(self, name: &str) -> Result<AppState, yaojian::FieldError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+            return Err(yaojian::FieldError::new("--bureau", "notice.bureau").with("value", name));
+        }
+        Ok(AppState {
+            bureau: Some(name.to_string()),
             ..self
         })
     }

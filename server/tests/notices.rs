@@ -47,7 +47,19 @@ async fn a_notice_is_numbered_once_recorded_on_its_items_and_served() {
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
         assert_eq!(r.json["number"], format!("示例药监责改〔{}〕001号", year()));
         assert_eq!(r.json["sample_pattern"], true);
-        assert_eq!(r.json["facts"], json!(["冷库记录不全", "培训不足"]));
+        let problems: Vec<&Value> = r.json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| &i["problem"])
+            .collect();
+        assert_eq!(problems, [&json!("冷库记录不全"), &json!("培训不足")]);
+        assert_eq!(r.json["party_code"], ORG_A, "the party's 统一社会信用代码");
+        assert_eq!(
+            r.json["bureau"],
+            Value::Null,
+            "no --bureau: a line to fill in"
+        );
         assert_eq!(
             (r.json["party"].as_str(), r.json["issued_by"].as_str()),
             (Some("示例医药"), Some("i-fz"))
@@ -58,7 +70,13 @@ async fn a_notice_is_numbered_once_recorded_on_its_items_and_served() {
             second.json["number"],
             format!("示例药监责改〔{}〕002号", year())
         );
-        assert_eq!(second.json["items"], json!([a1, a2]));
+        let ids: Vec<&Value> = second.json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| &i["id"])
+            .collect();
+        assert_eq!(ids, [&json!(a1), &json!(a2)]);
         // Each item's history says so, and the item did not change.
         let got = s.get(&format!("/items/{a1}"), &insp).send().await;
         let notes: Vec<&str> = got.json["history"]
@@ -180,8 +198,11 @@ async fn the_bureaus_pattern_numbers_and_a_bad_one_is_refused_at_start() {
             .is_err(),
         "no {{seq}}"
     );
+    assert!(state.clone().with_bureau("福州市\n市场监督管理局").is_err());
     let state = state
         .with_notice_pattern("闽药监责改〔{year}〕{seq:4}号")
+        .unwrap()
+        .with_bureau(" 福州市市场监督管理局 ")
         .unwrap();
     let router = yaojian_server::app(state, &yaojian_server::Options::default());
     let s = TestServer { router, ..s };
@@ -190,6 +211,7 @@ async fn the_bureaus_pattern_numbers_and_a_bad_one_is_refused_at_start() {
     let r = issue(&s, &insp, json!({"items": [id]})).await;
     assert_eq!(r.json["number"], format!("闽药监责改〔{}〕0001号", year()));
     assert_eq!(r.json["sample_pattern"], false);
+    assert_eq!(r.json["bureau"], "福州市市场监督管理局");
 }
 
 #[tokio::test]

@@ -5,20 +5,83 @@ use crate::date::Date;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
-/// The fields of a 责令改正通知书 for one or more items of the same party.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A 责令改正通知书 for one or more items of the same party: a legal document that names
+/// the issuing bureau and the party, and for each item its problem, the provision it
+/// breaks, its legal basis, its deadline and what follows if it is not corrected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notice {
     /// From the pattern: `{year}` and `{seq}` (`{seq:3}` pads to three digits).
     pub number: String,
+    /// The issuing bureau (发文机关) as the bureau set it; `None`: a line to fill in.
+    #[serde(default)]
+    pub bureau: Option<String>,
+    /// 当事人: the responsible unit.
     pub party: String,
-    pub facts: Vec<String>,
-    pub provisions: Vec<String>,
-    pub legal_basis: Vec<String>,
+    /// The party's 统一社会信用代码, when the list knows it (the list on the server).
+    #[serde(default)]
+    pub party_code: Option<String>,
+    /// One entry per item, in the order given.
+    pub items: Vec<NoticeItem>,
+    /// 立即改正 when every item is; else 限期改正.
     pub mode: Mode,
     /// The earliest deadline of the items, for 限期改正.
     pub deadline: Option<Date>,
-    pub requirements: Vec<String>,
     pub date: Date,
+}
+
+/// One item as its notice states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeItem {
+    pub id: String,
+    /// 问题 (the facts found)
+    pub problem: String,
+    /// 违反的规定
+    pub provision: String,
+    /// 法律依据
+    pub legal_basis: String,
+    /// 整改要求
+    #[serde(default)]
+    pub measures: Vec<String>,
+    pub mode: Mode,
+    pub deadline: Option<Date>,
+    /// What follows if it is not corrected: the rule the item names, quoted.
+    #[serde(default)]
+    pub consequence: Option<Quotation>,
+}
+
+/// A rule of the penalty table quoted as written, with its citation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quotation {
+    /// The rule's id (`yaojian penalty rules`).
+    pub rule: String,
+    /// 《中华人民共和国药品管理法》第一百二十六条 style.
+    pub citation: String,
+    /// The paragraph verbatim (and the item, when the rule is one item of a list).
+    pub text: String,
+}
+
+impl NoticeItem {
+    /// The item as a notice states it; its rule quoted when the penalty table has it.
+    pub fn of(i: &Item) -> NoticeItem {
+        let consequence = i.rule.as_deref().and_then(|id| {
+            let rule = crate::penalty::rule_table().get(id)?;
+            Some(Quotation {
+                rule: id.to_string(),
+                citation: rule.citation().label,
+                text: rule.verbatim(),
+            })
+        });
+        NoticeItem {
+            id: i.id.clone(),
+            problem: i.problem.clone(),
+            provision: i.provision.clone(),
+            legal_basis: i.legal_basis.clone(),
+            measures: i.measures.clone(),
+            mode: i.mode,
+            deadline: i.deadline.filter(|_| i.mode == Mode::Deadline),
+            consequence,
+        }
+    }
 }
 
 /// The document-number pattern used until a bureau sets its own: sample content, and
@@ -93,20 +156,10 @@ pub fn document_number(pattern: &str, year: i32, seq: u32) -> String {
 }
 
 /// The notice for `items` (one party), dated `date`, numbered from `pattern` and `seq`.
+/// The bureau and the party's code are the caller's to set.
 pub fn notice(items: &[&Item], pattern: &str, seq: u32, date: Date) -> Option<Notice> {
     use chrono::Datelike;
     let first = items.first()?;
-    let uniq = |f: &dyn Fn(&Item) -> Vec<String>| {
-        let mut v: Vec<String> = Vec::new();
-        for i in items {
-            for x in f(i) {
-                if !x.trim().is_empty() && !v.contains(&x) {
-                    v.push(x);
-                }
-            }
-        }
-        v
-    };
     let mode = if items.iter().all(|i| i.mode == Mode::Immediate) {
         Mode::Immediate
     } else {
@@ -114,17 +167,16 @@ pub fn notice(items: &[&Item], pattern: &str, seq: u32, date: Date) -> Option<No
     };
     Some(Notice {
         number: document_number(pattern, date.year(), seq),
+        bureau: None,
         party: first.unit.clone(),
-        facts: uniq(&|i| vec![i.problem.clone()]),
-        provisions: uniq(&|i| vec![i.provision.clone()]),
-        legal_basis: uniq(&|i| vec![i.legal_basis.clone()]),
+        party_code: None,
+        items: items.iter().map(|i| NoticeItem::of(i)).collect(),
         mode,
         deadline: items
             .iter()
             .filter_map(|i| i.deadline)
             .min()
             .filter(|_| mode == Mode::Deadline),
-        requirements: uniq(&|i| i.measures.clone()),
         date,
     })
 }

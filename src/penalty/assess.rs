@@ -91,13 +91,6 @@ fn banded(min: Fen, max: Fen, bm: &Benchmark, band: Band) -> (Fen, Fen, Fen) {
     (lo, hi, s)
 }
 
-fn verbatim(rule: &Rule) -> String {
-    match &rule.item_text {
-        Some(item) => format!("{}\n{}", rule.text, item),
-        None => rule.text.clone(),
-    }
-}
-
 fn cite_all(list: &[Sanction], citation: &Citation, when: &'static str) -> Vec<CitedSanction> {
     list.iter()
         .map(|s| CitedSanction {
@@ -305,7 +298,7 @@ fn assess_one(
         "penalty.step.rule",
         &[("title", &rule.title), ("citation", &rc.label)],
         Some(rc.clone()),
-        Some(verbatim(rule)),
+        Some(rule.verbatim()),
     );
     if rule.enforcer != "药品监督管理部门" {
         steps.push(

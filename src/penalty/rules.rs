@@ -180,6 +180,14 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The paragraph verbatim, and the item after it when the rule is one item of a list.
+    pub fn verbatim(&self) -> String {
+        match &self.item_text {
+            Some(item) => format!("{}\n{}", self.text, item),
+            None => self.text.clone(),
+        }
+    }
+
     /// 第一百一十七条第一款 style citation of this rule.
     pub fn citation(&self) -> Citation {
         Citation::new(LAW_DAL, self.article, Some(self.paragraph), self.item)

@@ -28,7 +28,7 @@ before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "yaojian-e2e-server-"));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ["serve", "--demo", "--listen", `127.0.0.1:${port}`, "--database", `sqlite:${dir}/db.sqlite`,
+  server = spawn(BIN, ["serve", "--demo", "--bureau", "示例市药品监督管理局（演示）", "--listen", `127.0.0.1:${port}`, "--database", `sqlite:${dir}/db.sqlite`,
     "--key", `${dir}/key`, "--site", DEMO_DIR], { stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; i < 200; i++) {
     try { if ((await fetch(`${base}/api/v1/healthz`)).ok) break; } catch { /* not yet */ }
@@ -324,6 +324,30 @@ async function rectification(page, id) {
   if (id) await page.waitForSelector(`[data-testid="cl-status-${id}"]`);
 }
 
+/** Issues the notice of item `id` on the server, checks it prints alone, records its
+ * service and closes it; its number. */
+async function issueNotice(page, id) {
+  await page.click(`button[aria-label="详情 ${id}"]`);
+  await page.click(`[data-testid="cl-details-${id}"] button:has-text("开具责令改正通知书（本项）")`);
+  await page.waitForSelector("[data-testid=cl-notice-number]");
+  const number = (await page.textContent("[data-testid=cl-notice-number]")).trim();
+  assert.match(number, /^示例药监责改〔\d{4}〕\d{3}号$/, "the server's number");
+  assert.equal(await page.textContent("[data-testid=cl-notice-bureau]"), "示例市药品监督管理局（演示）");
+  assert.equal(await page.textContent("[data-testid=cl-notice-party-code]"), "91350100M000100Y43");
+  await expectNoAxeViolations(page, "rectification on the server: the notice");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("#yj-portal-sign-in"), false, "no sign-in box in the print");
+  assert.equal(await page.isVisible("[data-testid=cl-table]"), false);
+  assert.equal(await page.isVisible("[data-testid=cl-notice-number]"), true);
+  await page.emulateMedia({ media: "screen" });
+  await page.fill("[id$='-sv-recipient']", "王五（质量负责人）");
+  await page.click(".yj-cl__service-form button[type=submit]");
+  await page.waitForFunction(() => /王五（质量负责人）/.test(document.querySelector("[data-testid=cl-notice-services]")?.textContent ?? ""));
+  await page.click("[id$='-notice-close']");
+  await page.click(`button[aria-label="详情 ${id}"]`);
+  return number;
+}
+
 test("rectification on the server: imported, started, reported, re-inspected and closed out by two parties", async () => {
   const rep = await signedIn("demo-representative");
   await fillForm(rep, "郑义", { finding: true });
@@ -341,9 +365,19 @@ test("rectification on the server: imported, started, reported, re-inspected and
   await inspector.waitForSelector(`[data-testid="cl-status-${id}"]`);
   assert.equal(await inspector.textContent(`[data-testid="cl-status-${id}"]`), "待整改");
   await expectNoAxeViolations(inspector, "rectification on the server: the inspector's list");
+  // The inspector has the server issue the notice, prints it alone and records its service.
+  const number = await issueNotice(inspector, id);
   // The enterprise, in its own browser, starts and reports; it is offered nothing else.
   const enterprise = await signedIn("demo-enterprise");
   await rectification(enterprise, id);
+  // It reads the notice its item's history names, as issued.
+  await enterprise.click(`button[aria-label="详情 ${id}"]`);
+  await enterprise.click(`button:has-text("查看通知书 ${number}")`);
+  await enterprise.waitForSelector("[data-testid=cl-notice-number]");
+  assert.equal(await enterprise.textContent("[data-testid=cl-notice-number]"), number);
+  assert.equal(await enterprise.locator(".yj-cl__service-form").count(), 0);
+  await enterprise.click("[id$='-notice-close']");
+  await enterprise.click(`button[aria-label="详情 ${id}"]`);
   assert.equal(await enterprise.locator(`button[aria-label="销号 ${id}"]`).count(), 0);
   assert.equal(await enterprise.locator("[id$='-simport']").count(), 0);
   await act(enterprise, `开始整改 ${id}`);
@@ -378,14 +412,54 @@ test("rectification on the server: imported, started, reported, re-inspected and
   await inspector.context().close();
 });
 
-test("two inspectors act on one row: one wins, the other sees the conflict with what it typed kept", async () => {
-  // An item straight through the API, as a bureau's back end would add it.
+/** An item of the demo enterprise added straight through the API, as a bureau's back end
+ * would add it; its id. */
+async function itemThroughTheApi(problem) {
   const token = execFileSync(BIN, ["token", "--key", `${dir}/key`, "--role", "inspector", "--region", "350000", "--sub", "i-api"]).toString().trim();
-  const item = { org: "91350100M000100Y43", list: "rectification", source: "inspection", problem: "冷库温度记录不全",
+  const item = { org: "91350100M000100Y43", list: "rectification", source: "inspection", problem,
     measures: ["补全记录"], unit: "示例药业有限公司", person: "李四", mode: "deadline", deadline: "2099-12-31" };
   const r = await fetch(`${base}/api/v1/items`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(item) });
   assert.equal(r.status, 201);
-  const { id } = await r.json();
+  return (await r.json()).id;
+}
+
+test("an action the network lost waits on the device, survives a reload and is applied once", async () => {
+  const id = await itemThroughTheApi("阴凉库温度超标");
+  const enterprise = await signedIn("demo-enterprise");
+  await rectification(enterprise, id);
+  // Cut: the action gets no answer; it is kept with the revision it was made on.
+  await enterprise.route("**/api/v1/items/*/actions*", (route) => route.abort("internetdisconnected"));
+  await act(enterprise, `开始整改 ${id}`);
+  await enterprise.fill("[id$='-f-note']", "已更换温控设备");
+  await enterprise.click(".yj-cl__form button:has-text('确认')");
+  await enterprise.waitForSelector("[data-testid=cl-waiting]");
+  assert.match(await enterprise.textContent(".yj-cl__form"), /已保存在本设备/);
+  await expectNoAxeViolations(enterprise, "rectification on the server: an action waiting on the device");
+  const kept = await enterprise.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("yaojian:cl-outbox:")));
+  assert.equal(kept.length, 1);
+  assert.match(kept[0][0], /:by:demo-enterprise$/);
+  assert.equal(JSON.parse(kept[0][1])[0].revision, 1);
+  // A reload (the network back) sends it once the page has come, and it is applied once.
+  await enterprise.unroute("**/api/v1/items/*/actions*");
+  await enterprise.reload();
+  await enterprise.waitForSelector("#yj-portal-sign-in");
+  await enterprise.selectOption("#yj-portal-user", "demo-enterprise");
+  await enterprise.click("#yj-portal-sign-in");
+  await enterprise.waitForSelector("#yj-portal-signed-in");
+  await rectification(enterprise, id);
+  await enterprise.waitForFunction((id) => document.querySelector(`[data-testid="cl-status-${id}"]`)?.textContent === "整改中", id);
+  assert.equal(await enterprise.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaojian:cl-outbox:")).length), 0);
+  const token = execFileSync(BIN, ["token", "--key", `${dir}/key`, "--role", "inspector", "--region", "350000", "--sub", "i-api"]).toString().trim();
+  const got = await (await fetch(`${base}/api/v1/items/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const starts = got.history.filter((h) => h.action === "start");
+  assert.equal(starts.length, 1, "applied once");
+  assert.equal(starts[0].note, "已更换温控设备");
+  expectNoErrors(enterprise);
+  await enterprise.context().close();
+});
+
+test("two inspectors act on one row: one wins, the other sees the conflict with what it typed kept", async () => {
+  const id = await itemThroughTheApi("冷库温度记录不全");
   const first = await signedIn("demo-inspector");
   const second = await signedIn("demo-inspector");
   for (const p of [first, second]) {

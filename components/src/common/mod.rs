@@ -369,6 +369,16 @@ pub fn run_pending(pending: &PendingWork) {
     }
 }
 
+/// Waits `ms` milliseconds (the outboxes' retries).
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Resolves once the browser has drawn the next frame (a frame callback, then a task),
 /// or after 200 ms when no frame comes (a hidden tab): for work the user should not
 /// wait on before seeing the result of what they did.

@@ -52,6 +52,15 @@ pub fn text(root: &Element, sel: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The text of every element matching `sel`, in document order.
+pub fn all_text(root: &Element, sel: &str) -> Vec<String> {
+    let found = root.query_selector_all(sel).unwrap();
+    (0..found.length())
+        .filter_map(|n| found.item(n))
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
 /// The input with id `id`, if present.
 pub fn input(root: &Element, id: &str) -> Option<HtmlInputElement> {
     root.query_selector(&format!("#{id}"))

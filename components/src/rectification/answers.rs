@@ -2,7 +2,8 @@
 //! came, a change accepted, a conflict told in the engine's words (`what_changed`), a
 //! refusal or an expired sign-in told at the form, keeping what was typed.
 
-use super::board::{Board, Outcome};
+use super::board::{Board, Open, Outcome};
+use super::outbox::Queued;
 use super::remote::{Answer, LoadFailed, Stored};
 use super::shared::{ServerEvent, Shared};
 use crate::common::{t, tf};
@@ -47,8 +48,15 @@ impl Board {
                 s.revisions = (page.items.iter())
                     .map(|x| (x.item.id.clone(), x.revision))
                     .collect();
+                s.orgs = (page.items.iter())
+                    .map(|x| (x.item.id.clone(), x.org.clone()))
+                    .collect();
                 self.list.borrow_mut().items = page.items.into_iter().map(|x| x.item).collect();
                 self.reloaded();
+                // The server answers: what waits on the device goes now.
+                if !s.outbox.is_empty() {
+                    s.tries += 1;
+                }
             }
             ServerEvent::LoadFailed(f) => {
                 s.loading = false;
@@ -66,18 +74,43 @@ impl Board {
                 edit,
                 lang,
                 today,
+                queued,
+                retried,
                 ..
             } => {
                 s.saving.remove(&id);
-                let told = Told { lang, today, edit };
-                self.answered(&mut s, &id, *answer, told, prefix);
+                // Without an answer the change waits on the device; any answer settles it.
+                match (&*answer, &queued) {
+                    (Answer::Unreachable, Some(q)) => drop(s.outbox.insert(id.clone(), (**q).clone())),
+                    _ => drop(s.outbox.remove(&id)),
+                }
+                match queued {
+                    Some(q) if retried && !self.form_is_for(&id) => self.retried(&mut s, *q, *answer, lang),
+                    _ => self.answered(&mut s, &id, *answer, Told { lang, today, edit }, prefix),
+                }
             }
+            // Sent once the page has come: the server answers again, and a conflict can
+            // say what changed on the row.
+            ServerEvent::Kept(kept) => {
+                for q in kept {
+                    s.outbox.insert(q.id.clone(), q);
+                }
+            }
+            ServerEvent::Retry => s.tries += 1,
+            ServerEvent::DismissRetryNote(n) if n < s.retry_notes.len() => {
+                s.retry_notes.remove(n);
+            }
+            ServerEvent::DismissRetryNote(_) => {}
             // Read for its details: shown only while its row is.
             ServerEvent::Fetched(_, now) if self.has_row(&now.item.id) => {
                 self.put_item(&mut s, *now);
                 self.reloaded();
             }
             ServerEvent::Fetched(..) => {}
+            // One notice at a time: another is asked for once this one is closed, so a
+            // second click never spends a second number.
+            ServerEvent::Notice(Some(_)) if s.notice.is_some() => {}
+            ServerEvent::Notice(of) => s.notice = of.map(std::rc::Rc::new),
             ServerEvent::Forget => {
                 s = Shared {
                     loads: s.loads,
@@ -132,10 +165,7 @@ impl Board {
                 self.changed(done, told.today, prefix);
             }
             Answer::Conflict(now, _) => {
-                let before = self.list.borrow().items.iter().find(|i| i.id == id).cloned();
-                let changes = before
-                    .map(|b| cl::what_changed(&b, &now.item, lang).join("、"))
-                    .unwrap_or_default();
+                let changes = self.changes_to(&now, lang);
                 let text = tf(lang, "cl.conflict", &[("changes", &changes)]);
                 self.put_item(s, now);
                 self.reloaded();
@@ -146,8 +176,62 @@ impl Board {
                 refused(self, vec![said(t(lang, "cl.signed_out"))]);
             }
             Answer::Refused(errs) => refused(self, errs),
+            Answer::Unreachable if s.outbox.contains_key(id) => {
+                refused(self, vec![said(t(lang, "cl.kept_for_retry"))])
+            }
             Answer::Unreachable => refused(self, vec![said(t(lang, "cl.unreachable"))]),
         }
+    }
+
+    /// The server's answer to a change sent again while no form of its item is open: a
+    /// change applied is announced; a conflict or a refusal is noted with what was
+    /// typed, so that nothing of it is lost.
+    fn retried(&mut self, s: &mut Shared, q: Queued, answer: Answer, lang: Lang) {
+        let what = t(lang, &format!("cl.action.{}", q.what));
+        let note = |key: &str, reason: &str| {
+            let typed = q.typed();
+            let words = [("id", q.id.as_str()), ("what", &what), ("reason", reason), ("typed", &typed)];
+            tf(lang, key, &words)
+        };
+        match answer {
+            Answer::Done(now) => {
+                if self.has_row(&q.id) {
+                    self.put_item(s, now);
+                    self.reloaded();
+                }
+                s.loads += 1;
+                self.announce = tf(lang, "cl.retry_done", &[("id", &q.id), ("what", &what)]);
+            }
+            Answer::Conflict(now, errs) => {
+                let mut changes = self.changes_to(&now, lang);
+                if changes.is_empty() {
+                    changes = crate::common::server::refusal_text(&errs, lang);
+                }
+                if self.has_row(&q.id) {
+                    self.put_item(s, now);
+                    self.reloaded();
+                }
+                s.retry_notes.push(note("cl.retry_conflict", &changes));
+            }
+            Answer::Refused(errs) => {
+                let reason = crate::common::server::refusal_text(&errs, lang);
+                s.retry_notes.push(note("cl.retry_refused", &reason));
+            }
+            Answer::SignedOut => s.signed_out = true,
+            Answer::Unreachable => {}
+        }
+    }
+
+    /// What another person changed, from the row on show to the item as it is `now`.
+    fn changes_to(&self, now: &Stored, lang: Lang) -> String {
+        let list = self.list.borrow();
+        let before = list.items.iter().find(|i| i.id == now.item.id);
+        before.map(|b| cl::what_changed(b, &now.item, lang).join("、")).unwrap_or_default()
+    }
+
+    /// Whether the form open is one of item `id` (its action or its edit).
+    fn form_is_for(&self, id: &str) -> bool {
+        matches!(&self.open, Some(Open::Action { id: x, .. }) | Some(Open::Edit(x)) if x == id)
     }
 
     fn has_row(&self, id: &str) -> bool {
@@ -158,6 +242,10 @@ impl Board {
     /// has it: a new item); whether it is new.
     fn put_item(&mut self, s: &mut Shared, now: Stored) -> bool {
         s.revisions.insert(now.item.id.clone(), now.revision);
+        s.orgs.insert(now.item.id.clone(), now.org);
+        if !now.notices.is_empty() {
+            s.notices.insert(now.item.id.clone(), now.notices);
+        }
         let mut list = self.list.borrow_mut();
         match list.items.iter_mut().find(|i| i.id == now.item.id) {
             Some(i) => {

@@ -149,6 +149,11 @@ pub enum BoardAction {
 }
 
 impl Board {
+    /// Whether a notice is on show (here or from the server): the print is it alone.
+    pub fn notice_open(&self) -> bool {
+        self.notice_of.is_some() || self.shared.as_ref().is_some_and(|s| s.notice.is_some())
+    }
+
     /// The board of the list on the server: no rows until the first page comes.
     pub fn on_server() -> Board {
         Board {

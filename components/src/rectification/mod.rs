@@ -11,6 +11,8 @@
 //! - `forms.rs`: the status-action form and the add/edit form.
 //! - `overview.rs`: the counts and progress above the table, the search and filters.
 //! - `notice.rs`: the printable notice. `import.rs`: findings from self-inspections.
+//!   On the server, `issued.rs` has the notice issued (or read back) there,
+//!   `server_notice.rs` shows it and `service_form.rs` records its service (送达).
 //! - With `endpoint` (the list shared on `yaojian-server`): `remote.rs` asks the server
 //!   and reads its answers, `shared.rs` is the board's part of it (revisions, rows being
 //!   saved, the page's cursors) and its events, `answers.rs` what the board makes of
@@ -24,16 +26,23 @@ mod draft;
 mod overview;
 mod forms;
 mod import;
+mod issued;
 mod notice;
 mod on_server;
+mod outbox;
 mod remote;
+mod retries;
 mod server_import;
+mod server_notice;
+mod service_form;
 mod shared;
 mod table;
 
 use crate::common::events::Emitted;
 use crate::common::{now_cst_timestamp, t, tf, today, use_host_value, DraftSaver};
 use board::{Board, BoardAction, Change, Open};
+use issued::NoticeOf;
+use shared::ServerEvent;
 use serde_json::Value;
 use std::rc::Rc;
 use yaojian::checklist::{self as cl, ItemList, ListKind, Source};
@@ -311,11 +320,13 @@ pub fn rectification(props: &RectificationProps) -> Html {
     // The server the list is on (none: the list is in the page).
     let endpoint = on_server::endpoint_of(props).filter(|_| board.shared.is_some());
     on_server::use_server_page(&board, props, page_size, prefix.clone());
+    let sending = endpoint.as_ref().map(|e| retries::Sending::new(e, props, today, prefix.clone()));
+    retries::use_retries(&board, sending.clone());
     let change = {
-        let (board, prefix, endpoint) = (board.clone(), prefix.clone(), endpoint.clone());
+        let (board, prefix) = (board.clone(), prefix.clone());
         Callback::from(move |c: Change| {
-            if let Some(e) = endpoint.clone() {
-                on_server::send_change(&board, e, c, lang, today, prefix.clone());
+            if let Some(s) = &sending {
+                on_server::send_change(&board, s, c);
                 return;
             }
             let before = board.rev;
@@ -360,8 +371,15 @@ pub fn rectification(props: &RectificationProps) -> Html {
         },
         change: change.clone(),
         show_notice: {
-            let d = d.clone();
-            Callback::from(move |ids: Vec<String>| d.dispatch(BoardAction::Notice(Some(ids))))
+            let (d, on_server, prefix) = (d.clone(), board.shared.is_some(), prefix.clone());
+            Callback::from(move |of: NoticeOf| match of {
+                _ if on_server => {
+                    let e = Box::new(ServerEvent::Notice(Some(of)));
+                    d.dispatch(BoardAction::Server(e, prefix.clone()))
+                }
+                NoticeOf::Items(ids) => d.dispatch(BoardAction::Notice(Some(ids))),
+                NoticeOf::Unit { .. } | NoticeOf::Number(_) => {}
+            })
         },
         form_errors: board.form_errors.clone(),
         form_submits: board.form_submits,
@@ -377,9 +395,10 @@ pub fn rectification(props: &RectificationProps) -> Html {
     let adds = local || imports_on_server.is_some();
     let (from, to, current, pages) = (shown.from, shown.to, shown.current, shown.pages);
     html! {
-        <div class={classes!("yj-widget", "yj-cl", board.notice_of.is_some().then_some("yj-cl--notice"))} lang={lang.tag()} ref={root}>
+        <div class={classes!("yj-widget", "yj-cl", board.notice_open().then_some("yj-cl--notice"))} lang={lang.tag()} ref={root}>
             { board_notes(props, &board, &list, today, &prefix) }
             { on_server::server_notes(&board, props, &prefix) }
+            { on_server::server_notice(&board, props, &prefix, today, ctx.may(cl::Party::Bureau)) }
             { overview::summary_view(lang, &counts, &prefix) }
             { overview::filters_view(lang, &prefix, &board.filters, &units, &d) }
             if let Some(endpoint) = imports_on_server {
@@ -548,7 +567,7 @@ fn board_notes(
                 <p class="yj-error-message yj-no-print" role="alert">{ tf(lang, "cl.storage_failed", &[("error", e)]) }</p>
             }
             if let Some(n) = notice {
-                <notice::NoticeView lang={lang} prefix={prefix.to_string()} notice={Rc::new(n)} sample_pattern={props.notice_pattern.is_none()} {on_close} />
+                <notice::NoticeView lang={lang} prefix={prefix.to_string()} notice={Rc::new(n)} sample_pattern={props.notice_pattern.is_none()} pattern_setting="notice-pattern" {on_close} />
             }
         </>
     }

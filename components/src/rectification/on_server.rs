@@ -3,11 +3,14 @@
 //! each change with the item's revision, and what the board says while it waits.
 
 use super::board::{Board, BoardAction, Change};
+use super::outbox::Queued;
 use super::remote::{self, LoadFailed};
-use super::shared::ServerEvent;
+use super::retries::Sending;
+use super::server_notice::ServerNotice;
+use super::shared::{ServerEvent, Shared};
 use super::RectificationProps;
 use crate::common::server::Endpoint;
-use crate::common::t;
+use crate::common::{t, tf};
 use std::rc::Rc;
 use yaojian::checklist::ItemInput;
 use yaojian::date::Date;
@@ -75,20 +78,15 @@ pub fn use_server_page(
 }
 
 /// Sends a change of the list to the server, once: an action or an edit of an item on
-/// the page, with its revision, or a new item.
-pub fn send_change(
-    board: &UseReducerHandle<Board>,
-    endpoint: Endpoint,
-    c: Change,
-    lang: Lang,
-    today: Date,
-    prefix: Rc<String>,
-) {
+/// the page, with its revision (kept on the device until the server answers), or a new
+/// item.
+pub fn send_change(board: &UseReducerHandle<Board>, sending: &Sending, c: Change) {
     let Some(shared) = board.shared.as_ref() else {
         return;
     };
     if let Change::AddOnServer(input, org) = c {
-        return add(board, endpoint, input, org, (lang, today), prefix);
+        let (e, told) = (sending.endpoint.clone(), (sending.lang, sending.today));
+        return add(board, e, input, org, told, sending.prefix.clone());
     }
     let id = match &c {
         Change::Transition(id, ..) | Change::Save(Some(id), _) => id.clone(),
@@ -100,28 +98,26 @@ pub fn send_change(
     let Some(revision) = shared.revisions.get(&id).copied() else {
         return;
     };
-    let d = board.dispatcher();
-    let event = move |e: ServerEvent| BoardAction::Server(Box::new(e), prefix.clone());
-    let person = shared.person;
-    d.dispatch(event(ServerEvent::Saving(id.clone())));
-    yew::platform::spawn_local(async move {
-        let (answer, edit) = match &c {
-            Change::Transition(_, action, note) => (
-                remote::send_action(&endpoint, &id, revision, action, note, lang).await,
-                false,
-            ),
-            Change::Save(_, input) => (edit(&endpoint, &id, revision, input, lang).await, true),
-            Change::Import(_) | Change::AddOnServer(..) => return,
-        };
-        d.dispatch(event(ServerEvent::Answered {
-            person,
+    let q = match &c {
+        Change::Transition(_, action, note) => Queued {
+            path: format!("{}/actions", remote::item_path(&id)),
+            method: "POST".into(),
+            body: yaojian::checklist::action_body(action, note),
+            what: action.name().to_string(),
             id,
-            answer: Box::new(answer),
-            edit,
-            lang,
-            today,
-        }));
-    });
+            revision,
+        },
+        Change::Save(_, input) => Queued {
+            path: remote::item_path(&id),
+            method: "PATCH".into(),
+            body: edit_body(input),
+            what: "edit".into(),
+            id,
+            revision,
+        },
+        Change::Import(_) | Change::AddOnServer(..) => return,
+    };
+    sending.send(&board.dispatcher(), shared.person, q, false);
 }
 
 /// Sends a new item (`POST /items`) with its enterprise; the engine checks the form
@@ -146,6 +142,8 @@ fn add(
         edit: true,
         lang,
         today,
+        queued: None,
+        retried: false,
     };
     let mut body = match yaojian::checklist::item_body(&input) {
         Ok(b) => b,
@@ -181,19 +179,13 @@ pub fn fetch_item(
     });
 }
 
-/// `PATCH /items/{id}` with the form's fields.
-async fn edit(
-    e: &Endpoint,
-    id: &str,
-    revision: i64,
-    input: &ItemInput,
-    lang: Lang,
-) -> remote::Answer {
+/// The body of `PATCH /items/{id}`: the form's fields.
+fn edit_body(input: &ItemInput) -> serde_json::Value {
     let mut body = serde_json::to_value(input).unwrap_or_default();
     if let Some(o) = body.as_object_mut() {
         o.remove("id");
     }
-    remote::send(e, "PATCH", &remote::item_path(id), Some(revision), &body, lang).await
+    body
 }
 
 /// What the board says of the list on the server: loading, a page that did not come
@@ -220,6 +212,7 @@ pub fn server_notes(
     };
     html! {
         <>
+            { waiting_changes(board, s, lang, prefix) }
             if !props.server.signed_in() {
                 <p class="yj-cl__sign-in yj-no-print" role="status" data-testid="cl-sign-in">{ t(lang, "cl.sign_in_first") }</p>
             }
@@ -232,6 +225,75 @@ pub fn server_notes(
                     { text }{ " " }
                     <button type="button" class="yj-link-button" id={format!("{prefix}-retry")} onclick={retry}>{ t(lang, "cl.retry") }</button>
                 </p>
+            }
+        </>
+    }
+}
+
+/// The notice the server issues (or issued) while one is asked for; on closing it, the
+/// open details are read again, so their history names it.
+pub fn server_notice(
+    board: &UseReducerHandle<Board>,
+    props: &RectificationProps,
+    prefix: &Rc<String>,
+    today: Date,
+    may_serve: bool,
+) -> Html {
+    let (Some(of), Some(endpoint)) = (
+        board.shared.as_ref().and_then(|s| s.notice.clone()),
+        endpoint_of(props),
+    ) else {
+        return html! {};
+    };
+    let on_close = {
+        let (board, e, prefix, lang) = (board.clone(), endpoint.clone(), prefix.clone(), props.lang);
+        Callback::from(move |_| {
+            for id in board.expanded.iter() {
+                fetch_item(&board, e.clone(), id.clone(), lang, prefix.clone());
+            }
+            let event = Box::new(ServerEvent::Notice(None));
+            board.dispatch(BoardAction::Server(event, prefix.clone()));
+        })
+    };
+    html! {
+        <ServerNotice lang={props.lang} prefix={prefix.to_string()} {endpoint} {of} {may_serve} {today} {on_close} />
+    }
+}
+
+/// The changes waiting on the device for the server, with a way to try them now, and
+/// what became of those sent again that the server did not take, with what was typed.
+fn waiting_changes(board: &UseReducerHandle<Board>, s: &Shared, lang: Lang, prefix: &str) -> Html {
+    let prefix = Rc::new(prefix.to_string());
+    let tell = |e: fn(usize) -> ServerEvent, n: usize| {
+        let (d, prefix) = (board.dispatcher(), prefix.clone());
+        Callback::from(move |_: MouseEvent| d.dispatch(BoardAction::Server(Box::new(e(n)), prefix.clone())))
+    };
+    let retry = {
+        let (d, prefix) = (board.dispatcher(), prefix.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(BoardAction::Server(Box::new(ServerEvent::Retry), prefix.clone()))
+        })
+    };
+    let notes = s.retry_notes.iter().enumerate().map(|(n, text)| {
+        let onclick = tell(ServerEvent::DismissRetryNote, n);
+        html! {
+            <li>
+                { text }{ " " }
+                <button type="button" class="yj-link-button" {onclick}>{ t(lang, "cl.retry_dismiss") }</button>
+            </li>
+        }
+    });
+    let n = s.outbox.len().to_string();
+    html! {
+        <>
+            if !s.outbox.is_empty() {
+                <p class="yj-cl__waiting yj-no-print" role="status" data-testid="cl-waiting">
+                    { tf(lang, "cl.waiting", &[("n", &n)]) }{ " " }
+                    <button type="button" class="yj-link-button" id={format!("{prefix}-retry-now")} onclick={retry}>{ t(lang, "cl.retry_now") }</button>
+                </p>
+            }
+            if !s.retry_notes.is_empty() {
+                <ul class="yj-error-message yj-cl__retry-notes yj-no-print" role="alert" data-testid="cl-retry-notes">{ for notes }</ul>
             }
         </>
     }

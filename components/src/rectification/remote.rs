@@ -4,7 +4,7 @@
 
 use crate::common::server::{Endpoint, Reply};
 use serde_json::Value;
-use yaojian::checklist::{self as cl, Action, Item};
+use yaojian::checklist::{self as cl, Item};
 use yaojian::{FieldError, Lang};
 
 /// An item as the server holds it: the engine's item and the revision a change names.
@@ -12,6 +12,11 @@ use yaojian::{FieldError, Lang};
 pub struct Stored {
     pub item: Item,
     pub revision: i64,
+    /// The enterprise's 统一社会信用代码.
+    pub org: String,
+    /// The numbers of the notices issued for it, as its history records them (none when
+    /// the answer has no history).
+    pub notices: Vec<String>,
 }
 
 /// The item of a server's answer (`GET /items`, `GET /items/{id}`, an action's 200, a
@@ -27,9 +32,17 @@ pub fn stored_of(v: &Value) -> Option<Stored> {
         }
         serde_json::from_value(v)
     });
+    let history = v["history"].as_array().map_or(&[][..], Vec::as_slice);
+    let notices = history
+        .iter()
+        .filter(|h| h["action"] == "notice")
+        .filter_map(|h| h["note"].as_str().map(str::to_string))
+        .collect();
     Some(Stored {
         item: item.ok()?,
         revision,
+        org: v["org"].as_str().unwrap_or_default().to_string(),
+        notices,
     })
 }
 
@@ -167,20 +180,6 @@ pub enum Answer {
 /// `/items/{id}`, the id encoded.
 pub fn item_path(id: &str) -> String {
     format!("/items/{}", js_sys::encode_uri_component(id))
-}
-
-/// Sends `action` (with its note) on item `id`, as of `revision`.
-pub async fn send_action(
-    e: &Endpoint,
-    id: &str,
-    revision: i64,
-    action: &Action,
-    note: &str,
-    lang: Lang,
-) -> Answer {
-    let path = format!("{}/actions", item_path(id));
-    let body = cl::action_body(action, note);
-    send(e, "POST", &path, Some(revision), &body, lang).await
 }
 
 /// Sends a change: of an item as of `revision` (`If-Match`), or a new item (none).

@@ -4,6 +4,9 @@
 //! the engine; the board shows its answer.
 
 use super::remote::{Answer, LoadFailed, Page, Stored};
+use super::issued::NoticeOf;
+use super::outbox::Queued;
+use std::rc::Rc;
 use std::collections::{BTreeMap, BTreeSet};
 use yaojian::checklist::{self as cl, Party};
 use yaojian::date::Date;
@@ -14,6 +17,19 @@ use yaojian::Lang;
 pub struct Shared {
     /// The revision of each item on the page, which a change names in `If-Match`.
     pub revisions: BTreeMap<String, i64>,
+    /// The enterprise (统一社会信用代码) of each item on the page.
+    pub orgs: BTreeMap<String, String>,
+    /// The notices issued for an item, as its history (read with its details) says.
+    pub notices: BTreeMap<String, Vec<String>>,
+    /// The notice on show, issued by the server or read back from it.
+    pub notice: Option<Rc<NoticeOf>>,
+    /// Changes the server has not answered, by item: sent again while they wait.
+    pub outbox: BTreeMap<String, Queued>,
+    /// Moves at each try of the changes waiting.
+    pub tries: u32,
+    /// What became of changes sent again after the network lost them, when no form of
+    /// theirs is open to say it: refused or met with a conflict, with what was typed.
+    pub retry_notes: Vec<String>,
     /// Items whose change is on its way: their buttons send nothing more.
     pub saving: BTreeSet<String>,
     /// The cursors of the pages up to the one on show (`None`: the first page).
@@ -72,7 +88,17 @@ pub enum ServerEvent {
         edit: bool,
         lang: Lang,
         today: Date,
+        /// The change, as kept for a retry (none for a new item).
+        queued: Option<Box<Queued>>,
+        /// Sent again after the network lost it.
+        retried: bool,
     },
+    /// The changes this person left waiting on the device: to send again.
+    Kept(Vec<Queued>),
+    /// Try the changes waiting again now.
+    Retry,
+    /// The user has read the retry note `n`.
+    DismissRetryNote(usize),
     /// An item read again, with its whole history (its details were opened), for the
     /// person of that count.
     Fetched(u32, Box<Stored>),
@@ -82,6 +108,8 @@ pub enum ServerEvent {
     Turn(bool),
     /// Ask for the page again.
     Reload,
+    /// Show a notice from the server (issue it, or read one issued before), or none.
+    Notice(Option<NoticeOf>),
 }
 
 /// Which parties' actions a role may take: an enterprise rectifies, an inspector

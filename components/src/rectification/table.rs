@@ -5,6 +5,7 @@
 use super::board::{row_id, Change, Open};
 use super::forms::{ActionForm, ItemForm};
 use super::label;
+use super::issued::NoticeOf;
 use super::shared::Shared;
 use crate::common::{t, tf};
 use std::collections::BTreeSet;
@@ -28,7 +29,8 @@ pub(super) struct RowCtx<'a> {
     /// Opens or closes an item's details.
     pub on_details: Callback<String>,
     pub change: Callback<Change>,
-    pub show_notice: Callback<Vec<String>>,
+    /// Shows a 责令改正通知书: made here (the local list) or by the server.
+    pub show_notice: Callback<NoticeOf>,
     pub form_errors: Rc<Vec<FieldError>>,
     pub form_submits: u32,
     /// Closes the open form and focuses the element with the given id.
@@ -95,6 +97,9 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
         Callback::from(move |_: MouseEvent| open_with.emit(what.clone()))
     };
     let saving = r.shared.is_some_and(|s| s.saving.contains(&i.id));
+    // A change waiting on the device for the server: the row takes no other until then.
+    let queued = r.shared.is_some_and(|s| s.outbox.contains_key(&i.id));
+    let busy = saving || queued;
     let offered = actions_for(i.status).iter().filter(|a| r.may(party_of(a)));
     let buttons = offered.map(|a| {
         let onclick = opener(Open::Action {
@@ -102,7 +107,7 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
             action: a,
         });
         html! {
-            <button type="button" class="yj-button yj-button--secondary yj-cl__action" {onclick} disabled={saving}
+            <button type="button" class="yj-button yj-button--secondary yj-cl__action" {onclick} disabled={busy}
                     aria-label={format!("{} {}", t(lang, &format!("cl.action.{a}")), i.id)}>
                 { t(lang, &format!("cl.action.{a}")) }
             </button>
@@ -148,13 +153,14 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
                 <td data-testid={format!("cl-status-{}", i.id)}>
                     { label(lang, "status", &i.status) }
                     if saving { <span class="yj-hint yj-cl__sub" role="status">{ t(lang, "cl.saving") }</span> }
+                    else if queued { <span class="yj-hint yj-cl__sub" role="status">{ t(lang, "cl.queued") }</span> }
                 </td>
                 <td class="yj-no-print">
                     <button type="button" class="yj-button yj-button--secondary yj-cl__action" onclick={on_details}
                             aria-expanded={is_expanded.to_string()} aria-controls={details_id.clone()}
                             aria-label={format!("{} {}", t(lang, "cl.details"), i.id)}>{ t(lang, "cl.details") }</button>
                     if i.status != Status::Closed && r.may(Party::Bureau) {
-                        <button type="button" class="yj-button yj-button--secondary yj-cl__action" disabled={saving}
+                        <button type="button" class="yj-button yj-button--secondary yj-cl__action" disabled={busy}
                                 onclick={opener(Open::Edit(i.id.clone()))}
                                 aria-label={format!("{} {}", t(lang, "cl.action.edit"), i.id)}>{ t(lang, "cl.action.edit") }</button>
                     }
@@ -163,7 +169,7 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
             </tr>
             if is_expanded {
                 <tr class="yj-cl__details-row" id={details_id} data-testid={format!("cl-details-{}", i.id)}><td colspan="6">
-                    { details(i, r.list, lang, r.shared.is_none().then(|| r.show_notice.clone())) }
+                    { details(i, r) }
                 </td></tr>
             }
             { form }
@@ -187,14 +193,8 @@ fn file_size(bytes: u64) -> String {
 /// Everything recorded about an item: the breach, measures, evidence with the file
 /// references the host stored, re-inspections, close-out and every transition and
 /// edit; and the 责令改正通知书 for it or for every open item of its unit.
-/// Without `show_notice` (the list on the server, whose notices the server numbers) no
-/// notice is offered here.
-fn details(
-    i: &Item,
-    list: &ItemList,
-    lang: Lang,
-    show_notice: Option<Callback<Vec<String>>>,
-) -> Html {
+fn details(i: &Item, r: &RowCtx) -> Html {
+    let lang = r.lang;
     let or_none = |s: &str| {
         if s.trim().is_empty() {
             t(lang, "cl.none")
@@ -256,29 +256,7 @@ fn details(
         );
         html! { <li>{ line }if !h.note.is_empty() { { format!("（{}）", h.note) } }</li> }
     });
-    let unit_open: Vec<String> = list
-        .items
-        .iter()
-        .filter(|x| x.unit == i.unit && x.status != Status::Closed)
-        .map(|x| x.id.clone())
-        .collect();
-    let notice_one = {
-        let (cb, id) = (show_notice.clone(), i.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(cb) = &cb {
-                cb.emit(vec![id.clone()])
-            }
-        })
-    };
-    let offer_notice = show_notice.is_some() && i.status != Status::Closed;
-    let notice_unit = {
-        let (cb, ids) = (show_notice, unit_open.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(cb) = &cb {
-                cb.emit(ids.clone())
-            }
-        })
-    };
+    let notices = notice_buttons(i, r);
     html! {
         <div class="yj-cl__details" role="group" aria-label={tf(lang, "cl.details_title", &[("id", &i.id)])}>
             <dl class="yj-cl__details-list">
@@ -296,16 +274,51 @@ fn details(
                 <dt>{ t(lang, "cl.history") }</dt>
                 <dd>if i.history.is_empty() { { t(lang, "cl.none") } } else { <ul>{ for history }</ul> }</dd>
             </dl>
-            if offer_notice {
+            { notices }
+        </div>
+    }
+}
+
+/// The notices offered in an item's details: for it, or for every open item of its unit,
+/// made here from the local list; on the server, issued there by the bureau, and every
+/// notice the item's history names, to read again.
+fn notice_buttons(i: &Item, r: &RowCtx) -> Html {
+    let lang = r.lang;
+    let button = |text: String, of: NoticeOf| {
+        let cb = r.show_notice.clone();
+        let onclick = Callback::from(move |_: MouseEvent| cb.emit(of.clone()));
+        html! { <button type="button" class="yj-button yj-button--secondary" {onclick}>{ text }</button> }
+    };
+    let open = i.status != Status::Closed;
+    let Some(shared) = r.shared else {
+        let unit_open: Vec<String> = (r.list.items.iter())
+            .filter(|x| x.unit == i.unit && x.status != Status::Closed)
+            .map(|x| x.id.clone())
+            .collect();
+        let n = unit_open.len().to_string();
+        return html! {
+            if open {
                 <div class="yj-button-row yj-no-print">
-                    <button type="button" class="yj-button yj-button--secondary" onclick={notice_one}>{ t(lang, "cl.notice_item") }</button>
+                    { button(t(lang, "cl.notice_item"), NoticeOf::Items(vec![i.id.clone()])) }
                     if unit_open.len() > 1 {
-                        <button type="button" class="yj-button yj-button--secondary" onclick={notice_unit}>
-                            { tf(lang, "cl.notice_unit", &[("unit", &i.unit), ("n", &unit_open.len().to_string())]) }
-                        </button>
+                        { button(tf(lang, "cl.notice_unit", &[("unit", &i.unit), ("n", &n)]), NoticeOf::Items(unit_open)) }
                     }
                 </div>
             }
+        };
+    };
+    let issues = open && r.may(Party::Bureau);
+    let org = shared.orgs.get(&i.id).filter(|o| !o.is_empty());
+    let issued = shared.notices.get(&i.id).map_or(&[][..], Vec::as_slice);
+    html! {
+        <div class="yj-button-row yj-no-print">
+            if issues {
+                { button(t(lang, "cl.notice_issue_item"), NoticeOf::Items(vec![i.id.clone()])) }
+                if let Some(org) = org {
+                    { button(tf(lang, "cl.notice_unit_all", &[("unit", &i.unit)]), NoticeOf::Unit { unit: i.unit.clone(), org: org.clone() }) }
+                }
+            }
+            { for issued.iter().map(|n| button(tf(lang, "cl.notice_view", &[("number", n)]), NoticeOf::Number(n.clone()))) }
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! Browser tests of the checklist widget, on the sample list with a fixed "today".
 use super::*;
-use crate::common::testing::{self, by_suffix, text, type_suffix};
+use crate::common::testing::{self, all_text, by_suffix, text, type_suffix};
 use serde_json::json;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -11,6 +11,8 @@ use yaojian::date::parse_date;
 
 mod drafts;
 mod on_server;
+mod outbox;
+mod notices;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -288,64 +290,6 @@ fn two_of_one_unit() -> Value {
     extra["deadline"] = "2026-12-20".into();
     v["items"].as_array_mut().unwrap().push(extra);
     v
-}
-
-#[wasm_bindgen_test]
-async fn a_notice_for_one_item_or_for_every_open_item_of_its_unit() {
-    let on_emit = Callback::from(|v: Value| EMITTED.with(|e| e.borrow_mut().push(v)));
-    let root = testing::mount::<Rectification>(RectificationProps {
-        lang: Lang::ZhCn,
-        on_emit,
-        value: Some(Rc::new(list_of(two_of_one_unit()))),
-        today: Some(day()),
-        notice_pattern: Some("某药监责改〔{year}〕{seq:4}号".into()),
-        notice_seq: Some(12),
-        ..RectificationProps::default()
-    })
-    .await;
-    press(&root, "详情 ZG-2026-001").await;
-    press(&root, "生成责令改正通知书（本项）").await;
-    assert_eq!(
-        text(&root, "[data-testid=cl-notice-number]"),
-        "某药监责改〔2026〕0012号"
-    );
-    let notice = text(&root, "[data-testid=cl-notice]");
-    assert!(notice.contains("某医药有限公司"));
-    assert!(!notice.contains("示例"), "the host set its own pattern");
-    assert_eq!(
-        text(&root, "[data-testid=cl-notice-mode]"),
-        "限于2026-11-15前改正完毕"
-    );
-    let focused = testing::active_element().unwrap();
-    assert!(
-        focused.id().ends_with("-notice-title"),
-        "the notice takes focus"
-    );
-    assert!(
-        root.query_selector(".yj-cl--notice").unwrap().is_some(),
-        "print shows the notice alone"
-    );
-    // Both open items of the unit: both facts, the earliest deadline.
-    press(
-        &root,
-        "生成责令改正通知书（某医药有限公司全部未销号问题，2项）",
-    )
-    .await;
-    let notice = text(&root, "[data-testid=cl-notice]");
-    assert!(
-        notice.contains("未按规定储存冷链药品") && notice.contains("完善冷链温度记录"),
-        "{notice}"
-    );
-    assert_eq!(
-        text(&root, "[data-testid=cl-notice-mode]"),
-        "限于2026-11-15前改正完毕"
-    );
-    press(&root, "关闭通知书").await;
-    assert!(root
-        .query_selector("[data-testid=cl-notice]")
-        .unwrap()
-        .is_none());
-    root.remove();
 }
 
 /// Clicks the form's submit button and waits for the render.

@@ -137,16 +137,6 @@ pub fn file(sender: &Sender, submission: Submission) -> Result<(), Vec<FieldErro
     Ok(())
 }
 
-/// Waits `ms` milliseconds.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Sends what a previous visit left kept, sends a filing refused for its sign-in again
 /// once the portal hands over another token, and tries a queued filing again every
 /// [`RETRY_SECONDS`] and when the browser comes back online.
@@ -197,7 +187,7 @@ pub fn use_outbox(state: &UseReducerHandle<FormState>, sender: Option<Sender>) {
             }
             let alive3 = alive.clone();
             yew::platform::spawn_local(async move {
-                sleep(RETRY_SECONDS as i32 * 1000).await;
+                crate::common::sleep_ms(RETRY_SECONDS as i32 * 1000).await;
                 if alive3.replace(false) {
                     s.send(o);
                 }

@@ -29,12 +29,11 @@ struct NoticeRequest {
     org: Option<String>,
 }
 
-/// A notice as the API shows it: the engine's notice with who issued it, when, for
-/// which items, whether its number came from the sample pattern, and its services.
+/// A notice as the API shows it: the engine's notice (its items included) with who
+/// issued it, when, whether its number came from the sample pattern, and its services.
 fn notice_json(n: &StoredNotice, services: &[stored::RecordedService]) -> Value {
     let sample = n.pattern == cl::SAMPLE_NUMBER_PATTERN;
     let mut v = n.body.clone();
-    v["items"] = json!(n.items);
     v["org"] = json!(n.org);
     v["region"] = json!(n.region);
     v["issued_by"] = json!(n.issued_by);
@@ -160,7 +159,9 @@ pub async fn issue(
     };
     let built = stored::issue(&state.db, issue, |serial| {
         let serial = u32::try_from(serial).map_err(|e| e.to_string())?;
-        let n = cl::notice_for(&items, pattern, serial, today).map_err(|e| e.code)?;
+        let mut n = cl::notice_for(&items, pattern, serial, today).map_err(|e| e.code)?;
+        n.bureau = state.bureau.clone();
+        n.party_code = Some(first.org.clone()).filter(|o| !o.is_empty());
         Ok((
             n.number.clone(),
             serde_json::to_value(&n).map_err(|e| e.to_string())?,

@@ -12,16 +12,16 @@ use wasm_bindgen_futures::JsFuture;
 
 /// A request the fake server saw.
 #[derive(Clone, Debug)]
-struct Seen {
-    method: String,
-    url: String,
-    if_match: Option<String>,
+pub(super) struct Seen {
+    pub(super) method: String,
+    pub(super) url: String,
+    pub(super) if_match: Option<String>,
     authorization: Option<String>,
-    body: Value,
+    pub(super) body: Value,
 }
 
 impl Seen {
-    fn path(&self) -> &str {
+    pub(super) fn path(&self) -> &str {
         let rest = self.url.split("/api/v1").nth(1).unwrap_or("");
         rest.split('?').next().unwrap_or("")
     }
@@ -31,7 +31,7 @@ type Answerer = Box<dyn FnMut(&Seen) -> (u16, Value)>;
 
 /// `window.fetch` replaced until dropped: `GET`s answered by one function, changes by
 /// another (which a test may replace); every request is kept in `seen`.
-struct FakeServer {
+pub(super) struct FakeServer {
     seen: Rc<RefCell<Vec<Seen>>>,
     changes: Rc<RefCell<Answerer>>,
     /// While set, changes are answered only once it resolves.
@@ -41,7 +41,7 @@ struct FakeServer {
 }
 
 impl FakeServer {
-    fn start(
+    pub(super) fn start(
         gets: impl FnMut(&Seen) -> (u16, Value) + 'static,
         changes: impl FnMut(&Seen) -> (u16, Value) + 'static,
     ) -> FakeServer {
@@ -106,7 +106,7 @@ impl FakeServer {
     }
 
     /// The requests that changed something (not `GET`).
-    fn changes(&self) -> Vec<Seen> {
+    pub(super) fn changes(&self) -> Vec<Seen> {
         let seen = self.seen.borrow();
         seen.iter().filter(|s| s.method != "GET").cloned().collect()
     }
@@ -121,7 +121,7 @@ impl Drop for FakeServer {
 
 /// An unsigned token naming `sub` and `role` (the widget only reads it; the server
 /// verifies).
-fn token(sub: &str, role: &str) -> String {
+pub(super) fn token(sub: &str, role: &str) -> String {
     let part = |v: Value| {
         let b64 = web_sys::window().unwrap().btoa(&v.to_string()).unwrap();
         b64.trim_end_matches('=').replace('+', "-").replace('/', "_")
@@ -133,7 +133,7 @@ fn token(sub: &str, role: &str) -> String {
     )
 }
 
-fn item(id: &str, status: &str, revision: i64) -> Value {
+pub(super) fn item(id: &str, status: &str, revision: i64) -> Value {
     json!({"id": id, "list": "rectification", "source": "inspection", "problem": format!("问题{id}"),
         "provision": "", "legal_basis": "", "measures": ["补全记录"], "unit": "示例医药", "person": "李四",
         "mode": "deadline", "deadline": "2026-12-20", "status": status, "evidence": [],
@@ -142,7 +142,7 @@ fn item(id: &str, status: &str, revision: i64) -> Value {
 
 /// A server with items A (待整改, revision 1) and B (待复查, revision 3); changes are
 /// answered by `then`.
-fn two_items(mut then: impl FnMut(&Seen) -> (u16, Value) + 'static) -> FakeServer {
+pub(super) fn two_items(mut then: impl FnMut(&Seen) -> (u16, Value) + 'static) -> FakeServer {
     let items = Rc::new(RefCell::new(vec![
         item("A", "pending", 1),
         item("B", "awaiting_reinspection", 3),
@@ -188,7 +188,8 @@ fn two_items(mut then: impl FnMut(&Seen) -> (u16, Value) + 'static) -> FakeServe
     FakeServer::start(gets, changes)
 }
 
-async fn mount_on_server(role: &str) -> Element {
+pub(super) async fn mount_on_server(role: &str) -> Element {
+    forget_kept_changes();
     let root = testing::mount::<Rectification>(RectificationProps {
         lang: Lang::ZhCn,
         today: Some(day()),
@@ -204,8 +205,20 @@ async fn mount_on_server(role: &str) -> Element {
     root
 }
 
+/// Forgets the changes earlier tests left waiting on the device.
+pub(super) fn forget_kept_changes() {
+    let st = crate::common::local_storage().unwrap();
+    let keys: Vec<String> = (0..st.length().unwrap())
+        .filter_map(|n| st.key(n).ok().flatten())
+        .filter(|k| k.starts_with("yaojian:cl-outbox:"))
+        .collect();
+    for k in keys {
+        st.remove_item(&k).unwrap();
+    }
+}
+
 /// Lets the fake server's answers arrive and be drawn.
-async fn answered() {
+pub(super) async fn answered() {
     for _ in 0..4 {
         crate::common::after_paint().await;
         yew::scheduler::flush().await;
