@@ -8,7 +8,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 use common::http::http;
-use common::process::{free_port, key_file, start};
+use common::process::{free_port, key_file, start, start_with};
 use common::*;
 use serde_json::json;
 use std::time::{Duration, Instant};
@@ -231,7 +231,36 @@ fn run(url: &str, label: &str) {
         .map_or(0, |r| r.0)
     });
     timed(label, "/report", |_| get("/report", &insp));
+    if url.starts_with("sqlite") {
+        widget_figures(url, &insp, &ent);
+    }
     import_figure(&s.addr, &insp, label);
+}
+
+/// The figures through `<yj-rectification endpoint>` in headless Chromium
+/// (`scripts/widget-figures.mjs`), the server serving the release bundle (`dist/`) and the
+/// bench pages; said not measured when there is no bundle.
+fn widget_figures(url: &str, insp: &str, ent: &str) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let (dist, bench) = (root.join("dist"), root.join("bench"));
+    if !dist.join("yaojian.js").exists() {
+        println!("figure: rectification widget: not measured (no dist/: run scripts/release.sh)");
+        return;
+    }
+    let (dist, bench) = (dist.to_string_lossy(), bench.to_string_lossy());
+    let more = ["--dist", &dist, "--site", &bench];
+    let w = start_with(url, &key_file(), free_port(), &more);
+    let token = |bearer: &str| bearer.trim_start_matches("Bearer ").to_string();
+    let ran = std::process::Command::new("node")
+        .current_dir(&root)
+        .args(["scripts/widget-figures.mjs", &format!("http://{}", w.addr)])
+        .args([token(insp), token(ent)])
+        .arg(format!("rectification widget (SQLite, {STORED} items)"))
+        .status();
+    assert!(
+        ran.as_ref().is_ok_and(|s| s.success()),
+        "node scripts/widget-figures.mjs: {ran:?}"
+    );
 }
 
 fn main() {

@@ -402,6 +402,8 @@ test("rectification on the server: imported, started, reported, re-inspected and
   await act(inspector, `销号 ${id}`);
   await inspector.fill("[id$='-f-approver']", "示例科长");
   await confirmUntil(inspector, id, "已销号");
+  // The report's counts (GET /report) count the close-out.
+  await inspector.waitForFunction(() => /整改销号[1-9]\d*件/.test(document.querySelector("[data-testid=cl-summary]")?.textContent ?? ""));
   // The history names who did each step, as the server recorded it.
   await inspector.click(`button[aria-label="详情 ${id}"]`);
   await inspector.waitForFunction((id) => /demo-enterprise/.test(document.querySelector(`[data-testid="cl-details-${id}"]`)?.textContent ?? ""), id);

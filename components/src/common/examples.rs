@@ -9,9 +9,13 @@
 //!               {"check": "id-suffix"}],
 //!   "see": ["text shown"], "absent": ["text not shown"],
 //!   "fields": {"id-suffix": "value of that input"},
-//!   "events": ["event type emitted"], "refused": ["setting or property refused"] }
+//!   "events": ["event type emitted"], "refused": ["setting or property refused"],
+//!   "server": {"GET /items": {"status": 200, "body": …}, "POST /items/A/actions": …} }
 //! ```
-//! Properties are applied in the order the spec lists them.
+//! Properties are applied in the order the spec lists them. `server` holds the canned
+//! answers of the widget's `endpoint` (its settings name it), by method and path under
+//! it, query left out; anything else is 404. Such an example's answers are let arrive
+//! after the render and after each action.
 
 use super::testing::{by_suffix, fire, Recorder};
 use crate::widgets;
@@ -34,6 +38,10 @@ pub async fn run_all(kind: &str) {
 
 async fn run(kind: &str, name: &str, ex: &Value) {
     let label = format!("{kind}/{name}");
+    let canned = ex["server"].as_object().map(|answers| {
+        let base = ex["settings"]["endpoint"].as_str().unwrap_or("/api/v1");
+        CannedServer::install(base, answers.clone())
+    });
     let entry = widgets::entry(kind).unwrap_or_else(|| panic!("{label}: no such widget"));
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
@@ -52,12 +60,71 @@ async fn run(kind: &str, name: &str, ex: &Value) {
             yew::scheduler::flush().await;
         }
     }
+    settle(canned.is_some()).await;
     for a in ex["actions"].as_array().into_iter().flatten() {
         act(&root, a, &label).await;
+        settle(canned.is_some()).await;
     }
     check(&root, ex, &recorder, &refused, &label);
     widget.destroy();
     root.remove();
+    drop(canned);
+}
+
+/// Lets the canned server's answers arrive and be drawn.
+async fn settle(on_server: bool) {
+    for _ in 0..if on_server { 4 } else { 0 } {
+        super::after_paint().await;
+        yew::scheduler::flush().await;
+    }
+}
+
+/// `window.fetch` answering from an example's `server` until dropped.
+struct CannedServer {
+    real: wasm_bindgen::JsValue,
+    _fetch: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Request) -> js_sys::Promise>,
+}
+
+impl CannedServer {
+    fn install(base: &str, answers: serde_json::Map<String, Value>) -> CannedServer {
+        let base = base.to_string();
+        let answer =
+            move |req: web_sys::Request| -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+                let url = req.url();
+                let path = url.split_once(base.as_str()).map_or("", |(_, rest)| rest);
+                let path = path.split('?').next().unwrap_or_default();
+                let a = &answers[&format!("{} {path}", req.method())];
+                let (status, body) = match a["status"].as_u64() {
+                    Some(s) => (u16::try_from(s).unwrap_or(500), a["body"].to_string()),
+                    None => (404, r#"{"errors":[]}"#.to_string()),
+                };
+                let init = web_sys::ResponseInit::new();
+                init.set_status(status);
+                Ok(web_sys::Response::new_with_opt_str_and_init(Some(&body), &init)?.into())
+            };
+        let fetch =
+            wasm_bindgen::closure::Closure::wrap(Box::new(
+                move |req: web_sys::Request| match answer(req) {
+                    Ok(r) => js_sys::Promise::resolve(&r),
+                    Err(e) => js_sys::Promise::reject(&e),
+                },
+            )
+                as Box<dyn FnMut(web_sys::Request) -> js_sys::Promise>);
+        let window = web_sys::window().unwrap();
+        let real = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), fetch.as_ref()).unwrap();
+        CannedServer {
+            real,
+            _fetch: fetch,
+        }
+    }
+}
+
+impl Drop for CannedServer {
+    fn drop(&mut self) {
+        let window = web_sys::window().unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), &self.real).unwrap();
+    }
 }
 
 /// One user action, then the render it causes.

@@ -310,12 +310,51 @@ pub fn use_server_template(
     (*state).clone()
 }
 
-/// The `token` property: a string, or null to forget it.
-pub fn token_property(v: Value, token: &mut Option<yew::AttrValue>) -> Result<(), Vec<FieldError>> {
-    match v {
+/// The `token` property, as the page set it: the token itself (`el.token = jwt`, which
+/// `yaojian.js` hands over as it is), a JSON string, or null to forget it.
+pub fn token_property(
+    text: &str,
+    token: &mut Option<yew::AttrValue>,
+) -> Result<(), Vec<FieldError>> {
+    // A JWT: base64url parts and dots (and what other token formats add: + / = ~).
+    let token_char = |c: char| c.is_ascii_alphanumeric() || "-_.~+/=".contains(c);
+    let bare = !text.is_empty() && text.chars().all(token_char);
+    if bare && serde_json::from_str::<Value>(text).is_err() {
+        *token = Some(yew::AttrValue::from(text.to_string()));
+        return Ok(());
+    }
+    match crate::contract::parse_property(text)? {
         Value::String(t) => *token = Some(yew::AttrValue::from(t)),
         Value::Null => *token = None,
         _ => return Err(vec![FieldError::new("$", "server.token_shape")]),
     }
     Ok(())
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::token_property;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// Issue 32: `el.token = jwt` (as docs/embedding.md shows) reached the widget as the
+    /// bare token, which was read as JSON and refused.
+    #[wasm_bindgen_test]
+    fn the_token_property_takes_the_token_itself_a_json_string_or_null() {
+        let mut token = None;
+        token_property("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.sig", &mut token).unwrap();
+        assert_eq!(
+            token.as_deref(),
+            Some("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.sig")
+        );
+        token_property("\"abc.def.ghi\"", &mut token).unwrap();
+        assert_eq!(token.as_deref(), Some("abc.def.ghi"));
+        token_property("null", &mut token).unwrap();
+        assert_eq!(token, None);
+        let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+        for bad in ["{}", "12", "a b", "", "[[[", deep.as_str()] {
+            let errs = token_property(bad, &mut token).unwrap_err();
+            assert!(!errs.is_empty(), "{bad}");
+            assert_eq!(token, None, "{bad}: nothing taken");
+        }
+    }
 }

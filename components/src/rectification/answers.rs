@@ -43,8 +43,6 @@ impl Board {
                 s.load_failed = None;
                 s.signed_out = false;
                 s.next = page.next;
-                s.counts = page.counts;
-                s.units.extend(page.units);
                 s.revisions = (page.items.iter())
                     .map(|x| (x.item.id.clone(), x.revision))
                     .collect();
@@ -57,6 +55,10 @@ impl Board {
                 if !s.outbox.is_empty() {
                     s.tries += 1;
                 }
+            }
+            ServerEvent::Counted(c) => {
+                s.counts = c.counts;
+                s.units.extend(c.units);
             }
             ServerEvent::LoadFailed(f) => {
                 s.loading = false;

@@ -63,16 +63,21 @@ pub fn use_server_page(
         };
         let (filters, lang) = (filters.clone(), *lang);
         d.dispatch(event(ServerEvent::Loading));
+        // The page and its counts are asked at once; the rows are drawn as soon as they
+        // come. A newer request gone out since has the answers to show.
+        let (asked2, d2, event2, e2, filters2) =
+            (asked.clone(), d.clone(), event.clone(), e.clone(), filters.clone());
         yew::platform::spawn_local(async move {
             let got = remote::load_page(&e, &filters, cursor.as_deref(), page_size, lang).await;
-            // A newer request has gone out since: its answer is the one to show.
-            if *asked.borrow() != n {
-                return;
+            if *asked.borrow() == n {
+                d.dispatch(event(got.map_or_else(ServerEvent::LoadFailed, ServerEvent::Loaded)));
             }
-            d.dispatch(event(match got {
-                Ok(page) => ServerEvent::Loaded(page),
-                Err(f) => ServerEvent::LoadFailed(f),
-            }));
+        });
+        yew::platform::spawn_local(async move {
+            let got = remote::load_counts(&e2, &filters2, lang).await;
+            if *asked2.borrow() == n {
+                d2.dispatch(event2(got.map_or_else(ServerEvent::LoadFailed, ServerEvent::Counted)));
+            }
         });
     });
 }

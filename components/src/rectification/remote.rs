@@ -55,12 +55,17 @@ pub async fn load_item(e: &Endpoint, id: &str, lang: Lang) -> Option<Stored> {
     }
 }
 
-/// One page of the list, and the counts of every item the filters let through.
+/// One page of the list.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Page {
     pub items: Vec<Stored>,
     /// The cursor of the next page, when there is one.
     pub next: Option<String>,
+}
+
+/// The counts of every item the filters let through, as the server's report gives them.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Counted {
     pub counts: cl::Counts,
     /// The responsible units of the items the filters let through (the report's
     /// `by_unit`).
@@ -124,7 +129,7 @@ fn failed(reply: Reply) -> LoadFailed {
     }
 }
 
-/// The page after `after` (the first without it) and the counts, both with the filters.
+/// The page after `after` (the first without it), with the filters.
 pub async fn load_page(
     e: &Endpoint,
     f: &cl::Filter,
@@ -132,8 +137,7 @@ pub async fn load_page(
     limit: usize,
     lang: Lang,
 ) -> Result<Page, LoadFailed> {
-    let filters = filter_query(f);
-    let mut query = filters.clone();
+    let mut query = filter_query(f);
     query.push(("limit", limit.to_string()));
     if let Some(a) = after {
         query.push(("after", a.to_string()));
@@ -143,21 +147,26 @@ pub async fn load_page(
         Reply::Ok(_, v) => v,
         other => return Err(failed(other)),
     };
-    let report = e.url(&with_query("/report", &filters), lang);
-    let report = match e.request("GET", &report, None, &[]).await {
-        Reply::Ok(_, v) => v,
-        other => return Err(failed(other)),
-    };
-    let counts = serde_json::from_value(report["counts"].clone()).unwrap_or_default();
-    let units = report["by_unit"].as_object().map_or_else(Vec::new, |m| {
-        m.keys().filter(|u| !u.is_empty()).cloned().collect()
-    });
     let items = page["items"].as_array().map_or(&[][..], Vec::as_slice);
     Ok(Page {
         items: items.iter().filter_map(stored_of).collect(),
         next: page["next"].as_str().map(str::to_string),
-        counts,
-        units,
+    })
+}
+
+/// The counts of every item the filters let through (`GET /report`), asked beside the
+/// page so the rows are drawn as soon as they come.
+pub async fn load_counts(e: &Endpoint, f: &cl::Filter, lang: Lang) -> Result<Counted, LoadFailed> {
+    let report = e.url(&with_query("/report", &filter_query(f)), lang);
+    let report = match e.request("GET", &report, None, &[]).await {
+        Reply::Ok(_, v) => v,
+        other => return Err(failed(other)),
+    };
+    Ok(Counted {
+        counts: serde_json::from_value(report["counts"].clone()).unwrap_or_default(),
+        units: report["by_unit"].as_object().map_or_else(Vec::new, |m| {
+            m.keys().filter(|u| !u.is_empty()).cloned().collect()
+        }),
     })
 }
 

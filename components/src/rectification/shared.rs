@@ -3,7 +3,7 @@
 //! that change them (`answers.rs` applies them). The server decides every change with
 //! the engine; the board shows its answer.
 
-use super::remote::{Answer, LoadFailed, Page, Stored};
+use super::remote::{Answer, Counted, LoadFailed, Page, Stored};
 use super::issued::NoticeOf;
 use super::outbox::Queued;
 use std::rc::Rc;
@@ -76,6 +76,8 @@ impl Shared {
 pub enum ServerEvent {
     Loading,
     Loaded(Page),
+    /// The counts of the filters on show came.
+    Counted(Counted),
     LoadFailed(LoadFailed),
     /// A change to this item was sent.
     Saving(String),

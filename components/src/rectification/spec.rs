@@ -116,10 +116,7 @@ impl Widget for Rectification {
     fn put(p: &mut RectificationProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
         match name {
             "value" => p.value = Some(Rc::new(yaojian::checklist::ItemList::from_json(json)?)),
-            "token" => {
-                let parsed = contract::parse_property(json)?;
-                crate::common::server::token_property(parsed, &mut p.server.token)?;
-            }
+            "token" => crate::common::server::token_property(json, &mut p.server.token)?,
             _ => return Err(contract::unknown_property(name)),
         }
         Ok(())

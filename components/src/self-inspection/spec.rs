@@ -122,10 +122,12 @@ impl Widget for SelfInspection {
     }
 
     fn put(p: &mut SelfInspectionProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
+        if name == "token" {
+            return crate::common::server::token_property(json, &mut p.server.token);
+        }
         let parsed = contract::parse_property(json)?;
         match name {
             "template" => template_property(parsed, &mut p.template, &mut p.template_errors),
-            "token" => crate::common::server::token_property(parsed, &mut p.server.token),
             "value" => {
                 check_value(p, &parsed)?;
                 p.value = Some(Rc::new(parsed));

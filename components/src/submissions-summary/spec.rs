@@ -79,6 +79,9 @@ impl Widget for SubmissionsSummary {
     }
 
     fn put(p: &mut SubmissionsSummaryProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
+        if name == "token" {
+            return crate::common::server::token_property(json, &mut p.server.token);
+        }
         let parsed = contract::parse_property(json)?;
         match name {
             "template" => template_property(parsed, &mut p.template, &mut p.template_errors),
@@ -86,7 +89,6 @@ impl Widget for SubmissionsSummary {
                 p.value = Some(Rc::new(parsed));
                 Ok(())
             }
-            "token" => crate::common::server::token_property(parsed, &mut p.server.token),
             _ => Err(contract::unknown_property(name)),
         }
     }

@@ -22,11 +22,17 @@ pub fn free_port() -> u16 {
 
 /// Starts a server; its request log goes to a file, shown when it does not start.
 pub fn start(database: &str, key: &std::path::Path, port: u16) -> Process {
+    start_with(database, key, port, &[])
+}
+
+/// Starts a server with more arguments of `serve` (`--dist`, `--site`).
+pub fn start_with(database: &str, key: &std::path::Path, port: u16, more: &[&str]) -> Process {
     let addr = format!("127.0.0.1:{port}");
     let log = std::env::temp_dir().join(unique("yaojian-server-log"));
     let child = Command::new(env!("CARGO_BIN_EXE_yaojian-server"))
         .args(["serve", "--listen", &addr, "--database", database, "--key"])
         .arg(key)
+        .args(more)
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
