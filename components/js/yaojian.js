@@ -273,7 +273,9 @@ function setProperty(element, name, value) {
   if (!state.handle || (state.waitTemplate && name !== "template")) { state.pending.push([name, value]); return; }
   let json;
   try {
-    json = typeof value === "string" ? value : JSON.stringify(value ?? null);
+    // A string is JSON text, except for a text property (a token), whose string is the value.
+    const text = contractOf(state.kind).properties.find((p) => p.name === name)?.text;
+    json = typeof value === "string" && !text ? value : JSON.stringify(value ?? null);
   } catch (e) {
     call(state, (h) => h.refuseProperty(name, String(e?.message ?? e)));
     return;

@@ -22,11 +22,14 @@ pub struct Setting {
     pub effect: &'static str,
 }
 
-/// A structured property (JSON data) a widget takes.
+/// A property a widget takes: structured (JSON data; a string the page sets is read as
+/// JSON text), or `text`, whose string is the value itself (a token).
 #[derive(Serialize, Debug)]
 pub struct Property {
     pub name: &'static str,
     pub meaning: &'static str,
+    /// The page's string is the value itself: `yaojian.js` hands it over as a JSON string.
+    pub text: bool,
 }
 
 /// An event a widget fires and the `detail` it carries.

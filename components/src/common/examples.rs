@@ -40,7 +40,7 @@ async fn run(kind: &str, name: &str, ex: &Value) {
     let label = format!("{kind}/{name}");
     let canned = ex["server"].as_object().map(|answers| {
         let base = ex["settings"]["endpoint"].as_str().unwrap_or("/api/v1");
-        CannedServer::install(base, answers.clone())
+        canned_server(base, answers.clone())
     });
     let entry = widgets::entry(kind).unwrap_or_else(|| panic!("{label}: no such widget"));
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -79,52 +79,26 @@ async fn settle(on_server: bool) {
     }
 }
 
-/// `window.fetch` answering from an example's `server` until dropped.
-struct CannedServer {
-    real: wasm_bindgen::JsValue,
-    _fetch: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Request) -> js_sys::Promise>,
-}
-
-impl CannedServer {
-    fn install(base: &str, answers: serde_json::Map<String, Value>) -> CannedServer {
-        let base = base.to_string();
-        let answer =
-            move |req: web_sys::Request| -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
-                let url = req.url();
-                let path = url.split_once(base.as_str()).map_or("", |(_, rest)| rest);
-                let path = path.split('?').next().unwrap_or_default();
-                let a = &answers[&format!("{} {path}", req.method())];
-                let (status, body) = match a["status"].as_u64() {
-                    Some(s) => (u16::try_from(s).unwrap_or(500), a["body"].to_string()),
-                    None => (404, r#"{"errors":[]}"#.to_string()),
-                };
-                let init = web_sys::ResponseInit::new();
-                init.set_status(status);
-                Ok(web_sys::Response::new_with_opt_str_and_init(Some(&body), &init)?.into())
-            };
-        let fetch =
-            wasm_bindgen::closure::Closure::wrap(Box::new(
-                move |req: web_sys::Request| match answer(req) {
-                    Ok(r) => js_sys::Promise::resolve(&r),
-                    Err(e) => js_sys::Promise::reject(&e),
-                },
-            )
-                as Box<dyn FnMut(web_sys::Request) -> js_sys::Promise>);
-        let window = web_sys::window().unwrap();
-        let real = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
-        js_sys::Reflect::set(&window, &"fetch".into(), fetch.as_ref()).unwrap();
-        CannedServer {
-            real,
-            _fetch: fetch,
+/// `window.fetch` answering from an example's `server`, by method and path under
+/// `base`, until dropped.
+fn canned_server(base: &str, answers: serde_json::Map<String, Value>) -> super::testing::FakeFetch {
+    let base = base.to_string();
+    super::testing::FakeFetch::install(move |req: web_sys::Request| {
+        let url = req.url();
+        let path = url.split_once(base.as_str()).map_or("", |(_, rest)| rest);
+        let path = path.split('?').next().unwrap_or_default();
+        let a = &answers[&format!("{} {path}", req.method())];
+        let answer = match a["status"].as_u64() {
+            Some(s) => {
+                super::testing::response(u16::try_from(s).unwrap_or(500), &a["body"].to_string())
+            }
+            None => super::testing::response(404, r#"{"errors":[]}"#),
+        };
+        match answer {
+            Ok(r) => js_sys::Promise::resolve(&r),
+            Err(e) => js_sys::Promise::reject(&e),
         }
-    }
-}
-
-impl Drop for CannedServer {
-    fn drop(&mut self) {
-        let window = web_sys::window().unwrap();
-        js_sys::Reflect::set(&window, &"fetch".into(), &self.real).unwrap();
-    }
+    })
 }
 
 /// One user action, then the render it causes.

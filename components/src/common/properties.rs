@@ -22,6 +22,7 @@ pub const TEMPLATE_ID: Setting = Setting {
 pub const TEMPLATE: Property = Property {
     name: "template",
     meaning: "a self-inspection template ([schema](../schemas/form.schema.json)) in place of the built-in ones; `null` returns to them. A malformed one shows an error panel naming each JSON path (also fetched from the `template-src` attribute)",
+    text: false,
 };
 
 /// A `template-id` setting: the id of a built-in form template, or none.

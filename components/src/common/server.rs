@@ -230,6 +230,12 @@ pub fn server_errors(v: &Value, status: u16) -> Vec<FieldError> {
     }
 }
 
+/// Words to show as an error of the whole form (the server's, or the widget's about the
+/// server), carried by `error.server.message`.
+pub fn said(text: String) -> FieldError {
+    FieldError::new("$", "server.message").with("message", text)
+}
+
 /// The server's refusal in words: its messages, one after another.
 pub fn refusal_text(errs: &[FieldError], lang: Lang) -> String {
     errs.iter()
@@ -310,19 +316,12 @@ pub fn use_server_template(
     (*state).clone()
 }
 
-/// The `token` property, as the page set it: the token itself (`el.token = jwt`, which
-/// `yaojian.js` hands over as it is), a JSON string, or null to forget it.
+/// The `token` property (a text property: `yaojian.js` hands the page's string over as a
+/// JSON string): the token, or null to forget it.
 pub fn token_property(
     text: &str,
     token: &mut Option<yew::AttrValue>,
 ) -> Result<(), Vec<FieldError>> {
-    // A JWT: base64url parts and dots (and what other token formats add: + / = ~).
-    let token_char = |c: char| c.is_ascii_alphanumeric() || "-_.~+/=".contains(c);
-    let bare = !text.is_empty() && text.chars().all(token_char);
-    if bare && serde_json::from_str::<Value>(text).is_err() {
-        *token = Some(yew::AttrValue::from(text.to_string()));
-        return Ok(());
-    }
     match crate::contract::parse_property(text)? {
         Value::String(t) => *token = Some(yew::AttrValue::from(t)),
         Value::Null => *token = None,
@@ -336,22 +335,25 @@ mod tests {
     use super::token_property;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    /// Issue 32: `el.token = jwt` (as docs/embedding.md shows) reached the widget as the
-    /// bare token, which was read as JSON and refused.
+    /// The token comes as a JSON string (`el.token = jwt` reaches the widget so, since the
+    /// contract says `token` is text: `tests/e2e/examples.test.mjs` sets it that way).
     #[wasm_bindgen_test]
-    fn the_token_property_takes_the_token_itself_a_json_string_or_null() {
+    fn the_token_property_takes_a_json_string_or_null() {
         let mut token = None;
-        token_property("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.sig", &mut token).unwrap();
-        assert_eq!(
-            token.as_deref(),
-            Some("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.sig")
-        );
         token_property("\"abc.def.ghi\"", &mut token).unwrap();
         assert_eq!(token.as_deref(), Some("abc.def.ghi"));
         token_property("null", &mut token).unwrap();
         assert_eq!(token, None);
         let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
-        for bad in ["{}", "12", "a b", "", "[[[", deep.as_str()] {
+        for bad in [
+            "{}",
+            "12",
+            "a b",
+            "",
+            "[[[",
+            "eyJhbGciOiJIUzI1NiJ9.e30.sig",
+            deep.as_str(),
+        ] {
             let errs = token_property(bad, &mut token).unwrap_err();
             assert!(!errs.is_empty(), "{bad}");
             assert_eq!(token, None, "{bad}: nothing taken");

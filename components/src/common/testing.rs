@@ -138,3 +138,39 @@ impl Recorder {
 pub fn active_element() -> Option<Element> {
     web_sys::window()?.document()?.active_element()
 }
+
+/// `window.fetch` replaced by `answer` until dropped (the fake servers of the browser
+/// tests and of the examples).
+pub struct FakeFetch {
+    real: wasm_bindgen::JsValue,
+    _fetch: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Request) -> js_sys::Promise>,
+}
+
+impl FakeFetch {
+    pub fn install(answer: impl FnMut(web_sys::Request) -> js_sys::Promise + 'static) -> FakeFetch {
+        let fetch = wasm_bindgen::closure::Closure::wrap(
+            Box::new(answer) as Box<dyn FnMut(web_sys::Request) -> js_sys::Promise>
+        );
+        let window = web_sys::window().unwrap();
+        let real = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), fetch.as_ref()).unwrap();
+        FakeFetch {
+            real,
+            _fetch: fetch,
+        }
+    }
+}
+
+impl Drop for FakeFetch {
+    fn drop(&mut self) {
+        let window = web_sys::window().unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), &self.real).unwrap();
+    }
+}
+
+/// A fetch's answer: `status` and the body's text.
+pub fn response(status: u16, body: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let init = web_sys::ResponseInit::new();
+    init.set_status(status);
+    Ok(web_sys::Response::new_with_opt_str_and_init(Some(body), &init)?.into())
+}

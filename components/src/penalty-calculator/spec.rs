@@ -17,10 +17,12 @@ static SPEC: Spec = Spec {
         Property {
             name: "benchmark",
             meaning: "a discretion benchmark document (object or JSON text) in place of the default; `null` returns to the default",
+            text: false,
         },
         Property {
             name: "value",
             meaning: "read: the detail of the latest `yj-change`; write: a case, as `yaojian penalty assess` reads it",
+            text: false,
         },
     ],
     events: &[

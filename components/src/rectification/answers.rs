@@ -6,6 +6,7 @@ use super::board::{Board, Open, Outcome};
 use super::outbox::Queued;
 use super::remote::{Answer, LoadFailed, Stored};
 use super::shared::{ServerEvent, Shared};
+use crate::common::server::said;
 use crate::common::{t, tf};
 use yaojian::checklist as cl;
 use yaojian::date::Date;
@@ -22,12 +23,7 @@ struct Told {
 
 /// The words of a refusal: the server's messages.
 fn refusal(errs: &[FieldError], lang: Lang) -> FieldError {
-    let text = crate::common::server::refusal_text(errs, lang);
-    FieldError::new("$", "server.message").with("message", text)
-}
-
-fn said(text: String) -> FieldError {
-    FieldError::new("$", "server.message").with("message", text)
+    said(crate::common::server::refusal_text(errs, lang))
 }
 
 impl Board {
@@ -104,11 +100,7 @@ impl Board {
             }
             ServerEvent::DismissRetryNote(_) => {}
             // Read for its details: shown only while its row is.
-            ServerEvent::Fetched(_, now) if self.has_row(&now.item.id) => {
-                self.put_item(&mut s, *now);
-                self.reloaded();
-            }
-            ServerEvent::Fetched(..) => {}
+            ServerEvent::Fetched(_, now) => self.put_if_shown(&mut s, *now),
             // One notice at a time: another is asked for once this one is closed, so a
             // second click never spends a second number.
             ServerEvent::Notice(Some(_)) if s.notice.is_some() => {}
@@ -197,10 +189,7 @@ impl Board {
         };
         match answer {
             Answer::Done(now) => {
-                if self.has_row(&q.id) {
-                    self.put_item(s, now);
-                    self.reloaded();
-                }
+                self.put_if_shown(s, now);
                 s.loads += 1;
                 self.announce = tf(lang, "cl.retry_done", &[("id", &q.id), ("what", &what)]);
             }
@@ -209,10 +198,7 @@ impl Board {
                 if changes.is_empty() {
                     changes = crate::common::server::refusal_text(&errs, lang);
                 }
-                if self.has_row(&q.id) {
-                    self.put_item(s, now);
-                    self.reloaded();
-                }
+                self.put_if_shown(s, now);
                 s.retry_notes.push(note("cl.retry_conflict", &changes));
             }
             Answer::Refused(errs) => {
@@ -221,6 +207,15 @@ impl Board {
             }
             Answer::SignedOut => s.signed_out = true,
             Answer::Unreachable => {}
+        }
+    }
+
+    /// The item as the server holds it now, in place of its row when one shows it (a
+    /// change sent again may be of an item on another page).
+    fn put_if_shown(&mut self, s: &mut Shared, now: Stored) {
+        if self.has_row(&now.item.id) {
+            self.put_item(s, now);
+            self.reloaded();
         }
     }
 

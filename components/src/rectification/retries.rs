@@ -42,11 +42,9 @@ impl Sending {
         if let (Some(k), false) = (&self.key, retried) {
             outbox::keep(k, &q);
         }
-        let me = self.clone();
-        let d = d.clone();
-        let event = move |e: ServerEvent| BoardAction::Server(Box::new(e), me.prefix.clone());
-        d.dispatch(event(ServerEvent::Saving(q.id.clone())));
-        let me = self.clone();
+        let saving = Box::new(ServerEvent::Saving(q.id.clone()));
+        d.dispatch(BoardAction::Server(saving, self.prefix.clone()));
+        let (me, d) = (self.clone(), d.clone());
         yew::platform::spawn_local(async move {
             let e = &me.endpoint;
             let answer = remote::send(e, &q.method, &q.path, Some(q.revision), &q.body, me.lang).await;

@@ -4,7 +4,7 @@
 
 use super::issued::{failure, issued_of, notice_path, Issued};
 use crate::common::{ErrorItem, ErrorSummary, Field};
-use crate::common::server::{Endpoint, Reply};
+use crate::common::server::{said, Endpoint, Reply};
 use crate::common::t;
 use serde_json::json;
 use yaojian::checklist::{self as cl, ServiceMethod};
@@ -81,17 +81,16 @@ pub fn service_form(p: &ServiceFormProps) -> Html {
                 let url = e.url(&format!("{}/service", notice_path(&number)), lang);
                 let reply = e.request("POST", &url, Some(&body.to_string()), &[]).await;
                 sending.set(false);
-                let said = |text: String| vec![FieldError::new("$", "server.message").with("message", text)];
                 match reply {
                     Reply::Ok(_, v) => match issued_of(&v) {
                         Some(now) => {
                             errors.set(Vec::new());
                             on_served.emit(now);
                         }
-                        None => errors.set(said(t(lang, "cl.notice_unreachable"))),
+                        None => errors.set(vec![said(t(lang, "cl.notice_unreachable"))]),
                     },
                     Reply::Refused(422, errs) if !errs.is_empty() => errors.set(errs),
-                    other => errors.set(said(failure(other, lang))),
+                    other => errors.set(vec![said(failure(other, lang))]),
                 }
             });
         })

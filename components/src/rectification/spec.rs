@@ -46,10 +46,12 @@ static SPEC: Spec = Spec {
         Property {
             name: "value",
             meaning: "read: the detail of the latest `yj-change`; write: a `yaojian/checklist/1` list ([schema](../schemas/checklist.schema.json)); not used with `endpoint`",
+            text: false,
         },
         Property {
             name: "token",
             meaning: "with `endpoint`: the portal's signed token (a string), sent as `Authorization: Bearer`; a new token loads the list again",
+            text: true,
         },
     ],
     events: &[

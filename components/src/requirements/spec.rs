@@ -17,14 +17,17 @@ static SPEC: Spec = Spec {
         Property {
             name: "benchmark",
             meaning: "a discretion benchmark document whose no-penalty list the 不予处罚 template uses; `null` returns to the default",
+            text: false,
         },
         Property {
             name: "template",
             meaning: "a requirement template ([schema](../schemas/requirements.schema.json)) in place of the built-in ones; `null` returns to them",
+            text: false,
         },
         Property {
             name: "value",
             meaning: "read: the detail of the latest `yj-change`; write: `{template, answers, have}` to start from; it must name a template the checker has",
+            text: false,
         },
     ],
     events: &[

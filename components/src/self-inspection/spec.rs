@@ -43,10 +43,12 @@ static SPEC: Spec = Spec {
         Property {
             name: "value",
             meaning: "read: the detail of the latest `yj-change`; write: `{answers, findings}` to start from, which must fit the template; with `readonly`, a submission to show",
+            text: false,
         },
         Property {
             name: "token",
             meaning: "with `endpoint`: the portal's signed token (a string), sent as `Authorization: Bearer`; a portal on the server's origin may set the `yaojian_token` cookie instead (docs/server.md)",
+            text: true,
         },
     ],
     events: &[

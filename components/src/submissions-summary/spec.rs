@@ -29,10 +29,12 @@ static SPEC: Spec = Spec {
         Property {
             name: "value",
             meaning: "read: the detail of the latest `yj-change`; write: submissions to summarise, an array of submission documents (or one), replacing what is loaded. Submissions to another template, or not shaped like one, are listed as set aside; ones failing validation are counted and flagged",
+            text: false,
         },
         Property {
             name: "token",
             meaning: "with `endpoint`: the portal's signed token (a string), sent as `Authorization: Bearer`; a portal on the server's origin may set the `yaojian_token` cookie instead (docs/server.md)",
+            text: true,
         },
     ],
     events: &[

@@ -6,7 +6,6 @@ use serde_json::json;
 use crate::common::server::ServerSettings;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -36,8 +35,7 @@ pub(super) struct FakeServer {
     changes: Rc<RefCell<Answerer>>,
     /// While set, changes are answered only once it resolves.
     gate: Rc<RefCell<Option<js_sys::Promise>>>,
-    real: JsValue,
-    _fetch: Closure<dyn FnMut(web_sys::Request) -> js_sys::Promise>,
+    _fetch: testing::FakeFetch,
 }
 
 impl FakeServer {
@@ -50,7 +48,7 @@ impl FakeServer {
         let changes: Rc<RefCell<Answerer>> = Rc::new(RefCell::new(Box::new(changes)));
         let gate: Rc<RefCell<Option<js_sys::Promise>>> = Rc::default();
         let (s, g, c, held) = (seen.clone(), gets, changes.clone(), gate.clone());
-        let fetch = Closure::wrap(Box::new(move |req: web_sys::Request| {
+        let fetch = testing::FakeFetch::install(move |req: web_sys::Request| {
             let (s, g, c) = (s.clone(), g.clone(), c.clone());
             let wait = held.borrow().clone().filter(|_| req.method() != "GET");
             wasm_bindgen_futures::future_to_promise(async move {
@@ -71,23 +69,13 @@ impl FakeServer {
                 }
                 let a = if seen.method == "GET" { g } else { c };
                 let (status, body) = (a.borrow_mut())(&seen);
-                let init = web_sys::ResponseInit::new();
-                init.set_status(status);
-                let r = web_sys::Response::new_with_opt_str_and_init(
-                    Some(&body.to_string()),
-                    &init,
-                )?;
-                Ok(r.into())
+                testing::response(status, &body.to_string())
             })
-        }) as Box<dyn FnMut(web_sys::Request) -> js_sys::Promise>);
-        let window = web_sys::window().unwrap();
-        let real = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
-        js_sys::Reflect::set(&window, &"fetch".into(), fetch.as_ref()).unwrap();
+        });
         FakeServer {
             seen,
             changes,
             gate,
-            real,
             _fetch: fetch,
         }
     }
@@ -109,13 +97,6 @@ impl FakeServer {
     pub(super) fn changes(&self) -> Vec<Seen> {
         let seen = self.seen.borrow();
         seen.iter().filter(|s| s.method != "GET").cloned().collect()
-    }
-}
-
-impl Drop for FakeServer {
-    fn drop(&mut self) {
-        let window = web_sys::window().unwrap();
-        js_sys::Reflect::set(&window, &"fetch".into(), &self.real).unwrap();
     }
 }
 
