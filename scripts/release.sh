@@ -1,27 +1,22 @@
 #!/usr/bin/env bash
-# Builds the embeddable bundle in dist/: yaojian.js (the ES module portals load),
-# yaojian_core.js (wasm-bindgen glue), yaojian_core_bg.wasm
-# (optimised with wasm-opt -Oz from npm binaryen) and yaojian.css, then prints the size
-# report (also written to dist/size-report.json) and, per widget, what a page with only
-# that widget would download (scripts/size-widgets.sh).
+# Builds dist/, what portals serve:
+# - yaojian.js, the one ES module a page loads; it defines every yj-* element from the
+#   manifest written into it and loads a widget's module when its first element connects;
+# - one wasm module per widget (<kind>.<hash>.js + <kind>.<hash>.wasm, wasm-opt -Oz),
+#   and one for the summary beside the rectification list, named by content
+#   (scripts/build-modules.sh, scripts/dist-manifest.mjs);
+# - yaojian-manifest.json (modules, files, every widget's contract) and yaojian.css;
+# then prints the size report (scripts/size-report.mjs: per file, and what a page with
+# each widget downloads), also written to dist/size-report.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh release
 export PATH="$HOME/.cargo/bin:$PATH"
 
-cargo build -p yaojian-components --lib --release --target wasm32-unknown-unknown
+out=target/per-widget/out
+scripts/build-modules.sh "$out"
 rm -rf dist && mkdir -p dist
-wasm-bindgen target/wasm32-unknown-unknown/release/yaojian_components.wasm \
-  --target web --out-dir dist --out-name yaojian_core --no-typescript
-# The entry module portals load; it imports yaojian_core.js.
-cp components/js/yaojian.js dist/yaojian.js
-# Debian's binaryen is too old for current rustc output; npm's is not (TOOLCHAIN.md).
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  dist/yaojian_core_bg.wasm -o dist/yaojian_core_bg.wasm
 # Widget styles, shared pieces first.
 scripts/widget-css.sh dist/yaojian.css
+node scripts/dist-manifest.mjs "$out" dist
 node scripts/size-report.mjs dist
-# What a page with only one widget would download, per widget (the bundle built with
-# that widget alone; dist/ itself still carries every widget).
-scripts/size-widgets.sh

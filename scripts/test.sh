@@ -3,8 +3,8 @@
 #   yaojian: N passed, N failed
 # Layers: rustfmt; clippy (native and wasm32); engine tests (native); the server's API
 # tests (SQLite and a throwaway PostgreSQL cluster); browser tests of
-# the components (wasm-bindgen-test in headless Chromium); the release bundle and its
-# size; end-to-end tests (Playwright + axe; tests/e2e/ and each widget folder's e2e.test.mjs)
+# the components (wasm-bindgen-test in headless Chromium); dist/ (one wasm module per
+# widget) and what each page downloads; end-to-end tests (Playwright + axe; tests/e2e/ and each widget folder's e2e.test.mjs)
 # against the release build of the demo portal and the embedding examples.
 # .ci/run calls exactly this script.
 set -uo pipefail
@@ -99,7 +99,7 @@ step server-figures cargo bench -p yaojian-server --bench figures --bench items
 if [ ${#failed_steps[@]} -gt 0 ] && [ "$failed" -eq 0 ]; then failed=${#failed_steps[@]}; fi
 
 printf '\n'
-[ -n "$brotli_total" ] && echo "release bundle $brotli_total (dist/size-report.json)"
+[ -n "$brotli_total" ] && echo "dist/ (every module) $brotli_total; what each page downloads below (dist/size-report.json, size-budget.json)"
 grep -h '^figure:' "$logs"/release-bundle.log "$logs"/e2e.log "$logs"/figures.log "$logs"/figures-bench.log "$logs"/server-figures.log 2>/dev/null | sed 's/^/  /' || true
 [ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
 echo "took $(( $(date +%s) - started ))s"

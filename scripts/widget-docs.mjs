@@ -1,6 +1,6 @@
 // The per-widget reference of docs/embedding.md (elements, attributes, properties,
-// events), made from the widgets' one contract: the wasm's widgetContracts(), read from
-// the release bundle in dist/. The end-to-end tests fail when the docs drift from it.
+// events), made from the widgets' one contract: the wasm's widgetContracts(), which the
+// release wrote into dist/yaojian-manifest.json. The end-to-end tests fail when the docs drift from it.
 //   node scripts/widget-docs.mjs          rewrites the block in docs/embedding.md
 //   node scripts/widget-docs.mjs --check  exits 1 when the block is out of date
 import fs from "node:fs";
@@ -10,11 +10,9 @@ export const DOC = "docs/embedding.md";
 const BEGIN = "<!-- widget reference: made by `node scripts/widget-docs.mjs` from the widgets' contract; do not edit by hand -->";
 const END = "<!-- end of widget reference -->";
 
-/** Every widget's contract, from the wasm in `dist`. */
+/** Every widget's contract, from the manifest in `dist`. */
 export async function contracts(dist = "dist") {
-  const core = await import(pathToFileURL(`${dist}/yaojian_core.js`).href);
-  core.initSync({ module: fs.readFileSync(`${dist}/yaojian_core_bg.wasm`) });
-  return JSON.parse(core.widgetContracts());
+  return JSON.parse(fs.readFileSync(`${dist}/yaojian-manifest.json`, "utf8")).widgets;
 }
 
 const cell = (s) => s.replaceAll("|", "\\|");

@@ -1,72 +1,129 @@
-// yaojian.js: the one module a portal page loads. Importing it loads the wasm and
-// registers a custom element yj-<kind> for each widget the wasm lists
-// (widgetContracts()); elements already in the page upgrade then. It also exports mount(element, options) and unmount(element).
+// yaojian.js: the one module a portal page loads. Importing it defines a custom element
+// yj-<kind> for every widget, from the manifest scripts/dist-manifest.mjs writes into
+// this file (no wasm is needed for that); elements already in the page upgrade then.
+// It also exports mount(element, options) and unmount(element).
+//
+// Each widget has its own wasm module (<kind>.<hash>.js + .wasm beside this file); a
+// group of widgets a page shows together may share one. The first element of a kind
+// to connect loads the module that serves it, once per page; later elements reuse it,
+// and a widget that never appears costs nothing (pickModule).
 //
 // No inline styles, no innerHTML, no eval: works under
 //   default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
 //   connect-src 'self'; require-trusted-types-for 'script'
 // See docs/embedding.md.
 //
-// Every widget on a page shares one wasm instance. A panic inside it stops that
-// instance; this module then tells every element (yj-error "widget.failed"), shows the
-// failure in words in the widget that failed, and starts the others again on a fresh
-// instance with the settings, properties and last value they had (see recover()).
-import init, * as firstCore from "./yaojian_core.js";
+// The widgets of one module share its wasm instance. A panic inside it stops that
+// instance; this module then tells each element of that module (yj-error
+// "widget.failed"), shows the failure in words in the widget that failed, and starts
+// the others again on a fresh instance with the settings, properties and last value they
+// had (see recover()). Widgets of other modules go on as they were.
+const MANIFEST = null; // written in by scripts/dist-manifest.mjs
 
 const BASE = new URL(".", import.meta.url);
 const FORM_HOOK = Symbol("form");
+const MODULE = Symbol("module");
 const EVENT_NAMES = ["yj-change", "yj-submit", "yj-draft-saved", "yj-error"];
-/** After this many panics on one page, no widget is started again. */
+/** After this many panics in one module on one page, none of its widgets is started again. */
 const MAX_RECOVERIES = 3;
 
-let core = null; // the module namespace of the live wasm instance
-// The widgets the wasm carries, from its one list (widgetContracts()): for each, its
-// kind (element yj-<kind>), settings (attributes), properties in the order they are
-// applied (a template before a value) and events.
+// For each kind (element yj-<kind>): its settings (attributes) and properties, in the
+// order they are applied (a template before a value); a text property's string is the
+// value itself, not JSON.
+const ELEMENTS = MANIFEST?.elements ?? [];
+// The modules: the kinds each serves, its files, its weight (brotli), and while the page
+// uses it, its live instance (`core`, the glue's namespace), the load under way
+// (`ready`), the instance's number (`generation`) and the panics so far.
+const modules = (MANIFEST?.modules ?? []).map((m) => ({ ...m, used: false, core: null, ready: null, generation: 0, recoveries: 0, panic: null }));
+// Every widget's full contract (titles, meanings, events), once load() has read the manifest.
 let contracts = null;
-let ready = null;
-let generation = 0;
-let recoveries = 0;
 
-/** Loads and instantiates the wasm once; every widget waits on the same promise. */
-export function load() {
-  ready ??= instantiate();
-  return ready;
+/**
+ * The module that serves `kind` on this page: the one already in use if there is one;
+ * otherwise, among those carrying it, the one carrying most of the kinds the page shows
+ * and no module serves yet, the lighter on a tie (scripts/page-weights.mjs weighs pages
+ * by the same rule).
+ */
+function pickModule(kind) {
+  const inUse = modules.find((m) => m.used && m.kinds.includes(kind));
+  if (inUse) return inUse;
+  const served = (k) => modules.some((m) => m.used && m.kinds.includes(k));
+  const waiting = new Set([kind]);
+  for (const e of ELEMENTS) if (!served(e.kind) && document.querySelector(`yj-${e.kind}`)) waiting.add(e.kind);
+  const score = (m) => m.kinds.filter((k) => waiting.has(k)).length;
+  return modules.filter((m) => m.kinds.includes(kind)).sort((a, b) => score(b) - score(a) || a.brotli - b.brotli)[0] ?? null;
 }
 
-async function instantiate() {
-  let exports;
-  if (generation === 0) {
-    exports = await init({ module_or_path: new URL("yaojian_core_bg.wasm", BASE) });
-    core = firstCore;
-  } else {
-    // A fresh copy of the glue module, so a fresh instance: the old one is dead.
-    const fresh = await import(new URL(`yaojian_core.js?instance=${generation}`, BASE).href);
-    exports = await fresh.default({ module_or_path: new URL("yaojian_core_bg.wasm", BASE) });
-    core = fresh;
+/** Loads and instantiates a module once; every widget it serves waits on the same promise. */
+function loadModule(m) {
+  m.used = true;
+  m.ready ??= instantiate(m).catch((e) => { m.ready = null; throw e; });
+  return m.ready;
+}
+
+// Modules are compiled one after another, in the order the page asked for them (its
+// first widget first), while all of them download at once: on a page of several
+// modules the first widget is ready as soon as on a page of its own.
+let compiled = Promise.resolve();
+
+async function instantiate(m) {
+  // After a panic, a fresh copy of the glue module, so a fresh instance: the old one is dead.
+  const glue = new URL(m.generation === 0 ? m.js : `${m.js}?instance=${m.generation}`, BASE);
+  // The wasm is fetched while the glue loads, not after it (one round trip less).
+  const wasm = fetch(new URL(m.wasm, BASE));
+  wasm.catch(() => {}); // a failure is reported by the await below, not as unhandled
+  const turn = compiled;
+  let done;
+  compiled = new Promise((resolve) => { done = resolve; });
+  let core, exports;
+  try {
+    core = await import(glue.href);
+    await turn;
+    exports = await core.default({ module_or_path: wasm });
+  } finally {
+    done();
   }
   // Only the live instance may start a recovery (a dead one's page listeners linger).
-  const g = generation;
-  core.setPanicHandler((message) => { if (g === generation) onPanic(message); });
-  contracts ??= JSON.parse(core.widgetContracts());
+  const g = m.generation;
+  core.setPanicHandler((message) => { if (g === m.generation) onPanic(m, message); });
+  m.core = core;
   return exports;
 }
 
-/** The widgets the wasm carries, with their settings, properties and events (after load()). */
+/**
+ * With a kind: loads the module that serves it (once per page) and resolves to its wasm
+ * exports. Without: resolves once every widget's full contract is known
+ * (yaojian-manifest.json), for widgetContracts().
+ */
+export async function load(kind) {
+  if (!MANIFEST) throw new Error("yaojian.js has no manifest: serve the dist/ that scripts/release.sh builds");
+  if (kind === undefined) {
+    contracts ??= await fetch(new URL("yaojian-manifest.json", BASE))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`yaojian-manifest.json: HTTP ${r.status}`))))
+      .then((manifest) => manifest.widgets);
+    return contracts;
+  }
+  const m = pickModule(kind);
+  if (!m) throw new Error(`yaojian: no widget "${kind}" in this build`);
+  return loadModule(m);
+}
+
+/** Every widget with its settings, properties and events (in full after load();
+ *  before, the names only). */
 export function widgetContracts() {
-  return contracts ?? [];
+  return contracts ?? ELEMENTS.map((e) => ({ kind: e.kind, settings: e.settings.map((name) => ({ name })), properties: e.properties, events: [] }));
 }
 
-/** The widget kinds the wasm carries (after load()). */
+/** The widget kinds there are. */
 export function widgetKinds() {
-  return widgetContracts().map((c) => c.kind);
+  return ELEMENTS.map((e) => e.kind);
 }
 
-function contractOf(kind) {
-  return widgetContracts().find((c) => c.kind === kind) ?? { kind, settings: [], properties: [], events: [] };
+function elementOf(kind) {
+  return ELEMENTS.find((e) => e.kind === kind) ?? { kind, settings: [], properties: [] };
 }
-const settingNames = (kind) => contractOf(kind).settings.map((s) => s.name);
-const propertyNames = (kind) => contractOf(kind).properties.map((p) => p.name);
+const settingNames = (kind) => elementOf(kind).settings;
+const propertyNames = (kind) => elementOf(kind).properties.map((p) => p.name);
 
 // One stylesheet object shared by every shadow root (fetched once). If fetching is not
 // allowed, each shadow root gets a <link> to the same file instead.
@@ -129,7 +186,7 @@ let current = null; // the element whose call is under way
 const queued = [];
 
 function call(state, f) {
-  if (!state.handle || core === null) return undefined;
+  if (!state.handle || state.module.core === null) return undefined;
   const outer = current;
   current = state.element;
   depth++;
@@ -139,7 +196,7 @@ function call(state, f) {
     // A panic traps as a RuntimeError and onPanic has scheduled the recovery; a trap
     // with no panic before it (out of memory) stops the instance all the same.
     if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-    if (!panic) onPanic(`yaojian: internal error: ${e.message}`);
+    if (!state.module.panic) onPanic(state.module, `yaojian: internal error: ${e.message}`);
     return undefined;
   } finally {
     depth--;
@@ -160,16 +217,19 @@ function flushQueued() {
  * Mounts a widget in `element`.
  * options: { widget: "penalty-calculator", lang, isolation: "shadow" | "light",
  *            largeText, theme, benchmark, value, onEvent(name, detail) }
+ * The first widget of a kind loads the module that serves it.
  * Resolves to the element's instance: { setLang, setProperty, value }.
  */
 export async function mount(element, options = {}) {
   const existing = instances.get(element);
   if (existing) return existing;
   const kind = options.widget ?? element.localName.replace(/^yj-/, "");
-  const state = { element, kind, handle: null, container: null, root: null, value: null, options, pending: [], props: new Map() };
+  const module = options[MODULE] ?? pickModule(kind);
+  const state = { element, kind, module, handle: null, container: null, root: null, value: null, options, pending: [], props: new Map() };
   instances.set(element, state);
   try {
-    await load();
+    if (!module) throw new Error(`yaojian: no widget "${kind}" in this build`);
+    await loadModule(module);
   } catch (e) {
     instances.delete(element);
     fail(element, "load", String(e));
@@ -190,8 +250,8 @@ export async function mount(element, options = {}) {
     }
   }
   // A panic while this element was being set up: wait for the fresh instance.
-  while (core === null) {
-    await load();
+  while (module.core === null) {
+    await loadModule(module);
     if (cancelled()) return state;
   }
   clearFailure(root);
@@ -220,7 +280,7 @@ export async function mount(element, options = {}) {
   }
   live.add(element);
   try {
-    state.handle = call({ element, handle: true }, () => core.mountWidget(kind, container, emit, langOf(element, options), JSON.stringify(settings)));
+    state.handle = call({ element, module, handle: true }, () => module.core.mountWidget(kind, container, emit, langOf(element, options), JSON.stringify(settings)));
   } catch (e) {
     container.remove();
     instances.delete(element);
@@ -253,7 +313,7 @@ export function unmount(element) {
   if (!state) return;
   instances.delete(element);
   live.delete(element);
-  if (core !== null && state.handle) {
+  if (state.module?.core && state.handle) {
     call(state, (h) => h.destroy());
     state.handle.free();
   }
@@ -274,7 +334,7 @@ function setProperty(element, name, value) {
   let json;
   try {
     // A string is JSON text, except for a text property (a token), whose string is the value.
-    const text = contractOf(state.kind).properties.find((p) => p.name === name)?.text;
+    const text = elementOf(state.kind).properties.find((p) => p.name === name)?.text;
     json = typeof value === "string" && !text ? value : JSON.stringify(value ?? null);
   } catch (e) {
     call(state, (h) => h.refuseProperty(name, String(e?.message ?? e)));
@@ -317,12 +377,13 @@ function trackInput(element, root) {
   }
 }
 
-let panic = null;
-/** Called by the dying instance: record, and act once its stack has unwound. */
-function onPanic(message) {
-  if (panic) return;
-  panic = { message, culprit: current ?? touched };
-  setTimeout(recover, 0);
+/** Called by a module's dying instance: record, and act once its stack has unwound.
+ *  The culprit is the element acted on, if the module serves it. */
+function onPanic(m, message) {
+  if (m.panic) return;
+  const acted = current ?? touched;
+  m.panic = { message, culprit: instances.get(acted)?.module === m ? acted : null };
+  setTimeout(() => recover(m), 0);
 }
 
 const FAILURE_TEXT = {
@@ -361,20 +422,21 @@ function showFailure(element, root, text, restart) {
 }
 
 /**
- * After a panic: the wasm instance is gone, so every widget is. Each element hears of
- * it (yj-error "widget.failed"); the one that failed (or, when it cannot be told, none)
- * shows the failure and a reload button; the others start again on a fresh instance
- * from what they had: settings (attributes), properties and their last value.
+ * After a panic in module `m`: its wasm instance is gone, so every widget it served is.
+ * Each of those elements hears of it (yj-error "widget.failed"); the one that failed
+ * (or, when it cannot be told, none) shows the failure and a reload button; the others
+ * start again on a fresh instance from what they had: settings (attributes), properties
+ * and their last value. Widgets of other modules are not touched.
  */
-async function recover() {
-  const { message, culprit } = panic;
-  recoveries++;
-  const giveUp = recoveries > MAX_RECOVERIES;
-  const elements = [...live];
+async function recover(m) {
+  const { message, culprit } = m.panic;
+  m.recoveries++;
+  const giveUp = m.recoveries > MAX_RECOVERIES;
+  const elements = [...live].filter((el) => instances.get(el)?.module === m);
   const saved = elements.map((el) => instances.get(el));
-  core = null;
-  ready = null;
-  generation++;
+  m.core = null;
+  m.ready = null;
+  m.generation++;
   for (const [i, el] of elements.entries()) {
     const s = saved[i];
     s.handle = null; // belongs to the dead instance: never called again
@@ -382,7 +444,7 @@ async function recover() {
     instances.delete(el);
     live.delete(el);
   }
-  panic = null;
+  m.panic = null;
   for (const [i, el] of elements.entries()) {
     const s = saved[i];
     const stopped = giveUp || el === culprit;
@@ -403,9 +465,10 @@ async function recover() {
 
 async function restartWidget(element, old) {
   // What the widget's last yj-change gives back as its value (the widget's contract says).
-  await load();
-  const restore = old.value == null ? undefined : core?.restoredValue(old.kind, JSON.stringify(old.value)) ?? undefined;
-  const options = { ...old.options, restore };
+  const m = old.module;
+  await loadModule(m);
+  const restore = old.value == null ? undefined : m.core?.restoredValue(old.kind, JSON.stringify(old.value)) ?? undefined;
+  const options = { ...old.options, restore, [MODULE]: m };
   for (const name of propertyNames(old.kind)) {
     if (old.props.has(name)) options[name] = old.props.get(name);
   }
@@ -510,12 +573,12 @@ class YjWidget extends HTMLElement {
 /** The attributes every element observes, beside its widget's settings. */
 const COMMON_ATTRIBUTES = ["lang", "large-text", "theme"];
 
-/** Defines yj-<kind> from its contract: observed attributes and property accessors. */
-function defineElement(contract) {
-  const tag = `yj-${contract.kind}`;
+/** Defines yj-<kind> from the manifest: observed attributes and property accessors. */
+function defineElement(element) {
+  const tag = `yj-${element.kind}`;
   if (customElements.get(tag)) return;
-  const settings = contract.settings.map((s) => s.name);
-  const properties = contract.properties.map((p) => p.name);
+  const settings = element.settings;
+  const properties = element.properties.map((p) => p.name);
   // A widget with a template property also takes one from a URL.
   const fetched = properties.includes("template") ? ["template-src"] : [];
   class Element extends YjWidget {
@@ -534,15 +597,17 @@ function defineElement(contract) {
   customElements.define(tag, Element);
 }
 
-/** Registers the custom elements of every widget the wasm carries (called on import;
- *  the elements already in the page upgrade then). */
-export async function define() {
-  await load();
-  for (const c of widgetContracts()) defineElement(c);
+/** Registers the custom element of every widget (called on import; the elements already
+ *  in the page upgrade then, and each kind's first one loads its module). */
+export function define() {
+  if (!MANIFEST) throw new Error("yaojian.js has no manifest: serve the dist/ that scripts/release.sh builds");
+  for (const e of ELEMENTS) defineElement(e);
 }
 
 export { EVENT_NAMES };
-define().catch((e) => {
+try {
+  define();
+} catch (e) {
   // No element can be defined: tell those in the page.
   for (const el of document.querySelectorAll("*")) if (el.localName.startsWith("yj-")) fail(el, "load", String(e));
-});
+}

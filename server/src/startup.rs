@@ -86,15 +86,22 @@ pub fn app(state: AppState, options: &Options) -> axum::Router {
         .dist
         .as_ref()
         .map(tower_http::services::ServeDir::new);
+    let cached = axum::middleware::from_fn(cache_control);
     match (options.site.as_ref(), dist) {
         (Some(site), Some(dist)) => {
+            let files = tower_http::services::ServeDir::new(site).fallback(dist);
             router =
-                router.fallback_service(tower_http::services::ServeDir::new(site).fallback(dist))
+                router.fallback_service(tower::ServiceBuilder::new().layer(cached).service(files))
         }
         (Some(site), None) => {
-            router = router.fallback_service(tower_http::services::ServeDir::new(site))
+            let files = tower_http::services::ServeDir::new(site);
+            router =
+                router.fallback_service(tower::ServiceBuilder::new().layer(cached).service(files))
         }
-        (None, Some(dist)) => router = router.fallback_service(dist),
+        (None, Some(dist)) => {
+            router =
+                router.fallback_service(tower::ServiceBuilder::new().layer(cached).service(dist))
+        }
         (None, None) => {}
     }
     router
@@ -104,4 +111,40 @@ pub fn app(state: AppState, options: &Options) -> axum::Router {
         ))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(cors)
+}
+
+/// How long a browser may keep a file it was served: a name with a content hash
+/// (`<module>.<hash>.wasm`, as `scripts/dist-manifest.mjs` names them) never changes, so a
+/// year; anything else (`yaojian.js`, the manifest, the CSS, pages) is asked again each time.
+async fn cache_control(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let hashed = is_content_named(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
+        let value = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Whether a path names a file by its content: `<name>.<hash>.<ext>`, the hash 8 to 64
+/// lowercase hexadecimal digits.
+pub fn is_content_named(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let parts: Vec<&str> = file.split('.').collect();
+    parts.len() >= 3
+        && !parts[0].is_empty()
+        && parts[parts.len() - 2].len() >= 8
+        && parts[parts.len() - 2].len() <= 64
+        && parts[parts.len() - 2]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }

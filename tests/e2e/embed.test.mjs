@@ -237,36 +237,74 @@ test("JS API: mount and unmount; kinds agree; a bad property is a yj-error namin
   await page.context().close();
 });
 
-test("mounting and removing 1,000 times returns the heap to its starting level", async () => {
-  const page = await openExample(env, "/index.html");
-  const m = await page.evaluate(async () => {
-    const api = await import("/yaojian/yaojian.js");
-    const wasm = await api.load();
-    const cycle = async (n) => {
-      for (let i = 0; i < n; i++) {
-        const el = document.createElement("yj-penalty-calculator");
-        document.body.append(el);
-        await api.mount(el);
-        el.value = { rule: "dal-116", goods_value: "5万" };
-        el.remove();
-        await Promise.resolve();
-        await new Promise((r) => setTimeout(r, 0));
-      }
-    };
-    const measure = () => { gc(); return { js: performance.memory.usedJSHeapSize, wasm: wasm.memory.buffer.byteLength }; };
-    await cycle(50);
-    await new Promise((r) => setTimeout(r, 100));
-    const start = measure();
-    await cycle(1000);
-    await new Promise((r) => setTimeout(r, 100));
-    const end = measure();
-    return { start, end, left: document.querySelectorAll("yj-penalty-calculator").length };
-  });
-  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-  console.log(`figure: mount+remove ×1000: JS heap ${kb(m.start.js)} → ${kb(m.end.js)}, wasm memory ${kb(m.start.wasm)} → ${kb(m.end.wasm)}`);
-  assert.equal(m.left, 0);
-  // Wasm linear memory never shrinks; a leak of even 1 KB per mount would grow it by ~1 MB.
-  assert.ok(m.end.wasm - m.start.wasm <= 256 * 1024, `wasm memory grew by ${kb(m.end.wasm - m.start.wasm)}`);
-  assert.ok(m.end.js - m.start.js <= 1024 * 1024, `JS heap grew by ${kb(m.end.js - m.start.js)}`);
-  await page.context().close();
+test("a page downloads only the modules of the widgets it shows, each once", async () => {
+  const manifest = JSON.parse(fs.readFileSync("dist/yaojian-manifest.json", "utf8"));
+  const own = (kinds) => manifest.modules.find((m) => m.kinds.join() === kinds.join());
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (r) => { const p = new URL(r.url()).pathname; if (p.startsWith("/yaojian/")) fetched.push(p.slice("/yaojian/".length)); });
+  await page.goto(`${env.server.url}/calculator.html`);
+  await widgetReady(page, "#calc");
+  const calc = own(["penalty-calculator"]);
+  assert.deepEqual(fetched.sort(), [calc.js, calc.wasm, "yaojian.css", "yaojian.js"].sort(), "a page with the calculator alone");
+  // More calculators reuse the module; a widget that never appears costs nothing.
+  fetched.length = 0;
+  await page.evaluate(() => { for (let i = 0; i < 2; i++) document.querySelector("main").append(document.createElement("yj-penalty-calculator")); });
+  await page.waitForFunction(() => [...document.querySelectorAll("yj-penalty-calculator")].every((el) => el.shadowRoot?.querySelector("select.yj-pc__rules")));
+  assert.deepEqual(fetched, []);
+  // The bureau's review page: the summary beside the list loads the one module carrying both
+  // (the release ships it because it is lighter than the two apart), then a third kind its own.
+  await page.evaluate(() => document.querySelector("main").append(document.createElement("yj-submissions-summary"), document.createElement("yj-rectification")));
+  await page.waitForSelector("yj-rectification >> [data-testid=cl-table]");
+  await page.waitForFunction(() => document.querySelector("yj-submissions-summary").shadowRoot?.querySelector(".yj-embed")?.childElementCount > 0);
+  const review = own(["rectification", "submissions-summary"]) ?? own(["submissions-summary", "rectification"]);
+  assert.ok(review, "the manifest has the review module");
+  assert.deepEqual(fetched.sort(), [review.js, review.wasm].sort(), "the review widgets load one module");
+  fetched.length = 0;
+  await page.evaluate(() => document.querySelector("main").append(document.createElement("yj-requirements")));
+  await page.waitForSelector("yj-requirements >> [data-testid=rq-summary]");
+  const req = own(["requirements"]);
+  assert.deepEqual(fetched.sort(), [req.js, req.wasm].sort());
+  await expectNoAxeViolations(page, "a page of widgets from three modules");
+  await context.close();
 });
+
+// Each kind has its own wasm module, so each is measured on its own instance.
+const KINDS = JSON.parse(fs.readFileSync("dist/yaojian-manifest.json", "utf8")).widgets.map((c) => c.kind);
+for (const kind of KINDS) {
+  test(`<yj-${kind}>: mounting and removing 1,000 times returns the heap to its starting level`, async () => {
+    const page = await openExample(env, "/index.html");
+    const m = await page.evaluate(async (kind) => {
+      const api = await import("/yaojian/yaojian.js");
+      const wasm = await api.load(kind);
+      const tag = `yj-${kind}`;
+      const cycle = async (n) => {
+        for (let i = 0; i < n; i++) {
+          const el = document.createElement(tag);
+          document.body.append(el);
+          await api.mount(el);
+          if (kind === "penalty-calculator") el.value = { rule: "dal-116", goods_value: "5万" };
+          el.remove();
+          await Promise.resolve();
+          await new Promise((r) => setTimeout(r, 0));
+        }
+      };
+      const measure = () => { gc(); return { js: performance.memory.usedJSHeapSize, wasm: wasm.memory.buffer.byteLength }; };
+      await cycle(50);
+      await new Promise((r) => setTimeout(r, 100));
+      const start = measure();
+      await cycle(1000);
+      await new Promise((r) => setTimeout(r, 100));
+      const end = measure();
+      return { start, end, left: document.querySelectorAll(tag).length };
+    }, kind);
+    const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+    console.log(`figure: <yj-${kind}> mount+remove ×1000: JS heap ${kb(m.start.js)} → ${kb(m.end.js)}, wasm memory ${kb(m.start.wasm)} → ${kb(m.end.wasm)}`);
+    assert.equal(m.left, 0);
+    // Wasm linear memory never shrinks; a leak of even 1 KB per mount would grow it by ~1 MB.
+    assert.ok(m.end.wasm - m.start.wasm <= 256 * 1024, `wasm memory grew by ${kb(m.end.wasm - m.start.wasm)}`);
+    assert.ok(m.end.js - m.start.js <= 1024 * 1024, `JS heap grew by ${kb(m.end.js - m.start.js)}`);
+    await page.context().close();
+  });
+}

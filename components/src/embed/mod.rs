@@ -203,8 +203,8 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Panics on purpose, for the e2e test of panic containment (it imports
-/// `yaojian_core.js` itself; `yaojian.js` does not re-export this).
+/// Panics on purpose, for the e2e test of panic containment (it imports the module's
+/// glue, named in `yaojian-manifest.json`, itself; `yaojian.js` does not re-export this).
 #[wasm_bindgen(js_name = panicForTest)]
 pub fn panic_for_test(message: &str) {
     panic!("test panic: {message}");

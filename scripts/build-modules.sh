@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the wasm modules dist/ ships: one per widget, and one per group of widgets a
+# bureau page shows together (the summary beside the rectification list), each through
+# wasm-bindgen and wasm-opt -Oz, into OUT/<module>/ (default target/per-widget/out).
+# A module is the components crate built with YJ_WIDGETS=<kind>[,<kind>]
+# (components/build.rs keeps only those widgets); a group's module is named after its
+# kinds joined by "_". Builds in target/per-widget so the main build stays as it is.
+# scripts/dist-manifest.mjs then names the files by content and writes the manifest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+out=${1:-target/per-widget/out}
+rm -rf "$out" && mkdir -p "$out"
+# Each widget alone, then the groups (dist-manifest.mjs keeps a group only when it is
+# lighter than its widgets' modules together).
+modules=()
+for spec in components/src/*/spec.rs; do modules+=("$(basename "$(dirname "$spec")")"); done
+modules+=("submissions-summary,rectification")
+for kinds in "${modules[@]}"; do
+  name=${kinds//,/_}
+  echo "building module $name"
+  YJ_WIDGETS=$kinds cargo build -q -p yaojian-components --lib --release \
+    --target wasm32-unknown-unknown --target-dir target/per-widget
+  wasm-bindgen target/per-widget/wasm32-unknown-unknown/release/yaojian_components.wasm \
+    --target web --out-dir "$out/$name" --out-name yaojian_core --no-typescript
+  # Debian's binaryen is too old for current rustc output; npm's is not (TOOLCHAIN.md).
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/$name/yaojian_core_bg.wasm" -o "$out/$name/yaojian_core_bg.wasm"
+done
