@@ -51,7 +51,8 @@ pub struct Question {
     pub options: Vec<Choice>,
 }
 
-/// Whether a requirement is a condition to meet or a material to hand in.
+/// Whether a requirement is a condition to meet, a material to hand in, or a note to
+/// read (须知).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RequirementKind {
@@ -59,6 +60,10 @@ pub enum RequirementKind {
     Condition,
     /// A document to prepare (申请材料).
     Material,
+    /// 须知: what the licence applied for is or how it is granted (its approval, its
+    /// scope and validity). Shown to read, never a condition the applicant must already
+    /// meet: nothing to tick, never missing.
+    Note,
 }
 
 /// The legal basis of a requirement.
@@ -225,6 +230,8 @@ pub enum Status {
     Met,
     Missing,
     NotApplicable,
+    /// A note (须知) that applies: to read, not to meet.
+    ToRead,
 }
 
 /// One requirement as checked: met, missing or not applicable.
@@ -359,15 +366,17 @@ pub fn check(t: &Template, input: &Input, lang: Lang) -> CheckResult {
         .iter()
         .map(|r| {
             let applies = r.applies_if.as_ref().is_none_or(|e| e.eval(&input.answers));
-            let status = match (applies, input.have.contains(&r.id)) {
-                (false, _) => Status::NotApplicable,
-                (true, true) => Status::Met,
-                (true, false) => Status::Missing,
+            let status = match (applies, r.kind, input.have.contains(&r.id)) {
+                (false, _, _) => Status::NotApplicable,
+                (true, RequirementKind::Note, _) => Status::ToRead,
+                (true, _, true) => Status::Met,
+                (true, _, false) => Status::Missing,
             };
             match status {
                 Status::Met => summary.met += 1,
                 Status::Missing => summary.missing += 1,
                 Status::NotApplicable => summary.not_applicable += 1,
+                Status::ToRead => {}
             }
             ItemResult {
                 id: r.id.clone(),

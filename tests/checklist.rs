@@ -48,19 +48,20 @@ fn the_whole_path_to_close_out_is_recorded() {
             AT,
             ""
         ),
-        Ok(Status::AwaitingReinspection)
+        Ok(Status::ReadyForCloseOut)
     );
+    assert_eq!(i.allowed_actions(), ["close_out"]);
     assert_eq!(i.apply(close(), "王五", AT, "同意销号"), Ok(Status::Closed));
     let path: Vec<(Status, Status)> = i.history.iter().map(|t| (t.from, t.to)).collect();
-    // A passing re-inspection keeps the status but is a transition, not an edit.
-    assert!(i.history.iter().all(|t| !t.edit));
+    // Every step changes the status: no 待复查 → 待复查 step is recorded.
+    assert!(i.history.iter().all(|t| !t.edit && t.from != t.to));
     assert_eq!(
         path,
         [
             (Status::Pending, Status::InProgress),
             (Status::InProgress, Status::AwaitingReinspection),
-            (Status::AwaitingReinspection, Status::AwaitingReinspection),
-            (Status::AwaitingReinspection, Status::Closed),
+            (Status::AwaitingReinspection, Status::ReadyForCloseOut),
+            (Status::ReadyForCloseOut, Status::Closed),
         ]
     );
     assert_eq!(
@@ -103,7 +104,7 @@ fn partly_or_not_corrected_goes_back_to_rectification() {
                 AT,
                 ""
             ),
-            Ok(Status::AwaitingReinspection)
+            Ok(Status::ReadyForCloseOut)
         );
         assert_eq!(i.apply(close(), "王五", AT, ""), Ok(Status::Closed));
     }
@@ -160,18 +161,28 @@ fn every_illegal_transition_is_refused_with_a_reason_and_changes_nothing() {
             "close_out",
             "checklist.reinspection_required",
         ),
+        (
+            Status::ReadyForCloseOut,
+            "start",
+            "checklist.already_started",
+        ),
+        (
+            Status::ReadyForCloseOut,
+            "report",
+            "checklist.not_in_progress",
+        ),
+        (
+            Status::ReadyForCloseOut,
+            "reinspect",
+            "checklist.nothing_to_reinspect",
+        ),
         (Status::Closed, "start", "checklist.closed"),
         (Status::Closed, "report", "checklist.closed"),
         (Status::Closed, "reinspect", "checklist.closed"),
         (Status::Closed, "close_out", "checklist.closed"),
     ];
     let mut legal = 0;
-    for status in [
-        Status::Pending,
-        Status::InProgress,
-        Status::AwaitingReinspection,
-        Status::Closed,
-    ] {
+    for status in Status::ALL {
         for action in all() {
             let mut i = item(status);
             let before = i.clone();
@@ -185,6 +196,10 @@ fn every_illegal_transition_is_refused_with_a_reason_and_changes_nothing() {
                 }
                 None => {
                     assert!(
+                        i.allowed_actions().contains(&name),
+                        "{status:?} {name} is legal, so it is offered"
+                    );
+                    assert!(
                         i.apply(action, "x", AT, "").is_ok(),
                         "{status:?} {name} should be legal"
                     );
@@ -195,9 +210,15 @@ fn every_illegal_transition_is_refused_with_a_reason_and_changes_nothing() {
         }
     }
     assert_eq!(
-        legal, 3,
-        "start, report and reinspect are the legal single steps from a fresh item"
+        legal, 4,
+        "start, report, reinspect and close-out are the legal single steps"
     );
+    // What is offered is exactly what is legal.
+    let offered: usize = Status::ALL
+        .iter()
+        .map(|s| item(*s).allowed_actions().len())
+        .sum();
+    assert_eq!(offered, legal);
 }
 
 #[test]

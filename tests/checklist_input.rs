@@ -200,3 +200,38 @@ fn the_next_id_follows_the_highest_of_the_year() {
     assert_eq!(list.next_id(d("2026-11-22")), "ZG-2026-010");
     assert_eq!(list.next_id(d("2025-01-01")), "ZG-2025-041");
 }
+
+#[test]
+fn a_list_kept_before_ready_for_close_out_reads_its_passed_items_as_ready() {
+    // Kept by an earlier version: re-inspected and found corrected, still 待复查.
+    let mut passed = item(Status::ReadyForCloseOut);
+    passed.status = Status::AwaitingReinspection;
+    let reported = {
+        let mut i = item(Status::AwaitingReinspection);
+        i.id = "i2".into();
+        i.evidence = evidence("2026-11-28");
+        i
+    };
+    let doc = |items: Vec<Item>| {
+        serde_json::to_string(&ItemList {
+            schema: SCHEMA.into(),
+            items,
+        })
+        .unwrap()
+    };
+    let list = ItemList::from_json(&doc(vec![passed.clone(), reported])).unwrap();
+    assert_eq!(
+        list.items.iter().map(|i| i.status).collect::<Vec<_>>(),
+        [Status::ReadyForCloseOut, Status::AwaitingReinspection]
+    );
+    // 待销号 claimed without a passing re-inspection is refused, by path.
+    let mut claimed = item(Status::ReadyForCloseOut);
+    claimed.reinspections[0].conclusion = Conclusion::PartlyCorrected;
+    assert_eq!(
+        paths(ItemList::from_json(&doc(vec![claimed]))),
+        [(
+            "$.items[0].reinspections".to_string(),
+            "checklist.reinspection_required".to_string()
+        )]
+    );
+}

@@ -277,6 +277,53 @@ fn a_notice_goes_to_one_unit_for_items_not_closed_out() {
 }
 
 #[test]
+fn a_notice_issued_is_recorded_in_each_items_history_once_per_number() {
+    let other = Item {
+        id: "i2".into(),
+        ..item(Status::InProgress)
+    };
+    let mut list = ItemList {
+        schema: SCHEMA.into(),
+        items: vec![item(Status::Pending), other],
+    };
+    let both: Vec<&Item> = list.items.iter().collect();
+    let n = notice(&both, SAMPLE_NUMBER_PATTERN, 3, d("2026-12-04")).unwrap();
+    assert_eq!(list.record_notice(&n, "科员甲", AT), 2);
+    let entry = list.items[1].history.last().unwrap().clone();
+    assert_eq!(
+        (
+            entry.notice.as_deref(),
+            entry.from,
+            entry.to,
+            entry.edit,
+            entry.by.as_str()
+        ),
+        (
+            Some("示例药监责改〔2026〕003号"),
+            Status::InProgress,
+            Status::InProgress,
+            false,
+            "科员甲"
+        )
+    );
+    // Shown again: nothing more is recorded. Another number is another notice.
+    assert_eq!(list.record_notice(&n, "科员甲", AT), 0);
+    let again = notice(&[&list.items[0]], SAMPLE_NUMBER_PATTERN, 4, d("2026-12-04")).unwrap();
+    assert_eq!(list.record_notice(&again, "科员甲", AT), 1);
+    assert_eq!(
+        list.items
+            .iter()
+            .map(|i| i.history.len())
+            .collect::<Vec<_>>(),
+        [2, 1]
+    );
+    // The entry is part of the list document and reads back.
+    let doc = serde_json::to_string(&list).unwrap();
+    assert!(doc.contains("\"notice\":\"示例药监责改〔2026〕003号\""));
+    assert_eq!(ItemList::from_json(&doc).unwrap(), list);
+}
+
+#[test]
 fn a_service_names_its_way_and_recipient() {
     let s =
         service_of(json!({"date": "2026-12-04", "method": "post", "recipient": "张三"})).unwrap();

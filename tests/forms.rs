@@ -6,7 +6,7 @@ use yaojian::form::answers::{
     display, errors_at, evaluate, parse_input, reference, submit, valid_email, valid_phone,
     validate, visible_answers, FindingAnswer, Findings,
 };
-use yaojian::form::summary::{parse_batch, rows_csv, summarize, Filter};
+use yaojian::form::summary::{findings_csv, parse_batch, rows_csv, summarize, Filter};
 use yaojian::form::{self, built_in, parse_submission, Kind, Severity, Template};
 use yaojian::Lang;
 
@@ -776,6 +776,23 @@ fn the_summary_counts_answers_findings_and_attestations() {
     assert!(csv.starts_with('\u{feff}'));
     assert!(csv.contains("给予医疗机构有关人员财物或者其他不正当利益"));
     assert_eq!(csv.lines().count(), 2);
+    // The findings CSV: one line per finding, with what the filer wrote of it.
+    let findings = findings_csv(&t, &sum.rows.iter().collect::<Vec<_>>(), Lang::ZhCn);
+    let lines: Vec<&str> = findings.lines().collect();
+    assert_eq!(lines.len(), 2, "a header and the one finding: {findings}");
+    assert!(
+        lines[0].ends_with("违反的规定,情况说明,整改措施,整改期限"),
+        "{}",
+        lines[0]
+    );
+    for said in [
+        "张三",
+        "给予医疗机构有关人员财物或者其他不正当利益",
+        "收回并登记，全员培训",
+        "2026-12-15",
+    ] {
+        assert!(lines[1].contains(said), "{said} in {}", lines[1]);
+    }
     let search = Filter {
         search: "示例药业".into(),
         ..Default::default()
@@ -827,4 +844,21 @@ fn summary_csv_neutralises_formulas_typed_by_respondents() {
         "{csv}"
     );
     assert!(csv.contains(",'@SUM(1+1),"), "{csv}");
+}
+
+/// Issue 34: "电子邮箱（选填）（选填）". The form marks an optional question itself, so a
+/// built-in label never says it again.
+#[test]
+fn a_built_in_label_never_says_optional_the_form_does() {
+    for id in form::built_in_ids() {
+        let t = form::built_in(id).unwrap();
+        for q in t.questions() {
+            for (lang, text) in &q.label {
+                let said = ["选填", "選填", "optional"]
+                    .iter()
+                    .any(|w| text.contains(w));
+                assert!(!said, "{id}/{}: {lang} {text}", q.id);
+            }
+        }
+    }
 }

@@ -83,9 +83,17 @@ fn every_template_has_applicable_and_not_applicable_paths() {
         let unconditional = t
             .requirements
             .iter()
-            .filter(|x| x.applies_if.is_none())
+            .filter(|x| x.applies_if.is_none() && x.kind != RequirementKind::Note)
             .count();
         assert!(r.summary.missing >= unconditional);
+        // A note (须知) is to read: never missing, never met.
+        for i in r.items.iter().filter(|i| i.kind == RequirementKind::Note) {
+            assert!(
+                matches!(i.status, Status::ToRead | Status::NotApplicable),
+                "{}",
+                i.id
+            );
+        }
         // Some answer to some question flips some requirement between applicable and not.
         let mut flipped = false;
         for q in &t.questions {
@@ -148,6 +156,40 @@ fn trading_licence_wholesale_and_retail_are_approved_at_different_levels() {
             "52({item})"
         );
     }
+}
+
+#[test]
+fn the_licence_applied_for_is_a_note_never_a_condition_to_meet() {
+    // Issue 34: 取得许可证 was listed as a condition the applicant must already meet, for
+    // the very licence being applied for.
+    for id in ["drug-production-licence", "drug-trading-licence"] {
+        let t = built_in(id, default_benchmark()).unwrap();
+        for r in &t.requirements {
+            let zh = &r.title["zh-CN"];
+            if r.kind != RequirementKind::Note {
+                assert!(
+                    !zh.contains("取得药品"),
+                    "{id}/{}: {zh} is not a condition to meet",
+                    r.id
+                );
+            }
+        }
+        assert!(
+            t.requirements
+                .iter()
+                .any(|r| r.kind == RequirementKind::Note),
+            "{id}"
+        );
+    }
+    let t = built_in("drug-trading-licence", default_benchmark()).unwrap();
+    let r = run(&t, json!({"answers": {"q_channel": "wholesale"}}));
+    assert_eq!(status(&r, "r_wholesale_approval"), Status::ToRead);
+    assert_eq!(status(&r, "r_retail_approval"), Status::NotApplicable);
+    assert!(r
+        .items
+        .iter()
+        .filter(|i| i.status == Status::Missing)
+        .all(|i| i.kind != RequirementKind::Note));
 }
 
 #[test]

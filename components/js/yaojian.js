@@ -220,9 +220,17 @@ function flushQueued() {
  * The first widget of a kind loads the module that serves it.
  * Resolves to the element's instance: { setLang, setProperty, value }.
  */
-export async function mount(element, options = {}) {
+export function mount(element, options = {}) {
   const existing = instances.get(element);
-  if (existing) return existing;
+  // Already mounted, or mounting (the element connected): resolves once it is.
+  if (existing) return (existing.mounting ?? Promise.resolve()).catch(() => {}).then(() => existing);
+  const mounting = mountNew(element, options);
+  const state = instances.get(element);
+  if (state) state.mounting = mounting;
+  return mounting;
+}
+
+async function mountNew(element, options) {
   const kind = options.widget ?? element.localName.replace(/^yj-/, "");
   const module = options[MODULE] ?? pickModule(kind);
   const state = { element, kind, module, handle: null, container: null, root: null, value: null, options, pending: [], props: new Map() };

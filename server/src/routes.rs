@@ -216,7 +216,7 @@ const ITEMS: [(&str, bool, &str); 10] = [
     (
         "status",
         false,
-        "pending, in_progress, awaiting_reinspection or closed",
+        "pending, in_progress, awaiting_reinspection, ready_for_close_out or closed",
     ),
     ("list", false, "risk_hazard, problem_lead or rectification"),
     (

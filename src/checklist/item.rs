@@ -1,5 +1,6 @@
-//! The item and its status machine: 待整改 → 整改中 → 待复查 → 已销号, each transition
-//! recorded with who, when, from, to and note; an illegal one refused with a reason.
+//! The item and its status machine: 待整改 → 整改中 → 待复查 → 待销号 → 已销号, each
+//! transition recorded with who, when, from, to and note; an illegal one refused with a
+//! reason; [`Item::allowed_actions`] says which actions the status allows.
 
 use crate::date::{deadline_state, Date, DeadlineState};
 use crate::error::FieldError;
@@ -46,7 +47,8 @@ pub enum Mode {
     Deadline,
 }
 
-/// Where an item stands: 待整改 → 整改中 → 待复查 → 已销号.
+/// Where an item stands: 待整改 → 整改中 → 待复查 → 待销号 → 已销号 (a re-inspection that
+/// finds it partly or not corrected sends it back to 整改中).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -56,8 +58,21 @@ pub enum Status {
     InProgress,
     /// 待复查
     AwaitingReinspection,
+    /// 待销号: re-inspected and found corrected, waiting for the close-out.
+    ReadyForCloseOut,
     /// 已销号
     Closed,
+}
+
+impl Status {
+    /// Every status, in the order of the process.
+    pub const ALL: [Status; 5] = [
+        Status::Pending,
+        Status::InProgress,
+        Status::AwaitingReinspection,
+        Status::ReadyForCloseOut,
+        Status::Closed,
+    ];
 }
 
 /// What a re-inspection (复查) found: 已改正, 部分改正 or 未改正.
@@ -123,6 +138,10 @@ pub struct Transition {
     /// and the note names the fields changed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub edit: bool,
+    /// The number of a 责令改正通知书 issued for the item, which this entry records: not a
+    /// transition either (`from` and `to` are its status).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
 }
 
 /// One rectification item: the problem, its basis, owner, deadline, status and history.
@@ -165,9 +184,9 @@ pub enum Action {
     Start,
     /// 整改中 → 待复查: the party reports its rectification, with evidence.
     Report { evidence: Vec<Evidence> },
-    /// In 待复查: 已改正 stays (ready for close-out); 部分改正 / 未改正 → 整改中.
+    /// 待复查 → 待销号 when 已改正; 部分改正 / 未改正 → 整改中.
     Reinspect(Reinspection),
-    /// 待复查 → 已销号, after a passing re-inspection.
+    /// 待销号 → 已销号.
     CloseOut(CloseOut),
 }
 
@@ -189,8 +208,21 @@ pub(super) fn refuse(code: &str) -> FieldError {
 }
 
 impl Item {
-    /// The re-inspection that counts now: the last one after the last report.
-    fn passing_reinspection(&self) -> bool {
+    /// The actions the item's status allows, by wire name, in the order of the process:
+    /// what a list offers (the party doing it is checked apart, `request::check_actor`).
+    pub fn allowed_actions(&self) -> &'static [&'static str] {
+        match self.status {
+            Status::Pending => &["start"],
+            Status::InProgress => &["report"],
+            Status::AwaitingReinspection => &["reinspect"],
+            Status::ReadyForCloseOut => &["close_out"],
+            Status::Closed => &[],
+        }
+    }
+
+    /// Whether the re-inspection that counts now (the last one, after the last report)
+    /// found the problem corrected.
+    pub fn passing_reinspection(&self) -> bool {
         let last_report = self.evidence.iter().map(|e| e.date).max();
         self.reinspections.last().is_some_and(|r| {
             r.conclusion == Conclusion::Corrected && last_report.is_none_or(|d| r.date >= d)
@@ -225,12 +257,12 @@ impl Item {
                 }
                 self.reinspections.push(r.clone());
                 match r.conclusion {
-                    Conclusion::Corrected => Status::AwaitingReinspection,
+                    Conclusion::Corrected => Status::ReadyForCloseOut,
                     Conclusion::PartlyCorrected | Conclusion::NotCorrected => Status::InProgress,
                 }
             }
             (Action::Reinspect(_), _) => return Err(refuse("nothing_to_reinspect")),
-            (Action::CloseOut(c), Status::AwaitingReinspection) => {
+            (Action::CloseOut(c), Status::ReadyForCloseOut) => {
                 if !self.passing_reinspection() {
                     return Err(refuse("reinspection_required"));
                 }
@@ -250,8 +282,18 @@ impl Item {
             to,
             note: note.to_string(),
             edit: false,
+            notice: None,
         });
         Ok(to)
+    }
+
+    /// An item written before 待销号 was a status of its own stayed 待复查 after a passing
+    /// re-inspection: it is 待销号. Documents from outside (a kept list, a host's value,
+    /// the CLI, a stored item) are read through this.
+    pub fn settle_status(&mut self) {
+        if self.status == Status::AwaitingReinspection && self.passing_reinspection() {
+            self.status = Status::ReadyForCloseOut;
+        }
     }
 
     /// Where the deadline stands on `today` (UTC+8); `None` when closed or with no deadline.

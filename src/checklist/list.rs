@@ -83,7 +83,10 @@ impl ItemList {
 impl ItemList {
     /// Parses and checks a list; every error names its JSON path.
     pub fn from_json(src: &str) -> Result<ItemList, crate::Errors> {
-        let list: ItemList = crate::json::parse_str_at(src, "$")?;
+        let mut list: ItemList = crate::json::parse_str_at(src, "$")?;
+        for i in &mut list.items {
+            i.settle_status();
+        }
         let mut errs = Vec::new();
         if list.schema != SCHEMA {
             errs.push(FieldError::new("$.schema", "checklist.schema").with("expected", SCHEMA));
@@ -121,6 +124,12 @@ pub fn item_errors(i: &Item, p: &str) -> Vec<FieldError> {
         if crate::penalty::rule_table().get(r).is_none() {
             errs.push(FieldError::new(format!("{p}.rule"), "penalty.unknown_rule").with("id", r));
         }
+    }
+    if i.status == Status::ReadyForCloseOut && !i.passing_reinspection() {
+        errs.push(FieldError::new(
+            format!("{p}.reinspections"),
+            "checklist.reinspection_required",
+        ));
     }
     if i.status == Status::Closed && i.close_out.is_none() {
         errs.push(FieldError::new(
@@ -398,6 +407,7 @@ impl ItemList {
             to: status,
             note: diff.join("、"),
             edit: true,
+            notice: None,
         });
         Ok(true)
     }

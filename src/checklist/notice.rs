@@ -238,3 +238,32 @@ pub fn service_of(v: serde_json::Value) -> Result<Service, crate::Errors> {
     check_length(&s.recipient, "recipient", "$.recipient")?;
     Ok(s)
 }
+
+impl ItemList {
+    /// Records in the history of each item `notice` names that it was issued: an entry
+    /// with its number, by `by` at `at` (`from` and `to` the item's status). Once per
+    /// number: showing the same notice again records nothing. Says how many it recorded.
+    pub fn record_notice(&mut self, notice: &Notice, by: &str, at: &str) -> usize {
+        let mut recorded = 0;
+        for entry in &notice.items {
+            let Some(item) = self.items.iter_mut().find(|i| i.id == entry.id) else {
+                continue;
+            };
+            let number = Some(notice.number.as_str());
+            if item.history.iter().any(|t| t.notice.as_deref() == number) {
+                continue;
+            }
+            item.history.push(Transition {
+                by: by.to_string(),
+                at: at.to_string(),
+                from: item.status,
+                to: item.status,
+                note: String::new(),
+                edit: false,
+                notice: Some(notice.number.clone()),
+            });
+            recorded += 1;
+        }
+        recorded
+    }
+}

@@ -41,7 +41,10 @@ pub fn counts_of_groups<'a>(
         if i.list == ListKind::ProblemLead && i.status != Status::Pending {
             c.leads_verified += n;
         }
-        if matches!(i.status, Status::AwaitingReinspection | Status::Closed) {
+        if matches!(
+            i.status,
+            Status::AwaitingReinspection | Status::ReadyForCloseOut | Status::Closed
+        ) {
             c.measures_implemented += i.measures.len() * n;
         }
         if i.status == Status::Closed {

@@ -1,5 +1,6 @@
 //! The bureau's view of many submissions to one template: counts per question and per
-//! finding, submitters with findings, missing attestations, and CSV (UTF-8 with BOM).
+//! finding, submitters with findings, missing attestations, and two CSVs (UTF-8 with
+//! BOM): one line per submission, and one line per finding with what its filer wrote.
 //!
 //! A submission that is not even shaped like one (or belongs to another template) is
 //! set aside with its errors. One that is shaped right but fails validation is still
@@ -48,6 +49,19 @@ pub struct FindingCount {
     pub count: usize,
 }
 
+/// A finding one submission raised, as its filer described it (the findings CSV).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingLine {
+    /// The question that raised it.
+    pub question: String,
+    /// 情况说明
+    pub explanation: String,
+    /// 整改措施
+    pub measure: String,
+    /// 整改期限, as the filer gave it.
+    pub deadline: String,
+}
+
 /// One counted submission: who, when, its findings and problems.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
@@ -60,6 +74,10 @@ pub struct Row {
     pub submitted_at: String,
     /// Question ids of the findings raised, in template order.
     pub findings: Vec<String>,
+    /// The same findings with what the filer wrote of each (not in the JSON: the
+    /// findings CSV reads them).
+    #[serde(skip)]
+    pub finding_lines: Vec<FindingLine>,
     pub highest: Option<Severity>,
     /// Every required attestation is agreed to.
     pub attested: bool,
@@ -212,6 +230,22 @@ impl<'t> Summarizer<'t> {
             identifier,
             submitted_at: s.submitted_at.clone(),
             findings: ev.raised.iter().map(|r| r.question.clone()).collect(),
+            finding_lines: ev
+                .raised
+                .iter()
+                .map(|r| {
+                    let said = s.findings.get(&r.question);
+                    let text = |f: fn(&super::answers::FindingAnswer) -> &String| {
+                        said.map(|a| f(a).clone()).unwrap_or_default()
+                    };
+                    FindingLine {
+                        question: r.question.clone(),
+                        explanation: text(|a| &a.explanation),
+                        measure: text(|a| &a.measure),
+                        deadline: text(|a| &a.deadline),
+                    }
+                })
+                .collect(),
             highest: ev.raised.iter().map(|r| r.severity).min(),
             attested,
             problems,
@@ -408,4 +442,47 @@ fn csv_cells(t: &Template, rows: &[&Row], lang: Lang) -> Vec<Vec<String>> {
             ]
         })
         .collect()
+}
+
+/// The findings of `rows`, one line each: the submission (reference, name, unit), the
+/// finding with its severity and provision from the template, and what its filer wrote:
+/// 情况说明, 整改措施, 整改期限. A bureau turns these into rectification items.
+pub fn findings_csv(t: &Template, rows: &[&Row], lang: Lang) -> String {
+    let tr = |k: &str| crate::i18n::t(lang, k);
+    let header = [
+        "fs.col.reference",
+        "fs.col.name",
+        "fs.col.organisation",
+        "fs.col.finding",
+        "fs.col.finding_severity",
+        "fs.col.provision",
+        "fs.col.explanation",
+        "fs.col.measure",
+        "fs.col.deadline",
+    ]
+    .map(tr);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .flat_map(|r| r.finding_lines.iter().map(move |f| (r, f)))
+        .map(|(r, f)| {
+            let spec = t.question(&f.question).and_then(|q| q.finding.as_ref());
+            vec![
+                r.reference.clone(),
+                r.name.clone(),
+                r.organisation.clone(),
+                spec.map(|s| pick(&s.title, lang))
+                    .unwrap_or_else(|| f.question.clone()),
+                spec.map(|s| tr(&format!("form.severity.{}", wire_name(&s.severity))))
+                    .unwrap_or_default(),
+                spec.and_then(|s| s.provision.as_ref())
+                    .map(|p| pick(p, lang))
+                    .unwrap_or_default(),
+                f.explanation.clone(),
+                f.measure.clone(),
+                f.deadline.clone(),
+            ]
+        })
+        .collect();
+    to_csv(&header, &cells)
 }

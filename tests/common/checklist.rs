@@ -9,7 +9,10 @@ pub fn d(s: &str) -> Date {
     parse_date(s).unwrap()
 }
 
+/// An item in `status`; one 待销号 carries the report and the passing re-inspection that
+/// brought it there.
 pub fn item(status: Status) -> Item {
+    let ready = status == Status::ReadyForCloseOut;
     Item {
         id: "i1".into(),
         list: ListKind::Rectification,
@@ -24,8 +27,21 @@ pub fn item(status: Status) -> Item {
         mode: Mode::Deadline,
         deadline: Some(d("2026-12-01")),
         status,
-        evidence: vec![],
-        reinspections: vec![],
+        evidence: if ready {
+            evidence("2026-11-28")
+        } else {
+            vec![]
+        },
+        reinspections: if ready {
+            vec![Reinspection {
+                date: d("2026-11-30"),
+                inspector: "李四".into(),
+                conclusion: Conclusion::Corrected,
+                notes: String::new(),
+            }]
+        } else {
+            vec![]
+        },
         close_out: None,
         history: vec![],
     }

@@ -13,6 +13,10 @@ test("the portal opens in Simplified Chinese with header, navigation and JSON pa
   assert.match(await page.textContent(".yj-portal__bureau"), /药品监督管理局/);
   assert.equal(await page.locator("nav.yj-portal__nav").getAttribute("aria-label"), "服务导航");
   assert.equal(await page.textContent("#yj-json-title"), "组件输出（JSON）");
+  // The demo runs on the real server: the page does not say there is none.
+  const said = await page.textContent("body");
+  assert.doesNotMatch(said, /无需后台|数据仅保存在本浏览器中/);
+  assert.match(said, /演示服务器/);
   expectNoErrors(page);
   await page.context().close();
 });
@@ -25,6 +29,30 @@ test("the language switch re-renders the chrome in zh-TW and English", async () 
   await page.selectOption("#yj-portal-lang", "en");
   assert.equal(await page.textContent("#yj-json-title"), "Widget output (JSON)");
   assert.equal(await page.getAttribute("html", "lang"), "en");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("back, forward and a typed #page change the page; the skip link's anchor does not", async () => {
+  const page = await openPage(env);
+  const title = () => page.evaluate(() => document.getElementById("yj-portal-widget-title")?.textContent ?? "home");
+  await page.click("a.yj-portal__navlink[href='#penalty']");
+  await page.waitForSelector("#yj-pc-rule");
+  await page.click("a.yj-portal__navlink[href='#requirements']");
+  await page.waitForSelector("#yj-rq-template");
+  await page.goBack();
+  await page.waitForSelector("#yj-pc-rule");
+  assert.equal(await page.evaluate(() => location.hash), "#penalty");
+  await page.goForward();
+  await page.waitForSelector("#yj-rq-template");
+  await page.evaluate(() => { location.hash = "#rectification"; });
+  await page.waitForSelector("[data-testid=cl-table]");
+  const before = await title();
+  await page.evaluate(() => { location.hash = "#yj-main"; });
+  await page.waitForTimeout(100);
+  assert.equal(await title(), before, "an anchor within the page keeps the page");
+  await page.evaluate(() => { location.hash = ""; });
+  await page.waitForFunction(() => !document.getElementById("yj-portal-widget-title"));
   expectNoErrors(page);
   await page.context().close();
 });

@@ -298,7 +298,7 @@ test("the server refuses the personal form from an enterprise, and the widget sa
   assert.equal((await stored()).length, before, "nothing stored");
   // The server says the same to a request made without the widget.
   const token = execFileSync(BIN, ["token", "--key", `${dir}/key`, "--role", "enterprise", "--org", "91350100M000100Y43"]).toString().trim();
-  const doc = { schema: "yaojian/submission/1", template: { id: "representative-personal", version: "2026.1" }, reference: "x", submitted_at: "2026-01-01T00:00:00+08:00", started_at: "2026-01-01T00:00:00+08:00", answers: {}, findings: {} };
+  const doc = { schema: "yaojian/submission/1", template: { id: "representative-personal", version: "2026.2" }, reference: "x", submitted_at: "2026-01-01T00:00:00+08:00", started_at: "2026-01-01T00:00:00+08:00", answers: {}, findings: {} };
   const r = await fetch(`${base}/api/v1/submissions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": "enterprise-personal" }, body: JSON.stringify(doc) });
   assert.equal(r.status, 403);
   assert.equal((await r.json()).errors[0].code, "form.filer");
@@ -399,6 +399,8 @@ test("rectification on the server: imported, started, reported, re-inspected and
   await inspector.fill("[id$='-f-inspector']", "示例检查员");
   await inspector.click(".yj-cl__form button:has-text('确认')");
   await inspector.waitForFunction(() => !document.querySelector(".yj-cl__form"));
+  await inspector.waitForFunction((id) => document.querySelector(`[data-testid="cl-status-${id}"]`)?.textContent === "待销号", id);
+  assert.equal(await inspector.locator(`button[aria-label="登记复查 ${id}"]`).count(), 0);
   await act(inspector, `销号 ${id}`);
   await inspector.fill("[id$='-f-approver']", "示例科长");
   await confirmUntil(inspector, id, "已销号");

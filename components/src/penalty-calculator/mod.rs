@@ -205,8 +205,9 @@ pub fn field_id(ids: &Ids, path: &str) -> String {
     ids.id(path_key(path))
 }
 
-/// An error-summary line names the field: "货值金额（元）：此项为必填项".
-fn summary_message(e: &FieldError, lang: Lang) -> String {
+/// An error line names the field: "货值金额（元）：此项为必填项" (the error summary and the
+/// result panel's list alike).
+pub(super) fn summary_message(e: &FieldError, lang: Lang) -> String {
     let key = path_key(&e.path);
     let label_key = format!("pc.field.{key}");
     let label = t(lang, &label_key);

@@ -1,7 +1,7 @@
 //! The output side: outcome in words, range bar, amounts, sanctions, individual
 //! liability, and the numbered explanation with a citation on every step.
 
-use super::Evaluation;
+use super::{summary_message, Evaluation};
 use crate::common::{copy_to_clipboard, print_page, t, tf};
 use yaojian::money::Fen;
 use yaojian::penalty::{Assessment, Outcome};
@@ -26,7 +26,7 @@ pub fn result_panel(p: &ResultProps) -> Html {
         Evaluation::Invalid(errors) => html! {
             <div class="yj-pc__placeholder">
                 <p>{ t(lang, "pc.result.incomplete") }</p>
-                <ul>{ for errors.iter().map(|e| html! { <li>{ e.message(lang) }</li> }) }</ul>
+                <ul>{ for errors.iter().map(|e| html! { <li>{ summary_message(e, lang) }</li> }) }</ul>
             </div>
         },
         Evaluation::Done(a) => {

@@ -80,6 +80,15 @@ async fn every_example_renders_the_engines_outcome_and_amount() {
 }
 
 #[wasm_bindgen_test]
+async fn the_result_panel_names_each_field_it_still_needs() {
+    let root = mount(Some(json!({"rule": "dal-116"}))).await;
+    let result = text(&root, "[data-testid=pc-result]");
+    assert!(result.contains("还不能计算"), "{result}");
+    assert!(result.contains("货值金额（元）：此项为必填项"), "{result}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn only_the_inputs_the_rule_needs_appear() {
     let root = mount(Some(json!({"rule": "dal-116"}))).await;
     assert!(input(&root, "yj-pc-goods_value").is_some());

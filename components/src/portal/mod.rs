@@ -151,6 +151,20 @@ pub fn mount_if_present() {
     }
 }
 
+/// What the address's `#…` names: the home page (`Some(None)`: none or `#`), a page
+/// (`Some(Some(slug))`), or neither (an anchor within the page: `None`).
+fn page_of_hash() -> Option<Option<String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let slug = hash.trim_start_matches('#');
+    if slug.is_empty() {
+        return Some(None);
+    }
+    pages()
+        .into_iter()
+        .find(|w| w.slug == slug)
+        .map(|w| Some(w.slug))
+}
+
 fn current_slug() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let slug = hash.trim_start_matches('#');
@@ -171,6 +185,23 @@ pub fn portal() -> Html {
     let lang = use_state(Lang::default);
     let active = use_state(current_slug);
     let emitted = use_state(|| None::<String>);
+    // Back, forward and a typed `#page` change the page too.
+    {
+        let (active, emitted) = (active.clone(), emitted.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    // An anchor in the page (the skip link's #yj-main) is not a page.
+                    let Some(now) = page_of_hash() else { return };
+                    if *active != now {
+                        emitted.set(None);
+                        active.set(now);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let users = use_sample_users();
     let session = use_state(|| None::<Session>);
 
@@ -220,6 +251,10 @@ pub fn portal() -> Html {
         Some(w) => html! {
             <section class="yj-portal__widget" aria-labelledby="yj-portal-widget-title">
                 <h2 id="yj-portal-widget-title" class="yj-portal__widget-title">{ t(l, &w.title_key) }</h2>
+                // Generated data shown in place of the server's: said to be samples.
+                if w.example["demo"]["sample"] == true && !(users.is_some() && uses_server(w.kind)) {
+                    <p data-testid="portal-sample-data"><span class="yj-sample-notice">{ t(l, "portal.sample_data") }</span></p>
+                }
                 <ContractHost key={w.slug.clone()} page={w.clone()} lang={l} on_emit={on_emit.clone()} server={users.is_some()} session={(*session).clone()} />
             </section>
         },

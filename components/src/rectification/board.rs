@@ -40,6 +40,8 @@ pub enum Change {
     /// A new item for the list on the server, and its enterprise's 统一社会信用代码.
     AddOnServer(ItemInput, String),
     Import(Vec<Item>),
+    /// A notice issued for items of a list kept here: their histories record it.
+    Notice(cl::Notice),
 }
 
 /// What the engine (or the server, with the engine) made of a change.
@@ -88,6 +90,10 @@ fn apply_change(list: &mut ItemList, c: Change, lang: Lang) -> Outcome {
         },
         Change::Import(items) => {
             list.items.extend(items);
+            Outcome::Changed(None, String::new(), false)
+        }
+        Change::Notice(notice) => {
+            list.record_notice(&notice, &actor, &at);
             Outcome::Changed(None, String::new(), false)
         }
     }

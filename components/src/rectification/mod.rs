@@ -89,9 +89,6 @@ pub struct RectificationProps {
     pub server: crate::common::server::ServerSettings,
 }
 
-/// The document-number pattern used until the host sets its own (labelled sample).
-pub const SAMPLE_NOTICE_PATTERN: &str = cl::SAMPLE_NUMBER_PATTERN;
-
 use draft::{draft_key, read_draft, KeptDraft};
 
 /// Saves the list as it is (emits `checklist.change`; `true`: also as the draft).
@@ -372,12 +369,21 @@ pub fn rectification(props: &RectificationProps) -> Html {
         change: change.clone(),
         show_notice: {
             let (d, on_server, prefix) = (d.clone(), board.shared.is_some(), prefix.clone());
+            let (board, change) = (board.clone(), change.clone());
+            let (pattern, seq) = (props.notice_pattern.clone(), props.notice_seq);
             Callback::from(move |of: NoticeOf| match of {
                 _ if on_server => {
                     let e = Box::new(ServerEvent::Notice(Some(of)));
                     d.dispatch(BoardAction::Server(e, prefix.clone()))
                 }
-                NoticeOf::Items(ids) => d.dispatch(BoardAction::Notice(Some(ids))),
+                NoticeOf::Items(ids) => {
+                    // Issued here: each item's history records it (once per number).
+                    let made = notice::local_notice(&board.list.borrow(), &ids, pattern.as_deref(), seq, today);
+                    if let Some(n) = made {
+                        change.emit(Change::Notice(n));
+                    }
+                    d.dispatch(BoardAction::Notice(Some(ids)))
+                }
                 NoticeOf::Unit { .. } | NoticeOf::Number(_) => {}
             })
         },
@@ -537,16 +543,9 @@ fn board_notes(
             d.dispatch(BoardAction::Replace(load(value.as_deref())));
         })
     };
-    let items: Vec<&cl::Item> = board
-        .notice_of
-        .as_ref()
-        .map(|ids| list.items.iter().filter(|i| ids.contains(&i.id)).collect())
-        .unwrap_or_default();
-    let pattern = props
-        .notice_pattern
-        .as_deref()
-        .unwrap_or(SAMPLE_NOTICE_PATTERN);
-    let notice = cl::notice(&items, pattern, props.notice_seq.unwrap_or(1), today);
+    let notice = board.notice_of.as_ref().and_then(|ids| {
+        notice::local_notice(list, ids, props.notice_pattern.as_deref(), props.notice_seq, today)
+    });
     let on_close = {
         let d = board.dispatcher();
         Callback::from(move |_| d.dispatch(BoardAction::Notice(None)))

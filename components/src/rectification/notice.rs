@@ -9,6 +9,20 @@ use yaojian::date::format_date;
 use yaojian::Lang;
 use yew::prelude::*;
 
+/// The notice of the items `ids` of a list kept in the browser (no server numbers it):
+/// numbered with the bureau's `pattern` (or the sample's) and `seq` (or 1).
+pub(super) fn local_notice(
+    list: &cl::ItemList,
+    ids: &[String],
+    pattern: Option<&str>,
+    seq: Option<u32>,
+    today: yaojian::date::Date,
+) -> Option<cl::Notice> {
+    let items: Vec<&cl::Item> = list.items.iter().filter(|i| ids.contains(&i.id)).collect();
+    let pattern = pattern.unwrap_or(cl::SAMPLE_NUMBER_PATTERN);
+    cl::notice(&items, pattern, seq.unwrap_or(1), today)
+}
+
 #[derive(Properties, PartialEq)]
 pub(super) struct NoticeProps {
     pub lang: Lang,

@@ -120,7 +120,7 @@ pub fn send_change(board: &UseReducerHandle<Board>, sending: &Sending, c: Change
             id,
             revision,
         },
-        Change::Import(_) | Change::AddOnServer(..) => return,
+        Change::Import(_) | Change::AddOnServer(..) | Change::Notice(_) => return,
     };
     sending.send(&board.dispatcher(), shared.person, q, false);
 }

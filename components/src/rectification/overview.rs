@@ -73,7 +73,7 @@ pub(super) fn filters_view(
                 <input class="yj-input" id={format!("{prefix}-search")} type="search" value={f.search.clone()} oninput={on_search} />
             </div>
             { select_filter(lang, prefix, "status", "checklist.column.status", set_filter("status"),
-                [Status::Pending, Status::InProgress, Status::AwaitingReinspection, Status::Closed].iter()
+                Status::ALL.iter()
                     .map(|x| (cl::wire_name(x), label(lang, "status", x), f.status == Some(*x))).collect()) }
             { select_filter(lang, prefix, "list", "checklist.column.list", set_filter("list"),
                 LISTS.iter().map(|x| (cl::wire_name(x), label(lang, "list", x), f.list == Some(*x))).collect()) }

@@ -72,15 +72,6 @@ fn deadline_text(i: &Item, lang: Lang, today: Date) -> (String, &'static str) {
     }
 }
 
-fn actions_for(status: Status) -> &'static [&'static str] {
-    match status {
-        Status::Pending => &["start"],
-        Status::InProgress => &["report"],
-        Status::AwaitingReinspection => &["reinspect", "close_out"],
-        Status::Closed => &[],
-    }
-}
-
 /// The row of the item at position `n`, with its details and open form under it.
 pub(super) fn row(r: &RowCtx, n: usize) -> Html {
     let (lang, prefix) = (r.lang, r.prefix);
@@ -100,7 +91,7 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
     // A change waiting on the device for the server: the row takes no other until then.
     let queued = r.shared.is_some_and(|s| s.outbox.contains_key(&i.id));
     let busy = saving || queued;
-    let offered = actions_for(i.status).iter().filter(|a| r.may(party_of(a)));
+    let offered = i.allowed_actions().iter().filter(|a| r.may(party_of(a)));
     let buttons = offered.map(|a| {
         let onclick = opener(Open::Action {
             id: i.id.clone(),
@@ -242,6 +233,10 @@ fn details(i: &Item, r: &RowCtx) -> Html {
                 "cl.history_edit",
                 &[("at", &at), ("by", &h.by), ("fields", &h.note)],
             );
+            return html! { <li>{ line }</li> };
+        }
+        if let Some(number) = &h.notice {
+            let line = tf(lang, "cl.history_notice", &[("at", &at), ("by", &h.by), ("number", number)]);
             return html! { <li>{ line }</li> };
         }
         let line = tf(

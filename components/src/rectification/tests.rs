@@ -48,6 +48,16 @@ fn rows(root: &Element) -> u32 {
         .length()
 }
 
+/// Whether a button labelled `label` (its text or aria-label) is on show.
+fn has_button(root: &Element, label: &str) -> bool {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length()).filter_map(|i| buttons.item(i)).any(|n| {
+        let b: &Element = n.unchecked_ref();
+        b.get_attribute("aria-label").as_deref() == Some(label)
+            || b.text_content().as_deref() == Some(label)
+    })
+}
+
 async fn press(root: &Element, label: &str) {
     let buttons = root.query_selector_all("button").unwrap();
     let b = (0..buttons.length())
@@ -113,11 +123,14 @@ async fn actions_ask_for_what_they_need_and_the_engine_decides() {
     type_suffix(&root, "f-evidence", "已上线追溯系统").await;
     press(&root, "确认").await;
     assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-002]"), "待复查");
-    // Close-out without a passing re-inspection is refused.
-    press(&root, "销号 ZG-2026-003").await;
-    type_suffix(&root, "f-approver", "孙八").await;
+    // Only what the engine allows is offered: 待复查 is re-inspected before any close-out.
+    assert!(!has_button(&root, "销号 ZG-2026-003"));
+    press(&root, "登记复查 ZG-2026-003").await;
+    type_suffix(&root, "f-inspector", "孙八").await;
     press(&root, "确认").await;
-    assert!(text(&root, "[role=alert]").contains("销号前须经复查确认已改正"));
+    assert_eq!(text(&root, "[data-testid=cl-status-ZG-2026-003]"), "待销号");
+    assert!(!has_button(&root, "登记复查 ZG-2026-003"));
+    assert!(has_button(&root, "销号 ZG-2026-003"));
     settled().await;
     let last = EMITTED.with(|e| e.borrow().last().cloned()).unwrap();
     assert_eq!(last["type"], "checklist.change");
@@ -130,6 +143,8 @@ async fn actions_ask_for_what_they_need_and_the_engine_decides() {
         .clone();
     assert_eq!(item["status"], "awaiting_reinspection");
     assert_eq!(item["history"].as_array().unwrap().len(), 2);
+    let passed = &last["list"]["items"][2];
+    assert_eq!((passed["id"].as_str(), passed["status"].as_str()), (Some("ZG-2026-003"), Some("ready_for_close_out")));
     root.remove();
 }
 

@@ -25,8 +25,13 @@ test("keyboard only: choose wholesale, tick a condition, read what is missing", 
   await tabTo(page, () => document.activeElement.id === "yj-rq-q_channel-0");
   await page.keyboard.press("Space");
   assert.notEqual(await summary(page), before);
-  assert.match(await page.textContent("[data-testid=rq-applicable]"), /省、自治区、直辖市人民政府药品监督管理部门/);
-  assert.doesNotMatch(await page.textContent("[data-testid=rq-applicable]"), /县级以上地方人民政府药品监督管理部门批准/);
+  // The licence applied for is a note to read (须知), not a condition to tick.
+  const notes = await page.textContent("[data-testid=rq-notes]");
+  assert.match(notes, /省、自治区、直辖市人民政府药品监督管理部门/);
+  assert.doesNotMatch(notes, /县级以上地方人民政府药品监督管理部门批准/);
+  assert.equal(await page.locator("[data-testid=rq-notes] input").count(), 0);
+  assert.equal(await page.locator("#yj-rq-have-r_wholesale_approval").count(), 0);
+  assert.doesNotMatch(await page.textContent("[data-testid=rq-applicable]"), /取得药品经营许可证/);
   const missingBefore = await page.locator("[data-testid=rq-missing] li").count();
   await tabTo(page, () => document.activeElement.id === "yj-rq-have-r_pharmacist");
   await page.keyboard.press("Space");

@@ -247,10 +247,12 @@ fn items_section(
     lang: Lang,
     d: &UseReducerDispatcher<State>,
 ) -> Html {
-    let (applicable, not_applicable): (Vec<&ItemResult>, Vec<&ItemResult>) = result
-        .items
-        .iter()
-        .partition(|i| i.status != Status::NotApplicable);
+    let of = |s: &dyn Fn(Status) -> bool| -> Vec<&ItemResult> {
+        result.items.iter().filter(|i| s(i.status)).collect()
+    };
+    let to_read = of(&|s| s == Status::ToRead);
+    let applicable = of(&|s| matches!(s, Status::Met | Status::Missing));
+    let not_applicable = of(&|s| s == Status::NotApplicable);
     let s = &result.summary;
     let tick = {
         let d = d.clone();
@@ -264,6 +266,11 @@ fn items_section(
             </p>
             if !result.unanswered.is_empty() {
                 <p class="yj-hint">{ t(lang, "rq.unanswered") }</p>
+            }
+            if !to_read.is_empty() {
+                <h4 class="yj-rq__subhead">{ t(lang, "rq.notes_title") }</h4>
+                <ul class="yj-rq__notes" data-testid="rq-notes">{ for to_read.iter().map(|i| note_view(i, lang)) }</ul>
+                <h4 class="yj-rq__subhead">{ t(lang, "rq.to_meet_title") }</h4>
             }
             <ul class="yj-rq__items" data-testid="rq-applicable">
                 { for applicable.iter().map(|i| item_view(i, lang, tick.clone(), ids)) }
@@ -306,6 +313,31 @@ fn missing_section(result: &CheckResult, ids: &Ids, lang: Lang) -> Html {
     }
 }
 
+/// The statute passage a requirement rests on, folded.
+fn basis_view(i: &ItemResult, lang: Lang) -> Html {
+    match (&i.citation, &i.basis_text) {
+        (Some(c), Some(text)) => html! {
+            <details class="yj-rq__basis">
+                <summary>{ tf(lang, "common.clause_of", &[("citation", &c.label)]) }</summary>
+                <blockquote lang="zh-CN"><p>{ text }</p></blockquote>
+            </details>
+        },
+        _ => html! {},
+    }
+}
+
+/// A note (须知): what the licence applied for is; to read, nothing to tick.
+fn note_view(i: &ItemResult, lang: Lang) -> Html {
+    html! {
+        <li class="yj-rq__note">
+            <p class="yj-rq__note-title">{ &i.title }</p>
+            <p class="yj-hint">{ &i.explanation }</p>
+            if i.sample { <p><span class="yj-sample-notice">{ t(lang, "common.sample_notice") }</span></p> }
+            { basis_view(i, lang) }
+        </li>
+    }
+}
+
 fn item_view(i: &ItemResult, lang: Lang, tick: Callback<(String, bool)>, ids: &Ids) -> Html {
     let id = ids.id(&format!("have-{}", i.id));
     let desc = format!("{id}-desc");
@@ -320,6 +352,7 @@ fn item_view(i: &ItemResult, lang: Lang, tick: Callback<(String, bool)>, ids: &I
     let kind = match i.kind {
         RequirementKind::Condition => t(lang, "rq.kind.condition"),
         RequirementKind::Material => t(lang, "rq.kind.material"),
+        RequirementKind::Note => t(lang, "rq.kind.note"),
     };
     html! {
         <li class={classes!("yj-rq__item", (i.status == Status::Missing).then_some("is-missing"))}>
@@ -333,12 +366,7 @@ fn item_view(i: &ItemResult, lang: Lang, tick: Callback<(String, bool)>, ids: &I
             <div class="yj-rq__detail" id={desc}>
                 <p class="yj-hint">{ &i.explanation }</p>
                 if i.sample { <p><span class="yj-sample-notice">{ t(lang, "common.sample_notice") }</span></p> }
-                if let (Some(c), Some(text)) = (&i.citation, &i.basis_text) {
-                    <details class="yj-rq__basis">
-                        <summary>{ tf(lang, "common.clause_of", &[("citation", &c.label)]) }</summary>
-                        <blockquote lang="zh-CN"><p>{ text }</p></blockquote>
-                    </details>
-                }
+                { basis_view(i, lang) }
             </div>
         </li>
     }

@@ -112,6 +112,8 @@ test("keyboard only: fill the representative form, reload, restore, submit, read
   assert.deepEqual(Object.keys(out.submission.findings), ["b_prescriptions"]);
   assert.match(out.submission.submitted_at, /\+08:00$/);
   assert.equal(await page.evaluate(() => document.activeElement.className), "yj-si__receipt-title");
+  // Filed: the draft is gone, and the page no longer speaks of one.
+  assert.doesNotMatch(await page.textContent(".yj-si"), /草稿已自动保存/);
   expectNoErrors(page);
   await page.context().close();
 });
@@ -119,6 +121,9 @@ test("keyboard only: fill the representative form, reload, restore, submit, read
 test("axe: empty, error, review and receipt states have no violations", async () => {
   const page = await openPage(env, "/#self-inspection");
   await page.waitForSelector(".yj-si");
+  // An optional question says so once.
+  assert.match(await page.textContent(".yj-si"), /电子邮箱（选填）/);
+  assert.doesNotMatch(await page.textContent(".yj-si"), /（选填）（选填）/);
   await expectNoAxeViolations(page, "empty");
   await page.click("[id$='-continue']");
   await page.waitForSelector(".yj-error-summary");

@@ -515,7 +515,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     wrap(html! {
         <>
             { header }
-            { storage_banner(&state.storage, lang, &dispatch, &prefix) }
+            { storage_banner(&state.storage, lang, &dispatch, &prefix, matches!(state.step, Step::Receipt(_))) }
             { views::sending_view(&state.sending, sender.as_ref(), lang, &prefix) }
             { body }
         </>

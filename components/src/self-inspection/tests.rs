@@ -129,6 +129,44 @@ async fn errors_show_on_blur_with_aria_and_the_typed_text_is_kept() {
 }
 
 #[wasm_bindgen_test]
+async fn a_section_whose_answers_are_all_in_but_wrong_is_never_shown_done() {
+    clear_storage();
+    let t = Template::from_value(
+        json!({
+            "schema": "yaojian/form/1", "id": "tab-test", "version": "1", "title": "测试",
+            "sections": [
+                {"id": "a", "title": "第一部分", "questions": [
+                    {"id": "name", "kind": "text", "label": "姓名", "required": true, "max_length": 3},
+                    {"id": "n", "kind": "number", "integer": true, "min": 0, "max": 10, "label": "人数", "required": true}
+                ]},
+                {"id": "b", "title": "第二部分", "questions": [
+                    {"id": "att", "kind": "attestation", "label": "承诺", "required": true, "statement": "属实"}
+                ]}
+            ]
+        }),
+    )
+    .unwrap();
+    let root = mount_with(Some(Rc::new(t)), "tabs").await;
+    let tab = |root: &Element| {
+        let item = root.query_selector(".yj-si__nav-item").unwrap().unwrap();
+        (item.class_name(), item.query_selector(".yj-si__nav-count").unwrap().unwrap().text_content().unwrap())
+    };
+    type_text(&root, "name", "王小明同志").await;
+    type_text(&root, "n", "50").await;
+    saved().await;
+    let (class, count) = tab(&root);
+    assert!(!class.contains("is-done") && class.contains("is-invalid"), "{class}");
+    assert_eq!(count, "2/2，有误");
+    type_text(&root, "name", "王小明").await;
+    type_text(&root, "n", "5").await;
+    saved().await;
+    let (class, count) = tab(&root);
+    assert!(class.contains("is-done") && !class.contains("is-invalid"), "{class}");
+    assert_eq!(count, "2/2");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn continue_with_errors_shows_a_focused_summary_linking_to_fields() {
     clear_storage();
     let root = mount_with(Some(small_template()), "summary").await;

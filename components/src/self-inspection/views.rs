@@ -3,13 +3,19 @@
 
 use super::*;
 
+/// What the form says about its draft. Once `submitted`, there is no draft to speak of:
+/// only a storage failure is still told.
 pub(super) fn storage_banner(
     s: &Storage,
     lang: Lang,
     d: &UseReducerDispatcher<FormState>,
     prefix: &str,
+    submitted: bool,
 ) -> Html {
     match s {
+        Storage::Saved(_) | Storage::Offer(_) if submitted => {
+            html! { <p class="yj-si__storage" role="status"></p> }
+        }
         Storage::Offer(draft) => {
             let restore = {
                 let d = d.clone();
@@ -179,17 +185,23 @@ pub(super) fn section_view(shared: &fields::Shared, i: usize, synced: &state::Sy
         })
     };
     let nav = visible.iter().map(|s| {
-        let st = &ctx.ev.sections[*s];
+        let sec = &ctx.ev.sections[*s];
         let d = ctx.dispatch.clone();
         let s = *s;
         let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Msg::Goto(Step::Section(s), None)));
         let current = s == i;
-        let done = st.progress.answered == st.progress.required;
+        // Every required answer in, and none of them wrong: done. All in but some wrong:
+        // the tab says so, never a green count.
+        let complete = sec.progress.answered == sec.progress.required;
+        let wrong = complete && section_has_errors(t, st, live, s);
+        let done = complete && !wrong;
+        let count_key = if wrong { "si.section_progress_invalid" } else { "si.section_progress" };
+        let count = tf(lang, count_key, &[("answered", &sec.progress.answered.to_string()), ("required", &sec.progress.required.to_string())]);
         html! {
-            <li class={classes!("yj-si__nav-item", current.then_some("is-current"), done.then_some("is-done"))}>
+            <li class={classes!("yj-si__nav-item", current.then_some("is-current"), done.then_some("is-done"), wrong.then_some("is-invalid"))}>
                 <button type="button" class="yj-si__nav-button" aria-current={current.then_some("step")} {onclick}>
                     <span class="yj-si__nav-title">{ pick(&t.sections[s].title, lang) }</span>
-                    <span class="yj-si__nav-count">{ tf(lang, "si.section_progress", &[("answered", &st.progress.answered.to_string()), ("required", &st.progress.required.to_string())]) }</span>
+                    <span class="yj-si__nav-count">{ count }</span>
                 </button>
             </li>
         }

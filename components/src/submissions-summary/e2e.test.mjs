@@ -28,6 +28,8 @@ test("the example batch is counted, and axe finds nothing", async () => {
   assert.equal(await stat(page, "缺少承诺"), "2");
   assert.equal(await stat(page, "未计入（格式或模板不符）"), "2");
   assert.equal(await range(page), "第 1–50 条，共 60 条");
+  // Generated filings shown without the server are said to be samples.
+  assert.match(await page.textContent("[data-testid=portal-sample-data]"), /示例数据/);
   await expectNoAxeViolations(page, "summary with the example batch");
   await expectNoErrors(page);
 });
@@ -69,6 +71,16 @@ test("keyboard filters, then the CSV download carries exactly the filtered rows,
   const emitted = JSON.parse(await page.textContent("[data-testid=emitted-json]"));
   assert.equal(emitted.type, "summary.export");
   assert.equal(emitted.rows, 7);
+  // The second CSV: one line per finding of those rows, with what each filer wrote.
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => document.activeElement.id.endsWith("-findings-csv")));
+  const [second] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  assert.match(second.suggestedFilename(), /^自查问题清单-representative-personal-\d{4}-\d{2}-\d{2}\.csv$/);
+  const findings = fs.readFileSync(await second.path()).toString("utf8").slice(1).trim().split(/\r?\n/);
+  assert.equal(findings[0], "回执编号,填报人,所属单位,问题,严重程度,违反的规定,情况说明,整改措施,整改期限");
+  const told = JSON.parse(await page.textContent("[data-testid=emitted-json]"));
+  assert.equal(told.rows, findings.length - 1);
+  assert.ok(findings.length - 1 >= 7, "at least one finding per filtered row");
   await expectNoAxeViolations(page, "summary filtered");
 });
 

@@ -24,7 +24,7 @@ use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yaojian::checklist::wire_name;
-use yaojian::form::summary::{parse_batch, rows_csv, summarize, Filter, Row, Summary};
+use yaojian::form::summary::{findings_csv, parse_batch, rows_csv, summarize, Filter, Row, Summary};
 use yaojian::form::{self as engine, Kind, Severity, Template};
 use yaojian::{FieldError, Lang};
 use yew::prelude::*;
@@ -192,32 +192,34 @@ fn loader_view(
     }
 }
 
-/// Downloads the rows the filter lets through as CSV and tells the host; a download
-/// the browser refuses is said in the widget.
+/// Downloads, as CSV, the rows the filter lets through (one line each) or, with
+/// `findings`, their findings (one line per finding, with what the filer wrote), and
+/// tells the host; a download the browser refuses is said in the widget.
 fn export_callback(
     tpl: &Rc<Template>,
     sum: &Rc<Summary>,
     filter: &Filter,
     props: &SubmissionsSummaryProps,
     export_error: &UseStateHandle<Option<String>>,
+    findings: bool,
 ) -> Callback<MouseEvent> {
     let (tpl, sum, filter) = (tpl.clone(), sum.clone(), filter.clone());
     let (lang, on_emit, export_error) = (props.lang, props.on_emit.clone(), export_error.clone());
     Callback::from(move |_: MouseEvent| {
         let rows: Vec<&Row> = sum.rows.iter().filter(|r| filter.matches(r)).collect();
-        let csv = rows_csv(&tpl, &rows, lang);
-        let name = format!(
-            "{}-{}-{}.csv",
-            t(lang, "fs.file_prefix"),
-            tpl.id,
-            crate::common::today()
-        );
+        let (csv, lines, prefix) = if findings {
+            let lines = rows.iter().map(|r| r.finding_lines.len()).sum();
+            (findings_csv(&tpl, &rows, lang), lines, "fs.file_prefix_findings")
+        } else {
+            (rows_csv(&tpl, &rows, lang), rows.len(), "fs.file_prefix")
+        };
+        let name = format!("{}-{}-{}.csv", t(lang, prefix), tpl.id, crate::common::today());
         match download(&name, &csv) {
             Ok(()) => {
                 export_error.set(None);
                 Emitted::SummaryExport {
                     file: name,
-                    rows: rows.len(),
+                    rows: lines,
                 }
                 .send(&on_emit);
             }
@@ -301,7 +303,10 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
             .iter()
             .filter(|r| state.filter.matches(r))
             .collect();
-        let on_export = export_callback(&tpl, &sum, &state.filter, props, &export_error);
+        let on_export = export_callback(&tpl, &sum, &state.filter, props, &export_error, false);
+        let on_export_findings =
+            export_callback(&tpl, &sum, &state.filter, props, &export_error, true);
+        let finding_count: usize = rows.iter().map(|r| r.finding_lines.len()).sum();
         html! {
             <>
                 { overview(&sum, lang, &id) }
@@ -311,6 +316,9 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
                 <div class="yj-button-row yj-no-print">
                     <button type="button" class="yj-button" id={id("export")} onclick={on_export}>
                         { tf(lang, "fs.export", &[("count", &rows.len().to_string())]) }
+                    </button>
+                    <button type="button" class="yj-button yj-button--secondary" id={id("findings-csv")} onclick={on_export_findings}>
+                        { tf(lang, "fs.export_findings", &[("count", &finding_count.to_string())]) }
                     </button>
                     <button type="button" class="yj-button yj-button--secondary" onclick={Callback::from(|_: MouseEvent| crate::common::print_page())}>
                         { t(lang, "common.print") }

@@ -104,6 +104,7 @@ pub fn with_history(s: &StoredItem, history: &[Entry]) -> Item {
             to: status(&e.to),
             note: e.note.clone(),
             edit: e.action == "edit",
+            notice: (e.action == "notice").then(|| e.note.clone()),
         })
         .collect();
     item

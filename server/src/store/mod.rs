@@ -42,6 +42,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0003_notices.sql"),
         include_str!("../../migrations/postgres/0003_notices.sql"),
     ),
+    (
+        4,
+        "ready_for_close_out",
+        include_str!("../../migrations/sqlite/0004_ready_for_close_out.sql"),
+        include_str!("../../migrations/postgres/0004_ready_for_close_out.sql"),
+    ),
 ];
 
 /// A pool on the database the server stores everything in.

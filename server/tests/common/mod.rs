@@ -318,3 +318,13 @@ pub fn open_submission(text: &str) -> Value {
     let s = submit(&t, &a, &Findings::new(), None, None, now, Lang::ZhCn).unwrap();
     serde_json::to_value(s).unwrap()
 }
+
+/// An action on item `id` made on revision `rev` (`If-Match`), by `token`.
+pub async fn act(s: &TestServer, token: &str, id: &str, rev: i64, body: Value) -> Reply {
+    s.call("POST", &format!("/items/{id}/actions"))
+        .token(token)
+        .header("if-match", &format!("\"{rev}\""))
+        .json(&body)
+        .send()
+        .await
+}

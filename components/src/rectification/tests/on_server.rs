@@ -121,12 +121,12 @@ pub(super) fn item(id: &str, status: &str, revision: i64) -> Value {
         "reinspections": [], "org": "91350100MA00000000", "revision": revision})
 }
 
-/// A server with items A (待整改, revision 1) and B (待复查, revision 3); changes are
+/// A server with items A (待整改, revision 1) and B (待销号, revision 3); changes are
 /// answered by `then`.
 pub(super) fn two_items(mut then: impl FnMut(&Seen) -> (u16, Value) + 'static) -> FakeServer {
     let items = Rc::new(RefCell::new(vec![
         item("A", "pending", 1),
-        item("B", "awaiting_reinspection", 3),
+        item("B", "ready_for_close_out", 3),
     ]));
     // What the server accepts is what it lists from then on.
     let stored = items.clone();
@@ -331,7 +331,7 @@ async fn a_conflict_says_what_changed_and_keeps_what_was_typed() {
     press(&root, "确认").await;
     answered().await;
     let alert = text(&root, "[role=alert]");
-    assert!(alert.contains("状态：待复查 → 整改中"), "{alert}");
+    assert!(alert.contains("状态：待销号 → 整改中"), "{alert}");
     assert_eq!(text(&root, "[data-testid=cl-status-B]"), "整改中");
     let approver: web_sys::HtmlInputElement = by_suffix(&root, "f-approver").unchecked_into();
     assert_eq!(approver.value(), "赵六", "what was typed stays");
@@ -360,7 +360,7 @@ async fn a_refusal_shows_the_servers_words_and_an_expired_sign_in_says_so() {
     press(&root, "确认").await;
     answered().await;
     assert!(text(&root, "[role=alert]").contains("不能为自己报告的整改销号"));
-    assert_eq!(text(&root, "[data-testid=cl-status-B]"), "待复查");
+    assert_eq!(text(&root, "[data-testid=cl-status-B]"), "待销号");
     server.answer_with(|_| (401, json!({"errors": [{"path": "$", "code": "auth.expired", "message": "x"}]})));
     press(&root, "确认").await;
     answered().await;
