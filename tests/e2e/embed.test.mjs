@@ -281,8 +281,13 @@ test("a page downloads only the modules of the widgets it shows, each once", asy
 // mount is complete (mount() resolves once the widget is drawn) before the element goes.
 // KNOWN LEAK, OPEN: a full mount and removal keeps about 1–3 KB of wasm memory (found
 // 2026-12-04, when mount() began to wait for a connected element; the test used to
-// remove elements before they had mounted). Until it is found, the bound below holds it
-// where it is (≤ 4 KB a mount), so that it cannot grow unseen; the figure is printed.
+// remove elements before they had mounted). Its cause: each widget is its own Yew app,
+// and Yew forgets the event listeners it puts on an app's root (yew 0.23
+// dom_bundle/subtree_root.rs, HostHandlers::add_listener: `cl.forget()`, "the
+// registry is never dropped"), so every app destroyed leaves one closure per kind of
+// event it listened to. The fix planned: keep a destroyed widget's app and root per
+// kind and mount the next widget of that kind into it. Until then the bound below holds
+// the leak where it is (≤ 4 KB a mount), so that it cannot grow unseen.
 const LEAK_BOUND_PER_MOUNT = 4 * 1024;
 const KINDS = JSON.parse(fs.readFileSync("dist/yaojian-manifest.json", "utf8")).widgets.map((c) => c.kind);
 for (const kind of KINDS) {
