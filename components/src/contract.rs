@@ -12,7 +12,9 @@ use serde::Serialize;
 use serde_json::Value;
 use yaojian::{FieldError, Lang};
 use yew::html::BaseComponent;
-use yew::{AppHandle, Callback};
+use yew::Callback;
+
+mod roots;
 
 /// An attribute a widget reads: its name, the values it takes and what it does.
 #[derive(Serialize, Debug)]
@@ -183,12 +185,13 @@ pub trait Mounted {
     }
 }
 
-struct Instance<W: Widget> {
+struct Instance<W: Widget + 'static> {
     props: W::Properties,
-    app: Option<AppHandle<W>>,
+    /// Where it is drawn, once rendered (see [`roots`]: kept for the next of its kind).
+    root: Option<roots::Root<W>>,
 }
 
-impl<W: Widget> Mounted for Instance<W> {
+impl<W: Widget + 'static> Mounted for Instance<W> {
     fn spec(&self) -> &'static Spec {
         W::spec()
     }
@@ -220,19 +223,16 @@ impl<W: Widget> Mounted for Instance<W> {
     }
 
     fn render(&mut self, container: Option<web_sys::Element>) {
-        match (&mut self.app, container) {
-            (None, Some(c)) => {
-                let r = yew::Renderer::<W>::with_root_and_props(c, self.props.clone());
-                self.app = Some(r.render());
-            }
-            (Some(app), _) => app.update(self.props.clone()),
+        match (&mut self.root, container) {
+            (None, Some(c)) => self.root = roots::Root::open(&c, self.props.clone()),
+            (Some(root), _) => root.update(self.props.clone()),
             (None, None) => {}
         }
     }
 
     fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+        if let Some(root) = self.root.take() {
+            root.close();
         }
     }
 }
@@ -247,7 +247,7 @@ pub struct Entry {
 fn start<W: Widget + 'static>(lang: Lang, on_emit: Callback<Value>) -> Box<dyn Mounted> {
     Box::new(Instance::<W> {
         props: W::props(lang, on_emit),
-        app: None,
+        root: None,
     })
 }
 

@@ -160,7 +160,7 @@ async function runFuzz({ kind, contract, seed, steps }) {
     } else if (!what.endsWith("typing")) {
       typeSomething(); // an accepted change may replace what was typed: type again
     }
-    if (!el.shadowRoot?.querySelector(".yj-embed")?.childElementCount) failures.push(`${what}: the widget is blank`);
+    if (!el.shadowRoot?.querySelector(".yj-embed > div")?.childElementCount) failures.push(`${what}: the widget is blank`);
   }
   api.unmount(el);
   return { failures, log, refused, typed };
