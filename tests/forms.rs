@@ -1,37 +1,16 @@
 //! Self-inspection forms: template parsing, conditions, validation of every kind,
-//! findings, the submission round trip, import into the checklist, and the summary.
+//! findings and the submission round trip (the summary and the import into the checklist
+//! are in `forms_summary.rs`).
 use serde_json::{json, Value};
-use yaojian::date::{parse_date, Date};
 use yaojian::form::answers::{
     display, errors_at, evaluate, parse_input, reference, submit, valid_email, valid_phone,
     validate, visible_answers, FindingAnswer, Findings,
 };
-use yaojian::form::summary::{findings_csv, parse_batch, rows_csv, summarize, Filter};
 use yaojian::form::{self, built_in, parse_submission, Kind, Severity, Template};
 use yaojian::Lang;
 
-const ID: &str = "11010519491231002X";
-const USCC: &str = "91350100M000100Y43";
-
-fn day(s: &str) -> Date {
-    parse_date(s).unwrap()
-}
-
-/// 2026-11-22 10:00:00 +08:00 in Unix milliseconds.
-const NOW: i64 = 1_795_312_800_000;
-/// When the drafts of these tests were started, and the validator's day (NOW's).
-const STARTED: &str = "2026-11-22T09:30:00+08:00";
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
-fn answers(v: Value) -> form::Answers {
-    v.as_object().unwrap().clone()
-}
-
-fn personal() -> Template {
-    built_in("representative-personal").unwrap()
-}
+mod common;
+use common::forms::*;
 
 fn mah() -> Template {
     built_in("mah-representative-management").unwrap()
@@ -41,19 +20,6 @@ fn codes(errs: &[yaojian::FieldError]) -> Vec<(String, String)> {
     errs.iter()
         .map(|e| (e.path.clone(), e.code.clone()))
         .collect()
-}
-
-/// A complete, clean personal self-inspection.
-fn clean_personal() -> form::Answers {
-    answers(json!({
-        "name": "张三", "id_number": ID, "phone": "13800138000",
-        "mah_name": "示例药业有限公司", "mah_uscc": USCC,
-        "filed": true, "filing_date": "2025-03-01", "contract": "labour_contract",
-        "b_unfiled": false, "b_no_consent": false, "b_sales": false, "b_prescriptions": false,
-        "b_funding": false, "b_misleading": false, "b_kickbacks": false,
-        "activity_count": 0,
-        "attestation": {"agreed": true, "name": "张三", "date": "2026-11-22"}
-    }))
 }
 
 #[test]
@@ -451,24 +417,6 @@ fn findings_can_be_raised_by_a_no_or_a_choice() {
     assert!(ev.is_required("unfiled_count") && ev.is_required("training_date"));
 }
 
-fn with_finding() -> (form::Answers, Findings) {
-    let mut a = clean_personal();
-    a.insert("b_kickbacks".into(), json!(true));
-    // A draft keeps a hidden answer; the submission must drop it.
-    a.insert("filed".into(), json!(false));
-    let mut f = Findings::new();
-    f.insert(
-        "b_kickbacks".into(),
-        FindingAnswer {
-            explanation: " 节日向药剂科人员赠送购物卡 ".into(),
-            measure: "收回并登记，全员培训".into(),
-            deadline: "2026-12-15".into(),
-            ..Default::default()
-        },
-    );
-    (a, f)
-}
-
 #[test]
 fn submit_drops_hidden_answers_labels_findings_and_round_trips() {
     let t = personal();
@@ -657,150 +605,6 @@ fn answers_read_back_in_words() {
 }
 
 #[test]
-fn findings_become_rectification_items() {
-    let t = personal();
-    let (a, f) = with_finding();
-    let s = submit(&t, &a, &f, None, Some(STARTED), NOW, Lang::ZhCn).unwrap();
-    let items = form::rectification_items(&t, &s, Lang::ZhCn);
-    assert_eq!(items.len(), 1);
-    let i = &items[0];
-    assert_eq!(i.id, format!("{}-b_kickbacks", s.reference));
-    assert_eq!(i.source, yaojian::checklist::Source::SelfInspection);
-    assert_eq!(i.status, yaojian::checklist::Status::Pending);
-    assert_eq!(i.person, "张三");
-    assert_eq!(i.unit, "示例药业有限公司");
-    assert_eq!(i.deadline, Some(day("2026-12-15")));
-    assert_eq!(i.measures, ["收回并登记，全员培训"]);
-    assert_eq!(i.rule.as_deref(), Some("dal-141-2"));
-    assert!(i.problem.contains("节日向药剂科人员赠送购物卡"));
-    // The items form a valid checklist document.
-    let doc = json!({"schema": "yaojian/checklist/1", "items": items});
-    yaojian::checklist::ItemList::from_json(&doc.to_string()).unwrap();
-}
-
-#[test]
-fn importing_submissions_adds_each_finding_once_and_names_bad_ones() {
-    let t = personal();
-    let (a, f) = with_finding();
-    let s = serde_json::to_value(submit(&t, &a, &f, None, Some(STARTED), NOW, Lang::ZhCn).unwrap())
-        .unwrap();
-    let mut tampered = s.clone();
-    tampered["answers"]["name"] = json!("李四"); // the reference no longer matches
-    let batch = vec![s.clone(), json!({"template": {"id": "nope"}}), tampered];
-    let empty = yaojian::checklist::ItemList {
-        schema: "yaojian/checklist/1".into(),
-        items: vec![],
-    };
-    let got = form::import_findings(&empty, batch, None, today(), Lang::ZhCn);
-    assert_eq!(got.added.len(), 1);
-    assert_eq!(
-        got.added[0].id,
-        format!("{}-b_kickbacks", s["reference"].as_str().unwrap())
-    );
-    assert_eq!(got.already, 0);
-    let paths: Vec<_> = got
-        .errors
-        .iter()
-        .map(|e| (e.path.as_str(), e.code.as_str()))
-        .collect();
-    assert!(
-        paths.contains(&("$[1].template.id", "requirements.no_template")),
-        "{paths:?}"
-    );
-    assert!(
-        paths.iter().any(|(p, _)| p.starts_with("$[2]")),
-        "{paths:?}"
-    );
-    assert!(
-        paths.iter().all(|(p, _)| !p.starts_with("$[0]")),
-        "{paths:?}"
-    );
-    // Importing again into the list that has it adds nothing.
-    let list = yaojian::checklist::ItemList {
-        schema: "yaojian/checklist/1".into(),
-        items: got.added,
-    };
-    let again = form::import_findings(&list, vec![s], None, today(), Lang::ZhCn);
-    assert!(again.added.is_empty());
-    assert_eq!(again.already, 1);
-    assert!(again.errors.is_empty());
-}
-
-#[test]
-fn the_summary_counts_answers_findings_and_attestations() {
-    let t = personal();
-    let (a, f) = with_finding();
-    let with = submit(&t, &a, &f, None, Some(STARTED), NOW, Lang::ZhCn).unwrap();
-    let clean = submit(
-        &t,
-        &clean_personal(),
-        &Findings::new(),
-        None,
-        None,
-        NOW + 1000,
-        Lang::ZhCn,
-    )
-    .unwrap();
-    let mut unattested = serde_json::to_value(&clean).unwrap();
-    unattested["answers"]["attestation"]["agreed"] = json!(false);
-    let batch = json!([with, clean, unattested, {"not": "a submission"}, {"schema": "yaojian/submission/1", "template": {"id": "x", "version": "1"}, "reference": "r", "submitted_at": "2026-11-22T10:00:00+08:00", "answers": {}}]);
-    let sum = summarize(&t, parse_batch(&batch.to_string()).unwrap(), Lang::ZhCn);
-    assert_eq!((sum.total, sum.counted, sum.rejected.len()), (5, 3, 2));
-    assert_eq!(sum.with_findings, 1);
-    assert_eq!(sum.missing_attestation, 1);
-    assert_eq!(sum.invalid, 1, "the unattested one is counted but flagged");
-    let kick = sum
-        .findings
-        .iter()
-        .find(|f| f.question == "b_kickbacks")
-        .unwrap();
-    assert_eq!(kick.count, 1);
-    let q = sum
-        .questions
-        .iter()
-        .find(|q| q.id == "b_kickbacks")
-        .unwrap();
-    assert_eq!(
-        (q.answered, q.values[0].count, q.values[1].count),
-        (3, 1, 2)
-    );
-    assert_eq!(sum.rows[0].name, "张三");
-    assert_eq!(sum.rows[0].highest, Some(Severity::High));
-    let only = Filter {
-        with_findings: true,
-        ..Default::default()
-    };
-    let rows: Vec<_> = sum.rows.iter().filter(|r| only.matches(r)).collect();
-    assert_eq!(rows.len(), 1);
-    let csv = rows_csv(&t, &rows, Lang::ZhCn);
-    assert!(csv.starts_with('\u{feff}'));
-    assert!(csv.contains("给予医疗机构有关人员财物或者其他不正当利益"));
-    assert_eq!(csv.lines().count(), 2);
-    // The findings CSV: one line per finding, with what the filer wrote of it.
-    let findings = findings_csv(&t, &sum.rows.iter().collect::<Vec<_>>(), Lang::ZhCn);
-    let lines: Vec<&str> = findings.lines().collect();
-    assert_eq!(lines.len(), 2, "a header and the one finding: {findings}");
-    assert!(
-        lines[0].ends_with("违反的规定,情况说明,整改措施,整改期限"),
-        "{}",
-        lines[0]
-    );
-    for said in [
-        "张三",
-        "给予医疗机构有关人员财物或者其他不正当利益",
-        "收回并登记，全员培训",
-        "2026-12-15",
-    ] {
-        assert!(lines[1].contains(said), "{said} in {}", lines[1]);
-    }
-    let search = Filter {
-        search: "示例药业".into(),
-        ..Default::default()
-    };
-    assert_eq!(sum.rows.iter().filter(|r| search.matches(r)).count(), 3);
-}
-
-#[test]
 fn paths_name_their_question_and_drafts_reduce_to_what_would_be_sent() {
     use yaojian::form::answers::{question_of_path, submittable};
     assert_eq!(question_of_path("$.answers.rows[2].name"), Some("rows"));
@@ -816,34 +620,6 @@ fn paths_name_their_question_and_drafts_reduce_to_what_would_be_sent() {
         ["b_kickbacks"],
         "only raised findings"
     );
-}
-
-/// Issue 14.1: a representative who types `=HYPERLINK(…)` as their name must not get a
-/// live formula into the bureau's sheet.
-#[test]
-fn summary_csv_neutralises_formulas_typed_by_respondents() {
-    let t = personal();
-    let mut a = clean_personal();
-    a["name"] = json!("=HYPERLINK(\"http://x\",\"点我\")");
-    a["mah_name"] = json!("@SUM(1+1)");
-    let s = submit(
-        &t,
-        &a,
-        &Findings::new(),
-        None,
-        Some(STARTED),
-        NOW,
-        Lang::ZhCn,
-    )
-    .unwrap();
-    let sum = summarize(&t, vec![serde_json::to_value(&s).unwrap()], Lang::ZhCn);
-    let rows: Vec<_> = sum.rows.iter().collect();
-    let csv = rows_csv(&t, &rows, Lang::ZhCn);
-    assert!(
-        csv.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\","),
-        "{csv}"
-    );
-    assert!(csv.contains(",'@SUM(1+1),"), "{csv}");
 }
 
 /// Issue 34: "电子邮箱（选填）（选填）". The form marks an optional question itself, so a

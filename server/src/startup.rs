@@ -82,27 +82,19 @@ pub fn app(state: AppState, options: &Options) -> axum::Router {
             .route("/", axum::routing::get(index.clone()))
             .route("/index.html", axum::routing::get(index));
     }
-    let dist = options
-        .dist
-        .as_ref()
-        .map(tower_http::services::ServeDir::new);
-    let cached = axum::middleware::from_fn(cache_control);
-    match (options.site.as_ref(), dist) {
-        (Some(site), Some(dist)) => {
-            let files = tower_http::services::ServeDir::new(site).fallback(dist);
-            router =
-                router.fallback_service(tower::ServiceBuilder::new().layer(cached).service(files))
+    use tower_http::services::ServeDir;
+    // The site's pages first, then the widgets' files; each with its cache header.
+    let files = match (options.site.as_ref(), options.dist.as_ref()) {
+        (Some(site), Some(dist)) => Some(
+            axum::Router::new().fallback_service(ServeDir::new(site).fallback(ServeDir::new(dist))),
+        ),
+        (Some(one), None) | (None, Some(one)) => {
+            Some(axum::Router::new().fallback_service(ServeDir::new(one)))
         }
-        (Some(site), None) => {
-            let files = tower_http::services::ServeDir::new(site);
-            router =
-                router.fallback_service(tower::ServiceBuilder::new().layer(cached).service(files))
-        }
-        (None, Some(dist)) => {
-            router =
-                router.fallback_service(tower::ServiceBuilder::new().layer(cached).service(dist))
-        }
-        (None, None) => {}
+        (None, None) => None,
+    };
+    if let Some(files) = files {
+        router = router.fallback_service(files.layer(axum::middleware::from_fn(cache_control)));
     }
     router
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -139,12 +131,13 @@ async fn cache_control(
 /// lowercase hexadecimal digits.
 pub fn is_content_named(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
-    let parts: Vec<&str> = file.split('.').collect();
-    parts.len() >= 3
-        && !parts[0].is_empty()
-        && parts[parts.len() - 2].len() >= 8
-        && parts[parts.len() - 2].len() <= 64
-        && parts[parts.len() - 2]
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    let mut parts = file.rsplitn(3, '.').skip(1);
+    match (parts.next(), parts.next()) {
+        (Some(hash), Some(name)) => {
+            !name.is_empty()
+                && (8..=64).contains(&hash.len())
+                && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        }
+        _ => false,
+    }
 }

@@ -444,6 +444,11 @@ fn csv_cells(t: &Template, rows: &[&Row], lang: Lang) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// How many lines [`findings_csv`] writes for `rows`: their findings.
+pub fn finding_count(rows: &[&Row]) -> usize {
+    rows.iter().map(|r| r.finding_lines.len()).sum()
+}
+
 /// The findings of `rows`, one line each: the submission (reference, name, unit), the
 /// finding with its severity and provision from the template, and what its filer wrote:
 /// 情况说明, 整改措施, 整改期限. A bureau turns these into rectification items.

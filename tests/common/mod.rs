@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod checklist;
+pub mod forms;
 pub mod layering;
 
 pub const DAL: &str = include_str!("../../data/law/drug-administration-law-2019.md");

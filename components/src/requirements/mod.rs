@@ -247,12 +247,12 @@ fn items_section(
     lang: Lang,
     d: &UseReducerDispatcher<State>,
 ) -> Html {
-    let of = |s: &dyn Fn(Status) -> bool| -> Vec<&ItemResult> {
-        result.items.iter().filter(|i| s(i.status)).collect()
+    let with = |ok: fn(Status) -> bool| -> Vec<&ItemResult> {
+        result.items.iter().filter(|i| ok(i.status)).collect()
     };
-    let to_read = of(&|s| s == Status::ToRead);
-    let applicable = of(&|s| matches!(s, Status::Met | Status::Missing));
-    let not_applicable = of(&|s| s == Status::NotApplicable);
+    let to_read = with(|s| s == Status::ToRead);
+    let applicable = with(|s| matches!(s, Status::Met | Status::Missing));
+    let not_applicable = with(|s| s == Status::NotApplicable);
     let s = &result.summary;
     let tick = {
         let d = d.clone();

@@ -24,7 +24,9 @@ use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yaojian::checklist::wire_name;
-use yaojian::form::summary::{findings_csv, parse_batch, rows_csv, summarize, Filter, Row, Summary};
+use yaojian::form::summary::{
+    finding_count, findings_csv, parse_batch, rows_csv, summarize, Filter, Row, Summary,
+};
 use yaojian::form::{self as engine, Kind, Severity, Template};
 use yaojian::{FieldError, Lang};
 use yew::prelude::*;
@@ -208,7 +210,7 @@ fn export_callback(
     Callback::from(move |_: MouseEvent| {
         let rows: Vec<&Row> = sum.rows.iter().filter(|r| filter.matches(r)).collect();
         let (csv, lines, prefix) = if findings {
-            let lines = rows.iter().map(|r| r.finding_lines.len()).sum();
+            let lines = finding_count(&rows);
             (findings_csv(&tpl, &rows, lang), lines, "fs.file_prefix_findings")
         } else {
             (rows_csv(&tpl, &rows, lang), rows.len(), "fs.file_prefix")
@@ -306,7 +308,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
         let on_export = export_callback(&tpl, &sum, &state.filter, props, &export_error, false);
         let on_export_findings =
             export_callback(&tpl, &sum, &state.filter, props, &export_error, true);
-        let finding_count: usize = rows.iter().map(|r| r.finding_lines.len()).sum();
+        let findings = finding_count(&rows);
         html! {
             <>
                 { overview(&sum, lang, &id) }
@@ -318,7 +320,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
                         { tf(lang, "fs.export", &[("count", &rows.len().to_string())]) }
                     </button>
                     <button type="button" class="yj-button yj-button--secondary" id={id("findings-csv")} onclick={on_export_findings}>
-                        { tf(lang, "fs.export_findings", &[("count", &finding_count.to_string())]) }
+                        { tf(lang, "fs.export_findings", &[("count", &findings.to_string())]) }
                     </button>
                     <button type="button" class="yj-button yj-button--secondary" onclick={Callback::from(|_: MouseEvent| crate::common::print_page())}>
                         { t(lang, "common.print") }
