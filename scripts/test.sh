@@ -15,6 +15,10 @@ scripts/setup.sh test || { echo "yaojian: setup failed"; exit 1; }
 
 logs=target/test-logs
 mkdir -p "$logs"
+# Every temporary file of the run (test databases, browser profiles) goes into one
+# folder, emptied before and removed after, so runs never fill the disk.
+export TMPDIR="$PWD/target/test-tmp"
+rm -rf "$TMPDIR" && mkdir -p "$TMPDIR"
 passed=0
 failed=0
 failed_steps=()
@@ -65,7 +69,7 @@ count_cargo engine-tests
 # The server's tests run on SQLite and on a throwaway PostgreSQL cluster (loopback only),
 # stopped when this script ends, also when a step fails.
 pg_dir=$(mktemp -d /tmp/yaojian-pg.XXXXXX)
-trap 'scripts/postgres.sh stop "$pg_dir"' EXIT
+trap 'scripts/postgres.sh stop "$pg_dir"; rm -rf "$TMPDIR"' EXIT
 if pg_url=$(scripts/postgres.sh start "$pg_dir"); then
   export YAOJIAN_TEST_POSTGRES=$pg_url
   step server-tests cargo test -p yaojian-server

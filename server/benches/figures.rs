@@ -205,7 +205,9 @@ fn run(url: &str, label: &str) {
 }
 
 fn main() {
-    run(&sqlite_url(), "server (SQLite)");
+    let sqlite = sqlite_url();
+    run(&sqlite, "server (SQLite)");
+    remove_sqlite(&sqlite);
     let rt = tokio::runtime::Runtime::new().unwrap();
     if let Some(admin) = std::env::var("YAOJIAN_TEST_POSTGRES")
         .ok()

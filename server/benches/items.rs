@@ -264,7 +264,9 @@ fn widget_figures(url: &str, insp: &str, ent: &str) {
 }
 
 fn main() {
-    run(&sqlite_url(), "items (SQLite)");
+    let sqlite = sqlite_url();
+    run(&sqlite, "items (SQLite)");
+    remove_sqlite(&sqlite);
     if let Some(admin) = std::env::var("YAOJIAN_TEST_POSTGRES")
         .ok()
         .filter(|u| !u.is_empty())

@@ -56,6 +56,17 @@ pub fn sqlite_url() -> String {
     format!("sqlite:{}", dir.join("db.sqlite").display())
 }
 
+/// Removes the folder of a SQLite database made by [`sqlite_url`] (a bench's holds
+/// hundreds of megabytes); other URLs are left alone.
+pub fn remove_sqlite(url: &str) {
+    if let Some(dir) = url
+        .strip_prefix("sqlite:")
+        .and_then(|p| std::path::Path::new(p).parent())
+    {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
 /// Every database URL a test runs against, each a new empty database.
 pub async fn database_urls() -> Vec<String> {
     let mut urls = vec![sqlite_url()];
