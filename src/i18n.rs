@@ -107,6 +107,30 @@ pub fn tf(lang: Lang, key: &str, params: &[(&str, &str)]) -> String {
     s
 }
 
+/// What separates the items of a list in running text: `；` in Chinese, `; ` in English.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "; ",
+        _ => "；",
+    }
+}
+
+/// What follows a label before its value: `：` in Chinese, `: ` in English.
+pub fn label_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        _ => "：",
+    }
+}
+
+/// `text` in brackets as `lang` writes them: `（…）` in Chinese, ` (…)` in English.
+pub fn bracketed(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(" ({text})"),
+        _ => format!("（{text}）"),
+    }
+}
+
 /// A text of the data in several languages (`{"zh-CN": …, "en": …}`), falling back to
 /// zh-CN.
 pub type I18nText = BTreeMap<String, String>;

@@ -71,6 +71,23 @@ impl Fen {
         }
     }
 
+    /// The amount as a reader of `lang` writes it: `150万元` (zh-CN), `150萬元` (zh-TW),
+    /// `¥1,500,000` or `¥1,500,000.50` (en).
+    pub fn in_lang(self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::ZhCn => self.to_cn(),
+            crate::Lang::ZhTw => self.to_cn().replace('万', "萬"),
+            crate::Lang::En => {
+                let sign = if self.0 < 0 { "-" } else { "" };
+                let a = self.0.unsigned_abs();
+                match a % 100 {
+                    0 => format!("{sign}¥{}", group_thousands(a / 100)),
+                    f => format!("{sign}¥{}.{f:02}", group_thousands(a / 100)),
+                }
+            }
+        }
+    }
+
     /// The sum, or `None` when it overflows.
     pub fn checked_add(self, other: Fen) -> Option<Fen> {
         self.0.checked_add(other.0).map(Fen)
@@ -295,6 +312,18 @@ impl<'de> Deserialize<'de> for Fen {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_read_as_each_language_writes_them() {
+        use crate::Lang;
+        let a = Fen::from_yuan(1_500_000);
+        assert_eq!(a.in_lang(Lang::ZhCn), "150万元");
+        assert_eq!(a.in_lang(Lang::ZhTw), "150萬元");
+        assert_eq!(a.in_lang(Lang::En), "¥1,500,000");
+        assert_eq!(Fen(123_456_789).in_lang(Lang::En), "¥1,234,567.89");
+        assert_eq!(Fen(5).in_lang(Lang::En), "¥0.05");
+        assert_eq!(Fen(-150).in_lang(Lang::En), "-¥1.50");
+    }
 
     #[test]
     fn parses_the_forms_people_type() {

@@ -770,4 +770,12 @@ fn search_finds_rules_by_article_or_words() {
     assert!(t.search("劣药 零售").iter().any(|r| r.id == "dal-117-1"));
     assert!(t.search("回扣").iter().any(|r| r.id == "dal-141-1"));
     assert!(t.search("不存在的词语").is_empty());
+    // In English and Traditional Chinese too.
+    assert!(t.search("Kickbacks").iter().any(|r| r.id == "dal-141-1"));
+    assert_eq!(t.search("traceability")[0].id, "dal-127-3");
+    assert!(t
+        .search("回扣 kickbacks")
+        .iter()
+        .any(|r| r.id == "dal-141-1"));
+    assert!(t.search("藥品追溯").iter().any(|r| r.id == "dal-127-3"));
 }

@@ -47,6 +47,10 @@ fn shipped_penalty_data_matches_its_schemas() {
             "schemas/penalty-benchmark.schema.json",
             "data/penalty/benchmark.default.json",
         ),
+        (
+            "schemas/penalty-i18n.schema.json",
+            "data/penalty/drug-law-2019.i18n.json",
+        ),
     ] {
         let e = errors(schema, &load(data));
         assert!(e.is_empty(), "{data}: {e:#?}");
@@ -81,6 +85,11 @@ fn the_schemas_catch_typical_mistakes() {
         errors("schemas/penalty-benchmark.schema.json", &bm).len(),
         2
     );
+    let mut texts = load("data/penalty/drug-law-2019.i18n.json");
+    texts["texts"]["责令关闭"]["en"] = json!("责令关闭");
+    texts["texts"]["没收违法所得"] = json!({"en": "Confiscation of the illegal gains"});
+    let schema = "schemas/penalty-i18n.schema.json";
+    assert_eq!(errors(schema, &texts).len(), 2, "Chinese in en; no zh-TW");
     let mut rules = load("data/penalty/drug-law-2019.rules.json");
     rules["rules"][0]["fine"]["kind"] = json!("percent");
     assert!(!errors("schemas/penalty-rules.schema.json", &rules).is_empty());

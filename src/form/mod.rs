@@ -167,7 +167,7 @@ pub fn rectification_items(t: &Template, s: &Submission, lang: Lang) -> Vec<Item
                 .as_ref()
                 .map(|p| pick(p, lang))
                 .unwrap_or_default();
-            let sep = if lang == Lang::En { ": " } else { "：" };
+            let sep = crate::i18n::label_separator(lang);
             Some(Item {
                 id: format!("{}-{qid}", s.reference),
                 list: ListKind::Rectification,

@@ -3,9 +3,10 @@
 //! step cited. Integer fen throughout.
 
 use super::rules::*;
+use super::translations::in_lang;
 use crate::date::{add_years, format_date};
 use crate::error::FieldError;
-use crate::i18n::tf;
+use crate::i18n::{list_separator, tf};
 use crate::money::Fen;
 use crate::Lang;
 
@@ -241,13 +242,12 @@ pub fn assess_under(
     let compared: Vec<String> = all
         .iter()
         .map(|a| {
-            format!(
-                "{}（{}）",
-                a.rule.citation.label,
-                a.statutory_max
-                    .map(|m| m.to_cn())
-                    .unwrap_or_else(|| "—".into())
-            )
+            let max = a.statutory_max.map(|m| m.in_lang(lang));
+            let max = max.unwrap_or_else(|| "—".into());
+            match lang {
+                Lang::En => format!("{} ({max})", a.rule.citation.label),
+                _ => format!("{}（{max}）", a.rule.citation.label),
+            }
         })
         .collect();
     let mut best = all
@@ -267,7 +267,7 @@ pub fn assess_under(
             lang,
             "penalty.step.several_norms",
             &[
-                ("compared", &compared.join("；")),
+                ("compared", &compared.join(list_separator(lang))),
                 ("chosen", &best.rule.citation.label),
             ],
         ),
@@ -296,7 +296,10 @@ fn assess_one(
     steps.push(
         StepKind::Rule,
         "penalty.step.rule",
-        &[("title", &rule.title), ("citation", &rc.label)],
+        &[
+            ("title", &in_lang(&rule.title, lang)),
+            ("citation", &rc.label_in(lang)),
+        ],
         Some(rc.clone()),
         Some(rule.verbatim()),
     );
@@ -304,7 +307,7 @@ fn assess_one(
         steps.push(
             StepKind::Enforcer,
             "penalty.step.enforcer",
-            &[("enforcer", &rule.enforcer)],
+            &[("enforcer", &in_lang(&rule.enforcer, lang))],
             Some(rc.clone()),
             None,
         );
@@ -455,10 +458,10 @@ fn individual(
                     StepKind::Individual,
                     "penalty.step.individual",
                     &[
-                        ("who", &ind.who),
-                        ("min", &min.to_cn()),
-                        ("max", &max.to_cn()),
-                        ("suggested", &s.to_cn()),
+                        ("who", &in_lang(&ind.who, steps.lang)),
+                        ("min", &min.in_lang(steps.lang)),
+                        ("max", &max.in_lang(steps.lang)),
+                        ("suggested", &s.in_lang(steps.lang)),
                     ],
                     Some(citation),
                     Some(ind.source.clone()),
@@ -469,7 +472,7 @@ fn individual(
                 steps.push(
                     StepKind::Individual,
                     "penalty.step.individual_missing",
-                    &[("who", &ind.who)],
+                    &[("who", &in_lang(&ind.who, steps.lang))],
                     Some(citation),
                     Some(ind.source.clone()),
                 );
@@ -479,7 +482,7 @@ fn individual(
         steps.push(
             StepKind::Individual,
             "penalty.step.individual_sanctions",
-            &[("who", &ind.who)],
+            &[("who", &in_lang(&ind.who, steps.lang))],
             Some(citation),
             Some(ind.source.clone()),
         );
@@ -490,7 +493,35 @@ fn individual(
 fn finish(mut a: Assessment, steps: Steps, lang: Lang) -> Assessment {
     a.outcome_label = tf(lang, a.outcome.key(), &[]);
     a.steps = steps.list;
+    in_language(&mut a, lang);
     a
+}
+
+/// The rule table's words in the assessment (title, enforcer, sanctions, persons) and
+/// every citation, in `lang`; the quotes of the statute stay as written. Running it
+/// twice changes nothing.
+pub(super) fn in_language(a: &mut Assessment, lang: Lang) {
+    if lang == Lang::ZhCn {
+        return;
+    }
+    let cite = |c: &mut Citation| c.label = c.label_in(lang);
+    let sanction = |s: &mut CitedSanction| {
+        s.text = in_lang(&s.text, lang);
+        s.citation.label = s.citation.label_in(lang);
+    };
+    a.rule.title = in_lang(&a.rule.title, lang);
+    a.rule.enforcer = in_lang(&a.rule.enforcer, lang);
+    cite(&mut a.rule.citation);
+    a.sanctions.iter_mut().for_each(sanction);
+    a.steps
+        .iter_mut()
+        .filter_map(|s| s.citation.as_mut())
+        .for_each(cite);
+    if let Some(ind) = a.individual.as_mut() {
+        ind.who = in_lang(&ind.who, lang);
+        cite(&mut ind.citation);
+        ind.sanctions.iter_mut().for_each(sanction);
+    }
 }
 
 /// 加处罚款 for `days_late` days: 3% of the fine a day, never more than the fine (第七十二条).

@@ -106,4 +106,36 @@ impl Citation {
             label,
         }
     }
+
+    /// The citation as a reader of `lang` writes it: [`Citation::label`] in zh-CN,
+    /// 《中華人民共和國藥品管理法》第一百一十七條第一款 in zh-TW, and
+    /// "Drug Administration Law, Article 117, paragraph 1" in English.
+    pub fn label_in(&self, lang: crate::Lang) -> String {
+        use crate::Lang;
+        match lang {
+            Lang::ZhCn => self.label.clone(),
+            Lang::ZhTw => self
+                .label
+                .replace("中华人民共和国", "中華人民共和國")
+                .replace("药品管理法", "藥品管理法")
+                .replace("行政处罚法", "行政處罰法")
+                .replace('条', "條")
+                .replace('项', "項"),
+            Lang::En => {
+                let mut s = match self.law.as_str() {
+                    LAW_DAL => "Drug Administration Law, ".to_string(),
+                    LAW_APL => "Administrative Penalty Law, ".to_string(),
+                    _ => String::new(),
+                };
+                s.push_str(&format!("Article {}", self.article));
+                if let Some(p) = self.paragraph {
+                    s.push_str(&format!(", paragraph {p}"));
+                }
+                if let Some(i) = self.item {
+                    s.push_str(&format!(", item {i}"));
+                }
+                s
+            }
+        }
+    }
 }

@@ -24,6 +24,18 @@ pub fn assess_in(
     bm: &Benchmark,
     lang: Lang,
 ) -> Result<Assessment, crate::Errors> {
+    let mut a = assess_by_version(case, tables, bm, lang)?;
+    // The steps this module adds cite in the language too.
+    super::assess::in_language(&mut a, lang);
+    Ok(a)
+}
+
+fn assess_by_version(
+    case: &super::Case,
+    tables: &[&RuleTable],
+    bm: &Benchmark,
+    lang: Lang,
+) -> Result<Assessment, crate::Errors> {
     if let Some(e) = overlap(tables) {
         return Err(vec![e].into());
     }
@@ -122,7 +134,8 @@ fn compare(
         ));
     }
     let new = assess_under(case, later, bm, lang)?;
-    let compared = format!("{}；{}", figures(&old), figures(&new));
+    let sep = if lang == Lang::En { "; " } else { "；" };
+    let compared = format!("{}{sep}{}", figures(&old, lang), figures(&new, lang));
     let (mut chosen, other, basis, key) = if no_heavier(&old, &new) {
         (old, new, LawBasis::InForce, "penalty.step.law_of_the_day")
     } else if no_heavier(&new, &old) {
@@ -140,7 +153,7 @@ fn compare(
         chosen.outcome_label = tf(lang, Outcome::CompareVersions.key(), &[]);
     }
     chosen.law.basis = basis;
-    chosen.law.compared_with = Some(other.law.name());
+    chosen.law.compared_with = Some(other.law.name(lang));
     Ok(law_step(
         chosen,
         key,
@@ -150,12 +163,13 @@ fn compare(
 }
 
 /// A version's range or outcome, for the step that compares two.
-fn figures(a: &Assessment) -> String {
+fn figures(a: &Assessment, lang: Lang) -> String {
     let range = match (a.statutory_min, a.statutory_max) {
-        (Some(min), Some(max)) => format!("{}—{}", min.to_cn(), max.to_cn()),
+        (Some(min), Some(max)) => format!("{}—{}", min.in_lang(lang), max.in_lang(lang)),
         _ => a.outcome_label.clone(),
     };
-    format!("{}：{range}", a.law.name())
+    let colon = crate::i18n::label_separator(lang);
+    format!("{}{colon}{range}", a.law.name(lang))
 }
 
 fn not_punishing(a: &Assessment) -> bool {
@@ -194,7 +208,7 @@ fn no_heavier(a: &Assessment, b: &Assessment) -> bool {
 
 /// The assessment when the later version no longer punishes the act: no penalty.
 fn not_punished(mut a: Assessment, later: &RuleTable, lang: Lang) -> Assessment {
-    let compared = a.law.name();
+    let compared = a.law.name(lang);
     a.outcome = Outcome::NoPenalty;
     a.outcome_label = tf(lang, Outcome::NoPenalty.key(), &[]);
     (a.statutory_min, a.statutory_max, a.band, a.band_label) = (None, None, None, None);
@@ -210,7 +224,7 @@ fn not_punished(mut a: Assessment, later: &RuleTable, lang: Lang) -> Assessment 
 
 /// Puts the step that says which version applied first, citing 第三十七条.
 fn law_step(mut a: Assessment, key: &str, params: &[(&str, &str)], lang: Lang) -> Assessment {
-    let law = a.law.name();
+    let law = a.law.name(lang);
     let mut all: Vec<(&str, &str)> = vec![("law", &law)];
     all.extend_from_slice(params);
     let step = Step {

@@ -6,12 +6,14 @@
 //! - [`in_force`]: which version applies on the day (行政处罚法第三十七条).
 //! - [`citation`]: statute citations and the numbers they are written in.
 //! - [`quotes`]: the statute's own words the steps quote, checked verbatim by a test.
+//! - [`translations`]: the table's titles, sanctions and persons in zh-TW and English.
 
 pub mod assess;
 pub mod citation;
 pub mod in_force;
 pub mod quotes;
 pub mod rules;
+pub mod translations;
 
 pub use assess::{
     late_fee, Assessment, Band, Case, LawApplied, LawBasis, Mitigation, Outcome, Party, Step,

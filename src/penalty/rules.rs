@@ -262,32 +262,57 @@ impl LawRef {
 
     /// "中华人民共和国药品管理法（2019年8月26日修订，2019-12-01起施行）".
     pub fn label(&self) -> String {
+        self.label_in(crate::Lang::ZhCn)
+    }
+
+    /// [`LawRef::label`] in `lang`.
+    pub fn label_in(&self, lang: crate::Lang) -> String {
         version_label(
             &self.title,
             &self.edition,
-            self.effective_from,
-            self.effective_to,
+            (self.effective_from, self.effective_to),
+            lang,
         )
     }
 }
 
-/// A law version as people name it: "title（edition）".
-pub fn version_name(title: &str, edition: &str) -> String {
-    format!("{title}（{edition}）")
+/// A law version as people name it: "title（edition）", in `lang` (the title and edition
+/// translated where [`super::translations`] has them).
+pub fn version_name(title: &str, edition: &str, lang: crate::Lang) -> String {
+    use super::translations::in_lang;
+    let (title, edition) = (in_lang(title, lang), in_lang(edition, lang));
+    match lang {
+        crate::Lang::En => format!("{title} ({edition})"),
+        _ => format!("{title}（{edition}）"),
+    }
 }
 
-/// A law version with its dates: "title（edition，from起施行\[至to\]）".
+/// A law version with its dates: "title（edition，from起施行\[至to\]）", in `lang`.
 pub fn version_label(
     title: &str,
     edition: &str,
-    from: crate::date::Date,
-    to: Option<crate::date::Date>,
+    (from, to): (crate::date::Date, Option<crate::date::Date>),
+    lang: crate::Lang,
 ) -> String {
-    let to = to
-        .map(|d| format!("至{}", crate::date::format_date(d)))
-        .unwrap_or_default();
-    let from = crate::date::format_date(from);
-    format!("{title}（{edition}，{from}起施行{to}）")
+    use super::translations::in_lang;
+    use crate::date::format_date;
+    let (title, edition, from) = (
+        in_lang(title, lang),
+        in_lang(edition, lang),
+        format_date(from),
+    );
+    match (lang, to.map(format_date)) {
+        (crate::Lang::En, None) => format!("{title} ({edition}, in force from {from})"),
+        (crate::Lang::En, Some(to)) => format!("{title} ({edition}, in force from {from} to {to})"),
+        (crate::Lang::ZhTw, to) => {
+            let to = to.map(|t| format!("至{t}")).unwrap_or_default();
+            format!("{title}（{edition}，{from}起施行{to}）")
+        }
+        (crate::Lang::ZhCn, to) => {
+            let to = to.map(|t| format!("至{t}")).unwrap_or_default();
+            format!("{title}（{edition}，{from}起施行{to}）")
+        }
+    }
 }
 
 /// The statute table of one law version: its rules.
@@ -305,7 +330,8 @@ impl RuleTable {
     }
 
     /// Rules matching a search: an article number (`116`, `第116条`, `第一百一十六条`)
-    /// or Chinese words found in the title, keywords or text. All words must match.
+    /// or words found in the title (in any language), keywords or text. All words must
+    /// match.
     pub fn search(&self, query: &str) -> Vec<&Rule> {
         let q = query.trim();
         if q.is_empty() {
@@ -323,8 +349,12 @@ impl RuleTable {
             .iter()
             .filter_map(|r| {
                 let mut score = 0;
+                // The title in every language: a reader of English searches in English.
+                let titles = [crate::Lang::ZhTw, crate::Lang::En]
+                    .map(|l| super::translations::in_lang(&r.title, l).to_ascii_lowercase());
                 for w in &words {
-                    if r.title.contains(w) {
+                    let lower = w.to_ascii_lowercase();
+                    if r.title.contains(w) || titles.iter().any(|t| t.contains(&lower)) {
                         score += 3;
                     } else if r
                         .keywords

@@ -4,6 +4,7 @@
 
 pub mod checklist;
 pub mod forms;
+pub mod languages;
 pub mod layering;
 
 pub const DAL: &str = include_str!("../../data/law/drug-administration-law-2019.md");

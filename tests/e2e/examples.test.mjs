@@ -9,14 +9,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
-import { launch, openExample, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
-import { EXAMPLE_MOUNTS } from "../../scripts/serve.mjs";
-import { contracts, reference, current, DOC } from "../../scripts/widget-docs.mjs";
-
-const SRC = "components/src";
-const FOLDERS = fs.readdirSync(SRC).filter((d) => fs.existsSync(`${SRC}/${d}/examples`)).sort();
-const EXAMPLES = FOLDERS.flatMap((kind) => fs.readdirSync(`${SRC}/${kind}/examples`).sort()
-  .map((f) => ({ kind, name: f.replace(/\.json$/, ""), ex: JSON.parse(fs.readFileSync(`${SRC}/${kind}/examples/${f}`, "utf8")) })));
+import { openExample, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
+import { FOLDERS, EXAMPLES, mountExample, act, launchForExamples, propertyOrder } from "./widget-examples.mjs";
+import { reference, current, DOC } from "../../scripts/widget-docs.mjs";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 for (const f of ["submission.schema.json", "checklist.schema.json", "expression.schema.json"]) {
@@ -28,11 +23,7 @@ const STATUS_TEXT = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 4
 
 let env;
 let list;
-before(async () => {
-  assert.ok(fs.existsSync("dist/yaojian.js"), "dist/ missing: run scripts/release.sh");
-  list = await contracts();
-  env = await launch({ mounts: { ...EXAMPLE_MOUNTS, "/blank.html": "tests/e2e/blank.html" } });
-});
+before(async () => { ({ env, list } = await launchForExamples()); });
 after(async () => { await env?.close(); });
 
 test("every widget folder with examples is a widget of the contract, and the reverse", () => {
@@ -43,58 +34,10 @@ test("the widget reference in docs/embedding.md is the contract's", () => {
   assert.equal(current(), reference(list), `${DOC} drifted from the contract: run node scripts/widget-docs.mjs`);
 });
 
-/** Answers the widget's `endpoint` from the example's canned `server` answers, by method
- * and path under it (query left out); anything else is 404. */
-async function cannedServer(page, ex) {
-  if (!ex.server) return;
-  const base = ex.settings?.endpoint ?? "/api/v1";
-  await page.route(`**${base}/**`, (route) => {
-    const req = route.request();
-    const path = new URL(req.url()).pathname.split(base)[1] ?? "";
-    const a = ex.server[`${req.method()} ${path}`];
-    return route.fulfill(a ? { status: a.status, contentType: "application/json", body: JSON.stringify(a.body) }
-      : { status: 404, contentType: "application/json", body: '{"errors":[]}' });
-  });
-}
-
-/** Mounts <yj-kind> with the example's settings and properties; resolves once rendered. */
-async function mountExample(page, kind, ex, order) {
-  await cannedServer(page, ex);
-  await page.evaluate(async ({ kind, ex, order }) => {
-    window.__events = [];
-    await import("/yaojian/yaojian.js");
-    const el = document.createElement(`yj-${kind}`);
-    el.id = "widget";
-    for (const [k, v] of Object.entries(ex.settings ?? {})) el.setAttribute(k, v);
-    for (const name of ["yj-change", "yj-error", "yj-submit", "yj-draft-saved"]) {
-      el.addEventListener(name, (e) => window.__events.push({ name, detail: e.detail }));
-    }
-    document.querySelector("main").append(el);
-    for (const p of order) if (ex.properties?.[p] !== undefined) el[p] = ex.properties[p];
-  }, { kind, ex, order });
-  await page.waitForFunction(() => document.getElementById("widget").shadowRoot?.querySelector(".yj-embed > *"));
-}
-
-async function act(page, a) {
-  if (a.click !== undefined) {
-    const exact = new RegExp(`^\\s*${a.click.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
-    await page.locator("#widget button").filter({ hasText: exact }).first().click();
-  } else if (a.fill !== undefined) {
-    const field = page.locator(`#widget [id$="-${a.fill}"]`).first();
-    if (await field.evaluate((e) => e.tagName === "SELECT")) await field.selectOption(a.value);
-    else await field.fill(a.value);
-  } else if (a.check !== undefined) {
-    await page.locator(`#widget [id$="-${a.check}"]`).first().click();
-  } else {
-    throw new Error(`unknown action ${JSON.stringify(a)}`);
-  }
-}
-
 for (const { kind, name, ex } of EXAMPLES) {
   test(`${kind} / ${name}: shown, accessible, events as documented`, async () => {
     const page = await openExample(env, "/blank.html");
-    const contract = list.find((c) => c.kind === kind);
-    await mountExample(page, kind, ex, contract.properties.map((p) => p.name));
+    await mountExample(page, kind, ex, propertyOrder(list, kind));
     for (const a of ex.actions ?? []) await act(page, a);
     const see = ex.see ?? [];
     await page.waitForFunction((see) => {

@@ -17,10 +17,10 @@ export async function launch({ mounts = null, extraArgs = [] } = {}) {
   return { server, browser, async close() { await browser.close(); await server.close(); } };
 }
 
-/// A fresh page with console errors and uncaught exceptions collected (a panic in the
+/// A fresh page (of the given `viewport`, else Playwright's 1280 × 720) with console errors and uncaught exceptions collected (a panic in the
 /// wasm shows up as one).
-export async function openPage(env, path = "/") {
-  const context = await env.browser.newContext({ locale: "zh-CN", timezoneId: "America/Los_Angeles" });
+export async function openPage(env, path = "/", { viewport } = {}) {
+  const context = await env.browser.newContext({ locale: "zh-CN", timezoneId: "America/Los_Angeles", ...(viewport && { viewport }) });
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
@@ -31,8 +31,8 @@ export async function openPage(env, path = "/") {
 }
 
 /// A fresh page of the embedding examples, with console errors and CSP violations collected.
-export async function openExample(env, path) {
-  const context = await env.browser.newContext({ locale: "zh-CN", timezoneId: "Europe/London" });
+export async function openExample(env, path, { viewport } = {}) {
+  const context = await env.browser.newContext({ locale: "zh-CN", timezoneId: "Europe/London", ...(viewport && { viewport }) });
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));

@@ -33,6 +33,25 @@ test("the language switch re-renders the chrome in zh-TW and English", async () 
   await page.context().close();
 });
 
+test("the page title is translated and the language choice survives a reload", async () => {
+  const page = await openPage(env, "/#penalty");
+  await page.waitForSelector("#yj-pc-rule");
+  assert.equal(await page.title(), "处罚裁量计算 · 药监服务组件 · 演示门户");
+  await page.selectOption("#yj-portal-lang", "en");
+  await page.waitForFunction(() => document.title === "Penalty calculator · Drug regulation services · demo portal");
+  await page.reload();
+  await page.waitForSelector("#yj-pc-rule");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.inputValue("#yj-portal-lang"), "en");
+  assert.equal(await page.title(), "Penalty calculator · Drug regulation services · demo portal");
+  assert.equal(await page.textContent("#yj-json-title"), "Widget output (JSON)");
+  assert.match(await page.textContent("#yj-pc-rule"), /Art\. 116: Producing or selling falsified drugs/);
+  await page.click("a.yj-portal__navlink[href='#']");
+  await page.waitForFunction(() => document.title === "Drug regulation services · demo portal");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
 test("back, forward and a typed #page change the page; the skip link's anchor does not", async () => {
   const page = await openPage(env);
   const title = () => page.evaluate(() => document.getElementById("yj-portal-widget-title")?.textContent ?? "home");

@@ -45,18 +45,7 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
             <h2 class="yj-error-summary__title" id={title_id}>{ props.title.clone() }</h2>
             <ul class="yj-error-summary__list">
                 { for props.errors.iter().map(|e| {
-                    let target = e.field_id.clone();
-                    let onclick = Callback::from(move |ev: MouseEvent| {
-                        ev.prevent_default();
-                        // Inside a shadow root the document cannot see the field:
-                        // look in the widget the link belongs to.
-                        let widget = ev
-                            .target_dyn_into::<web_sys::Element>()
-                            .and_then(|l| l.closest(".yj-widget").ok().flatten());
-                        if !widget.is_some_and(|w| super::focus_within(&w, &target)) {
-                            super::focus_id(&target);
-                        }
-                    });
+                    let onclick = super::focus_link(e.field_id.clone());
                     html! { <li><a href={format!("#{}", e.field_id)} {onclick}>{ e.message.clone() }</a></li> }
                 }) }
             </ul>

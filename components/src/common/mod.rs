@@ -8,12 +8,14 @@ pub mod examples;
 mod field;
 mod pagination;
 pub mod properties;
+mod quote;
 pub mod server;
 #[cfg(all(test, target_arch = "wasm32"))]
 pub mod testing;
 pub use error_summary::{ErrorItem, ErrorSummary};
 pub use field::{described_by, error_message, Field};
 pub use pagination::{page_bounds, page_window, Pagination};
+pub use quote::{chinese_notes, statute_quote};
 
 use yaojian::date::{cst_date_from_unix_millis, Date};
 use yaojian::Lang;
@@ -408,6 +410,21 @@ pub fn target_value(e: &web_sys::Event) -> String {
 
 /// Focuses the element `id` inside `root` (which may be in a shadow root, where the
 /// document cannot see it); false when there is none.
+/// The `onclick` of a link to an element of the same widget (`href="#id"`): moves focus
+/// there. Inside a shadow root the document cannot see the element, so it is looked up
+/// in the widget the link belongs to.
+pub fn focus_link(target: String) -> Callback<MouseEvent> {
+    Callback::from(move |ev: MouseEvent| {
+        ev.prevent_default();
+        let widget = ev
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|l| l.closest(".yj-widget").ok().flatten());
+        if !widget.is_some_and(|w| focus_within(&w, &target)) {
+            focus_id(&target);
+        }
+    })
+}
+
 pub fn focus_within(root: &web_sys::Element, id: &str) -> bool {
     use wasm_bindgen::JsCast;
     let el = root

@@ -79,7 +79,8 @@ test("the language switch re-renders the result in English", async () => {
   await page.selectOption("#yj-pc-example", "kickbacks");
   await page.selectOption("#yj-portal-lang", "en");
   assert.match(await page.textContent("[data-testid=pc-outcome]"), /Fine/);
-  assert.match(await page.textContent("[data-testid=pc-steps]"), /Statutory range: 30万元 to 300万元/);
+  assert.match(await page.textContent("[data-testid=pc-steps]"), /Statutory range: ¥300,000 to ¥3,000,000/);
+  assert.equal(await page.textContent("[data-testid=pc-suggested]"), "¥1,650,000");
   await page.context().close();
 });
 

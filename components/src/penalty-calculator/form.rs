@@ -96,40 +96,51 @@ pub fn rule_picker(p: &FormProps) -> Html {
                 <span class="yj-hint" id={ids.id("rule-count")} aria-live="polite">{ tf(lang, "pc.rule.count", &[("n", &matches.len().to_string())]) }</span>
                 <select class="yj-select yj-pc__rules" id={ids.id("rule")} size="8" aria-describedby={ids.id("rule-count")} onchange={on_rule}>
                     { for matches.iter().map(|r| html! {
-                        <option value={r.id.clone()} selected={r.id == p.inputs.rule}>{ rule_label(r) }</option>
+                        <option value={r.id.clone()} selected={r.id == p.inputs.rule}>{ rule_label(r, lang) }</option>
                     }) }
                 </select>
             </div>
             if let Some(r) = selected {
                 <details class="yj-pc__clause">
-                    <summary>{ tf(lang, "common.clause_of", &[("citation", &r.citation().label)]) }</summary>
-                    <blockquote lang="zh-CN">
-                        <p>{ &r.text }</p>
-                        if let Some(item) = &r.item_text { <p>{ item }</p> }
-                    </blockquote>
-                    { for r.notes.iter().map(|n| html! { <p class="yj-hint" lang="zh-CN">{ n }</p> }) }
+                    <summary>{ tf(lang, "common.clause_of", &[("citation", &r.citation().label_in(lang))]) }</summary>
+                    { crate::common::statute_quote(lang, &[Some(r.text.as_str()), r.item_text.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n"), "") }
+                    { crate::common::chinese_notes(lang, &r.notes) }
                 </details>
             }
         </fieldset>
     }
 }
 
-/// `第116条 生产、销售假药` / `第127条第1款第3项 …`
-pub fn rule_label(r: &penalty::Rule) -> String {
-    let mut s = format!("第{}条", r.article);
+/// `第116条 生产、销售假药` / `第127条第1款第3项 …`; `Art. 116: Producing or selling
+/// falsified drugs` in English.
+pub fn rule_label(r: &penalty::Rule, lang: Lang) -> String {
     let multi = penalty::rule_table()
         .rules
         .iter()
         .filter(|x| x.article == r.article)
         .count()
         > 1;
-    if multi && r.item.is_none() {
-        s.push_str(&format!("第{}款", r.paragraph));
+    let paragraph = (multi && r.item.is_none()).then_some(r.paragraph);
+    let title = penalty::translations::in_lang(&r.title, lang);
+    if lang == Lang::En {
+        let mut s = format!("Art. {}", r.article);
+        if let Some(p) = paragraph {
+            s.push_str(&format!("({p})"));
+        }
+        if let Some(i) = r.item {
+            s.push_str(&format!(" item {i}"));
+        }
+        return format!("{s}: {title}");
+    }
+    let (article, item) = if lang == Lang::ZhTw { ("條", "項") } else { ("条", "项") };
+    let mut s = format!("第{}{article}", r.article);
+    if let Some(p) = paragraph {
+        s.push_str(&format!("第{p}款"));
     }
     if let Some(i) = r.item {
-        s.push_str(&format!("第{i}项"));
+        s.push_str(&format!("第{i}{item}"));
     }
-    format!("{s} {}", r.title)
+    format!("{s} {title}")
 }
 
 #[derive(Properties, PartialEq)]
@@ -299,8 +310,8 @@ pub fn circumstance_fields(p: &FormProps) -> Html {
                                 <label for={id}>{ c.label(lang) }</label>
                             </div>
                             <details class="yj-pc__clause yj-pc__clause--small">
-                                <summary>{ tf(lang, "common.clause_of", &[("citation", &c.citation().label)]) }</summary>
-                                <blockquote lang="zh-CN"><p>{ &c.text }</p></blockquote>
+                                <summary>{ tf(lang, "common.clause_of", &[("citation", &c.citation().label_in(lang))]) }</summary>
+                                { crate::common::statute_quote(lang, &c.text, "") }
                             </details>
                         </div>
                     }

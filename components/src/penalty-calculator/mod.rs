@@ -214,7 +214,7 @@ pub(super) fn summary_message(e: &FieldError, lang: Lang) -> String {
     if label == label_key || key == "rule" {
         e.message(lang)
     } else {
-        format!("{label}：{}", e.message(lang))
+        format!("{label}{}{}", yaojian::i18n::label_separator(lang), e.message(lang))
     }
 }
 
@@ -369,6 +369,7 @@ pub fn penalty_calculator(props: &PenaltyCalculatorProps) -> Html {
                     <div class="yj-button-row yj-no-print">
                         <button type="button" class="yj-button" onclick={on_check}>{ t(lang, "pc.check") }</button>
                     </div>
+                    <result::Brief {lang} evaluation={evaluation.clone()} />
                     <form::BenchmarkPanel {lang} benchmark={Rc::new(benchmark.clone())} custom={state.custom_benchmark.is_some()}
                         text={state.bm_text.clone()} errors={state.bm_errors.clone()} on_text={on_bm_text} on_load={on_bm_load} on_reset={on_bm_reset} />
                 </div>

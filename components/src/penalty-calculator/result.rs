@@ -3,6 +3,7 @@
 
 use super::{summary_message, Evaluation};
 use crate::common::{copy_to_clipboard, print_page, t, tf};
+use yaojian::i18n::{bracketed, label_separator, list_separator};
 use yaojian::money::Fen;
 use yaojian::penalty::{Assessment, Outcome};
 use yaojian::Lang;
@@ -56,14 +57,42 @@ pub fn result_panel(p: &ResultProps) -> Html {
     }
 }
 
+/// The result in brief, right after the inputs, for a narrow screen where the full
+/// result sits below the whole form (CSS shows it only there): outcome, range,
+/// suggested fine and hearing, with a link to the steps.
+#[function_component(Brief)]
+pub fn brief(p: &ResultProps) -> Html {
+    let ids = crate::common::use_ids();
+    let lang = p.lang;
+    let Evaluation::Done(a) = &p.evaluation else {
+        return html! {};
+    };
+    let hearing = a.hearing.as_ref().is_some_and(|h| h.required);
+    let steps = ids.id("steps-title");
+    html! {
+        <section class="yj-pc__brief" aria-labelledby={ids.id("brief-title")} data-testid="pc-brief">
+            <h3 id={ids.id("brief-title")} class="yj-pc__subhead">{ t(lang, "pc.brief") }</h3>
+            <dl class="yj-pc__amounts">
+                <div><dt>{ t(lang, "pc.outcome") }</dt><dd>{ &a.outcome_label }</dd></div>
+                if let (Some(min), Some(max)) = (a.statutory_min, a.statutory_max) {
+                    <div><dt>{ t(lang, "pc.statutory_range") }</dt><dd>{ format!("{} – {}", min.in_lang(lang), max.in_lang(lang)) }</dd></div>
+                    <div class="yj-pc__suggested"><dt>{ t(lang, "pc.suggested") }</dt><dd>{ money(a.fine_suggested, lang) }</dd></div>
+                }
+            </dl>
+            <p>{ t(lang, if hearing { "pc.brief.hearing_required" } else { "pc.brief.no_hearing" }) }</p>
+            <p><a href={format!("#{steps}")} onclick={crate::common::focus_link(steps.clone())}>{ t(lang, "pc.brief.to_steps") }</a></p>
+        </section>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct AssessmentProps {
     lang: Lang,
     assessment: Assessment,
 }
 
-fn money(v: Option<Fen>) -> String {
-    v.map(|x| x.to_cn()).unwrap_or_else(|| "—".into())
+fn money(v: Option<Fen>, lang: Lang) -> String {
+    v.map(|x| x.in_lang(lang)).unwrap_or_else(|| "—".into())
 }
 
 #[function_component(Summary)]
@@ -84,46 +113,50 @@ fn summary(p: &AssessmentProps) -> Html {
             if a.may_exempt {
                 <p class="yj-pc__notice">{ t(lang, "pc.may_exempt") }</p>
             }
-            <p class="yj-hint">{ &a.rule.citation.label }{" · "}{ &a.rule.enforcer }</p>
+            <p class="yj-hint">{ &a.rule.title }{" · "}{ &a.rule.citation.label }{" · "}{ &a.rule.enforcer }</p>
             if let (Some(min), Some(max)) = (a.statutory_min, a.statutory_max) {
                 <RangeBar lang={lang} assessment={a.clone()} />
                 <dl class="yj-pc__amounts">
-                    <div><dt>{ t(lang, "pc.statutory_range") }</dt><dd>{ format!("{} – {}", min.to_cn(), max.to_cn()) }</dd></div>
+                    <div><dt>{ t(lang, "pc.statutory_range") }</dt><dd>{ format!("{} – {}", min.in_lang(lang), max.in_lang(lang)) }</dd></div>
                     if let Some(b) = &a.band_label {
-                        <div><dt>{ t(lang, "pc.band") }</dt><dd>{ format!("{b}：{} – {}", money(a.fine_min), money(a.fine_max)) }</dd></div>
+                        <div><dt>{ t(lang, "pc.band") }</dt><dd>{ format!("{b}{}{} – {}", label_separator(lang), money(a.fine_min, lang), money(a.fine_max, lang)) }</dd></div>
                     }
                     <div class="yj-pc__suggested"><dt>{ t(lang, "pc.suggested") }</dt>
-                        <dd data-testid="pc-suggested">{ money(a.fine_suggested) }<span class="yj-hint">{ a.fine_suggested.map(|s| format!("（{}）", s.to_display())).unwrap_or_default() }</span></dd></div>
+                        <dd data-testid="pc-suggested">{ money(a.fine_suggested, lang) }
+                            if lang != Lang::En {
+                                <span class="yj-hint">{ a.fine_suggested.map(|s| bracketed(&s.to_display(), lang)).unwrap_or_default() }</span>
+                            }
+                        </dd></div>
                 </dl>
             }
             if !a.sanctions.is_empty() {
                 <h4 class="yj-pc__subhead">{ t(lang, "pc.sanctions") }</h4>
                 <ul class="yj-pc__sanctions">
                     { for a.sanctions.iter().map(|s| html! {
-                        <li lang="zh-CN">{ &s.text }<span class="yj-hint">{ format!("（{}）", t(lang, &format!("pc.when.{}", s.when))) }</span></li>
+                        <li>{ &s.text }<span class="yj-hint">{ bracketed(&t(lang, &format!("pc.when.{}", s.when)), lang) }</span></li>
                     }) }
                 </ul>
             }
             if let Some(ind) = &a.individual {
                 <h4 class="yj-pc__subhead">{ t(lang, "pc.individual") }</h4>
-                <p lang="zh-CN">{ &ind.who }<span class="yj-hint">{ format!("（{}）", ind.citation.label) }</span></p>
+                <p>{ &ind.who }<span class="yj-hint">{ bracketed(&ind.citation.label, lang) }</span></p>
                 if ind.missing.is_some() {
                     <p class="yj-pc__notice">{ t(lang, "pc.individual.missing") }</p>
                 } else if let (Some(min), Some(max)) = (ind.statutory_min, ind.statutory_max) {
-                    <p>{ tf(lang, "pc.individual.range", &[("min", &min.to_cn()), ("max", &max.to_cn()), ("suggested", &money(ind.fine_suggested))]) }</p>
+                    <p>{ tf(lang, "pc.individual.range", &[("min", &min.in_lang(lang)), ("max", &max.in_lang(lang)), ("suggested", &money(ind.fine_suggested, lang))]) }</p>
                 }
                 if !ind.sanctions.is_empty() {
-                    <ul class="yj-pc__sanctions">{ for ind.sanctions.iter().map(|s| html! { <li lang="zh-CN">{ &s.text }</li> }) }</ul>
+                    <ul class="yj-pc__sanctions">{ for ind.sanctions.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ul>
                 }
                 if let Some(h) = ind.hearing.as_ref().filter(|h| h.required) {
-                    <p class="yj-pc__notice">{ t(lang, "pc.hearing_individual") }{ h.reasons.join("；") }</p>
+                    <p class="yj-pc__notice">{ t(lang, "pc.hearing_individual") }{ h.reasons.join(list_separator(lang)) }</p>
                 }
             }
             if let Some(h) = a.hearing.as_ref().filter(|h| h.required) {
-                <p class="yj-pc__notice">{ t(lang, "pc.hearing") }{ h.reasons.join("；") }</p>
+                <p class="yj-pc__notice">{ t(lang, "pc.hearing") }{ h.reasons.join(list_separator(lang)) }</p>
             }
-            <p class="yj-hint" data-testid="pc-law">{ tf(lang, "pc.law.applied", &[("law", &a.law.label())]) }</p>
-            <p class="yj-hint" data-testid="pc-benchmark">{ tf(lang, "pc.benchmark.applied", &[("title", &benchmark_label(&a.benchmark))]) }</p>
+            <p class="yj-hint" data-testid="pc-law">{ tf(lang, "pc.law.applied", &[("law", &a.law.label(lang))]) }</p>
+            <p class="yj-hint" data-testid="pc-benchmark">{ tf(lang, "pc.benchmark.applied", &[("title", &benchmark_label(&a.benchmark, lang))]) }</p>
         </div>
     }
 }
@@ -144,11 +177,11 @@ fn range_bar(p: &AssessmentProps) -> Html {
         lang,
         "pc.bar.label",
         &[
-            ("min", &smin.to_cn()),
-            ("max", &smax.to_cn()),
-            ("band_min", &money(a.fine_min)),
-            ("band_max", &money(a.fine_max)),
-            ("suggested", &money(a.fine_suggested)),
+            ("min", &smin.in_lang(lang)),
+            ("max", &smax.in_lang(lang)),
+            ("band_min", &money(a.fine_min, lang)),
+            ("band_max", &money(a.fine_max, lang)),
+            ("suggested", &money(a.fine_suggested, lang)),
         ],
     );
     html! {
@@ -163,17 +196,18 @@ fn range_bar(p: &AssessmentProps) -> Html {
                 }
             </svg>
             <figcaption class="yj-visually-hidden">{ label }</figcaption>
-            <div class="yj-pc__bar-scale" aria-hidden="true"><span>{ lo.to_cn() }</span><span>{ smax.to_cn() }</span></div>
+            <div class="yj-pc__bar-scale" aria-hidden="true"><span>{ lo.in_lang(lang) }</span><span>{ smax.in_lang(lang) }</span></div>
         </figure>
     }
 }
 
 #[function_component(Steps)]
 fn steps(p: &AssessmentProps) -> Html {
+    let ids = crate::common::use_ids();
     let lang = p.lang;
     html! {
         <>
-            <h4 class="yj-pc__subhead">{ t(lang, "pc.steps") }</h4>
+            <h4 class="yj-pc__subhead" id={ids.id("steps-title")} tabindex="-1">{ t(lang, "pc.steps") }</h4>
             <ol class="yj-pc__steps" data-testid="pc-steps">
                 { for p.assessment.steps.iter().map(|s| html! {
                     <li class="yj-pc__step">
@@ -182,7 +216,7 @@ fn steps(p: &AssessmentProps) -> Html {
                             if let Some(q) = &s.quote {
                                 <details class="yj-pc__clause yj-pc__clause--small">
                                     <summary>{ tf(lang, "common.clause_of", &[("citation", &c.label)]) }</summary>
-                                    <blockquote lang="zh-CN">{ for q.split('\n').map(|l| html! { <p>{ l }</p> }) }</blockquote>
+                                    { crate::common::statute_quote(lang, q, "") }
                                 </details>
                             } else {
                                 <p class="yj-hint yj-pc__cite">{ tf(lang, "pc.basis", &[("citation", &c.label)]) }</p>
@@ -195,47 +229,47 @@ fn steps(p: &AssessmentProps) -> Html {
     }
 }
 
-/// The assessment as plain text, for the clipboard.
+/// The assessment as plain text, for the clipboard, punctuated as `lang` writes.
 fn plain_text(a: &Assessment, lang: Lang) -> String {
+    let colon = label_separator(lang);
     let mut out = vec![
-        format!("{}：{}", t(lang, "pc.outcome"), a.outcome_label),
-        format!("{}：{}", a.rule.citation.label, a.rule.title),
+        format!("{}{colon}{}", t(lang, "pc.outcome"), a.outcome_label),
+        format!("{}{colon}{}", a.rule.citation.label, a.rule.title),
     ];
     if let (Some(min), Some(max)) = (a.statutory_min, a.statutory_max) {
         out.push(format!(
-            "{}：{} – {}",
+            "{}{colon}{} – {}",
             t(lang, "pc.statutory_range"),
-            min.to_cn(),
-            max.to_cn()
+            min.in_lang(lang),
+            max.in_lang(lang)
         ));
     }
     if let Some(s) = a.fine_suggested {
-        out.push(format!(
-            "{}：{}（{}）",
-            t(lang, "pc.suggested"),
-            s.to_cn(),
-            s.to_display()
-        ));
+        let exact = if lang == Lang::En { String::new() } else { bracketed(&s.to_display(), lang) };
+        out.push(format!("{}{colon}{}{exact}", t(lang, "pc.suggested"), s.in_lang(lang)));
     }
     for s in &a.steps {
-        let cite = s
-            .citation
-            .as_ref()
-            .map(|c| format!("〔{}〕", c.label))
-            .unwrap_or_default();
-        out.push(format!("{}. {}{}", s.n, s.text, cite));
+        let cite = s.citation.as_ref().map(|c| match lang {
+            Lang::En => format!(" [{}]", c.label),
+            _ => format!("〔{}〕", c.label),
+        });
+        out.push(format!("{}. {}{}", s.n, s.text, cite.unwrap_or_default()));
     }
     out.join("\n")
 }
 
 /// The benchmark's title, with its 文号 and dates when it has them.
-fn benchmark_label(b: &yaojian::penalty::assess::BenchmarkSummary) -> String {
+fn benchmark_label(b: &yaojian::penalty::assess::BenchmarkSummary, lang: Lang) -> String {
     let mut out = b.title.clone();
     if let Some(doc) = &b.document {
-        out.push_str(&format!("（{doc}）"));
+        out.push_str(&bracketed(doc, lang));
     }
     if let Some(from) = b.effective_from {
-        out.push_str(&format!("，{}起施行", yaojian::date::format_date(from)));
+        let from = yaojian::date::format_date(from);
+        match lang {
+            Lang::En => out.push_str(&format!(", in force from {from}")),
+            _ => out.push_str(&format!("，{from}起施行")),
+        }
     }
     out
 }

@@ -171,18 +171,35 @@ fn current_slug() -> Option<String> {
     pages().into_iter().find(|w| w.slug == slug).map(|w| w.slug)
 }
 
-fn set_document_lang(lang: Lang) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+/// Where the portal keeps the reader's language, so that it survives a reload.
+const LANG_KEY: &str = "yaojian.portal.lang";
+
+/// The language chosen before (this browser), else the default.
+fn saved_lang() -> Lang {
+    crate::common::store_get(LANG_KEY)
+        .ok()
+        .flatten()
+        .map_or_else(Lang::default, |tag| Lang::parse(&tag))
+}
+
+/// The page's `lang` and title in `lang`: "page · portal" on a widget's page.
+fn set_document_lang(lang: Lang, page: Option<&DemoPage>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(el) = doc.document_element() {
         let _ = el.set_attribute("lang", lang.tag());
     }
+    let portal = t(lang, "portal.page_title");
+    doc.set_title(&match page {
+        Some(p) => format!("{} · {portal}", t(lang, &p.title_key)),
+        None => portal,
+    });
 }
 
 #[function_component(Portal)]
 pub fn portal() -> Html {
-    let lang = use_state(Lang::default);
+    let lang = use_state(saved_lang);
     let active = use_state(current_slug);
     let emitted = use_state(|| None::<String>);
     // Back, forward and a typed `#page` change the page too.
@@ -212,7 +229,8 @@ pub fn portal() -> Html {
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             let l = Lang::parse(&v);
-            set_document_lang(l);
+            // A browser that keeps nothing still switches; only the reload forgets.
+            let _ = crate::common::store_set(LANG_KEY, l.tag());
             lang.set(l);
         })
     };
@@ -225,6 +243,13 @@ pub fn portal() -> Html {
     let l = *lang;
 
     let pages = use_memo((), |_| pages());
+    {
+        let pages = pages.clone();
+        use_effect_with((l, (*active).clone()), move |(l, active)| {
+            let page = pages.iter().find(|p| Some(&p.slug) == active.as_ref());
+            set_document_lang(*l, page);
+        });
+    }
     let nav = pages.iter().map(|w| {
         let is_current = active.as_deref() == Some(w.slug.as_str());
         let onclick = {

@@ -109,7 +109,7 @@ pub(super) fn action_form(p: &ActionFormProps) -> Html {
     let title_id = format!("{}-form-title", p.prefix);
     html! {
         <div class="yj-cl__form" role="group" aria-labelledby={title_id.clone()}>
-            <h4 id={title_id} tabindex="-1" ref={heading}>{ format!("{}：{}", t(lang, &format!("cl.action.{}", p.action)), p.id) }</h4>
+            <h4 id={title_id} tabindex="-1" ref={heading}>{ format!("{}{}{}", t(lang, &format!("cl.action.{}", p.action)), yaojian::i18n::label_separator(lang), p.id) }</h4>
             if let Some(e) = &p.error {
                 <p class="yj-error-message" id={format!("{}-f-error", p.prefix)} role="alert">{ e.message(lang) }</p>
             }
@@ -175,8 +175,8 @@ fn field_view(p: &ItemFormProps, f: &str, hint: Option<String>, control: &dyn Fn
 fn rule_options(lang: Lang) -> Vec<(String, String)> {
     std::iter::once((String::new(), t(lang, "cl.rule_none")))
         .chain(yaojian::penalty::rule_table().rules.iter().map(|r| {
-            let c = r.citation();
-            (r.id.clone(), format!("{}（{}）", c.label, r.title))
+            let (c, title) = (r.citation(), yaojian::penalty::translations::in_lang(&r.title, lang));
+            (r.id.clone(), format!("{}{}", c.label_in(lang), yaojian::i18n::bracketed(&title, lang)))
         }))
         .collect()
 }
@@ -195,7 +195,7 @@ fn summary_items(p: &ItemFormProps, mode: Mode) -> Vec<ErrorItem> {
                 let label = t(lang, &format!("checklist.column.{f}"));
                 ErrorItem {
                     field_id: format!("{}-i-{f}", p.prefix),
-                    message: format!("{label}：{}", e.message(lang)),
+                    message: format!("{label}{}{}", yaojian::i18n::label_separator(lang), e.message(lang)),
                 }
             } else {
                 ErrorItem {

@@ -214,8 +214,8 @@ fn use_list_saver(
     (drafts, saver)
 }
 
-/// Focuses what the last change asked for, once it is in the DOM; the table's caption
-/// when that is gone (an item the filters now hide).
+/// Focuses what the last change asked for, once it is in the DOM; the table (named by
+/// its caption) when that is gone (an item the filters now hide).
 #[hook]
 fn use_focus_request(focus: &(u32, Option<String>), root: &NodeRef, prefix: &str) {
     let (root, prefix) = (root.clone(), prefix.to_string());
@@ -225,7 +225,7 @@ fn use_focus_request(focus: &(u32, Option<String>), root: &NodeRef, prefix: &str
         };
         use crate::common::focus_within;
         if !focus_within(&root, id) {
-            focus_within(&root, &format!("{prefix}-caption"));
+            focus_within(&root, &format!("{prefix}-table"));
         }
     });
 }
@@ -279,13 +279,13 @@ fn use_board_views(board: &UseReducerHandle<Board>, today: Date) -> BoardViews {
 
 fn table_head(lang: Lang) -> Html {
     html! {
-        <thead><tr>
-            <th scope="col">{ t(lang, "checklist.column.id") }</th>
-            <th scope="col">{ t(lang, "checklist.column.problem") }</th>
-            <th scope="col">{ t(lang, "cl.owner") }</th>
-            <th scope="col">{ t(lang, "checklist.column.deadline") }</th>
-            <th scope="col">{ t(lang, "checklist.column.status") }</th>
-            <th scope="col" class="yj-no-print">{ t(lang, "cl.actions") }</th>
+        <thead><tr role="row">
+            <th scope="col" role="columnheader">{ t(lang, "checklist.column.id") }</th>
+            <th scope="col" role="columnheader">{ t(lang, "checklist.column.problem") }</th>
+            <th scope="col" role="columnheader">{ t(lang, "cl.owner") }</th>
+            <th scope="col" role="columnheader">{ t(lang, "checklist.column.deadline") }</th>
+            <th scope="col" role="columnheader">{ t(lang, "checklist.column.status") }</th>
+            <th scope="col" role="columnheader" class="yj-no-print">{ t(lang, "cl.actions") }</th>
         </tr></thead>
     }
 }
@@ -340,8 +340,8 @@ pub fn rectification(props: &RectificationProps) -> Html {
         None => counts,
     };
     let on_page = {
-        let (d, caption) = (d.clone(), format!("{prefix}-caption"));
-        Callback::from(move |n: usize| d.dispatch(BoardAction::Page(n, caption.clone())))
+        let (d, table) = (d.clone(), format!("{prefix}-table"));
+        Callback::from(move |n: usize| d.dispatch(BoardAction::Page(n, table.clone())))
     };
     let role = (props.server.token.as_deref()).and_then(crate::common::server::person_of_token);
     let ctx = table::RowCtx {
@@ -415,8 +415,10 @@ pub fn rectification(props: &RectificationProps) -> Html {
             }
             { overview::add_view(&board, &ctx, &change, today, adds) }
             <p class="yj-visually-hidden" role="status">{ board.announce.clone() }</p>
-            <table class="yj-cl__table" data-testid="cl-table">
-                <caption id={format!("{prefix}-caption")} tabindex="-1">{ shown.caption }</caption>
+            // Focusable itself, not its caption: a focusable caption is not a child a
+            // table may have (axe: aria-required-children).
+            <table class="yj-cl__table yj-cards" role="table" data-testid="cl-table" id={format!("{prefix}-table")} tabindex="-1">
+                <caption>{ shown.caption }</caption>
                 { table_head(lang) }
                 <tbody>
                     { for visible[from..to].iter().map(|&n| table::row(&ctx, n)) }

@@ -123,7 +123,7 @@ fn notice_item(i: &cl::NoticeItem, lang: Lang) -> Html {
                 if let Some(q) = &i.consequence {
                     <dt>{ t(lang, "cl.notice_consequence") }</dt>
                     <dd>
-                        <blockquote class="yj-cl__notice-quote" lang="zh-CN" data-testid="cl-notice-quote">{ &q.text }</blockquote>
+                        { crate::common::statute_quote(lang, &q.text, "yj-cl__notice-quote") }
                         <p class="yj-cl__notice-source">{ tf(lang, "cl.notice_quote_source", &[("citation", &q.citation)]) }</p>
                     </dd>
                 }

@@ -144,7 +144,7 @@ pub(super) fn server_import(p: &ServerImportProps) -> Html {
         .error(error_at(&format!("{}-simport-refs", p.prefix)));
     let options = yaojian::form::built_in_ids().into_iter().map(|id| {
         let title = yaojian::form::built_in(id).map(|t| yaojian::i18n::pick(&t.title, lang)).unwrap_or_default();
-        html! { <option value={id} selected={*template == id}>{ format!("{title}（{id}）") }</option> }
+        html! { <option value={id} selected={*template == id}>{ format!("{title}{}", yaojian::i18n::bracketed(id, lang)) }</option> }
     });
     html! {
         <details class="yj-cl__import yj-no-print">

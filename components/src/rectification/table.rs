@@ -110,7 +110,7 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
     };
     let form = match r.open {
         Some(Open::Action { id, action }) if *id == i.id => html! {
-            <tr class="yj-cl__form-row"><td colspan="6">
+            <tr role="row" class="yj-cl__form-row"><td role="cell" colspan="6">
                 // Keyed by the action, so another action on the row starts a fresh form.
                 <ActionForm key={*action} lang={lang} prefix={prefix.to_string()} id={i.id.clone()} action={*action} error={r.error.clone()}
                     change={r.change.clone()} on_cancel={back_to_row} {saving} />
@@ -120,7 +120,7 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
             let change = r.change.clone();
             let id = id.clone();
             html! {
-                <tr class="yj-cl__form-row"><td colspan="6">
+                <tr role="row" class="yj-cl__form-row"><td role="cell" colspan="6">
                     <ItemForm lang={lang} prefix={prefix.to_string()} editing={Some(i.id.clone())}
                         initial={Rc::new(ItemInput::from_item(i))} errors={r.form_errors.clone()} submits={r.form_submits}
                         units={r.units.clone()}
@@ -133,20 +133,20 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
     };
     html! {
         <>
-            <tr class={classes!("yj-cl__row", (!class.is_empty()).then_some(class))}>
-                <th scope="row" id={row_id(prefix, n)} tabindex="-1">{ &i.id }</th>
-                <td>{ &i.problem }<span class="yj-hint yj-cl__sub">{ format!("{} · {}", label(lang, "list", &i.list), label(lang, "source", &i.source)) }</span></td>
-                <td>{ &i.unit }<span class="yj-hint yj-cl__sub">{ &i.person }</span></td>
-                <td>
+            <tr role="row" class={classes!("yj-cl__row", (!class.is_empty()).then_some(class))}>
+                <th scope="row" role="rowheader" data-label={t(lang, "checklist.column.id")} id={row_id(prefix, n)} tabindex="-1">{ &i.id }</th>
+                <td role="cell" data-label={t(lang, "checklist.column.problem")}>{ &i.problem }<span class="yj-hint yj-cl__sub">{ format!("{} · {}", label(lang, "list", &i.list), label(lang, "source", &i.source)) }</span></td>
+                <td role="cell" data-label={t(lang, "cl.owner")}>{ &i.unit }<span class="yj-hint yj-cl__sub">{ &i.person }</span></td>
+                <td role="cell" data-label={t(lang, "checklist.column.deadline")}>
                     { i.deadline.map(format_date).unwrap_or_else(|| label(lang, "mode", &i.mode)) }
                     if !deadline_note.is_empty() { <span class="yj-cl__flag">{ deadline_note }</span> }
                 </td>
-                <td data-testid={format!("cl-status-{}", i.id)}>
+                <td role="cell" data-label={t(lang, "checklist.column.status")} data-testid={format!("cl-status-{}", i.id)}>
                     { label(lang, "status", &i.status) }
                     if saving { <span class="yj-hint yj-cl__sub" role="status">{ t(lang, "cl.saving") }</span> }
                     else if queued { <span class="yj-hint yj-cl__sub" role="status">{ t(lang, "cl.queued") }</span> }
                 </td>
-                <td class="yj-no-print">
+                <td role="cell" class="yj-no-print">
                     <button type="button" class="yj-button yj-button--secondary yj-cl__action" onclick={on_details}
                             aria-expanded={is_expanded.to_string()} aria-controls={details_id.clone()}
                             aria-label={format!("{} {}", t(lang, "cl.details"), i.id)}>{ t(lang, "cl.details") }</button>
@@ -159,7 +159,7 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
                 </td>
             </tr>
             if is_expanded {
-                <tr class="yj-cl__details-row" id={details_id} data-testid={format!("cl-details-{}", i.id)}><td colspan="6">
+                <tr role="row" class="yj-cl__details-row" id={details_id} data-testid={format!("cl-details-{}", i.id)}><td role="cell" colspan="6">
                     { details(i, r) }
                 </td></tr>
             }
@@ -222,7 +222,7 @@ fn details(i: &Item, r: &RowCtx) -> Html {
                 ),
             ],
         );
-        html! { <li>{ line }if !r.notes.is_empty() { { format!("（{}）", r.notes) } }</li> }
+        html! { <li>{ line }if !r.notes.is_empty() { { yaojian::i18n::bracketed(&r.notes, lang) } }</li> }
     });
     let history = i.history.iter().map(|h| {
         let at = h.at.replace('T', " ").replace("+08:00", "");
@@ -249,7 +249,7 @@ fn details(i: &Item, r: &RowCtx) -> Html {
                 ("to", &label(lang, "status", &h.to)),
             ],
         );
-        html! { <li>{ line }if !h.note.is_empty() { { format!("（{}）", h.note) } }</li> }
+        html! { <li>{ line }if !h.note.is_empty() { { yaojian::i18n::bracketed(&h.note, lang) } }</li> }
     });
     let notices = notice_buttons(i, r);
     html! {

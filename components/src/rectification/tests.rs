@@ -498,8 +498,8 @@ async fn long_lists_come_in_pages_with_a_navigation() {
     let focused = testing::active_element().unwrap();
     assert_eq!(
         focused.tag_name(),
-        "CAPTION",
-        "reading starts at the caption"
+        "TABLE",
+        "reading starts at the table, named by its caption"
     );
     assert_eq!(
         text(&root, "[aria-current=page]"),

@@ -301,7 +301,7 @@ fn missing_section(result: &CheckResult, ids: &Ids, lang: Lang) -> Html {
                 <ol data-testid="rq-missing">
                     { for missing.iter().map(|i| html! {
                         <li>{ &i.title }
-                            if let Some(c) = &i.citation { <span class="yj-hint">{ format!("（{}）", c.label) }</span> }
+                            if let Some(c) = &i.citation { <span class="yj-hint">{ yaojian::i18n::bracketed(&c.label_in(lang), lang) }</span> }
                         </li>
                     }) }
                 </ol>
@@ -318,8 +318,8 @@ fn basis_view(i: &ItemResult, lang: Lang) -> Html {
     match (&i.citation, &i.basis_text) {
         (Some(c), Some(text)) => html! {
             <details class="yj-rq__basis">
-                <summary>{ tf(lang, "common.clause_of", &[("citation", &c.label)]) }</summary>
-                <blockquote lang="zh-CN"><p>{ text }</p></blockquote>
+                <summary>{ tf(lang, "common.clause_of", &[("citation", &c.label_in(lang))]) }</summary>
+                { crate::common::statute_quote(lang, text, "") }
             </details>
         },
         _ => html! {},

@@ -198,20 +198,12 @@ fn labelled(t: &Template, e: &FieldError, lang: Lang) -> String {
     let mut msg = e.message(lang);
     if e.code == "form.pattern" {
         if let Some(h) = t.question(q).and_then(|x| x.pattern_hint.as_ref()) {
-            msg = format!("{msg}（{}）", pick(h, lang));
+            msg = format!("{msg}{}", yaojian::i18n::bracketed(&pick(h, lang), lang));
         }
     }
     match t.question(q) {
-        Some(x) => format!("{}{}{msg}", x.label(lang), t_sep(lang)),
+        Some(x) => format!("{}{}{msg}", x.label(lang), yaojian::i18n::label_separator(lang)),
         None => msg,
-    }
-}
-
-fn t_sep(lang: Lang) -> &'static str {
-    if lang == Lang::En {
-        ": "
-    } else {
-        "："
     }
 }
 

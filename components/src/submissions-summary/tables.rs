@@ -75,7 +75,7 @@ pub(super) fn findings_table(
                                 <td class="yj-no-print">
                                     if f.count > 0 {
                                         <button type="button" class="yj-button yj-button--secondary yj-fs__small" onclick={show}>
-                                            { t(lang, "fs.show_rows") }<span class="yj-visually-hidden">{ format!("：{}", f.title) }</span>
+                                            { t(lang, "fs.show_rows") }<span class="yj-visually-hidden">{ format!("{}{}", yaojian::i18n::label_separator(lang), f.title) }</span>
                                         </button>
                                     }
                                 </td>
@@ -229,29 +229,29 @@ pub(super) fn rows_table(
             <p class="yj-fs__range" id={id("range")} role="status">{ range.clone() }</p>
             if !rows.is_empty() {
                 <div class="yj-fs__scroll" tabindex="0" role="region" aria-labelledby={id("rows-title")}>
-                <table class="yj-fs__table" id={id("rows")}>
+                <table class="yj-fs__table yj-cards" role="table" id={id("rows")}>
                     <caption class="yj-visually-hidden">{ range }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t(lang, "fs.col.name") }</th>
-                        <th scope="col">{ t(lang, "fs.col.identifier") }</th>
-                        <th scope="col">{ t(lang, "fs.col.reference") }</th>
-                        <th scope="col">{ t(lang, "fs.col.findings") }</th>
-                        <th scope="col">{ t(lang, "fs.col.attested") }</th>
-                        <th scope="col">{ t(lang, "fs.problems") }</th>
+                    <thead><tr role="row">
+                        <th scope="col" role="columnheader">{ t(lang, "fs.col.name") }</th>
+                        <th scope="col" role="columnheader">{ t(lang, "fs.col.identifier") }</th>
+                        <th scope="col" role="columnheader">{ t(lang, "fs.col.reference") }</th>
+                        <th scope="col" role="columnheader">{ t(lang, "fs.col.findings") }</th>
+                        <th scope="col" role="columnheader">{ t(lang, "fs.col.attested") }</th>
+                        <th scope="col" role="columnheader">{ t(lang, "fs.problems") }</th>
                     </tr></thead>
                     <tbody>
                         { for shown.iter().map(|r| html! {
-                            <tr key={r.index} class={classes!("yj-fs__row", r.highest.map(|s| format!("is-{}", wire_name(&s))))}>
-                                <th scope="row">
+                            <tr role="row" key={r.index} class={classes!("yj-fs__row", r.highest.map(|s| format!("is-{}", wire_name(&s))))}>
+                                <th scope="row" role="rowheader">
                                     { if r.name.is_empty() { "—".to_string() } else { r.name.clone() } }
                                     if !r.organisation.is_empty() { <span class="yj-fs__sub">{ r.organisation.clone() }</span> }
                                 </th>
-                                <td>{ r.identifier.clone() }</td>
-                                <td>
+                                <td role="cell" data-label={t(lang, "fs.col.identifier")}>{ r.identifier.clone() }</td>
+                                <td role="cell" data-label={t(lang, "fs.col.reference")}>
                                     { r.reference.clone() }
                                     <span class="yj-fs__sub">{ r.submitted_at.replace('T', " ").chars().take(16).collect::<String>() }</span>
                                 </td>
-                                <td>
+                                <td role="cell" data-label={t(lang, "fs.col.findings")}>
                                     if let Some(h) = r.highest {
                                         <span class="yj-fs__severity">{ tf(lang, "fs.highest", &[("severity", &severity_name(h, lang))]) }</span>
                                         <ul class="yj-fs__findings">{ for r.findings.iter().map(|q| html! { <li>{ finding_title(q) }</li> }) }</ul>
@@ -259,8 +259,8 @@ pub(super) fn rows_table(
                                         { t(lang, "fs.no_findings") }
                                     }
                                 </td>
-                                <td>{ t(lang, if r.attested { "form.yes" } else { "fs.not_attested" }) }</td>
-                                <td>
+                                <td role="cell" data-label={t(lang, "fs.col.attested")}>{ t(lang, if r.attested { "form.yes" } else { "fs.not_attested" }) }</td>
+                                <td role="cell" data-label={t(lang, "fs.problems")}>
                                     if r.problems.is_empty() {
                                         { "—" }
                                     } else {
@@ -304,7 +304,7 @@ pub(super) fn questions_table(s: &Summary, lang: Lang, id: &dyn Fn(&str) -> Stri
                             <td>
                                 if !q.values.is_empty() {
                                     <ul class="yj-fs__values">{ for q.values.iter().map(|v| html! {
-                                        <li>{ format!("{}{}{}", v.label, if lang == Lang::En { ": " } else { "：" }, v.count) }</li>
+                                        <li>{ format!("{}{}{}", v.label, yaojian::i18n::label_separator(lang), v.count) }</li>
                                     }) }</ul>
                                 }
                             </td>

@@ -31,7 +31,7 @@ pub(super) fn hearing_items(
     lang: Lang,
 ) -> (Vec<u32>, Vec<String>) {
     let has = |kinds: &[&str]| sanctions.iter().any(|s| kinds.contains(&s.kind.as_str()));
-    let (fine_t, conf_t) = (threshold.0.to_cn(), threshold.1.to_cn());
+    let (fine_t, conf_t) = (threshold.0.in_lang(lang), threshold.1.in_lang(lang));
     let checks = [
         (
             fine.is_some_and(|f| f >= threshold.0),
@@ -41,7 +41,7 @@ pub(super) fn hearing_items(
         (
             confiscated.is_some_and(|c| c >= threshold.1),
             "penalty.hearing.large_confiscation",
-            confiscated.map(Fen::to_cn).unwrap_or_default(),
+            confiscated.map(|c| c.in_lang(lang)).unwrap_or_default(),
         ),
         (has(&REVOKING), "penalty.hearing.revocation", String::new()),
         (has(&STOPPING), "penalty.hearing.stopping", String::new()),
@@ -153,7 +153,10 @@ pub(super) fn hearing_step(
         steps.push(
             kind,
             key,
-            &[("reasons", &reasons.join("；"))],
+            &[(
+                "reasons",
+                &reasons.join(crate::i18n::list_separator(steps.lang)),
+            )],
             Some(cite),
             Some(quote.into()),
         );

@@ -289,18 +289,18 @@ impl LawApplied {
         }
     }
 
-    /// "中华人民共和国药品管理法（2019年8月26日修订）".
-    pub fn name(&self) -> String {
-        version_name(&self.title, &self.edition)
+    /// "中华人民共和国药品管理法（2019年8月26日修订）", in `lang`.
+    pub fn name(&self, lang: crate::Lang) -> String {
+        version_name(&self.title, &self.edition, lang)
     }
 
-    /// The name with the version's dates, as the widget shows it.
-    pub fn label(&self) -> String {
+    /// The name with the version's dates, as the widget shows it, in `lang`.
+    pub fn label(&self, lang: crate::Lang) -> String {
         version_label(
             &self.title,
             &self.edition,
-            self.effective_from,
-            self.effective_to,
+            (self.effective_from, self.effective_to),
+            lang,
         )
     }
 }

@@ -103,7 +103,10 @@ pub(super) fn no_penalty_applies(cx: &Ctx, steps: &mut Steps) -> bool {
         steps.push(
             StepKind::NoPenalty,
             "penalty.step.exempt",
-            &[("label", c.label(lang)), ("citation", &c.citation().label)],
+            &[
+                ("label", c.label(lang)),
+                ("citation", &c.citation().label_in(lang)),
+            ],
             Some(c.citation()),
             Some(c.text.clone()),
         );
@@ -137,10 +140,13 @@ pub(super) fn no_penalty_applies(cx: &Ctx, steps: &mut Steps) -> bool {
                 "penalty.step.no_penalty_list",
                 &[
                     ("list", &pick(&list.title, lang)),
-                    ("name", &item.name),
+                    ("name", &in_lang(&item.name, lang)),
                     ("kind", &kind),
-                    ("conditions", &conds.join("、")),
-                    ("basis", &item.basis),
+                    (
+                        "conditions",
+                        &conds.join(if lang == Lang::En { ", " } else { "、" }),
+                    ),
+                    ("basis", &in_lang(&item.basis, lang)),
                 ],
                 Some(apl(33, Some(1), None)),
                 None,
@@ -194,7 +200,7 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
             Some(_) => steps.push(
                 StepKind::Serious,
                 "penalty.step.serious",
-                &[("citation", &rc.label)],
+                &[("citation", &rc.label_in(cx.lang))],
                 Some(rc.clone()),
                 None,
             ),
@@ -222,7 +228,7 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
             steps.push(
                 StepKind::Deadline,
                 "penalty.step.deadline_missed",
-                &[("order", rule.order.as_deref().unwrap_or("责令限期改正"))],
+                &[("order", &order_in(rule, "责令限期改正", cx.lang))],
                 Some(rc.clone()),
                 None,
             );
@@ -243,7 +249,7 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
             steps.push(
                 StepKind::Deadline,
                 "penalty.step.deadline_pending",
-                &[("order", rule.order.as_deref().unwrap_or("责令限期改正"))],
+                &[("order", &order_in(rule, "责令限期改正", cx.lang))],
                 Some(rc.clone()),
                 None,
             );
@@ -257,15 +263,20 @@ pub(super) fn tier<'a>(cx: &Ctx<'a>, a: &mut Assessment, steps: &mut Steps) -> T
     }
 }
 
+/// The rule's order to correct (`default` when it names none) in `lang`.
+fn order_in(rule: &Rule, default: &str, lang: Lang) -> String {
+    in_lang(rule.order.as_deref().unwrap_or(default), lang)
+}
+
 /// The 警告 (with the order to correct) of a rule that warns.
 fn warning_step(cx: &Ctx, steps: &mut Steps) {
     if cx.rule.warning {
-        let order = cx.rule.order.as_deref().unwrap_or("责令改正");
+        let order = order_in(cx.rule, "责令改正", cx.lang);
         let key = "penalty.step.warning";
         steps.push(
             StepKind::Warning,
             key,
-            &[("order", order)],
+            &[("order", &order)],
             Some(cx.rc.clone()),
             None,
         );
@@ -325,8 +336,8 @@ pub(super) fn range(
                 "penalty.step.floor",
                 &[
                     ("base", &label),
-                    ("value", &v.to_cn()),
-                    ("floor", &f.to_cn()),
+                    ("value", &v.in_lang(lang)),
+                    ("floor", &f.in_lang(lang)),
                 ],
                 Some(rc.clone()),
                 Some(fine.source.clone()),
@@ -334,7 +345,7 @@ pub(super) fn range(
             None => steps.push(
                 StepKind::Base,
                 "penalty.step.base",
-                &[("base", &label), ("value", &u.to_cn())],
+                &[("base", &label), ("value", &u.in_lang(lang))],
                 Some(rc.clone()),
                 None,
             ),
@@ -344,11 +355,11 @@ pub(super) fn range(
             "penalty.step.range_multiple",
             &[
                 ("base", &label),
-                ("used", &u.to_cn()),
+                ("used", &u.in_lang(lang)),
                 ("min_x", &pct_text(fine.min_pct.unwrap_or(0))),
                 ("max_x", &pct_text(fine.max_pct.unwrap_or(0))),
-                ("min", &min.to_cn()),
-                ("max", &max.to_cn()),
+                ("min", &min.in_lang(lang)),
+                ("max", &max.in_lang(lang)),
             ],
             Some(rc.clone()),
             Some(fine.source.clone()),
@@ -357,7 +368,7 @@ pub(super) fn range(
         steps.push(
             StepKind::Range,
             "penalty.step.range_fixed",
-            &[("min", &min.to_cn()), ("max", &max.to_cn())],
+            &[("min", &min.in_lang(lang)), ("max", &max.in_lang(lang))],
             Some(rc.clone()),
             Some(fine.source.clone()),
         );
@@ -404,7 +415,10 @@ pub(super) fn band(
         steps.push(
             StepKind::Aggravating,
             "penalty.step.aggravating",
-            &[("label", c.label(lang)), ("citation", &c.citation().label)],
+            &[
+                ("label", c.label(lang)),
+                ("citation", &c.citation().label_in(lang)),
+            ],
             Some(c.citation()),
             Some(c.text.clone()),
         );
@@ -413,7 +427,10 @@ pub(super) fn band(
         steps.push(
             StepKind::Mitigating,
             "penalty.step.mitigating",
-            &[("label", c.label(lang)), ("citation", &c.citation().label)],
+            &[
+                ("label", c.label(lang)),
+                ("citation", &c.citation().label_in(lang)),
+            ],
             Some(c.citation()),
             Some(c.text.clone()),
         );
@@ -460,8 +477,8 @@ pub(super) fn band(
             "penalty.step.band_reduced",
             &[
                 ("pct", &bm.reduced_floor_pct.to_string()),
-                ("min", &lo.to_cn()),
-                ("max", &hi.to_cn()),
+                ("min", &lo.in_lang(lang)),
+                ("max", &hi.in_lang(lang)),
                 ("benchmark", &bm_title),
             ],
             Some(apl(32, None, None)),
@@ -473,8 +490,8 @@ pub(super) fn band(
             "penalty.step.band",
             &[
                 ("band", &tf(lang, band.key(), &[])),
-                ("min", &lo.to_cn()),
-                ("max", &hi.to_cn()),
+                ("min", &lo.in_lang(lang)),
+                ("max", &hi.in_lang(lang)),
                 ("benchmark", &bm_title),
             ],
             Some(apl(34, None, None)),
@@ -484,7 +501,7 @@ pub(super) fn band(
     steps.push(
         StepKind::Suggested,
         "penalty.step.suggested",
-        &[("amount", &s.to_cn()), ("display", &s.to_display())],
+        &[("amount", &s.in_lang(lang)), ("display", &s.to_display())],
         None,
         None,
     );
@@ -503,11 +520,12 @@ pub(super) fn finish_fined(
     let (case, rule, rc, bm) = (cx.case, cx.rule, &cx.rc, cx.bm);
     let serious_tier = t.serious;
     if !a.sanctions.is_empty() {
-        let list: Vec<&str> = a.sanctions.iter().map(|x| x.text.as_str()).collect();
+        let lang = steps.lang;
+        let list: Vec<String> = a.sanctions.iter().map(|x| in_lang(&x.text, lang)).collect();
         steps.push(
             StepKind::Sanctions,
             "penalty.step.sanctions",
-            &[("list", &list.join("；"))],
+            &[("list", &list.join(list_separator(lang)))],
             Some(rc.clone()),
             None,
         );
@@ -523,7 +541,10 @@ pub(super) fn finish_fined(
     steps.push(
         StepKind::Payment,
         "penalty.step.payment",
-        &[("fee", &fee.to_cn()), ("cap", &s.to_cn())],
+        &[
+            ("fee", &fee.in_lang(steps.lang)),
+            ("cap", &s.in_lang(steps.lang)),
+        ],
         Some(apl(72, Some(1), Some(1))),
         crate::penalty::quotes::LATE_FEE.quoted(),
     );

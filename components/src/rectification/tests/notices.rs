@@ -68,7 +68,7 @@ async fn the_bureau_has_the_server_issue_a_notice_and_records_its_service() {
     assert_eq!(text(&root, "[data-testid=cl-notice-number]"), NUMBER);
     assert_eq!(text(&root, "[data-testid=cl-notice-bureau]"), "福州市市场监督管理局");
     assert_eq!(text(&root, "[data-testid=cl-notice-party-code]"), "91350100MA00000000");
-    assert!(text(&root, "[data-testid=cl-notice-quote]").contains("逾期不改正的，处十万元以上"));
+    assert!(text(&root, ".yj-cl__notice-quote").contains("逾期不改正的，处十万元以上"));
     let sample = root.query_selector("[data-testid=cl-notice] .yj-sample-notice").unwrap();
     assert!(sample.is_none(), "the bureau's own pattern");
     // A second click, on the unit's notice, spends no second number while one is open.
@@ -146,7 +146,7 @@ async fn a_notice_for_one_item_or_for_every_open_item_of_its_unit() {
     // follows from the item's rule quoted as written, a place for the seal.
     assert!(text(&root, "[data-testid=cl-notice-bureau]").contains("（发文机关）"));
     assert!(text(&root, "[data-testid=cl-notice-party-code]").starts_with("＿"));
-    let quote = text(&root, "[data-testid=cl-notice-quote]");
+    let quote = text(&root, ".yj-cl__notice-quote");
     assert!(
         quote.contains("责令限期改正，给予警告；逾期不改正的，处十万元以上五十万元以下的罚款"),
         "{quote}"
