@@ -3,7 +3,7 @@
 # Called by scripts/demo.sh and scripts/test.sh. Usage: scripts/setup.sh [demo|test|release]
 #   demo    : wasm target, wasm-bindgen CLI, trunk, npm dev dependencies (wasm-opt)
 #   release : wasm target, wasm-bindgen CLI, npm dev dependencies (binaryen's wasm-opt)
-#   test    : all of the above plus Debian chromium + chromium-driver and postgresql
+#   test    : all of the above plus Debian chromium + chromium-driver, fonts-wqy-microhei and postgresql
 # See ../shared/TOOLCHAIN.md for why each tool is installed the way it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,15 +51,17 @@ ensure_trunk() {
   fi
 }
 
+# Chromium and a CJK font (fonts-wqy-microhei, 5 MB), so that the layouts the tests
+# measure at 375 px and the screenshots are drawn with real Chinese glyphs.
 ensure_chromium() {
-  if need_cmd chromium && need_cmd chromedriver; then return; fi
+  if need_cmd chromium && need_cmd chromedriver && [ -d /usr/share/fonts/truetype/wqy ]; then return; fi
   if [ "$(id -u)" = 0 ] && need_cmd apt-get; then
-    say "installing Debian packages chromium chromium-driver"
+    say "installing Debian packages chromium chromium-driver fonts-wqy-microhei"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
   else
-    say "missing: the Debian packages 'chromium' and 'chromium-driver'."
-    say "install them (sudo apt-get install chromium chromium-driver) and run this again."
+    say "missing: the Debian packages 'chromium', 'chromium-driver' and 'fonts-wqy-microhei'."
+    say "install them (sudo apt-get install chromium chromium-driver fonts-wqy-microhei) and run this again."
     exit 1
   fi
 }
