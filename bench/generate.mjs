@@ -50,7 +50,7 @@ const BEHAVIOURS = ["b_unfiled", "b_no_consent", "b_sales", "b_prescriptions", "
  * explanation, measure and deadline the engine requires); about one in forty lacks the
  * attestation, so the summary has something to find.
  */
-export function personalSubmissions(n, { seed = 1, version = "2026.2" } = {}) {
+export function personalSubmissions(n, { seed = 1, version = "2026.3" } = {}) {
   const random = rng(seed);
   const out = [];
   for (let i = 0; i < n; i++) {

@@ -6,7 +6,7 @@ import { personalSubmissions } from "./generate.mjs";
 
 const batch = personalSubmissions(60, { seed: 1 });
 const other = structuredClone(batch[0]);
-other.template = { id: "mah-representative-management", version: "2026.2" };
+other.template = { id: "mah-representative-management", version: "2026.3" };
 batch.push(other, { note: "这不是一份提交" });
 const example = {
   title: "演示：60 份生成的医药代表自查提交，另有一份其他模板的、一份不是提交的",

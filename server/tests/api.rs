@@ -565,7 +565,7 @@ async fn the_openapi_document_lists_exactly_the_routes_served() {
         let path = e
             .path
             .replace("{id}", "representative-personal")
-            .replace("{version}", "2026.2")
+            .replace("{version}", "2026.3")
             .replace("{reference}", "ZC-none")
             .replace("{number}", "N-none");
         let r = s.call(&e.method.to_uppercase(), &path).send().await;

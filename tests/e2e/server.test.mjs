@@ -298,7 +298,7 @@ test("the server refuses the personal form from an enterprise, and the widget sa
   assert.equal((await stored()).length, before, "nothing stored");
   // The server says the same to a request made without the widget.
   const token = execFileSync(BIN, ["token", "--key", `${dir}/key`, "--role", "enterprise", "--org", "91350100M000100Y43"]).toString().trim();
-  const doc = { schema: "yaojian/submission/1", template: { id: "representative-personal", version: "2026.2" }, reference: "x", submitted_at: "2026-01-01T00:00:00+08:00", started_at: "2026-01-01T00:00:00+08:00", answers: {}, findings: {} };
+  const doc = { schema: "yaojian/submission/1", template: { id: "representative-personal", version: "2026.3" }, reference: "x", submitted_at: "2026-01-01T00:00:00+08:00", started_at: "2026-01-01T00:00:00+08:00", answers: {}, findings: {} };
   const r = await fetch(`${base}/api/v1/submissions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": "enterprise-personal" }, body: JSON.stringify(doc) });
   assert.equal(r.status, 403);
   assert.equal((await r.json()).errors[0].code, "form.filer");
