@@ -134,6 +134,17 @@ fn self_inspection_endpoints() -> Vec<Endpoint> {
         },
         Endpoint {
             method: "get",
+            path: "/templates/{id}/versions",
+            summary: "Every published version of a template, oldest first, with when and by whom",
+            access: Access::Bureau,
+            query: &[LANG],
+            headers: &[],
+            body: None,
+            responses: &[(200, "{id, items: [{version, published_at, published_by, digest}]}"), (404, "no such template")],
+            handler: || get(templates::versions),
+        },
+        Endpoint {
+            method: "get",
             path: "/templates/{id}/{version}",
             summary: "One version of a template",
             access: Access::Open,

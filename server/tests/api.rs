@@ -132,6 +132,86 @@ async fn a_published_template_version_never_changes() {
 }
 
 #[tokio::test]
+async fn the_versions_of_a_template_say_who_published_each_and_when() {
+    for s in servers().await {
+        let inspector = s.token(Role::Inspector, "inspector-fz", None, Some("350100"));
+        let admin = s.token(Role::Admin, "admin-1", None, None);
+        for (v, tok) in [("1", &inspector), ("1.1", &admin), ("2", &inspector)] {
+            let r = s
+                .call("PUT", &format!("/templates/bureau-check/{v}"))
+                .token(tok)
+                .json(&own_template(v, "检查表"))
+                .send()
+                .await;
+            assert_eq!(r.status, 201, "{}", r.text);
+        }
+        // Publishing the same content again records nothing new.
+        let again = s
+            .call("PUT", "/templates/bureau-check/1")
+            .token(&admin)
+            .json(&own_template("1", "检查表"))
+            .send()
+            .await;
+        assert_eq!(again.status, 200);
+        let r = s
+            .call("GET", "/templates/bureau-check/versions")
+            .token(&inspector)
+            .send()
+            .await;
+        assert_eq!(r.status, 200, "{}", r.text);
+        let items = r.json["items"].as_array().unwrap();
+        let seen: Vec<(&str, &str)> = items
+            .iter()
+            .map(|i| {
+                (
+                    i["version"].as_str().unwrap(),
+                    i["published_by"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("1", "inspector-fz"),
+                ("1.1", "admin-1"),
+                ("2", "inspector-fz")
+            ]
+        );
+        for i in items {
+            let at = i["published_at"].as_str().unwrap();
+            assert!(at.ends_with("+08:00") && at.len() == 25, "{at}");
+            assert_eq!(i["digest"].as_str().unwrap().len(), 64);
+        }
+        // The server's own templates say so; the latest is still the last published.
+        let built_in = s
+            .call("GET", "/templates/representative-personal/versions")
+            .token(&admin)
+            .send()
+            .await;
+        assert_eq!(built_in.json["items"][0]["published_by"], "built-in");
+        assert_eq!(
+            s.call("GET", "/templates/bureau-check").send().await.json["version"],
+            "2"
+        );
+        // Only the bureau reads who published; an unknown template is 404.
+        let rep = s.token(Role::Representative, "r1", Some(ORG_A), None);
+        let path = "/templates/bureau-check/versions";
+        assert_eq!(s.call("GET", path).token(&rep).send().await.status, 403);
+        assert_eq!(s.call("GET", path).send().await.status, 401);
+        let none = s
+            .call("GET", "/templates/nothing/versions")
+            .token(&admin)
+            .send()
+            .await;
+        assert_eq!(none.status, 404);
+        assert_eq!(
+            none.codes(),
+            [("$.path.id".to_string(), "not_found".to_string())]
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_filing_is_revalidated_stamped_and_stored_once_per_key() {
     for s in servers().await {
         let rep = s.token(Role::Representative, "rep-1", Some(ORG_A), None);

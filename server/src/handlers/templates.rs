@@ -1,7 +1,8 @@
-//! Self-inspection templates: listed, read (latest or one version) and published. A
-//! published version never changes: publishing it again with other content is 409.
+//! Self-inspection templates: listed, read (latest or one version) and published, with
+//! who published each version. A published version never changes: publishing it again
+//! with other content is 409.
 
-use crate::auth::Language;
+use crate::auth::{Caller, Language};
 use crate::body::JsonBody;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -61,10 +62,26 @@ pub async fn version(
     one(&state, &id, Some(&version), lang).await
 }
 
+/// `GET /templates/{id}/versions` (inspector or admin): every published version, oldest
+/// first, with when and by whom.
+pub async fn versions(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Language(lang): Language,
+) -> ApiResult<Json<Value>> {
+    let items = stored::versions(&state.db, &id).await?;
+    if items.is_empty() {
+        return Err(ApiError::not_found("$.path.id", lang));
+    }
+    Ok(Json(json!({ "id": id, "items": items })))
+}
+
 /// `PUT /templates/{id}/{version}` (inspector or admin): 201 when published, 200 when
-/// the same content already was, 409 when other content was.
+/// the same content already was, 409 when other content was. The publisher is the
+/// token's subject.
 pub async fn publish(
     State(state): State<AppState>,
+    caller: Caller,
     Path((id, version)): Path<(String, String)>,
     Language(lang): Language,
     body: JsonBody,
@@ -79,7 +96,8 @@ pub async fn publish(
             lang,
         ));
     }
-    let status = match stored::publish(&state.db, &id, &version, &body.value).await? {
+    let by = caller.identity.sub();
+    let status = match stored::publish(&state.db, &id, &version, &body.value, by).await? {
         Published::Created => StatusCode::CREATED,
         Published::Unchanged => StatusCode::OK,
         Published::Conflict => {

@@ -48,6 +48,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0004_ready_for_close_out.sql"),
         include_str!("../../migrations/postgres/0004_ready_for_close_out.sql"),
     ),
+    (
+        5,
+        "template_publisher",
+        include_str!("../../migrations/sqlite/0005_template_publisher.sql"),
+        include_str!("../../migrations/postgres/0005_template_publisher.sql"),
+    ),
 ];
 
 /// A pool on the database the server stores everything in.
@@ -182,7 +188,7 @@ impl Db {
                 .map_err(|e| format!("built-in template {id}: {e:?}"))?;
             let value: serde_json::Value =
                 serde_json::from_str(src).map_err(|e| format!("built-in template {id}: {e}"))?;
-            templates::publish(self, &t.id, &t.version, &value)
+            templates::publish(self, &t.id, &t.version, &value, templates::BUILT_IN)
                 .await
                 .map_err(|e| format!("cannot store built-in template {id}: {e}"))?;
         }

@@ -13,24 +13,30 @@ pub enum Published {
     Conflict,
 }
 
-/// Stores a template version unless it is there; compares content when it is.
+/// Who published the templates the server ships.
+pub const BUILT_IN: &str = "built-in";
+
+/// Stores a template version unless it is there, with who published it (`by`: the
+/// token's subject, or [`BUILT_IN`]); compares content when it is.
 pub async fn publish(
     db: &Db,
     id: &str,
     version: &str,
     value: &Value,
+    by: &str,
 ) -> Result<Published, sqlx::Error> {
     let body = serde_json::to_string(value).unwrap_or_default();
     let digest = crate::digest::sha256_hex(body.as_bytes());
     let inserted = sqlx::query(
-        "INSERT INTO templates (id, version, body, digest, published_at) VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT DO NOTHING",
+        "INSERT INTO templates (id, version, body, digest, published_at, published_by) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
     )
     .bind(id)
     .bind(version)
     .bind(&body)
     .bind(&digest)
     .bind(now_cst())
+    .bind(by)
     .execute(&db.pool)
     .await?;
     if inserted.rows_affected() == 1 {
@@ -97,5 +103,38 @@ pub async fn latest_versions(db: &Db) -> Result<Vec<(String, String)>, sqlx::Err
     .await?;
     rows.iter()
         .map(|r| Ok((text(r, "id")?, text(r, "version")?)))
+        .collect()
+}
+
+/// One published version of a template, as the list of versions shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct VersionInfo {
+    pub version: String,
+    pub published_at: String,
+    /// `None` for a version published before the server recorded who did.
+    pub published_by: Option<String>,
+    /// SHA-256 of the stored JSON: two versions with one digest have one content.
+    pub digest: String,
+}
+
+/// Every published version of `id`, oldest first (empty: no such template).
+pub async fn versions(db: &Db, id: &str) -> Result<Vec<VersionInfo>, sqlx::Error> {
+    use sqlx::Row;
+    let rows = sqlx::query(
+        "SELECT version, published_at, published_by, digest FROM templates \
+         WHERE id = $1 ORDER BY seq",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(VersionInfo {
+                version: text(r, "version")?,
+                published_at: text(r, "published_at")?,
+                published_by: r.try_get("published_by")?,
+                digest: text(r, "digest")?,
+            })
+        })
         .collect()
 }
