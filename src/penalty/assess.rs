@@ -6,7 +6,7 @@ use super::rules::*;
 use super::translations::in_lang;
 use crate::date::{add_years, format_date};
 use crate::error::FieldError;
-use crate::i18n::{list_separator, tf};
+use crate::i18n::{bracketed, list_separator, tf};
 use crate::money::Fen;
 use crate::Lang;
 
@@ -244,10 +244,11 @@ pub fn assess_under(
         .map(|a| {
             let max = a.statutory_max.map(|m| m.in_lang(lang));
             let max = max.unwrap_or_else(|| "—".into());
-            match lang {
-                Lang::En => format!("{} ({max})", a.rule.citation.label),
-                _ => format!("{}（{max}）", a.rule.citation.label),
-            }
+            format!(
+                "{}{}",
+                a.rule.citation.label_in(lang),
+                bracketed(&max, lang)
+            )
         })
         .collect();
     let mut best = all
@@ -268,7 +269,7 @@ pub fn assess_under(
             "penalty.step.several_norms",
             &[
                 ("compared", &compared.join(list_separator(lang))),
-                ("chosen", &best.rule.citation.label),
+                ("chosen", &best.rule.citation.label_in(lang)),
             ],
         ),
         citation: Some(apl(29, None, None)),
@@ -493,13 +494,13 @@ fn individual(
 fn finish(mut a: Assessment, steps: Steps, lang: Lang) -> Assessment {
     a.outcome_label = tf(lang, a.outcome.key(), &[]);
     a.steps = steps.list;
-    in_language(&mut a, lang);
     a
 }
 
 /// The rule table's words in the assessment (title, enforcer, sanctions, persons) and
-/// every citation, in `lang`; the quotes of the statute stay as written. Running it
-/// twice changes nothing.
+/// every citation, in `lang`; the quotes of the statute stay as written. Run once, on
+/// the assessment [`super::assess_in`] returns: the steps cite in the language as they
+/// are made.
 pub(super) fn in_language(a: &mut Assessment, lang: Lang) {
     if lang == Lang::ZhCn {
         return;

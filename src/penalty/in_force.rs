@@ -25,7 +25,7 @@ pub fn assess_in(
     lang: Lang,
 ) -> Result<Assessment, crate::Errors> {
     let mut a = assess_by_version(case, tables, bm, lang)?;
-    // The steps this module adds cite in the language too.
+    // The rule table's words and every citation, in the language, once for all paths.
     super::assess::in_language(&mut a, lang);
     Ok(a)
 }
