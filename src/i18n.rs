@@ -115,6 +115,14 @@ pub fn list_separator(lang: Lang) -> &'static str {
     }
 }
 
+/// What separates the items of an enumeration: `、` in Chinese, `, ` in English.
+pub fn enumeration_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        _ => "、",
+    }
+}
+
 /// What follows a label before its value: `：` in Chinese, `: ` in English.
 pub fn label_separator(lang: Lang) -> &'static str {
     match lang {

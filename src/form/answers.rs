@@ -347,7 +347,7 @@ pub fn display(q: &Question, v: &Value, lang: Lang) -> String {
             .filter_map(Value::as_str)
             .map(|s| q.option_label(s, lang))
             .collect::<Vec<_>>()
-            .join(if lang == Lang::En { ", " } else { "、" }),
+            .join(crate::i18n::enumeration_separator(lang)),
         (Kind::Money, Value::Number(n)) => n
             .as_i64()
             .map(|f| crate::Fen(f).to_display())

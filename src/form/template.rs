@@ -245,7 +245,7 @@ impl Template {
         if self.filers.is_empty() || self.filers.iter().any(|f| f.code() == role) {
             return Ok(());
         }
-        let sep = if lang == Lang::En { ", " } else { "、" };
+        let sep = crate::i18n::enumeration_separator(lang);
         let names: Vec<String> = self.filers.iter().map(|f| f.name(lang)).collect();
         Err(crate::FieldError::new("$.template.id", "form.filer").with("filers", names.join(sep)))
     }

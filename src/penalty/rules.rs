@@ -304,11 +304,7 @@ pub fn version_label(
     match (lang, to.map(format_date)) {
         (crate::Lang::En, None) => format!("{title} ({edition}, in force from {from})"),
         (crate::Lang::En, Some(to)) => format!("{title} ({edition}, in force from {from} to {to})"),
-        (crate::Lang::ZhTw, to) => {
-            let to = to.map(|t| format!("至{t}")).unwrap_or_default();
-            format!("{title}（{edition}，{from}起施行{to}）")
-        }
-        (crate::Lang::ZhCn, to) => {
+        (_, to) => {
             let to = to.map(|t| format!("至{t}")).unwrap_or_default();
             format!("{title}（{edition}，{from}起施行{to}）")
         }

@@ -75,7 +75,7 @@ pub fn brief(p: &ResultProps) -> Html {
             <dl class="yj-pc__amounts">
                 <div><dt>{ t(lang, "pc.outcome") }</dt><dd>{ &a.outcome_label }</dd></div>
                 if let (Some(min), Some(max)) = (a.statutory_min, a.statutory_max) {
-                    <div><dt>{ t(lang, "pc.statutory_range") }</dt><dd>{ format!("{} – {}", min.in_lang(lang), max.in_lang(lang)) }</dd></div>
+                    <div><dt>{ t(lang, "pc.statutory_range") }</dt><dd>{ range(min, max, lang) }</dd></div>
                     <div class="yj-pc__suggested"><dt>{ t(lang, "pc.suggested") }</dt><dd>{ money(a.fine_suggested, lang) }</dd></div>
                 }
             </dl>
@@ -93,6 +93,11 @@ struct AssessmentProps {
 
 fn money(v: Option<Fen>, lang: Lang) -> String {
     v.map(|x| x.in_lang(lang)).unwrap_or_else(|| "—".into())
+}
+
+/// A range of amounts: `30万元 – 300万元`, `¥300,000 – ¥3,000,000`.
+fn range(min: Fen, max: Fen, lang: Lang) -> String {
+    format!("{} – {}", min.in_lang(lang), max.in_lang(lang))
 }
 
 #[function_component(Summary)]
@@ -117,7 +122,7 @@ fn summary(p: &AssessmentProps) -> Html {
             if let (Some(min), Some(max)) = (a.statutory_min, a.statutory_max) {
                 <RangeBar lang={lang} assessment={a.clone()} />
                 <dl class="yj-pc__amounts">
-                    <div><dt>{ t(lang, "pc.statutory_range") }</dt><dd>{ format!("{} – {}", min.in_lang(lang), max.in_lang(lang)) }</dd></div>
+                    <div><dt>{ t(lang, "pc.statutory_range") }</dt><dd>{ range(min, max, lang) }</dd></div>
                     if let Some(b) = &a.band_label {
                         <div><dt>{ t(lang, "pc.band") }</dt><dd>{ format!("{b}{}{} – {}", label_separator(lang), money(a.fine_min, lang), money(a.fine_max, lang)) }</dd></div>
                     }
@@ -237,12 +242,8 @@ fn plain_text(a: &Assessment, lang: Lang) -> String {
         format!("{}{colon}{}", a.rule.citation.label, a.rule.title),
     ];
     if let (Some(min), Some(max)) = (a.statutory_min, a.statutory_max) {
-        out.push(format!(
-            "{}{colon}{} – {}",
-            t(lang, "pc.statutory_range"),
-            min.in_lang(lang),
-            max.in_lang(lang)
-        ));
+        let statutory = t(lang, "pc.statutory_range");
+        out.push(format!("{statutory}{colon}{}", range(min, max, lang)));
     }
     if let Some(s) = a.fine_suggested {
         let exact = if lang == Lang::En { String::new() } else { bracketed(&s.to_display(), lang) };

@@ -144,7 +144,7 @@ pub(super) fn no_penalty_applies(cx: &Ctx, steps: &mut Steps) -> bool {
                     ("kind", &kind),
                     (
                         "conditions",
-                        &conds.join(if lang == Lang::En { ", " } else { "、" }),
+                        &conds.join(crate::i18n::enumeration_separator(lang)),
                     ),
                     ("basis", &in_lang(&item.basis, lang)),
                 ],
