@@ -96,6 +96,7 @@ fi
 # Figures to track (printed, never asserted).
 step figures node scripts/figures-embed.mjs 9
 step figures-bench node scripts/figures-bench.mjs forms checklist
+step engine-figures cargo bench -p yaojian --features xlsx --bench xlsform
 # The server's figures, on SQLite and on the PostgreSQL cluster started above.
 step server-figures cargo bench -p yaojian-server --bench figures --bench items
 
@@ -104,7 +105,7 @@ if [ ${#failed_steps[@]} -gt 0 ] && [ "$failed" -eq 0 ]; then failed=${#failed_s
 
 printf '\n'
 [ -n "$brotli_total" ] && echo "dist/ (every module) $brotli_total; what each page downloads below (dist/size-report.json, size-budget.json)"
-grep -h '^figure:' "$logs"/release-bundle.log "$logs"/e2e.log "$logs"/figures.log "$logs"/figures-bench.log "$logs"/server-figures.log 2>/dev/null | sed 's/^/  /' || true
+grep -h '^figure:' "$logs"/release-bundle.log "$logs"/e2e.log "$logs"/figures.log "$logs"/figures-bench.log "$logs"/engine-figures.log "$logs"/server-figures.log 2>/dev/null | sed 's/^/  /' || true
 [ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
 echo "took $(( $(date +%s) - started ))s"
 echo "yaojian: $passed passed, $failed failed"

@@ -58,6 +58,18 @@ impl Lang {
     }
 }
 
+#[cfg(feature = "xlsx")]
+impl Lang {
+    /// The spreadsheet converter's messages, compiled in only where it is (CLI, server).
+    fn xlsform_source(self) -> &'static str {
+        match self {
+            Lang::ZhCn => include_str!("../data/i18n/xlsform/zh-CN.json"),
+            Lang::ZhTw => include_str!("../data/i18n/xlsform/zh-TW.json"),
+            Lang::En => include_str!("../data/i18n/xlsform/en.json"),
+        }
+    }
+}
+
 type Catalog = HashMap<String, String>;
 
 fn catalog(lang: Lang) -> &'static Catalog {
@@ -69,7 +81,13 @@ fn catalog(lang: Lang) -> &'static Catalog {
     };
     // The catalogs are compiled in and checked by tests, so a parse failure is a build
     // defect; degrade to an empty catalog (keys show through) rather than panic.
-    CATALOGS[i].get_or_init(|| serde_json::from_str(lang.source()).unwrap_or_default())
+    CATALOGS[i].get_or_init(|| {
+        #[allow(unused_mut)]
+        let mut c: Catalog = serde_json::from_str(lang.source()).unwrap_or_default();
+        #[cfg(feature = "xlsx")]
+        c.extend(serde_json::from_str::<Catalog>(lang.xlsform_source()).unwrap_or_default());
+        c
+    })
 }
 
 /// All keys of one catalog, for tests and tooling.

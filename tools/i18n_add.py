@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Adds or updates catalog keys in all three languages at once.
 
-Usage: tools/i18n_add.py FILE.json, where FILE maps key -> [zh-CN, zh-TW, en].
+Usage: tools/i18n_add.py FILE.json [CATALOG], where FILE maps key -> [zh-CN, zh-TW, en]
+and CATALOG names a catalog under data/i18n/ compiled in only with a feature (`xlsform`).
 Keeps the catalogs sorted so diffs stay readable."""
 import json, sys, pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent / "data" / "i18n"
+if len(sys.argv) > 2:
+    root = root / sys.argv[2]
 new = json.load(open(sys.argv[1], encoding="utf-8"))
 for i, lang in enumerate(["zh-CN", "zh-TW", "en"]):
     p = root / f"{lang}.json"

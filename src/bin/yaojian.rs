@@ -118,6 +118,20 @@ enum FormCommand {
         #[arg(long)]
         template: String,
     },
+    /// Read an XLSForm spreadsheet (xlsx, xls or ods) and print its template
+    /// (yaojian/form/1); exit 1 with every mistake at its cell (`survey!D7`).
+    FromXlsx { file: std::path::PathBuf },
+    /// Write a template (a JSON file, or the id of a built-in template) as an XLSForm
+    /// spreadsheet that `from-xlsx` reads back as the same template.
+    ToXlsx {
+        #[arg(long)]
+        template: String,
+        #[arg(short, long)]
+        output: std::path::PathBuf,
+        /// Name the sheets and columns in Chinese (题目, 选项, 设置; 类型, 编号, 题目 …).
+        #[arg(long)]
+        chinese: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -230,6 +244,20 @@ fn read_stdin_capped(cap: usize) -> Result<String, yaojian::Errors> {
         .map_err(|e| vec![FieldError::new("$", "json.invalid").with("detail", e)])?;
     if buf.len() > cap {
         return Err(vec![FieldError::new("$", "json.too_large").with("max", cap)].into());
+    }
+    Ok(buf)
+}
+
+/// Reads a file of at most `cap` bytes.
+fn read_file_capped(path: &std::path::Path, cap: usize) -> Result<Vec<u8>, yaojian::Errors> {
+    let file_error =
+        |e: std::io::Error| vec![FieldError::new("$.file", "cli.file").with("detail", e)];
+    let mut buf = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(cap as u64 + 1).read_to_end(&mut buf))
+        .map_err(file_error)?;
+    if buf.len() > cap {
+        return Err(vec![FieldError::new("$.file", "json.too_large").with("max", cap)].into());
     }
     Ok(buf)
 }
@@ -480,6 +508,20 @@ fn form(cmd: FormCommand, lang: Lang) -> ExitCode {
             let mut s = form::parse_submission(&t, &read_stdin()?, day)?;
             s.reference = form::answers::keyed_reference(&s, &secret(&key)?);
             Ok(to_json(&s))
+        })(),
+        FormCommand::FromXlsx { file } => read_file_capped(&file, form::xlsform::MAX_XLSX_BYTES)
+            .and_then(|bytes| form::xlsform::from_xlsx(&bytes)),
+        FormCommand::ToXlsx {
+            template: name,
+            output,
+            chinese,
+        } => (|| {
+            use form::xlsform::Headers;
+            let headers = if chinese { Headers::Chinese } else { Headers::English };
+            let bytes = form::xlsform::to_xlsx(&template(&name)?, headers)?;
+            std::fs::write(&output, bytes)
+                .map_err(|e| vec![FieldError::new("$.output", "cli.file").with("detail", e)])?;
+            Ok(serde_json::Value::Null)
         })(),
         FormCommand::Items { template: name } => (|| {
             let t = template(&name)?;

@@ -8,6 +8,7 @@
 //! - [`live`]: the same, kept up to date answer by answer for a form being filled in.
 //! - [`submission`]: the submission document, its checks and its receipt reference.
 //! - [`summary`]: counts over many submissions, submitters with findings, CSV.
+//! - `xlsform` (feature `xlsx`): templates from and to XLSForm spreadsheets.
 //!
 //! Built-in templates (`data/forms/*.json`) are sample content and say so.
 
@@ -18,6 +19,8 @@ pub mod live;
 pub mod submission;
 pub mod summary;
 pub mod template;
+#[cfg(feature = "xlsx")]
+pub mod xlsform;
 
 pub use answers::{
     evaluate, parse_submission, submit, validate, Answers, Evaluation, FindingAnswer, Findings,
