@@ -23,7 +23,7 @@ pub struct Endpoint {
     pub query: &'static [(&'static str, bool, &'static str)],
     /// Request headers beyond Authorization: (name, required, description).
     pub headers: &'static [(&'static str, bool, &'static str)],
-    /// The request body's schema (one of [`SCHEMAS`]), when it takes one.
+    /// The request body's schema (one of [`SCHEMAS`], or [`SPREADSHEET`]), when it takes one.
     pub body: Option<&'static str>,
     /// Statuses it answers besides the error statuses every endpoint may give.
     pub responses: &'static [(u16, &'static str)],
@@ -120,6 +120,17 @@ fn self_inspection_endpoints() -> Vec<Endpoint> {
             body: None,
             responses: &[(200, "{items: [{id, version, title, sample}]}")],
             handler: || get(templates::list),
+        },
+        Endpoint {
+            method: "post",
+            path: "/templates/from-xlsx",
+            summary: "Read an XLSForm spreadsheet (xlsx, xls or ods, at most 5 MB; the body) into a template, stored nowhere",
+            access: Access::Bureau,
+            query: &[LANG],
+            headers: &[],
+            body: Some(SPREADSHEET),
+            responses: &[(200, "the template (yaojian/form/1), ready to publish with PUT"), (400, "the body could not be read"), (413, "over 5 MB"), (415, "not declared as a spreadsheet"), (422, "not a spreadsheet, or every mistake at its cell: {errors: [{path: \"survey!D7\", code, message}]}")],
+            handler: || post(templates::from_xlsx),
         },
         Endpoint {
             method: "get",
@@ -417,22 +428,18 @@ fn operation(e: &Endpoint) -> Value {
         responses.insert(status.to_string(), r);
     }
     if e.body.is_some() {
-        responses.insert(
-            "400".into(),
+        responses.entry("400").or_insert(
             json!({"description": "not JSON, or a key named twice", "content": error["content"]}),
         );
-        responses.insert(
-            "408".into(),
+        responses.entry("408").or_insert(
             json!({"description": "not answered within the server's request timeout (a body too slow to arrive)", "content": error["content"]}),
         );
-        responses.insert(
-            "413".into(),
-            json!({"description": "over the size cap", "content": error["content"]}),
-        );
-        responses.insert(
-            "415".into(),
-            json!({"description": "not application/json", "content": error["content"]}),
-        );
+        responses
+            .entry("413")
+            .or_insert(json!({"description": "over the size cap", "content": error["content"]}));
+        responses
+            .entry("415")
+            .or_insert(json!({"description": "not application/json", "content": error["content"]}));
     }
     if e.access != Access::Open {
         responses.insert(
@@ -455,11 +462,25 @@ fn operation(e: &Endpoint) -> Value {
     if e.access != Access::Open {
         op["security"] = json!([{"bearer": []}, {"cookie": []}]);
     }
-    if let Some(schema) = e.body {
-        op["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}});
+    match e.body {
+        Some(SPREADSHEET) => {
+            let binary = json!({"schema": {"type": "string", "format": "binary"}});
+            let content: Map<String, Value> = crate::handlers::templates::SPREADSHEET_TYPES
+                .iter()
+                .map(|t| (t.to_string(), binary.clone()))
+                .collect();
+            op["requestBody"] = json!({"required": true, "content": content});
+        }
+        Some(schema) => {
+            op["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}});
+        }
+        None => {}
     }
     op
 }
+
+/// The `body` of an endpoint that takes a spreadsheet file, not JSON.
+pub const SPREADSHEET: &str = "Spreadsheet";
 
 /// The published JSON Schemas the request bodies follow, by component name.
 pub const SCHEMAS: &[(&str, &str)] = &[

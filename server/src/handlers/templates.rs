@@ -3,7 +3,9 @@
 //! with other content is 409.
 
 use crate::auth::{Caller, Language};
-use crate::body::JsonBody;
+/// The media types `POST /templates/from-xlsx` takes, for the API document.
+pub use crate::body::SPREADSHEET_TYPES;
+use crate::body::{JsonBody, SpreadsheetBody};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::templates::{self as stored, Published};
@@ -110,4 +112,20 @@ pub async fn publish(
         }
     };
     Ok((status, Json(listing(&t, lang))))
+}
+
+/// `POST /templates/from-xlsx` (inspector or admin): an XLSForm spreadsheet → the
+/// template it writes, checked as publishing would check it; 422 with every mistake at
+/// its cell (`survey!D7`). Nothing is stored: publishing is `PUT`.
+pub async fn from_xlsx(
+    Language(lang): Language,
+    SpreadsheetBody(bytes): SpreadsheetBody,
+) -> ApiResult<Json<Value>> {
+    // Reading a large sheet takes milliseconds of CPU: off the async workers.
+    let converted = tokio::task::spawn_blocking(move || yaojian::form::xlsform::from_xlsx(&bytes))
+        .await
+        .map_err(ApiError::internal)?;
+    converted
+        .map(Json)
+        .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &e, lang))
 }
