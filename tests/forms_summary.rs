@@ -180,3 +180,48 @@ fn summary_csv_neutralises_formulas_typed_by_respondents() {
     );
     assert!(csv.contains(",'@SUM(1+1),"), "{csv}");
 }
+
+/// A summary says which versions it counts: the template's, always first; any other its
+/// submissions were filed on (counted, with a version problem); and those a server knows
+/// of without counting them.
+#[test]
+fn the_summary_says_which_versions_it_counts() {
+    let t = personal();
+    let clean = submit(
+        &t,
+        &clean_personal(),
+        &Findings::new(),
+        None,
+        None,
+        NOW,
+        Lang::ZhCn,
+    )
+    .unwrap();
+    let mut older = serde_json::to_value(&clean).unwrap();
+    older["template"]["version"] = json!("2026.1");
+    let batch = json!([older.clone(), clean, older]);
+    let mut sum = summarize(&t, parse_batch(&batch.to_string()).unwrap(), Lang::ZhCn);
+    let seen = |s: &yaojian::form::summary::Summary| -> Vec<(String, usize, bool)> {
+        s.versions
+            .iter()
+            .map(|v| (v.version.clone(), v.count, v.counted))
+            .collect()
+    };
+    let current = t.version.clone();
+    assert_eq!(
+        seen(&sum),
+        [(current.clone(), 1, true), ("2026.1".to_string(), 2, true)]
+    );
+    assert_eq!(
+        sum.invalid, 2,
+        "the older filings are counted with a version problem"
+    );
+    sum.add_uncounted("2025.9", 7);
+    sum.add_uncounted("2026.1", 5); // already counted: not listed twice
+    sum.add_uncounted("2024.1", 0); // none: not listed
+    assert_eq!(seen(&sum).len(), 3);
+    assert_eq!(seen(&sum)[2], ("2025.9".to_string(), 7, false));
+    // An empty batch still names the version it would count.
+    let empty = summarize(&t, Vec::new(), Lang::ZhCn);
+    assert_eq!(seen(&empty), [(current, 0, true)]);
+}

@@ -32,18 +32,6 @@ fn people(s: &TestServer) -> People {
     }
 }
 
-async fn file(s: &TestServer, token: &str, key: &str, doc: &serde_json::Value) -> String {
-    let r = s
-        .call("POST", "/submissions")
-        .token(token)
-        .header("idempotency-key", key)
-        .json(doc)
-        .send()
-        .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    r.json["reference"].as_str().unwrap().to_string()
-}
-
 #[tokio::test]
 async fn each_role_sees_exactly_its_own_and_nothing_else_exists_for_it() {
     for s in servers().await {

@@ -92,6 +92,15 @@ pub struct Rejected {
     pub errors: Vec<LocalizedError>,
 }
 
+/// How many submissions of one version of the template a summary holds (`counted`), or
+/// knows of without counting them (filed on another version, summarised with that one).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionCount {
+    pub version: String,
+    pub count: usize,
+    pub counted: bool,
+}
+
 /// The bureau's counts over a batch of submissions to one template.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
@@ -106,6 +115,24 @@ pub struct Summary {
     pub findings: Vec<FindingCount>,
     pub rows: Vec<Row>,
     pub rejected: Vec<Rejected>,
+    /// Which versions it counts: the template's first (even with none), then any other
+    /// its submissions were filed on (counted, each with a version problem), then those
+    /// a caller added as not counted ([`Summary::add_uncounted`]).
+    pub versions: Vec<VersionCount>,
+}
+
+impl Summary {
+    /// Notes `count` submissions filed on another `version` of the template that this
+    /// summary does not count (a server filters them out by version).
+    pub fn add_uncounted(&mut self, version: &str, count: usize) {
+        if count > 0 && !self.versions.iter().any(|v| v.version == version) {
+            self.versions.push(VersionCount {
+                version: version.to_string(),
+                count,
+                counted: false,
+            });
+        }
+    }
 }
 
 /// Reads a batch, up to [`MAX_BATCH_BYTES`]: a JSON array of submissions or one
@@ -151,6 +178,8 @@ pub struct Summarizer<'t> {
     rows: Vec<Row>,
     rejected: Vec<Rejected>,
     total: usize,
+    /// Counted submissions by the version they were filed on.
+    by_version: BTreeMap<String, usize>,
 }
 
 impl<'t> Summarizer<'t> {
@@ -168,6 +197,7 @@ impl<'t> Summarizer<'t> {
             rows: Vec::new(),
             rejected: Vec::new(),
             total: 0,
+            by_version: BTreeMap::new(),
         }
     }
 
@@ -199,6 +229,10 @@ impl<'t> Summarizer<'t> {
         let today =
             super::answers::parse_cst_timestamp(&s.submitted_at).unwrap_or(chrono::NaiveDate::MAX);
         let mut problems: Vec<LocalizedError> = Vec::new();
+        *self
+            .by_version
+            .entry(s.template.version.clone())
+            .or_default() += 1;
         if s.template.version != t.version {
             problems.push(
                 crate::FieldError::new("$.template.version", "form.template_mismatch")
@@ -273,6 +307,16 @@ impl<'t> Summarizer<'t> {
             })
             .collect();
         let rows = self.rows;
+        let mut by_version = self.by_version;
+        let own = by_version.remove(&t.version).unwrap_or(0);
+        let versions = std::iter::once((t.version.clone(), own))
+            .chain(by_version)
+            .map(|(version, count)| VersionCount {
+                version,
+                count,
+                counted: true,
+            })
+            .collect();
         Summary {
             template: t.id.clone(),
             version: t.version.clone(),
@@ -285,6 +329,7 @@ impl<'t> Summarizer<'t> {
             findings,
             rows,
             rejected: self.rejected,
+            versions,
         }
     }
 }

@@ -65,6 +65,8 @@ pub enum Emitted {
         rejected: usize,
         findings: Value,
         questions: Value,
+        /// Which versions it counts, and those the server holds it does not count.
+        versions: Value,
     },
     #[serde(rename = "summary.export")]
     SummaryExport { file: String, rows: usize },

@@ -92,6 +92,7 @@ fn summary_event(s: &Summary) -> Emitted {
         rejected: s.rejected.len(),
         findings: json_of(&s.findings),
         questions: json_of(&s.questions),
+        versions: json_of(&s.versions),
     }
 }
 
@@ -252,9 +253,17 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
             t.as_ref().map(|t| Rc::as_ptr(t) as usize),
             state.batch.clone(),
             lang,
+            state.server_versions.clone(),
         );
-        use_memo(key, move |(_, batch, lang)| {
-            t.map(|t| Rc::new(summarize(&t, batch.as_ref().clone(), *lang)))
+        use_memo(key, move |(_, batch, lang, elsewhere)| {
+            t.map(|t| {
+                let mut sum = summarize(&t, batch.as_ref().clone(), *lang);
+                // The server sends one version's filings; it names the others'.
+                for (version, count) in elsewhere.iter() {
+                    sum.add_uncounted(version, *count);
+                }
+                Rc::new(sum)
+            })
         })
     };
     // The counts go to the host each time the batch changes.
@@ -293,6 +302,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
         <header class="yj-fs__header">
             <h2 class="yj-fs__title">{ tf(lang, "fs.title", &[("template", &tpl.title(lang))]) }</h2>
             <p class="yj-hint">{ tf(lang, "fs.template_version", &[("id", &tpl.id), ("version", &tpl.version)]) }</p>
+            { tables::versions_note(&sum, lang, &id("versions")) }
             if tpl.sample { <p><span class="yj-sample-notice">{ t(lang, "common.sample") }</span></p> }
         </header>
     };

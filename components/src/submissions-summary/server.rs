@@ -44,6 +44,11 @@ pub fn load(endpoint: Endpoint, template: &Template, lang: Lang, d: UseReducerDi
                     return d.dispatch(Msg::Loaded { source, text: Err(detail), field: "reload" });
                 }
             };
+            if let Some(versions) = page["versions"].as_array() {
+                let count = |v: &Value| usize::try_from(v["count"].as_u64()?).ok();
+                let read = |v: &Value| Some((v["version"].as_str()?.to_string(), count(v)?));
+                d.dispatch(Msg::ServerVersions(versions.iter().filter_map(read).collect()));
+            }
             if let Some(items) = page["items"].as_array() {
                 all.extend(items.iter().map(|i| i["submission"].clone()));
             }

@@ -40,7 +40,7 @@ static SPEC: Spec = Spec {
     events: &[
         EventDoc {
             name: "yj-change",
-            detail: "`{type: \"summary.change\", template, total, counted, with_findings, missing_attestation, invalid, rejected, findings: [{question, title, severity, count}], questions: [{id, label, kind, answered, values}]}` each time the batch changes (the counts, not the rows); `{type: \"summary.export\", file, rows}` after a CSV download",
+            detail: "`{type: \"summary.change\", template, total, counted, with_findings, missing_attestation, invalid, rejected, findings: [{question, title, severity, count}], questions: [{id, label, kind, answered, values}], versions: [{version, count, counted}]}` each time the batch changes (the counts, not the rows); `{type: \"summary.export\", file, rows}` after a CSV download",
         },
         contract::ERROR_EVENT,
     ],

@@ -26,6 +26,8 @@ pub struct State {
     pub error_focus: u32,
     /// Bumped on every change of the batch (drives the emitted summary).
     pub revision: u32,
+    /// Filings the server holds on each version of the template (its first page says).
+    pub server_versions: Rc<Vec<(String, usize)>>,
 }
 
 pub enum Msg {
@@ -42,6 +44,8 @@ pub enum Msg {
     Paste(String),
     Filter(Filter),
     Page(usize),
+    /// How many filings the server holds on each version of the template.
+    ServerVersions(Vec<(String, usize)>),
 }
 
 impl State {
@@ -52,6 +56,7 @@ impl State {
         self.errors.clear();
         self.page = 0;
         self.revision += 1;
+        self.server_versions = Rc::default();
     }
 }
 
@@ -110,6 +115,7 @@ impl Reducible for State {
                 s.page = 0;
             }
             Msg::Page(p) => s.page = p,
+            Msg::ServerVersions(v) => s.server_versions = Rc::new(v),
         }
         Rc::new(s)
     }

@@ -336,3 +336,33 @@ pub(super) fn rejected_list(s: &Summary, lang: Lang, id: &dyn Fn(&str) -> String
         </section>
     }
 }
+
+/// Which versions the summary counts, when its submissions are on more than the
+/// template's: those counted anyway (each flagged with a version problem) and those the
+/// server holds that it does not count.
+pub(super) fn versions_note(s: &Summary, lang: Lang, id: &str) -> Html {
+    let list = |counted: bool| -> String {
+        let sep = yaojian::i18n::enumeration_separator(lang);
+        s.versions
+            .iter()
+            .skip(1)
+            .filter(|v| v.counted == counted)
+            .map(|v| tf(lang, "fs.version_count", &[("version", &v.version), ("count", &v.count.to_string())]))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let (counted, uncounted) = (list(true), list(false));
+    if counted.is_empty() && uncounted.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="yj-hint" id={id.to_string()}>
+            if !counted.is_empty() {
+                <p>{ tf(lang, "fs.versions_counted", &[("versions", &counted)]) }</p>
+            }
+            if !uncounted.is_empty() {
+                <p>{ tf(lang, "fs.versions_uncounted", &[("versions", &uncounted)]) }</p>
+            }
+        </div>
+    }
+}

@@ -294,3 +294,23 @@ async fn every_example_shows_what_it_says() {
     crate::common::examples::check_states(kind);
     crate::common::examples::run_all(kind).await;
 }
+
+#[wasm_bindgen_test]
+async fn submissions_on_another_version_are_named_with_their_count() {
+    let root = mount(Lang::ZhCn, Some(example_batch())).await;
+    let note = root.query_selector("[id$='-versions']").unwrap();
+    assert!(note.is_none(), "one version: no note");
+    root.remove();
+    let mut batch = (*example_batch()).clone();
+    for i in [0, 1] {
+        batch[i]["template"]["version"] = json!("2026.1");
+    }
+    let root = mount(Lang::ZhCn, Some(Rc::new(batch))).await;
+    let note = by_suffix(&root, "versions").text_content().unwrap();
+    assert!(note.contains("版本 2026.1（2 份）") && note.contains("已按本版本统计"), "{note}");
+    assert_eq!(stat(&root, "未通过校验"), "4", "each is flagged with its version");
+    let ev = emitted("summary.change");
+    let versions = &ev.last().unwrap()["versions"];
+    assert_eq!(versions[1], json!({"version": "2026.1", "count": 2, "counted": true}), "{versions}");
+    root.remove();
+}

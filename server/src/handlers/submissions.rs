@@ -285,7 +285,8 @@ pub async fn list(
     let q = parse_query(query, lang)?;
     let limit = page_size(q.limit.as_deref(), lang)?;
     let after = cursor(q.after.as_deref(), lang)?;
-    let mut rows = stored::page(&state.db, &filter(&caller, &q), after, limit + 1).await?;
+    let f = filter(&caller, &q);
+    let mut rows = stored::page(&state.db, &f, after, limit + 1).await?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let items: Vec<Value> = rows.iter().map(record).collect();
@@ -293,7 +294,18 @@ pub async fn list(
         (true, Some(last)) => Some(last.seq.to_string()),
         _ => None,
     };
-    Ok(Json(json!({ "items": items, "next": next })))
+    let mut page = json!({ "items": items, "next": next });
+    // The first page of one template's filings says how many each of its versions has,
+    // so a summary of one version can name the filings it does not count.
+    if q.template.is_some() && after == 0 {
+        let counts = stored::version_counts(&state.db, &f).await?;
+        let versions: Vec<Value> = counts
+            .iter()
+            .map(|(v, n)| json!({"version": v, "count": n}))
+            .collect();
+        page["versions"] = Value::Array(versions);
+    }
+    Ok(Json(page))
 }
 
 /// `GET /submissions/{reference}`: 404 when it is not there or not the caller's to see.

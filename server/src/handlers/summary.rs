@@ -72,7 +72,14 @@ pub async fn summary(
             None => break,
         }
     }
-    Ok(Json(sum.finish()))
+    let mut sum = sum.finish();
+    // The summary counts one version; it names the others the caller's filings are on.
+    for (version, n) in crate::store::submissions::version_counts(&state.db, &w).await? {
+        if version != t.version {
+            sum.add_uncounted(&version, usize::try_from(n).unwrap_or(0));
+        }
+    }
+    Ok(Json(sum))
 }
 
 /// `GET /submissions.csv?template=ID[&version=V]`: UTF-8 with BOM, streamed.

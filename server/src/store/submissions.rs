@@ -4,6 +4,7 @@
 use super::{json, seq, text, Arg, Conditions, Db, Scope, ScopeColumns};
 use serde_json::Value;
 use sqlx::any::AnyRow;
+use sqlx::Row;
 
 /// The columns a stored filing is read back with.
 const COLUMNS: &str = "seq, reference, template_id, template_version, owner_sub, owner_role, \
@@ -182,6 +183,25 @@ pub async fn bodies(
         out.push(json(r, "body")?);
     }
     Ok((out, last))
+}
+
+/// How many filings of the filter's template each version has, in the scope, whatever
+/// version the filter names; the versions in the order they were first filed on.
+pub async fn version_counts(db: &Db, filter: &Filter) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let every_version = Filter {
+        version: None,
+        ..filter.clone()
+    };
+    let w = every_version.conditions();
+    let sql = format!(
+        "SELECT template_version, COUNT(*) AS n FROM submissions{} \
+         GROUP BY template_version ORDER BY MIN(seq)",
+        w.sql()
+    );
+    let rows = w.bind(sql).fetch_all(&db.pool).await?;
+    rows.iter()
+        .map(|r| Ok((text(r, "template_version")?, r.try_get::<i64, _>("n")?)))
+        .collect()
 }
 
 /// One filing by its reference, when it is inside the scope.

@@ -339,3 +339,16 @@ pub async fn act(s: &TestServer, token: &str, id: &str, rev: i64, body: Value) -
         .send()
         .await
 }
+
+/// Files `doc` as `token` with idempotency key `key`; its reference (201 expected).
+pub async fn file(s: &TestServer, token: &str, key: &str, doc: &Value) -> String {
+    let r = s
+        .call("POST", "/submissions")
+        .token(token)
+        .header("idempotency-key", key)
+        .json(doc)
+        .send()
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    r.json["reference"].as_str().unwrap().to_string()
+}
