@@ -4,6 +4,8 @@
 //!
 //! - [`template`]: the template format (`yaojian/form/1`) and its parser.
 //! - [`answers`]: visibility, progress, findings, validation, the submission document.
+//! - [`builder`]: a template being written: edits at JSON paths, undo and redo, ids,
+//!   what a condition may read, every text in every language, what changed between versions.
 //! - [`draft`]: what a host may set as a form's value, checked before it is used.
 //! - [`live`]: the same, kept up to date answer by answer for a form being filled in.
 //! - [`submission`]: the submission document, its checks and its receipt reference.
@@ -13,6 +15,7 @@
 //! Built-in templates (`data/forms/*.json`) are sample content and say so.
 
 pub mod answers;
+pub mod builder;
 pub mod draft;
 pub mod field;
 pub mod live;
