@@ -175,6 +175,12 @@ const MESSAGES: &[(&str, &str, &str, &str)] = &[
         "There is no such template.",
     ),
     (
+        "template.diff_versions",
+        "请指明要比较的两个版本：?from=旧版本&to=新版本。",
+        "請指明要比較的兩個版本：?from=舊版本&to=新版本。",
+        "Name the two versions to compare: ?from=OLD&to=NEW.",
+    ),
+    (
         "template.unknown_version",
         "此模板没有该版本。",
         "此範本沒有該版本。",

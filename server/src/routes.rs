@@ -156,6 +156,17 @@ fn self_inspection_endpoints() -> Vec<Endpoint> {
         },
         Endpoint {
             method: "get",
+            path: "/templates/{id}/diff",
+            summary: "What changed between two published versions: the questions added, removed and changed, with their texts",
+            access: Access::Bureau,
+            query: &[("from", true, "the earlier version"), ("to", true, "the later version"), LANG],
+            headers: &[],
+            body: None,
+            responses: &[(200, "{id, from, to, added: [{id, label}], removed: [{id, label}], changed: [{id, label, before, fields}]}"), (404, "no such template or version"), (422, "a version not named")],
+            handler: || get(templates::diff),
+        },
+        Endpoint {
+            method: "get",
             path: "/templates/{id}/{version}",
             summary: "One version of a template",
             access: Access::Open,

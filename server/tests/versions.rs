@@ -110,3 +110,67 @@ async fn the_summary_of_a_version_names_the_filings_on_others() {
         assert!(untemplated.json.get("versions").is_none());
     }
 }
+
+#[tokio::test]
+async fn the_bureau_sees_what_changed_between_two_versions() {
+    for s in servers().await {
+        let admin = s.token(Role::Admin, "admin", None, None);
+        let mut v2 = versioned("2");
+        v2["sections"][0]["questions"][0]["label"] = json!("问题（修订）");
+        v2["sections"][0]["questions"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "extra", "kind": "yes_no", "label": {"zh-CN": "新增的问题", "en": "A new question"}}));
+        for (v, doc) in [("1", versioned("1")), ("2", v2)] {
+            let r = s
+                .call("PUT", &format!("/templates/t-open/{v}"))
+                .token(&admin)
+                .json(&doc)
+                .send()
+                .await;
+            assert!(r.status.is_success(), "{}", r.text);
+        }
+        let d = s
+            .get("/templates/t-open/diff?from=1&to=2", &admin)
+            .send()
+            .await;
+        assert_eq!(d.status, 200, "{}", d.text);
+        assert_eq!(
+            (d.json["from"].as_str(), d.json["to"].as_str()),
+            (Some("1"), Some("2"))
+        );
+        assert_eq!(d.json["added"][0]["id"], "extra");
+        assert_eq!(d.json["added"][0]["label"]["en"], "A new question");
+        assert_eq!(d.json["removed"], json!([]));
+        assert_eq!(d.json["changed"][0]["id"], "q");
+        assert_eq!(d.json["changed"][0]["before"]["zh-CN"], "Q");
+        assert_eq!(d.json["changed"][0]["fields"], json!(["label"]));
+        let back = s
+            .get("/templates/t-open/diff?from=2&to=1", &admin)
+            .send()
+            .await;
+        assert_eq!(back.json["removed"][0]["id"], "extra");
+        // Both versions named, both published; the bureau's only.
+        let missing = s.get("/templates/t-open/diff?from=1", &admin).send().await;
+        assert_eq!(
+            missing.codes(),
+            [("$.query".to_string(), "template.diff_versions".to_string())]
+        );
+        let unknown = s
+            .get("/templates/t-open/diff?from=1&to=9", &admin)
+            .send()
+            .await;
+        assert_eq!(
+            (unknown.status.as_u16(), unknown.codes()[0].0.as_str()),
+            (404, "$.query.to")
+        );
+        let ent = s.token(Role::Enterprise, "e", Some(ORG_A), None);
+        assert_eq!(
+            s.get("/templates/t-open/diff?from=1&to=2", &ent)
+                .send()
+                .await
+                .status,
+            403
+        );
+    }
+}

@@ -9,9 +9,10 @@ use crate::body::{JsonBody, SpreadsheetBody};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::templates::{self as stored, Published};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
+use serde::Deserialize;
 use serde_json::{json, Value};
 use yaojian::form::Template;
 
@@ -128,4 +129,52 @@ pub async fn from_xlsx(
     converted
         .map(Json)
         .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &e, lang))
+}
+
+/// `?from=&to=` of a diff.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiffQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// `GET /templates/{id}/diff?from=V&to=W` (inspector or admin): the questions added,
+/// removed and changed from version V to version W, with their texts (the engine's
+/// `form::builder::diff`); 404 when either version is not published.
+pub async fn diff(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Language(lang): Language,
+    query: Result<Query<DiffQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Json<Value>> {
+    let q = super::submissions::parse_query(query, lang)?;
+    let (Some(from), Some(to)) = (q.from, q.to) else {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "$.query",
+            "template.diff_versions",
+            lang,
+        ));
+    };
+    let mut versions = Vec::new();
+    for (field, version) in [("from", &from), ("to", &to)] {
+        match state.template(&id, Some(version)).await? {
+            Some(t) => versions.push(t),
+            None => {
+                let path = format!("$.query.{field}");
+                return Err(ApiError::new(
+                    StatusCode::NOT_FOUND,
+                    &path,
+                    "template.unknown_version",
+                    lang,
+                ));
+            }
+        }
+    }
+    let d = yaojian::form::builder::diff(&versions[0], &versions[1]);
+    Ok(Json(
+        json!({ "id": id, "from": from, "to": to, "added": d.added, "removed": d.removed, "changed": d.changed }),
+    ))
 }
