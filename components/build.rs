@@ -11,14 +11,28 @@
 use std::fmt::Write;
 use std::path::Path;
 
-/// The widgets: (kind, module name, type), by kind.
-fn widgets(src: &Path) -> Vec<(String, String, String)> {
+/// What a widget's `spec.rs` says it renders of another widget (`//! uses widget: kind`):
+/// that widget's module comes along, unlisted, when only this one is built.
+fn uses(spec: &str) -> Vec<String> {
+    spec.lines()
+        .filter_map(|l| {
+            l.trim_start_matches("//!")
+                .trim()
+                .strip_prefix("uses widget:")
+        })
+        .map(|k| k.trim().to_string())
+        .collect()
+}
+
+/// The widgets: (kind, module name, type, listed), by kind. A widget another one uses
+/// is carried unlisted when only the other is built.
+fn widgets(src: &Path) -> Vec<(String, String, String, bool)> {
     println!("cargo:rerun-if-env-changed=YJ_WIDGETS");
     let only: Option<Vec<String>> = std::env::var("YJ_WIDGETS")
         .ok()
         .filter(|v| !v.is_empty())
         .map(|v| v.split(',').map(|k| k.trim().to_string()).collect());
-    let mut out = Vec::new();
+    let mut all = Vec::new();
     for dir in std::fs::read_dir(src).expect("components/src").flatten() {
         let kind = dir.file_name().to_string_lossy().into_owned();
         let Ok(spec) = std::fs::read_to_string(dir.path().join("spec.rs")) else {
@@ -31,18 +45,26 @@ fn widgets(src: &Path) -> Vec<(String, String, String)> {
         else {
             panic!("{kind}/spec.rs: no `impl Widget for <Type>`");
         };
-        if only.as_ref().is_some_and(|o| !o.contains(&kind)) {
-            continue;
-        }
-        out.push((kind.clone(), kind.replace('-', "_"), ty.to_string()));
+        all.push((kind.clone(), ty.to_string(), uses(&spec)));
     }
+    let listed = |k: &String| only.as_ref().is_none_or(|o| o.contains(k));
+    let used: Vec<String> = all
+        .iter()
+        .filter(|w| listed(&w.0))
+        .flat_map(|w| w.2.clone())
+        .collect();
+    let mut out: Vec<(String, String, String, bool)> = all
+        .into_iter()
+        .filter(|(k, _, _)| listed(k) || used.contains(k))
+        .map(|(k, ty, _)| (k.clone(), k.replace('-', "_"), ty, listed(&k)))
+        .collect();
     out.sort();
     out
 }
 
-fn write_widgets(src: &Path, list: &[(String, String, String)]) {
+fn write_widgets(src: &Path, list: &[(String, String, String, bool)]) {
     let mut out = String::from("// Made by build.rs from the widget folders.\n");
-    for (kind, module, _) in list {
+    for (kind, module, _, _) in list {
         let path = src.join(kind).join("mod.rs");
         writeln!(
             out,
@@ -54,7 +76,7 @@ fn write_widgets(src: &Path, list: &[(String, String, String)]) {
     out.push_str(
         "/// Every widget the bundle carries, by kind.\npub const WIDGETS: &[Entry] = &[\n",
     );
-    for (_, module, ty) in list {
+    for (_, module, ty, _) in list.iter().filter(|w| w.3) {
         writeln!(out, "    Entry::of::<{module}::{ty}>(),").unwrap();
     }
     out.push_str("];\n");

@@ -90,6 +90,7 @@ fn each_widget_uses_its_own_words_the_common_ones_and_the_engines() {
         .collect();
     let own = [
         ("common", "common"),
+        ("form-builder", "fb"),
         ("penalty-calculator", "pc"),
         ("portal", "portal"),
         ("rectification", "cl"),

@@ -36,7 +36,7 @@ fn sources(dir: &Path) -> Vec<(PathBuf, String)> {
 
 /// What a widget's source names that a widget must not: `crate::embed`,
 /// `crate::portal`, another widget (`crate::widgets::<other>`).
-fn forbidden_names(text: &str, own: &str) -> Vec<String> {
+fn forbidden_names(text: &str, own: &str, uses: &[String]) -> Vec<String> {
     let mut out: Vec<String> = named_after(text, "crate::")
         .into_iter()
         .filter(|m| m == "embed" || m == "portal")
@@ -44,18 +44,33 @@ fn forbidden_names(text: &str, own: &str) -> Vec<String> {
     out.extend(
         named_after(text, "crate::widgets::")
             .into_iter()
-            .filter(|m| m != own && m != "examples")
+            .filter(|m| m != own && m != "examples" && !uses.contains(m))
             .map(|m| format!("widgets::{m}")),
     );
     out
+}
+
+/// The widgets a widget's `spec.rs` declares it renders (`//! uses widget: kind`, the
+/// form builder's preview is the form itself), as module names.
+fn declared_uses(dir: &Path) -> Vec<String> {
+    let spec = std::fs::read_to_string(dir.join("spec.rs")).unwrap();
+    spec.lines()
+        .filter_map(|l| {
+            l.trim_start_matches("//!")
+                .trim()
+                .strip_prefix("uses widget:")
+        })
+        .map(|k| k.trim().replace('-', "_"))
+        .collect()
 }
 
 #[test]
 fn widgets_depend_on_neither_embedding_nor_the_portal_nor_each_other() {
     let mut broken = Vec::new();
     for (dir, module) in widget_folders() {
+        let uses = declared_uses(&dir);
         for (p, text) in sources(&dir) {
-            for n in forbidden_names(&text, &module) {
+            for n in forbidden_names(&text, &module, &uses) {
                 broken.push(format!("{} names crate::{n}", p.display()));
             }
         }
@@ -113,12 +128,21 @@ fn the_checks_find_a_back_edge_and_broken_markup() {
     assert_eq!(
         forbidden_names(
             "use crate::widgets::rectification::board;",
-            "self_inspection"
+            "self_inspection",
+            &[]
         ),
         ["widgets::rectification"]
     );
-    assert!(forbidden_names("crate::widgets::examples::X; crate::common::t", "x").is_empty());
-    assert_eq!(forbidden_names("crate::embed::mount", "x"), ["embed"]);
+    assert!(forbidden_names("crate::widgets::examples::X; crate::common::t", "x", &[]).is_empty());
+    assert_eq!(forbidden_names("crate::embed::mount", "x", &[]), ["embed"]);
+    // A widget its spec declares it renders is allowed, and only that one.
+    let uses = declared_uses(Path::new("components/src/form-builder"));
+    assert_eq!(uses, ["self_inspection"]);
+    let text = "crate::widgets::self_inspection::SelfInspection; crate::widgets::rectification::X";
+    assert_eq!(
+        forbidden_names(text, "form_builder", &uses),
+        ["widgets::rectification"]
+    );
     assert_eq!(
         markup_faults("html! { <button class=\"a\">{ x }</button> <p style=\"\"/> }"),
         ["a style= attribute", "a <button> without a type"]

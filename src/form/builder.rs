@@ -172,6 +172,16 @@ impl Builder {
         Ok(())
     }
 
+    /// Puts `doc` in place of the whole document (a template to start from); it can be
+    /// undone.
+    pub fn replace(&mut self, doc: Value) {
+        self.undo.push(std::mem::replace(&mut self.doc, doc));
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
     /// Goes back one edit; false when there is none.
     pub fn undo(&mut self) -> bool {
         match self.undo.pop() {
@@ -233,7 +243,7 @@ fn set(doc: &mut Value, path: &str, value: Value) -> Option<()> {
 }
 
 /// Every section and question id in the document, group columns included.
-fn ids(doc: &Value) -> Vec<String> {
+pub fn ids(doc: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for s in doc["sections"].as_array().into_iter().flatten() {
         out.extend(s["id"].as_str().map(str::to_string));

@@ -178,8 +178,9 @@ pub struct Summarizer<'t> {
     rows: Vec<Row>,
     rejected: Vec<Rejected>,
     total: usize,
-    /// Counted submissions by the version they were filed on.
-    by_version: BTreeMap<String, usize>,
+    /// Counted submissions by the version they were filed on, in the order first seen
+    /// (a list: a template has few versions, and a map would weigh on the widget's wasm).
+    by_version: Vec<(String, usize)>,
 }
 
 impl<'t> Summarizer<'t> {
@@ -197,7 +198,7 @@ impl<'t> Summarizer<'t> {
             rows: Vec::new(),
             rejected: Vec::new(),
             total: 0,
-            by_version: BTreeMap::new(),
+            by_version: Vec::new(),
         }
     }
 
@@ -229,10 +230,14 @@ impl<'t> Summarizer<'t> {
         let today =
             super::answers::parse_cst_timestamp(&s.submitted_at).unwrap_or(chrono::NaiveDate::MAX);
         let mut problems: Vec<LocalizedError> = Vec::new();
-        *self
+        match self
             .by_version
-            .entry(s.template.version.clone())
-            .or_default() += 1;
+            .iter_mut()
+            .find(|(v, _)| *v == s.template.version)
+        {
+            Some((_, n)) => *n += 1,
+            None => self.by_version.push((s.template.version.clone(), 1)),
+        }
         if s.template.version != t.version {
             problems.push(
                 crate::FieldError::new("$.template.version", "form.template_mismatch")
@@ -308,7 +313,10 @@ impl<'t> Summarizer<'t> {
             .collect();
         let rows = self.rows;
         let mut by_version = self.by_version;
-        let own = by_version.remove(&t.version).unwrap_or(0);
+        let own = match by_version.iter().position(|(v, _)| *v == t.version) {
+            Some(i) => by_version.remove(i).1,
+            None => 0,
+        };
         let versions = std::iter::once((t.version.clone(), own))
             .chain(by_version)
             .map(|(version, count)| VersionCount {

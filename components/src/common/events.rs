@@ -70,6 +70,13 @@ pub enum Emitted {
     },
     #[serde(rename = "summary.export")]
     SummaryExport { file: String, rows: usize },
+    /// The template being written, after every change in the form builder.
+    #[serde(rename = "builder.change")]
+    BuilderChange {
+        template: Value,
+        valid: bool,
+        errors: usize,
+    },
     /// A kept draft that could not be read, moved aside unchanged to `kept_as`.
     #[serde(rename = "draft.unreadable")]
     DraftUnreadable {

@@ -22,7 +22,6 @@ use crate::common::events::{json_of, Emitted, TemplateRef};
 use crate::common::{t, tf, ErrorItem, ErrorSummary, Field};
 use serde_json::Value;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yaojian::checklist::wire_name;
 use yaojian::form::summary::{
     finding_count, findings_csv, parse_batch, rows_csv, summarize, Filter, Row, Summary,
@@ -60,21 +59,7 @@ pub struct SubmissionsSummaryProps {
 
 /// Offers `text` as a file download named `name` (CSV, UTF-8).
 fn download(name: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
-    let err = |e: wasm_bindgen::JsValue| crate::common::js_error_text(&e);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(err)?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url).map_err(err)?;
-    Ok(())
+    crate::common::download_text(name, text, "text/csv;charset=utf-8")
 }
 
 /// What goes to the host on every change of the batch: the counts, without the rows.

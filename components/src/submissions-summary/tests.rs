@@ -3,6 +3,7 @@
 use super::*;
 use crate::common::testing::{self, by_suffix, fire, text};
 use serde_json::json;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 

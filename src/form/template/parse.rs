@@ -159,7 +159,7 @@ impl Parser {
     /// Builds a text, adding any translations given for `key`.
     fn text(&mut self, raw: RawText, key: &str, path: &str) -> I18nText {
         let mut t = raw.into_text();
-        if !t.contains_key("zh-CN") {
+        if t.get("zh-CN").is_none_or(|s| s.trim().is_empty()) {
             self.err(path.to_string(), "text_zh_cn");
         }
         if let Some(extra) = self.translations.remove(key) {

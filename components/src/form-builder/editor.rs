@@ -1,0 +1,255 @@
+//! The editor pane: the form's id, version and title, then each section and its
+//! questions, every field an edit at its JSON path, its error (the engine's) beside it.
+
+use super::{field_suffix, Msg, State};
+use crate::common::{error_message, t, tf};
+use serde_json::{json, Map, Value};
+use std::rc::Rc;
+use yaojian::form::builder::{ids, suggest_id, unique_id, Edit};
+use yaojian::{FieldError, Lang};
+use yew::prelude::*;
+
+/// What every part of the editor needs.
+pub struct Ctx {
+    pub lang: Lang,
+    pub prefix: Rc<String>,
+    pub errors: Rc<Vec<FieldError>>,
+    pub d: UseReducerDispatcher<State>,
+}
+
+impl Ctx {
+    fn id(&self, suffix: &str) -> String {
+        format!("{}-{suffix}", self.prefix)
+    }
+
+    /// The first error shown at the field `suffix`.
+    fn error(&self, suffix: &str) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|e| field_suffix(&e.path) == suffix)
+            .map(|e| e.message(self.lang))
+    }
+
+    fn edit(&self, e: Edit) -> Callback<MouseEvent> {
+        let d = self.d.clone();
+        let e = Rc::new(e);
+        Callback::from(move |_| d.dispatch(Msg::Edit((*e).clone())))
+    }
+}
+
+/// The question kinds the builder offers (a group question comes in a later version).
+const KINDS: [&str; 13] = [
+    "yes_no", "single_choice", "multiple_choice", "text", "long_text", "number", "money", "date",
+    "uscc", "resident_id", "phone", "email", "attestation",
+];
+
+/// A text input for the field at `path`: plain text, or (`i18n`) the zh-CN text of a
+/// text in several languages, the others kept.
+fn text_input(ctx: &Ctx, suffix: &str, label: String, path: String, current: &Value, i18n: bool) -> Html {
+    let id = ctx.id(suffix);
+    let error = ctx.error(suffix);
+    let value = if i18n {
+        current.get("zh-CN").and_then(Value::as_str).or(current.as_str()).unwrap_or_default().to_string()
+    } else {
+        current.as_str().unwrap_or_default().to_string()
+    };
+    let oninput = {
+        let (d, current) = (ctx.d.clone(), current.clone());
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let value = if i18n {
+                let mut m = match &current {
+                    Value::Object(m) => m.clone(),
+                    _ => Map::new(),
+                };
+                m.insert("zh-CN".into(), Value::String(v));
+                Value::Object(m)
+            } else {
+                Value::String(v)
+            };
+            d.dispatch(Msg::Edit(Edit::Set { path: path.clone(), value }));
+        })
+    };
+    let error_id = error.as_ref().map(|_| format!("{id}-error"));
+    html! {
+        <div class={classes!("yj-field", error.is_some().then_some("yj-field--error"))}>
+            <label class="yj-label" for={id.clone()}>{ label }</label>
+            if let (Some(e), Some(eid)) = (&error, &error_id) { { error_message(eid, e, ctx.lang) } }
+            <input type="text" class="yj-input" id={id} {value} {oninput}
+                   aria-invalid={error.is_some().then_some("true")} aria-describedby={error_id} />
+        </div>
+    }
+}
+
+/// Buttons that move, copy and remove the element at `path` (`what` names it for
+/// screen readers: "第 2 题").
+fn item_buttons(ctx: &Ctx, path: &str, what: &str, index: usize, count: usize, suffix: &str) -> Html {
+    let lang = ctx.lang;
+    let hidden = |key: &str| html! { <>{ t(lang, key) }<span class="yj-visually-hidden">{ format!(" {what}") }</span></> };
+    html! {
+        <div class="yj-button-row yj-fb__item-buttons">
+            <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("{suffix}-up"))}
+                    disabled={index == 0} onclick={ctx.edit(Edit::Move { path: path.into(), by: -1 })}>{ hidden("fb.up") }</button>
+            <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("{suffix}-down"))}
+                    disabled={index + 1 >= count} onclick={ctx.edit(Edit::Move { path: path.into(), by: 1 })}>{ hidden("fb.down") }</button>
+            <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("{suffix}-copy"))}
+                    onclick={ctx.edit(Edit::Duplicate { path: path.into() })}>{ hidden("fb.duplicate") }</button>
+            <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("{suffix}-delete"))}
+                    onclick={ctx.edit(Edit::Remove { path: path.into() })}>{ hidden("fb.delete") }</button>
+        </div>
+    }
+}
+
+/// A new question with an id not yet taken.
+fn new_question(doc: &Value) -> Value {
+    json!({"id": suggest_id("", &ids(doc)), "kind": "yes_no", "label": {"zh-CN": ""}})
+}
+
+/// The whole document.
+pub fn document(ctx: &Ctx, doc: &Value) -> Html {
+    let lang = ctx.lang;
+    let sections = doc["sections"].as_array().cloned().unwrap_or_default();
+    let add_section = {
+        let taken = ids(doc);
+        let section = json!({"id": unique_id("s1", &taken), "title": {"zh-CN": ""}, "questions": []});
+        let mut section = section;
+        let mut with = taken.clone();
+        with.push(section["id"].as_str().unwrap_or_default().to_string());
+        section["questions"] = json!([{"id": suggest_id("", &with), "kind": "yes_no", "label": {"zh-CN": ""}}]);
+        ctx.edit(Edit::Insert { path: format!("$.sections[{}]", sections.len()), value: section })
+    };
+    html! {
+        <>
+            <fieldset class="yj-fb__form">
+                <legend class="yj-label">{ t(lang, "fb.form") }</legend>
+                { text_input(ctx, "form-id", t(lang, "fb.form_id"), "$.id".into(), &doc["id"], false) }
+                { text_input(ctx, "version", t(lang, "fb.version"), "$.version".into(), &doc["version"], false) }
+                { text_input(ctx, "form-title", t(lang, "fb.form_title"), "$.title".into(), &doc["title"], true) }
+            </fieldset>
+            { for sections.iter().enumerate().map(|(si, s)| section(ctx, doc, s, si, sections.len())) }
+            if let Some(e) = ctx.error("add-section") {
+                { error_message(&ctx.id("add-section-error"), &e, lang) }
+            }
+            <button type="button" class="yj-button" id={ctx.id("add-section")} onclick={add_section}>{ t(lang, "fb.add_section") }</button>
+        </>
+    }
+}
+
+fn section(ctx: &Ctx, doc: &Value, s: &Value, si: usize, count: usize) -> Html {
+    let lang = ctx.lang;
+    let path = format!("$.sections[{si}]");
+    let what = tf(lang, "fb.section_n", &[("n", &(si + 1).to_string())]);
+    let questions = s["questions"].as_array().cloned().unwrap_or_default();
+    let add = ctx.edit(Edit::Insert { path: format!("{path}.questions[{}]", questions.len()), value: new_question(doc) });
+    html! {
+        <fieldset class="yj-fb__section" id={ctx.id(&format!("s{si}"))}>
+            <legend class="yj-fb__legend">{ what.clone() }</legend>
+            { text_input(ctx, &format!("s{si}-title"), t(lang, "fb.section_title"), format!("{path}.title"), &s["title"], true) }
+            { item_buttons(ctx, &path, &what, si, count, &format!("s{si}")) }
+            { for questions.iter().enumerate().map(|(qi, q)| question(ctx, q, si, qi, questions.len())) }
+            <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("s{si}-add"))} onclick={add}>
+                { t(lang, "fb.add_question") }<span class="yj-visually-hidden">{ format!(" {what}") }</span>
+            </button>
+        </fieldset>
+    }
+}
+
+/// The question `q` as kind `kind`: fields of its old kind that the new one does not
+/// take are dropped, options and a statement added where the new kind needs them.
+fn with_kind(q: &Value, kind: &str) -> Value {
+    let mut out = Map::new();
+    for k in ["id", "label", "help", "required", "visible_if", "required_if", "finding"] {
+        if let Some(v) = q.get(k) {
+            out.insert(k.into(), v.clone());
+        }
+    }
+    out.insert("kind".into(), json!(kind));
+    if kind.ends_with("_choice") {
+        let options = q.get("options").cloned().unwrap_or_else(|| {
+            json!([{"value": "a", "label": {"zh-CN": ""}}, {"value": "b", "label": {"zh-CN": ""}}])
+        });
+        out.insert("options".into(), options);
+    }
+    if kind == "attestation" {
+        out.insert("statement".into(), q.get("statement").cloned().unwrap_or_else(|| json!({"zh-CN": ""})));
+    }
+    Value::Object(out)
+}
+
+fn question(ctx: &Ctx, q: &Value, si: usize, qi: usize, count: usize) -> Html {
+    let lang = ctx.lang;
+    let path = format!("$.sections[{si}].questions[{qi}]");
+    let sfx = format!("s{si}-q{qi}");
+    let what = tf(lang, "fb.question_n", &[("n", &(qi + 1).to_string())]);
+    let kind = q["kind"].as_str().unwrap_or_default().to_string();
+    let on_kind = {
+        let (d, q, path) = (ctx.d.clone(), q.clone(), path.clone());
+        Callback::from(move |e: Event| {
+            let k = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            d.dispatch(Msg::Edit(Edit::Set { path: path.clone(), value: with_kind(&q, &k) }));
+        })
+    };
+    let on_required = {
+        let (d, path, on) = (ctx.d.clone(), format!("{path}.required"), !q["required"].as_bool().unwrap_or(false));
+        Callback::from(move |_: Event| d.dispatch(Msg::Edit(Edit::Set { path: path.clone(), value: if on { json!(true) } else { Value::Null } })))
+    };
+    let kind_id = ctx.id(&format!("{sfx}-kind"));
+    let kind_error = ctx.error(&format!("{sfx}-kind"));
+    let kind_error_id = kind_error.as_ref().map(|_| format!("{kind_id}-error"));
+    html! {
+        <fieldset class="yj-fb__question" id={ctx.id(&sfx)}>
+            <legend class="yj-fb__legend">{ what.clone() }</legend>
+            <div class={classes!("yj-field", kind_error.is_some().then_some("yj-field--error"))}>
+                <label class="yj-label" for={kind_id.clone()}>{ t(lang, "fb.kind") }</label>
+                if let (Some(e), Some(eid)) = (&kind_error, &kind_error_id) { { error_message(eid, e, lang) } }
+                <select class="yj-select" id={kind_id} onchange={on_kind} aria-describedby={kind_error_id}
+                        aria-invalid={kind_error.is_some().then_some("true")}>
+                    { for KINDS.iter().map(|k| html! {
+                        <option value={*k} selected={*k == kind}>{ t(lang, &format!("fb.kind.{k}")) }</option>
+                    }) }
+                </select>
+            </div>
+            { text_input(ctx, &format!("{sfx}-id"), t(lang, "fb.question_id"), format!("{path}.id"), &q["id"], false) }
+            { text_input(ctx, &format!("{sfx}-label"), t(lang, "fb.question_label"), format!("{path}.label"), &q["label"], true) }
+            <div class="yj-checkbox">
+                <input type="checkbox" class="yj-checkbox__input" id={ctx.id(&format!("{sfx}-required"))}
+                       checked={q["required"].as_bool().unwrap_or(false)} onchange={on_required} />
+                <label class="yj-checkbox__label" for={ctx.id(&format!("{sfx}-required"))}>{ t(lang, "fb.required") }</label>
+            </div>
+            if kind == "attestation" {
+                { text_input(ctx, &format!("{sfx}-statement"), t(lang, "fb.statement"), format!("{path}.statement"), &q["statement"], true) }
+            }
+            if kind.ends_with("_choice") { { options(ctx, q, &path, &sfx) } }
+            { item_buttons(ctx, &path, &what, qi, count, &sfx) }
+        </fieldset>
+    }
+}
+
+/// A choice question's options: value and label of each, removable, and one more.
+fn options(ctx: &Ctx, q: &Value, path: &str, sfx: &str) -> Html {
+    let lang = ctx.lang;
+    let list = q["options"].as_array().cloned().unwrap_or_default();
+    let taken: Vec<String> = list.iter().filter_map(|o| o["value"].as_str().map(str::to_string)).collect();
+    let next = unique_id("option1", &taken);
+    let add = ctx.edit(Edit::Insert { path: format!("{path}.options[{}]", list.len()), value: json!({"value": next, "label": {"zh-CN": ""}}) });
+    html! {
+        <fieldset class="yj-fb__options">
+            <legend class="yj-label">{ t(lang, "fb.options") }</legend>
+            { for list.iter().enumerate().map(|(oi, o)| {
+                let op = format!("{path}.options[{oi}]");
+                let n = (oi + 1).to_string();
+                html! {
+                    <div class="yj-fb__option">
+                        { text_input(ctx, &format!("{sfx}-o{oi}-value"), tf(lang, "fb.option_value", &[("n", &n)]), format!("{op}.value"), &o["value"], false) }
+                        { text_input(ctx, &format!("{sfx}-o{oi}-label"), tf(lang, "fb.option_label", &[("n", &n)]), format!("{op}.label"), &o["label"], true) }
+                        <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("{sfx}-o{oi}-delete"))}
+                                onclick={ctx.edit(Edit::Remove { path: op.clone() })}>
+                            { t(lang, "fb.delete") }<span class="yj-visually-hidden">{ format!(" {}", tf(lang, "fb.option_n", &[("n", &n)])) }</span>
+                        </button>
+                    </div>
+                }
+            }) }
+            <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("{sfx}-add-option"))} onclick={add}>{ t(lang, "fb.add_option") }</button>
+        </fieldset>
+    }
+}
