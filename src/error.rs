@@ -30,8 +30,13 @@ impl FieldError {
 
     /// Adds a parameter the message substitutes (`{key}`).
     pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
-        self.params.insert(key.to_string(), value.to_string());
+        self.param(key, value);
         self
+    }
+
+    /// [`FieldError::with`] on an error already in a list (`errs.last_mut()`).
+    pub fn param(&mut self, key: &str, value: impl fmt::Display) {
+        self.params.insert(key.to_string(), value.to_string());
     }
 
     /// The message in `lang`, e.g. "金额不能为负数".

@@ -28,17 +28,21 @@ fn template(id: &str, sections: usize, per_section: usize) -> Template {
     Template::from_value(doc).expect("a valid template")
 }
 
+/// `bytes` sent to `POST /templates/from-xlsx` as an xlsx file, by `token`.
+async fn convert(s: &TestServer, token: &str, bytes: &[u8]) -> Reply {
+    s.call("POST", "/templates/from-xlsx")
+        .token(token)
+        .raw(XLSX, bytes.to_vec())
+        .send()
+        .await
+}
+
 #[tokio::test]
 async fn the_bureau_reads_a_spreadsheet_and_publishes_what_it_returns() {
     let bytes = to_xlsx(&template("from-sheet", 2, 3), Headers::Chinese).expect("xlsx");
     for s in servers().await {
         let inspector = s.token(Role::Inspector, "inspector-xm", None, Some("350200"));
-        let r = s
-            .call("POST", "/templates/from-xlsx")
-            .token(&inspector)
-            .raw(XLSX, bytes.clone())
-            .send()
-            .await;
+        let r = convert(&s, &inspector, &bytes).await;
         assert_eq!(r.status, 200, "{}", r.text);
         assert_eq!(
             Template::from_value(r.json.clone()).expect("a template"),
@@ -58,12 +62,7 @@ async fn the_bureau_reads_a_spreadsheet_and_publishes_what_it_returns() {
         assert_eq!(versions.json["items"][0]["published_by"], "inspector-xm");
         // Only the bureau converts: an enterprise, a representative and no one are refused.
         let admin = s.token(Role::Admin, "admin-1", None, None);
-        let ok = s
-            .call("POST", "/templates/from-xlsx")
-            .token(&admin)
-            .raw(XLSX, bytes.clone())
-            .send()
-            .await;
+        let ok = convert(&s, &admin, &bytes).await;
         assert_eq!(ok.status, 200);
         for (token, status) in [
             (
@@ -144,12 +143,7 @@ async fn a_sheet_of_ten_thousand_rows_is_read() {
     assert!(bytes.len() < MAX_XLSX_BYTES, "{} bytes", bytes.len());
     for s in servers().await {
         let inspector = s.token(Role::Inspector, "inspector-xm", None, Some("350200"));
-        let r = s
-            .call("POST", "/templates/from-xlsx")
-            .token(&inspector)
-            .raw(XLSX, bytes.clone())
-            .send()
-            .await;
+        let r = convert(&s, &inspector, &bytes).await;
         assert_eq!(r.status, 200, "{}", &r.text[..r.text.len().min(500)]);
         let t = Template::from_value(r.json).expect("a template");
         assert_eq!(t.question_count(), 9_900);

@@ -19,13 +19,13 @@ pub const UNDO_DEPTH: usize = 100;
 
 /// One step of a JSON path: a key or an index.
 #[derive(Debug, Clone, PartialEq)]
-enum Step {
+pub enum Step {
     Key(String),
     Index(usize),
 }
 
 /// Reads `$.sections[0].questions[2].label` into its steps; none when it is not a path.
-fn steps(path: &str) -> Option<Vec<Step>> {
+pub fn steps(path: &str) -> Option<Vec<Step>> {
     let mut rest = path.strip_prefix('$')?;
     let mut out = Vec::new();
     while !rest.is_empty() {
@@ -164,22 +164,24 @@ impl Builder {
                 array.insert(i + 1, copy);
             }
         }
+        self.record(before);
+        Ok(())
+    }
+
+    /// Keeps `before` as the step undo goes back to; a new edit drops what was undone.
+    fn record(&mut self, before: Value) {
         self.undo.push(before);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
         self.redo.clear();
-        Ok(())
     }
 
     /// Puts `doc` in place of the whole document (a template to start from); it can be
     /// undone.
     pub fn replace(&mut self, doc: Value) {
-        self.undo.push(std::mem::replace(&mut self.doc, doc));
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
+        let before = std::mem::replace(&mut self.doc, doc);
+        self.record(before);
     }
 
     /// Goes back one edit; false when there is none.

@@ -118,45 +118,40 @@ fn initial(props: &FormBuilderProps) -> State {
 }
 
 /// The element id suffix of the field a JSON path names (`$.sections[0].questions[2].label`
-/// → `s0-q2-label`); a path inside a field goes to the field.
+/// → `s0-q2-label`); a path inside a field goes to the field. The path is read by the
+/// engine (`form::builder::steps`), as it writes it.
 pub(crate) fn field_suffix(path: &str) -> String {
+    use yaojian::form::builder::Step;
+    let steps = yaojian::form::builder::steps(path).unwrap_or_default();
     let mut parts: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut rest = path.trim_start_matches('$');
-    while let Some(r) = rest.strip_prefix('.') {
-        let end = r.find(['.', '[']).unwrap_or(r.len());
-        let key = &r[..end];
-        rest = &r[end..];
-        let index = rest
-            .strip_prefix('[')
-            .and_then(|r| r.split_once(']'))
-            .and_then(|(n, after)| n.parse::<usize>().ok().map(|n| (n, after)));
-        match (key, index) {
-            ("sections", Some((n, after))) => {
-                parts.push(format!("s{n}"));
-                rest = after;
-            }
-            ("questions", Some((n, after))) if parts.len() == 1 => {
-                parts.push(format!("q{n}"));
-                rest = after;
-            }
-            ("options", Some((n, after))) if parts.len() == 2 => {
-                parts.push(format!("o{n}"));
-                rest = after;
+    let mut field = "";
+    let mut it = steps.iter().peekable();
+    while let Some(step) = it.next() {
+        let Step::Key(key) = step else { break };
+        let letter = match (key.as_str(), parts.len()) {
+            ("sections", 0) => "s",
+            ("questions", 1) => "q",
+            ("options", 2) => "o",
+            _ => "",
+        };
+        match it.peek() {
+            Some(Step::Index(n)) if !letter.is_empty() => {
+                parts.push(format!("{letter}{n}"));
+                it.next();
             }
             _ => {
-                field = key.to_string();
+                field = key;
                 break;
             }
         }
     }
-    let field = match (parts.len(), field.as_str()) {
+    let field = match (parts.len(), field) {
         (0, "id") => "form-id",
         (0, "version") => "version",
         (0, "sections") => "add-section",
         (0, _) => "form-title",
         (1, _) => "title",
-        (2, "id" | "label" | "statement" | "required") => field.as_str(),
+        (2, "id" | "label" | "statement" | "required") => field,
         (2, _) => "kind",
         (3, "label") => "label",
         (3, _) => "value",
@@ -176,14 +171,15 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
         let d = d.clone();
         crate::common::use_host_value(props.value.clone(), move |v| d.dispatch(Msg::Load(v.clone())));
     }
-    let errors = use_memo(state.revision, {
+    // The template parsed once per change: the preview's template, or every error.
+    let checked = use_memo(state.revision, {
         let b = state.builder.clone();
-        move |_| b.errors()
+        move |_| match b.template() {
+            Ok(t) => (Some(Rc::new(t)), Rc::new(Vec::new())),
+            Err(e) => (None, Rc::new(e.0)),
+        }
     });
-    let template = use_memo(state.revision, {
-        let b = state.builder.clone();
-        move |_| b.template().ok().map(Rc::new)
-    });
+    let (template, errors) = (checked.0.clone(), checked.1.clone());
     // Every change: kept as the draft (or why it could not be), and the host hears of it.
     let save_error = use_state(|| None::<String>);
     {
@@ -227,7 +223,7 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
             }
             <div class="yj-fb__panes">
                 <div class="yj-fb__editor">{ editor::document(&ctx, state.builder.document()) }</div>
-                { preview(&state, (*template).clone(), lang, &id, &d) }
+                { preview(&state, template, lang, &id, &d) }
             </div>
         </div>
     }

@@ -128,16 +128,6 @@ fn known_lang(tag: &str) -> bool {
     Lang::ALL.iter().any(|l| l.tag() == tag)
 }
 
-trait Param {
-    fn param(&mut self, key: &str, value: impl std::fmt::Display);
-}
-
-impl Param for FieldError {
-    fn param(&mut self, key: &str, value: impl std::fmt::Display) {
-        self.params.insert(key.to_string(), value.to_string());
-    }
-}
-
 #[derive(Default)]
 pub(super) struct Parser {
     errs: Vec<FieldError>,

@@ -401,17 +401,6 @@ fn cell_order(address: &str, sheets: &[&str]) -> (usize, u32, u32) {
     (sheet, row, col)
 }
 
-/// Adds a parameter to an error (`{near}`, `{list}` …).
-pub(super) trait Param {
-    fn param(&mut self, key: &str, value: impl std::fmt::Display);
-}
-
-impl Param for FieldError {
-    fn param(&mut self, key: &str, value: impl std::fmt::Display) {
-        self.params.insert(key.to_string(), value.to_string());
-    }
-}
-
 /// The column names the survey must have, for the message when one is missing.
 pub(super) fn required_survey_columns() -> impl Iterator<Item = (&'static str, String)> {
     SURVEY_COLUMNS

@@ -3,7 +3,7 @@
 //! first in a group is the section's description, and every other row is a question.
 
 use super::columns::{Columns, SURVEY_COLUMNS};
-use super::read::{required_survey_columns, Param, Reader, Row};
+use super::read::{required_survey_columns, Reader, Row};
 use super::sheets::Sheet;
 use crate::form::{Kind, Severity};
 use serde_json::{json, Map, Value};

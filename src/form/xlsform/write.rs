@@ -105,18 +105,17 @@ fn type_text(q: &Question) -> String {
     }
 }
 
-struct Writer<'a> {
-    template: &'a Template,
+struct Writer {
+    /// Every question's kind, group columns included, for the conditions that read it.
+    kinds: std::collections::HashMap<String, Kind>,
     survey: Vec<Cells>,
     choices: Vec<Cells>,
     errs: Vec<FieldError>,
 }
 
-impl Writer<'_> {
+impl Writer {
     fn kind_of(&self, q: &str) -> Option<Kind> {
-        let top = self.template.questions();
-        let cols = self.template.questions().flat_map(|q| q.questions.iter());
-        top.chain(cols).find(|x| x.id == q).map(|x| x.kind)
+        self.kinds.get(q).copied()
     }
 
     fn condition(
@@ -239,8 +238,13 @@ fn settings(t: &Template) -> Cells {
 /// The template as a workbook, in `headers`' names; an error for a condition or
 /// pattern the spreadsheet's syntax cannot write (at its JSON path).
 pub(super) fn workbook(t: &Template, headers: Headers) -> Result<Workbook, crate::Errors> {
+    let kinds = t
+        .questions()
+        .flat_map(|q| std::iter::once(q).chain(&q.questions))
+        .map(|q| (q.id.clone(), q.kind))
+        .collect();
     let mut w = Writer {
-        template: t,
+        kinds,
         survey: Vec::new(),
         choices: Vec::new(),
         errs: Vec::new(),
