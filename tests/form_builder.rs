@@ -282,3 +282,25 @@ fn the_diff_between_versions_names_questions_added_removed_and_changed() {
     let same = Template::from_value(doc).unwrap();
     assert_eq!(diff(&old, &same), Default::default());
 }
+
+#[test]
+fn texts_come_in_reading_order() {
+    let doc = json!({"title": {"zh-CN": "表"}, "sections": [{"id": "s1", "help": "说明", "title": {"zh-CN": "一"},
+        "questions": [{"id": "a", "help": {"zh-CN": "帮助"}, "label": {"zh-CN": "甲"},
+                       "options": [{"value": "x", "label": "X"}],
+                       "finding": {"title": {"zh-CN": "问题"}, "provision": {"zh-CN": "依据"}}}]}]});
+    let paths: Vec<String> = texts(&doc).into_iter().map(|e| e.path).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.title",
+            "$.sections[0].title",
+            "$.sections[0].help",
+            "$.sections[0].questions[0].label",
+            "$.sections[0].questions[0].help",
+            "$.sections[0].questions[0].finding.title",
+            "$.sections[0].questions[0].finding.provision",
+            "$.sections[0].questions[0].options[0].label",
+        ]
+    );
+}

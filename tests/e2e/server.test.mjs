@@ -513,3 +513,42 @@ test("the demo serves the release build, optimised, with integrity that holds", 
     assert.equal(createHash("sha384").update(bytes).digest("base64"), integrity, "the preload's integrity matches the file");
   }
 });
+
+test("an inspector builds a form with a condition and a finding, publishes it, and sees who published each version", async () => {
+  const page = await signedIn("demo-inspector");
+  await page.click("a.yj-portal__navlink[href='#form-builder']");
+  await page.waitForSelector("[id$='-publish']");
+  await page.fill("[id$='-form-id']", "e2e-pharmacy");
+  await page.fill("[id$='-form-title']", "药店自查表");
+  await page.fill("[id$='-s0-title']", "人员");
+  await page.fill("[id$='-s0-q0-label']", "是否有执业药师在岗？");
+  await page.click("[id$='-s0-add']");
+  await page.fill("[id$='-s0-q1-label']", "注册证号");
+  await page.selectOption("[id$='-s0-q1-kind']", "text");
+  await page.click("[id$='-s0-q1-visible_if']");
+  await page.check("[id$='-s0-q0-finding']");
+  await page.fill("[id$='-s0-q0-finding-title']", "未配备执业药师");
+  await page.click("[id$='-s0-q0-finding-when']");
+  await page.selectOption("[id$='-s0-q0-finding-when-c0-value']", "1");
+  await page.waitForFunction(() => !document.querySelector("[id$='-publish']").disabled);
+  await page.click("[id$='-publish']");
+  await page.waitForSelector("text=已发布 e2e-pharmacy 第 1 版");
+  await page.waitForSelector(".yj-fb__versions >> text=demo-inspector");
+  await expectNoAxeViolations(page, "form builder after publishing");
+  // What the server keeps is what was built: the condition and the finding as picked.
+  const token = execFileSync(BIN, ["token", "--key", `${dir}/key`, "--role", "admin"]).toString().trim();
+  const r = await fetch(`${base}/api/v1/templates/e2e-pharmacy/1`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(r.status, 200);
+  const kept = await r.json();
+  const questions = (kept.template ?? kept).sections[0].questions;
+  assert.deepEqual(questions[1].visible_if, { equals: ["q1", true] });
+  assert.deepEqual(questions[0].finding.when, { equals: ["q1", false] });
+  // The same content again is accepted; other content under the same version is refused.
+  await page.click("[id$='-publish']");
+  await page.waitForSelector("text=此前已以相同内容发布");
+  await page.fill("[id$='-s0-q1-label']", "执业药师注册证号");
+  await page.click("[id$='-publish']");
+  await page.waitForSelector("[id$='-publish-status'] >> text=未能发布");
+  expectNoErrors(page);
+  await page.context().close();
+});

@@ -77,6 +77,14 @@ pub enum Emitted {
         valid: bool,
         errors: usize,
     },
+    /// A template version the form builder published on the server: 201 published now,
+    /// 200 published before with the same content.
+    #[serde(rename = "builder.publish")]
+    BuilderPublish {
+        id: String,
+        version: String,
+        status: u16,
+    },
     /// A kept draft that could not be read, moved aside unchanged to `kept_as`.
     #[serde(rename = "draft.unreadable")]
     DraftUnreadable {
@@ -88,7 +96,7 @@ pub enum Emitted {
 /// The DOM event a document of `type` goes out as.
 pub fn event_name(event_type: &str) -> &'static str {
     match event_type {
-        "form.submit" => "yj-submit",
+        "form.submit" | "builder.publish" => "yj-submit",
         "form.draft_saved" | "checklist.draft_saved" => "yj-draft-saved",
         "draft.unreadable" => "yj-error",
         _ => "yj-change",

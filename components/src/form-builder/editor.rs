@@ -1,85 +1,21 @@
 //! The editor pane: the form's id, version and title, then each section and its
 //! questions, every field an edit at its JSON path, its error (the engine's) beside it.
 
-use super::{field_suffix, Msg, State};
+use super::condition::{condition, Place};
+use super::finding::finding;
+use super::limits::limits;
+use super::fields::{text_input, Ctx, TextField};
+use super::Msg;
 use crate::common::{error_message, t, tf};
 use serde_json::{json, Map, Value};
-use std::rc::Rc;
 use yaojian::form::builder::{ids, suggest_id, unique_id, Edit};
-use yaojian::{FieldError, Lang};
 use yew::prelude::*;
-
-/// What every part of the editor needs.
-pub struct Ctx {
-    pub lang: Lang,
-    pub prefix: Rc<String>,
-    pub errors: Rc<Vec<FieldError>>,
-    pub d: UseReducerDispatcher<State>,
-}
-
-impl Ctx {
-    fn id(&self, suffix: &str) -> String {
-        format!("{}-{suffix}", self.prefix)
-    }
-
-    /// The first error shown at the field `suffix`.
-    fn error(&self, suffix: &str) -> Option<String> {
-        self.errors
-            .iter()
-            .find(|e| field_suffix(&e.path) == suffix)
-            .map(|e| e.message(self.lang))
-    }
-
-    fn edit(&self, e: Edit) -> Callback<MouseEvent> {
-        let d = self.d.clone();
-        let e = Rc::new(e);
-        Callback::from(move |_| d.dispatch(Msg::Edit((*e).clone())))
-    }
-}
 
 /// The question kinds the builder offers (a group question comes in a later version).
 const KINDS: [&str; 13] = [
     "yes_no", "single_choice", "multiple_choice", "text", "long_text", "number", "money", "date",
     "uscc", "resident_id", "phone", "email", "attestation",
 ];
-
-/// A text input for the field at `path`: plain text, or (`i18n`) the zh-CN text of a
-/// text in several languages, the others kept.
-fn text_input(ctx: &Ctx, suffix: &str, label: String, path: String, current: &Value, i18n: bool) -> Html {
-    let id = ctx.id(suffix);
-    let error = ctx.error(suffix);
-    let value = if i18n {
-        current.get("zh-CN").and_then(Value::as_str).or(current.as_str()).unwrap_or_default().to_string()
-    } else {
-        current.as_str().unwrap_or_default().to_string()
-    };
-    let oninput = {
-        let (d, current) = (ctx.d.clone(), current.clone());
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-            let value = if i18n {
-                let mut m = match &current {
-                    Value::Object(m) => m.clone(),
-                    _ => Map::new(),
-                };
-                m.insert("zh-CN".into(), Value::String(v));
-                Value::Object(m)
-            } else {
-                Value::String(v)
-            };
-            d.dispatch(Msg::Edit(Edit::Set { path: path.clone(), value }));
-        })
-    };
-    let error_id = error.as_ref().map(|_| format!("{id}-error"));
-    html! {
-        <div class={classes!("yj-field", error.is_some().then_some("yj-field--error"))}>
-            <label class="yj-label" for={id.clone()}>{ label }</label>
-            if let (Some(e), Some(eid)) = (&error, &error_id) { { error_message(eid, e, ctx.lang) } }
-            <input type="text" class="yj-input" id={id} {value} {oninput}
-                   aria-invalid={error.is_some().then_some("true")} aria-describedby={error_id} />
-        </div>
-    }
-}
 
 /// Buttons that move, copy and remove the element at `path` (`what` names it for
 /// screen readers: "第 2 题").
@@ -106,9 +42,10 @@ fn new_question(doc: &Value) -> Value {
 }
 
 /// The whole document.
-pub fn document(ctx: &Ctx, doc: &Value) -> Html {
+pub fn document(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
-    let sections = doc["sections"].as_array().cloned().unwrap_or_default();
+    let doc = &*ctx.doc;
+    let sections = doc["sections"].as_array().map(Vec::as_slice).unwrap_or_default();
     let add_section = {
         let taken = ids(doc);
         let section = json!({"id": unique_id("s1", &taken), "title": {"zh-CN": ""}, "questions": []});
@@ -122,9 +59,9 @@ pub fn document(ctx: &Ctx, doc: &Value) -> Html {
         <>
             <fieldset class="yj-fb__form">
                 <legend class="yj-label">{ t(lang, "fb.form") }</legend>
-                { text_input(ctx, "form-id", t(lang, "fb.form_id"), "$.id".into(), &doc["id"], false) }
-                { text_input(ctx, "version", t(lang, "fb.version"), "$.version".into(), &doc["version"], false) }
-                { text_input(ctx, "form-title", t(lang, "fb.form_title"), "$.title".into(), &doc["title"], true) }
+                { text_input(ctx, &TextField::plain("form-id".into(), t(lang, "fb.form_id"), "$.id".into()), &doc["id"]) }
+                { text_input(ctx, &TextField::plain("version".into(), t(lang, "fb.version"), "$.version".into()), &doc["version"]) }
+                { text_input(ctx, &TextField::i18n("form-title".into(), t(lang, "fb.form_title"), "$.title".into()), &doc["title"]) }
             </fieldset>
             { for sections.iter().enumerate().map(|(si, s)| section(ctx, doc, s, si, sections.len())) }
             if let Some(e) = ctx.error("add-section") {
@@ -139,12 +76,14 @@ fn section(ctx: &Ctx, doc: &Value, s: &Value, si: usize, count: usize) -> Html {
     let lang = ctx.lang;
     let path = format!("$.sections[{si}]");
     let what = tf(lang, "fb.section_n", &[("n", &(si + 1).to_string())]);
-    let questions = s["questions"].as_array().cloned().unwrap_or_default();
+    let questions = s["questions"].as_array().map(Vec::as_slice).unwrap_or_default();
     let add = ctx.edit(Edit::Insert { path: format!("{path}.questions[{}]", questions.len()), value: new_question(doc) });
     html! {
         <fieldset class="yj-fb__section" id={ctx.id(&format!("s{si}"))}>
             <legend class="yj-fb__legend">{ what.clone() }</legend>
-            { text_input(ctx, &format!("s{si}-title"), t(lang, "fb.section_title"), format!("{path}.title"), &s["title"], true) }
+            { text_input(ctx, &TextField::i18n(format!("s{si}-title"), t(lang, "fb.section_title"), format!("{path}.title")), &s["title"]) }
+            { text_input(ctx, &TextField::i18n(format!("s{si}-help"), t(lang, "fb.section_help"), format!("{path}.help")).optional(), &s["help"]) }
+            { condition(ctx, &Place { path: format!("{path}.visible_if"), suffix: format!("s{si}-visible_if"), legend: t(lang, "fb.section_visible_if"), without: t(lang, "fb.cond.shown_always") }) }
             { item_buttons(ctx, &path, &what, si, count, &format!("s{si}")) }
             { for questions.iter().enumerate().map(|(qi, q)| question(ctx, q, si, qi, questions.len())) }
             <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("s{si}-add"))} onclick={add}>
@@ -189,8 +128,9 @@ fn question(ctx: &Ctx, q: &Value, si: usize, qi: usize, count: usize) -> Html {
             d.dispatch(Msg::Edit(Edit::Set { path: path.clone(), value: with_kind(&q, &k) }));
         })
     };
+    let required = q["required"].as_bool().unwrap_or(false);
     let on_required = {
-        let (d, path, on) = (ctx.d.clone(), format!("{path}.required"), !q["required"].as_bool().unwrap_or(false));
+        let (d, path, on) = (ctx.d.clone(), format!("{path}.required"), !required);
         Callback::from(move |_: Event| d.dispatch(Msg::Edit(Edit::Set { path: path.clone(), value: if on { json!(true) } else { Value::Null } })))
     };
     let kind_id = ctx.id(&format!("{sfx}-kind"));
@@ -209,17 +149,24 @@ fn question(ctx: &Ctx, q: &Value, si: usize, qi: usize, count: usize) -> Html {
                     }) }
                 </select>
             </div>
-            { text_input(ctx, &format!("{sfx}-id"), t(lang, "fb.question_id"), format!("{path}.id"), &q["id"], false) }
-            { text_input(ctx, &format!("{sfx}-label"), t(lang, "fb.question_label"), format!("{path}.label"), &q["label"], true) }
+            { text_input(ctx, &TextField::plain(format!("{sfx}-id"), t(lang, "fb.question_id"), format!("{path}.id")), &q["id"]) }
+            { text_input(ctx, &TextField::i18n(format!("{sfx}-label"), t(lang, "fb.question_label"), format!("{path}.label")), &q["label"]) }
             <div class="yj-checkbox">
                 <input type="checkbox" class="yj-checkbox__input" id={ctx.id(&format!("{sfx}-required"))}
                        checked={q["required"].as_bool().unwrap_or(false)} onchange={on_required} />
                 <label class="yj-checkbox__label" for={ctx.id(&format!("{sfx}-required"))}>{ t(lang, "fb.required") }</label>
             </div>
+            { text_input(ctx, &TextField::i18n(format!("{sfx}-help"), t(lang, "fb.question_help"), format!("{path}.help")).optional(), &q["help"]) }
+            if !required {
+                { condition(ctx, &Place { path: format!("{path}.required_if"), suffix: format!("{sfx}-required_if"), legend: t(lang, "fb.required_if"), without: t(lang, "fb.cond.never_required") }) }
+            }
+            { condition(ctx, &Place { path: format!("{path}.visible_if"), suffix: format!("{sfx}-visible_if"), legend: t(lang, "fb.visible_if"), without: t(lang, "fb.cond.shown_always") }) }
+            { limits(ctx, q, &path, &sfx) }
             if kind == "attestation" {
-                { text_input(ctx, &format!("{sfx}-statement"), t(lang, "fb.statement"), format!("{path}.statement"), &q["statement"], true) }
+                { text_input(ctx, &TextField::i18n(format!("{sfx}-statement"), t(lang, "fb.statement"), format!("{path}.statement")), &q["statement"]) }
             }
             if kind.ends_with("_choice") { { options(ctx, q, &path, &sfx) } }
+            { finding(ctx, q, &path, &sfx) }
             { item_buttons(ctx, &path, &what, qi, count, &sfx) }
         </fieldset>
     }
@@ -240,8 +187,8 @@ fn options(ctx: &Ctx, q: &Value, path: &str, sfx: &str) -> Html {
                 let n = (oi + 1).to_string();
                 html! {
                     <div class="yj-fb__option">
-                        { text_input(ctx, &format!("{sfx}-o{oi}-value"), tf(lang, "fb.option_value", &[("n", &n)]), format!("{op}.value"), &o["value"], false) }
-                        { text_input(ctx, &format!("{sfx}-o{oi}-label"), tf(lang, "fb.option_label", &[("n", &n)]), format!("{op}.label"), &o["label"], true) }
+                        { text_input(ctx, &TextField::plain(format!("{sfx}-o{oi}-value"), tf(lang, "fb.option_value", &[("n", &n)]), format!("{op}.value")), &o["value"]) }
+                        { text_input(ctx, &TextField::i18n(format!("{sfx}-o{oi}-label"), tf(lang, "fb.option_label", &[("n", &n)]), format!("{op}.label")), &o["label"]) }
                         <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&format!("{sfx}-o{oi}-delete"))}
                                 onclick={ctx.edit(Edit::Remove { path: op.clone() })}>
                             { t(lang, "fb.delete") }<span class="yj-visually-hidden">{ format!(" {}", tf(lang, "fb.option_n", &[("n", &n)])) }</span>

@@ -5,8 +5,14 @@
 //! a built-in template as a start, JSON export, and the draft kept in `localStorage`.
 //! The engine's `form::builder` holds the document and every rule; this folder renders.
 
+mod condition;
 mod editor;
+mod fields;
+mod finding;
+mod limits;
+mod publish;
 mod spec;
+mod translations;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
 
@@ -32,6 +38,13 @@ pub struct FormBuilderProps {
     /// Where the draft is kept (`yaojian:builder:<key>`).
     #[prop_or_default]
     pub storage_key: Option<AttrValue>,
+    /// Opens on the translation table rather than the editor.
+    #[prop_or_default]
+    pub translations: bool,
+    /// `yaojian-server` (`endpoint`, `auth`, `token`): publishing, and drafts kept per
+    /// signed-in person.
+    #[prop_or_default]
+    pub server: crate::common::server::ServerSettings,
 }
 
 /// The builder's state: the engine's document with its undo steps, and the view's.
@@ -46,6 +59,8 @@ pub struct State {
     pub refused: Option<String>,
     /// The built-in template chosen to start from (empty: a blank form).
     pub chosen: String,
+    /// The translation table in place of the editor.
+    pub translating: bool,
 }
 
 pub enum Msg {
@@ -56,6 +71,9 @@ pub enum Msg {
     Load(Value),
     Phone(bool),
     Choose(String),
+    Translate(bool),
+    /// Another person's document: loaded with no way back to the one before.
+    Reset(Value),
 }
 
 impl Reducible for State {
@@ -86,6 +104,14 @@ impl Reducible for State {
                 s.chosen = id;
                 false
             }
+            Msg::Translate(on) => {
+                s.translating = on;
+                false
+            }
+            Msg::Reset(doc) => {
+                s.builder = Builder::new(doc);
+                true
+            }
         };
         if changed {
             s.revision += 1;
@@ -94,17 +120,27 @@ impl Reducible for State {
     }
 }
 
+/// Where the draft is kept: the host's `storage-key` and, when a token names a person,
+/// that person (`…:by:<sub>`), so people sharing a browser never see each other's.
 fn draft_key(props: &FormBuilderProps) -> String {
-    format!("yaojian:builder:{}", props.storage_key.as_deref().unwrap_or("default"))
+    let key = props.storage_key.as_deref().unwrap_or("default");
+    match props.server.token.as_deref().and_then(crate::common::server::person_of_token) {
+        Some(p) => format!("yaojian:builder:{key}:by:{}", p.sub),
+        None => format!("yaojian:builder:{key}"),
+    }
+}
+
+/// The draft kept under `key`, when there is a readable one.
+fn kept_draft(key: &str) -> Option<Value> {
+    match crate::common::read_kept(key, |t| serde_json::from_str::<Value>(t).ok()) {
+        crate::common::Kept::Found(v) if v.is_object() => Some(v),
+        _ => None,
+    }
 }
 
 /// The document to start from: the host's value, else the kept draft, else a blank form.
 fn initial(props: &FormBuilderProps) -> State {
-    let kept = || match crate::common::read_kept(&draft_key(props), |t| serde_json::from_str::<Value>(t).ok()) {
-        crate::common::Kept::Found(v) if v.is_object() => Some(v),
-        _ => None,
-    };
-    let builder = match props.value.as_deref().cloned().or_else(kept) {
+    let builder = match props.value.as_deref().cloned().or_else(|| kept_draft(&draft_key(props))) {
         Some(doc) => Builder::new(doc),
         None => Builder::blank("my-form", "1"),
     };
@@ -114,17 +150,19 @@ fn initial(props: &FormBuilderProps) -> State {
         phone: false,
         refused: None,
         chosen: String::new(),
+        translating: props.translations,
     }
 }
 
 /// The element id suffix of the field a JSON path names (`$.sections[0].questions[2].label`
-/// → `s0-q2-label`); a path inside a field goes to the field. The path is read by the
-/// engine (`form::builder::steps`), as it writes it.
+/// → `s0-q2-label`, `….finding.when.equals[0]` → `s0-q2-finding-when`); a path inside a
+/// field goes to the field. The path is read by the engine (`form::builder::steps`), as
+/// it writes it.
 pub(crate) fn field_suffix(path: &str) -> String {
     use yaojian::form::builder::Step;
     let steps = yaojian::form::builder::steps(path).unwrap_or_default();
     let mut parts: Vec<String> = Vec::new();
-    let mut field = "";
+    let mut keys: Vec<&str> = Vec::new();
     let mut it = steps.iter().peekable();
     while let Some(step) = it.next() {
         let Step::Key(key) = step else { break };
@@ -135,29 +173,31 @@ pub(crate) fn field_suffix(path: &str) -> String {
             _ => "",
         };
         match it.peek() {
-            Some(Step::Index(n)) if !letter.is_empty() => {
+            Some(Step::Index(n)) if !letter.is_empty() && keys.is_empty() => {
                 parts.push(format!("{letter}{n}"));
                 it.next();
             }
-            _ => {
-                field = key;
-                break;
-            }
+            _ => keys.push(key),
         }
     }
-    let field = match (parts.len(), field) {
-        (0, "id") => "form-id",
-        (0, "version") => "version",
-        (0, "sections") => "add-section",
-        (0, _) => "form-title",
-        (1, _) => "title",
-        (2, "id" | "label" | "statement" | "required") => field,
-        (2, _) => "kind",
-        (3, "label") => "label",
-        (3, _) => "value",
-        _ => "form-title",
+    let (field, sub) = (keys.first().copied().unwrap_or(""), keys.get(1).copied());
+    let field = match (parts.len(), field, sub) {
+        (0, "id", _) => "form-id".to_string(),
+        (0, "version", _) => "version".to_string(),
+        (0, "sections", _) => "add-section".to_string(),
+        (0, _, _) => "form-title".to_string(),
+        (1, "help" | "visible_if", _) => field.to_string(),
+        (1, _, _) => "title".to_string(),
+        (2, "finding", Some(part @ ("when" | "severity" | "title" | "provision" | "rule"))) => format!("finding-{part}"),
+        (2, "finding", _) => "finding".to_string(),
+        (2, "id" | "label" | "statement" | "required" | "help" | "visible_if" | "required_if" | "min" | "max"
+            | "min_length" | "max_length" | "integer" | "pattern" | "pattern_hint", _) => field.to_string(),
+        (2, _, _) => "kind".to_string(),
+        (3, "label", _) => "label".to_string(),
+        (3, _, _) => "value".to_string(),
+        _ => "form-title".to_string(),
     };
-    parts.push(field.to_string());
+    parts.push(field);
     parts.join("-")
 }
 
@@ -170,6 +210,21 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
     {
         let d = d.clone();
         crate::common::use_host_value(props.value.clone(), move |v| d.dispatch(Msg::Load(v.clone())));
+    }
+    {
+        let d = d.clone();
+        use_effect_with(props.translations, move |on| d.dispatch(Msg::Translate(*on)));
+    }
+    // Another person signed in: their draft (or a blank form), never the last one's.
+    {
+        let (d, key) = (d.clone(), draft_key(props));
+        let seen = use_mut_ref(|| key.clone());
+        use_effect_with(key, move |key| {
+            if *seen.borrow() != *key {
+                *seen.borrow_mut() = key.clone();
+                d.dispatch(Msg::Reset(kept_draft(key).unwrap_or_else(|| Builder::blank("my-form", "1").document().clone())));
+            }
+        });
     }
     // The template parsed once per change: the preview's template, or every error.
     let checked = use_memo(state.revision, {
@@ -209,7 +264,7 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
             e.prevent_default();
         })
     };
-    let ctx = editor::Ctx { lang, prefix: prefix.clone(), errors: errors.clone(), d: d.clone() };
+    let ctx = fields::Ctx { lang, doc: Rc::new(state.builder.document().clone()), prefix: prefix.clone(), errors: errors.clone(), d: d.clone() };
     html! {
         <div class="yj-widget yj-fb" lang={lang.tag()} {onkeydown}>
             <h2 class="yj-fb__title">{ t(lang, "fb.title") }</h2>
@@ -218,11 +273,18 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
             if let Some(e) = &*save_error {
                 <p class="yj-error-message" role="alert">{ tf(lang, "fb.not_saved", &[("detail", e)]) }</p>
             }
+            if let Some(endpoint) = props.server.endpoint() {
+                <publish::Publish {lang} {endpoint} signed_in={props.server.signed_in()} doc={ctx.doc.clone()}
+                                  valid={errors.is_empty()} prefix={prefix.clone()} on_emit={props.on_emit.clone()} />
+            }
             if let Some(path) = &state.refused {
                 <p class="yj-error-message" role="alert">{ tf(lang, "fb.refused", &[("path", path)]) }</p>
             }
             <div class="yj-fb__panes">
-                <div class="yj-fb__editor">{ editor::document(&ctx, state.builder.document()) }</div>
+                <div class="yj-fb__editor">
+                    { view_switch(&state, lang, &id, &d) }
+                    if state.translating { { translations::table(&ctx) } } else { { editor::document(&ctx) } }
+                </div>
                 { preview(&state, template, lang, &id, &d) }
             </div>
         </div>
@@ -273,6 +335,25 @@ fn toolbar(state: &State, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseReduce
             <button type="button" class="yj-button yj-button--secondary" id={id("redo")} disabled={!state.builder.can_redo()}
                     onclick={Callback::from(move |_: MouseEvent| redo.dispatch(Msg::Redo))}>{ t(lang, "fb.redo") }</button>
             <button type="button" class="yj-button yj-button--secondary" id={id("export")} onclick={export}>{ t(lang, "fb.export") }</button>
+        </div>
+    }
+}
+
+/// The editor or the translation table.
+fn view_switch(state: &State, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseReducerDispatcher<State>) -> Html {
+    let button = |on: bool, key: &str, suffix: &str| {
+        let d = d.clone();
+        let pressed = state.translating == on;
+        html! {
+            <button type="button" id={id(suffix)} aria-pressed={if pressed { "true" } else { "false" }}
+                    class={classes!("yj-button", (!pressed).then_some("yj-button--secondary"))}
+                    onclick={Callback::from(move |_: MouseEvent| d.dispatch(Msg::Translate(on)))}>{ t(lang, key) }</button>
+        }
+    };
+    html! {
+        <div class="yj-button-row yj-fb__views">
+            { button(false, "fb.view.edit", "view-edit") }
+            { button(true, "fb.view.translate", "view-translate") }
         </div>
     }
 }

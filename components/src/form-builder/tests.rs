@@ -15,6 +15,11 @@ thread_local! {
 }
 
 async fn mount(key: &str, value: Option<Value>) -> Element {
+    mount_as(key, value, None).await
+}
+
+/// Mounted for the person `token` names (no endpoint: drafts only).
+async fn mount_as(key: &str, value: Option<Value>, token: Option<&str>) -> Element {
     let on_emit = EMITTED.with(|r| {
         r.clear();
         r.callback()
@@ -24,6 +29,8 @@ async fn mount(key: &str, value: Option<Value>) -> Element {
         on_emit,
         value: value.map(Rc::new),
         storage_key: Some(AttrValue::from(key.to_string())),
+        translations: false,
+        server: crate::common::server::ServerSettings { token: token.map(|t| AttrValue::from(t.to_string())), ..Default::default() },
     })
     .await
 }
@@ -143,4 +150,193 @@ async fn questions_move_copy_and_go_and_the_draft_survives_a_reload() {
     assert!(text(&again).contains("第 2 节"));
     again.remove();
     forget("moves");
+}
+
+async fn change_suffix(root: &Element, suffix: &str, value: &str) {
+    let el = by_suffix(root, suffix);
+    js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
+    fire(&el, "change");
+    yew::scheduler::flush().await;
+}
+
+fn question_at(n: usize) -> Value {
+    last_change()["template"]["sections"][0]["questions"][n].clone()
+}
+
+#[wasm_bindgen_test]
+async fn a_condition_and_a_finding_are_built_by_picking() {
+    forget("pick");
+    let root = mount("pick", None).await;
+    type_suffix(&root, "form-title", "药店自查表").await;
+    type_suffix(&root, "s0-title", "人员").await;
+    type_suffix(&root, "s0-q0-label", "是否有执业药师在岗？").await;
+    assert!(text(&root).contains("前面还没有可以作为条件的题目"), "the first question reads nothing");
+    click(&root, "s0-add").await;
+    type_suffix(&root, "s0-q1-label", "药师类别").await;
+    choose(&root, "s0-q1-kind", "single_choice").await;
+    type_suffix(&root, "s0-q1-o0-label", "西药").await;
+    type_suffix(&root, "s0-q1-o1-label", "中药").await;
+    click(&root, "s0-add").await;
+    type_suffix(&root, "s0-q2-label", "注册证号").await;
+    choose(&root, "s0-q2-kind", "text").await;
+    // Shown when: the first earlier question, its first value, then picked otherwise.
+    click(&root, "s0-q2-visible_if").await;
+    assert_eq!(question_at(2)["visible_if"], json!({"equals": ["q1", true]}));
+    let offered: Vec<String> = {
+        let sel: HtmlSelectElement = by_suffix(&root, "s0-q2-visible_if").unchecked_into();
+        (0..sel.length()).filter_map(|i| sel.item(i)).map(|o| o.get_attribute("value").unwrap_or_default()).collect()
+    };
+    assert_eq!(offered, ["q1", "q2"], "only earlier questions are offered");
+    choose(&root, "s0-q2-visible_if", "q2").await;
+    assert_eq!(question_at(2)["visible_if"], json!({"equals": ["q2", "a"]}));
+    choose(&root, "s0-q2-visible_if-c0-op", "one_of").await;
+    fire(&by_suffix(&root, "s0-q2-visible_if-c0-v1"), "change");
+    yew::scheduler::flush().await;
+    assert_eq!(question_at(2)["visible_if"], json!({"one_of": ["q2", ["a", "b"]]}));
+    assert!(text(&root).contains("中药"), "values are named by their labels");
+    click(&root, "s0-q2-visible_if-more").await;
+    choose(&root, "s0-q2-visible_if-join", "any").await;
+    assert_eq!(question_at(2)["visible_if"], json!({"or": [{"one_of": ["q2", ["a", "b"]]}, {"equals": ["q1", true]}]}));
+    // A finding: raised when the first question is answered "no", with a penalty rule.
+    fire(&by_suffix(&root, "s0-q0-finding"), "change");
+    yew::scheduler::flush().await;
+    assert_eq!(last_change()["valid"], false, "a finding needs its title");
+    assert!(!by_suffix(&root, "s0-q0-finding-title-error").text_content().unwrap_or_default().is_empty());
+    type_suffix(&root, "s0-q0-finding-title", "未配备执业药师").await;
+    choose(&root, "s0-q0-finding-severity", "high").await;
+    choose(&root, "s0-q0-finding-rule", "dal-141-2").await;
+    click(&root, "s0-q0-finding-when").await;
+    choose(&root, "s0-q0-finding-when-c0-value", "1").await;
+    let change = last_change();
+    assert_eq!(change["valid"], true, "{change}");
+    assert_eq!(
+        question_at(0)["finding"],
+        json!({"severity": "high", "title": {"zh-CN": "未配备执业药师"}, "rule": "dal-141-2", "when": {"equals": ["q1", false]}})
+    );
+    let t = yaojian::form::Template::from_json(&change["template"].to_string()).expect("it publishes");
+    let shown = t.question("q3").unwrap().visible_if.clone().unwrap();
+    assert!(shown.eval(&json!({"q1": false, "q2": "b"}).as_object().unwrap().clone()));
+    assert!(!shown.eval(&json!({"q1": false}).as_object().unwrap().clone()));
+    root.remove();
+    forget("pick");
+}
+
+#[wasm_bindgen_test]
+async fn a_condition_on_a_later_question_is_shown_at_its_field_and_can_go() {
+    forget("later");
+    let doc = json!({"schema": "yaojian/form/1", "id": "later", "version": "1", "title": {"zh-CN": "表"},
+        "sections": [{"id": "s1", "title": {"zh-CN": "一"}, "questions": [
+            {"id": "a", "kind": "text", "label": {"zh-CN": "甲"}, "visible_if": {"answered": "b"}},
+            {"id": "b", "kind": "yes_no", "label": {"zh-CN": "乙"}, "required_if": {"and": [{"or": [{"answered": "a"}]}]}}
+        ]}]});
+    let root = mount("later", Some(doc)).await;
+    let error = by_suffix(&root, "s0-q0-visible_if-error");
+    let picker = by_suffix(&root, "s0-q0-visible_if");
+    assert_eq!(picker.get_attribute("aria-describedby").as_deref(), Some(error.id().as_str()));
+    assert!(picker.text_content().unwrap_or_default().contains("须是前面的题目"), "the unreadable choice is named");
+    let summary_link = root.query_selector(&format!("a[href='#{}']", picker.id())).unwrap();
+    assert!(summary_link.is_some(), "the error summary links to the picker");
+    assert!(text(&root).contains("原样保留"), "a nested condition is kept as written");
+    click(&root, "s0-q0-visible_if-remove").await;
+    assert_eq!(last_change()["valid"], true, "{}", last_change());
+    // The nested condition's remove button carries its id; then the add button does.
+    click(&root, "s0-q1-required_if").await;
+    assert!(question_at(1).get("required_if").is_none());
+    click(&root, "s0-q1-required_if").await;
+    assert_eq!(question_at(1)["required_if"], json!({"answered": "a"}), "a text question: answered");
+    root.remove();
+    forget("later");
+}
+
+#[wasm_bindgen_test]
+async fn bounds_help_and_pattern_follow_the_kind() {
+    forget("limits");
+    let root = mount("limits", None).await;
+    type_suffix(&root, "form-title", "表").await;
+    type_suffix(&root, "s0-title", "一").await;
+    type_suffix(&root, "s0-q0-label", "金额").await;
+    choose(&root, "s0-q0-kind", "money").await;
+    change_suffix(&root, "s0-q0-max", "12.50").await;
+    assert_eq!(question_at(0)["max"], json!(1250), "yuan typed, fen kept");
+    change_suffix(&root, "s0-q0-min", "abc").await;
+    assert!(!by_suffix(&root, "s0-q0-min-error").text_content().unwrap_or_default().is_empty());
+    change_suffix(&root, "s0-q0-min", "").await;
+    assert!(question_at(0).get("min").is_none());
+    choose(&root, "s0-q0-kind", "text").await;
+    assert!(question_at(0).get("max").is_none(), "a new kind drops the old bounds");
+    change_suffix(&root, "s0-q0-max_length", "6").await;
+    type_suffix(&root, "s0-q0-pattern", "[0-9]{6}").await;
+    type_suffix(&root, "s0-q0-pattern_hint", "6 位数字").await;
+    type_suffix(&root, "s0-q0-help", "见许可证").await;
+    type_suffix(&root, "s0-q0-help", "").await;
+    let q = question_at(0);
+    assert_eq!((q["max_length"].clone(), q["pattern"].clone()), (json!(6), json!("[0-9]{6}")));
+    assert!(q.get("help").is_none(), "a blank optional text is removed");
+    assert_eq!(last_change()["valid"], true, "{}", last_change());
+    root.remove();
+    forget("limits");
+}
+
+#[wasm_bindgen_test]
+async fn the_translation_table_marks_what_is_missing_and_fills_it() {
+    forget("tr");
+    let doc = json!({"schema": "yaojian/form/1", "id": "tr", "version": "1",
+        "title": {"zh-CN": "药店自查表", "zh-TW": "藥店自查表", "en": "Pharmacy check"},
+        "sections": [{"id": "s1", "title": {"zh-CN": "人员"}, "questions": [
+            {"id": "a", "kind": "single_choice", "label": {"zh-CN": "类别"},
+             "options": [{"value": "x", "label": "西药"}]}
+        ]}]});
+    let root = mount("tr", Some(doc)).await;
+    click(&root, "view-translate").await;
+    assert_eq!(by_suffix(&root, "view-translate").get_attribute("aria-pressed").as_deref(), Some("true"));
+    let count = || by_suffix(&root, "tr-count").text_content().unwrap_or_default();
+    assert!(count().contains("缺少 6 处翻译"), "{}", count());
+    let all = text(&root);
+    for place in ["表单 · 标题", "第 1 节 · 标题", "第 1 节 · 第 1 题 · 题目", "第 1 节 · 第 1 题 · 选项 1 · 文字"] {
+        assert!(all.contains(place), "{place} not in {all}");
+    }
+    // Row 0 is the form title (complete), in document order the section's texts follow.
+    assert!(root.query_selector("[id$='-tr0-en-missing']").unwrap().is_none());
+    let row = (0..4)
+        .find(|i| text(&by_suffix(&root, &format!("tr{i}-zh-CN")).parent_element().unwrap().parent_element().unwrap()).contains("第 1 节 · 标题"))
+        .expect("the section title's row");
+    let en = by_suffix(&root, &format!("tr{row}-en"));
+    assert!(en.get_attribute("aria-describedby").is_some_and(|d| d.ends_with("-missing")));
+    type_suffix(&root, &format!("tr{row}-en"), "Staff").await;
+    assert_eq!(last_change()["template"]["sections"][0]["title"], json!({"zh-CN": "人员", "en": "Staff"}));
+    assert!(count().contains("缺少 5 处翻译"), "{}", count());
+    type_suffix(&root, &format!("tr{row}-en"), " ").await;
+    assert_eq!(last_change()["template"]["sections"][0]["title"], json!({"zh-CN": "人员"}), "a blank translation is removed");
+    // The option's plain text becomes a text in several languages.
+    let opt = (0..4).find(|i| text(&by_suffix(&root, &format!("tr{i}-zh-CN")).parent_element().unwrap().parent_element().unwrap()).contains("选项 1")).unwrap();
+    type_suffix(&root, &format!("tr{opt}-zh-TW"), "西藥").await;
+    assert_eq!(question_at(0)["options"][0]["label"], json!({"zh-CN": "西药", "zh-TW": "西藥"}));
+    click(&root, "view-edit").await;
+    assert!(root.query_selector("[id$='-tr0-en']").unwrap().is_none(), "the editor is back");
+    root.remove();
+    forget("tr");
+}
+
+#[wasm_bindgen_test]
+async fn each_signed_in_person_has_their_own_draft() {
+    // {"sub":"rep-1",…} and {"sub":"王敏"}: read, not verified (the server verifies).
+    let (one, two) = ("e30.eyJzdWIiOiJyZXAtMSIsInJvbGUiOiJyZXByZXNlbnRhdGl2ZSIsImV4cCI6MX0.sig", "e30.eyJzdWIiOiLnjovmlY8ifQ.x");
+    let store = crate::common::local_storage().unwrap();
+    for k in ["yaojian:builder:shared:by:rep-1", "yaojian:builder:shared:by:王敏", "yaojian:builder:shared"] {
+        store.remove_item(k).unwrap();
+    }
+    let label = |root: &Element| by_suffix(root, "s0-q0-label").unchecked_into::<web_sys::HtmlInputElement>().value();
+    let root = mount_as("shared", None, Some(one)).await;
+    type_suffix(&root, "s0-q0-label", "第一位的题目").await;
+    root.remove();
+    assert!(store.get_item("yaojian:builder:shared:by:rep-1").unwrap().unwrap().contains("第一位的题目"));
+    let root = mount_as("shared", None, Some(two)).await;
+    assert_eq!(label(&root), "", "the next person does not see the draft");
+    root.remove();
+    let root = mount_as("shared", None, None).await;
+    assert_eq!(label(&root), "", "nor does anyone signed out");
+    root.remove();
+    let root = mount_as("shared", None, Some(one)).await;
+    assert_eq!(label(&root), "第一位的题目", "the first person gets theirs back");
+    root.remove();
 }

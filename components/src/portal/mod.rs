@@ -62,7 +62,7 @@ struct HostProps {
 fn uses_server(kind: &str) -> bool {
     matches!(
         kind,
-        "self-inspection" | "submissions-summary" | "rectification"
+        "self-inspection" | "submissions-summary" | "rectification" | "form-builder"
     )
 }
 

@@ -7,6 +7,10 @@
 //! parser's list of everything wrong, each at its path, and a template with errors is not
 //! one to publish ([`Builder::template`]).
 
+mod condition;
+
+pub use condition::{choices, shown_value, typed_value, Clause, Condition, Test, OPERATORS};
+
 use super::template::{Question, Template};
 use crate::error::FieldError;
 use crate::i18n::I18nText;
@@ -344,8 +348,25 @@ pub struct Readable {
     pub id: String,
     pub kind: Value,
     pub label: Value,
-    /// A choice question's option values.
-    pub options: Vec<String>,
+    /// A choice question's options.
+    pub options: Vec<ReadableOption>,
+}
+
+/// An option of a question a condition may read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadableOption {
+    pub value: String,
+    pub label: Value,
+}
+
+/// A text of the document in `lang`, else in zh-CN (a plain string as it is); empty when
+/// there is none.
+pub fn text_in(v: &Value, lang: Lang) -> String {
+    let text = match v {
+        Value::String(s) => Some(s.as_str()),
+        _ => v[lang.tag()].as_str().or_else(|| v["zh-CN"].as_str()),
+    };
+    text.unwrap_or_default().to_string()
 }
 
 /// The questions a condition at `path` may read, as the parser allows: the top-level
@@ -372,14 +393,24 @@ pub fn readable(doc: &Value, path: &str) -> Vec<Readable> {
             .as_array()
             .into_iter()
             .flatten()
-            .filter_map(|o| o["value"].as_str())
-            .map(str::to_string)
+            .filter_map(|o| {
+                Some(ReadableOption {
+                    value: o["value"].as_str()?.to_string(),
+                    label: o["label"].clone(),
+                })
+            })
             .collect(),
     };
-    let sections = doc["sections"].as_array().cloned().unwrap_or_default();
     let mut out: Vec<Readable> = Vec::new();
+    let sections = doc["sections"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     for (si, sec) in sections.iter().enumerate().take(section + 1) {
-        let qs = sec["questions"].as_array().cloned().unwrap_or_default();
+        let qs = sec["questions"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let upto = match (si == section, question) {
             (false, _) => qs.len(),
             (true, None) => 0,
@@ -404,43 +435,51 @@ pub struct TextEntry {
 }
 
 /// Every text of the document (titles, labels, help, options, statements, findings …),
-/// in document order, with the languages it lacks.
+/// in reading order (an object's own texts, then what it holds: the form's title before
+/// its sections, a question's label before its help and options), with the languages it
+/// lacks.
 pub fn texts(doc: &Value) -> Vec<TextEntry> {
-    const TEXT_FIELDS: [&str; 7] = [
-        "title",
-        "description",
-        "help",
-        "label",
-        "pattern_hint",
-        "statement",
-        "provision",
-    ];
     let mut out = Vec::new();
-    walk_texts(doc, "$".into(), &TEXT_FIELDS, &mut out);
+    walk_texts(doc, "$".into(), &mut out);
     out
 }
 
-fn walk_texts(v: &Value, path: String, fields: &[&str], out: &mut Vec<TextEntry>) {
+/// The fields that hold a text, in the order a reader meets them.
+const TEXT_FIELDS: [&str; 7] = [
+    "title",
+    "label",
+    "description",
+    "help",
+    "statement",
+    "pattern_hint",
+    "provision",
+];
+
+fn walk_texts(v: &Value, path: String, out: &mut Vec<TextEntry>) {
     match v {
         Value::Object(m) => {
+            for k in TEXT_FIELDS {
+                match m.get(k) {
+                    Some(Value::String(s)) => out.push(entry(
+                        format!("{path}.{k}"),
+                        Map::from_iter([("zh-CN".into(), json!(s))]),
+                    )),
+                    Some(Value::Object(t)) if t.values().all(Value::is_string) => {
+                        out.push(entry(format!("{path}.{k}"), t.clone()))
+                    }
+                    _ => {}
+                }
+            }
             for (k, child) in m {
-                let p = format!("{path}.{k}");
-                let text = fields.contains(&k.as_str());
-                match child {
-                    Value::String(s) if text => {
-                        out.push(entry(p, Map::from_iter([("zh-CN".into(), json!(s))])))
-                    }
-                    Value::Object(t) if text && t.values().all(Value::is_string) => {
-                        out.push(entry(p, t.clone()))
-                    }
-                    _ if k == "translations" => {}
-                    _ => walk_texts(child, p, fields, out),
+                let text = TEXT_FIELDS.contains(&k.as_str()) && !child.is_array();
+                if !text && k != "translations" {
+                    walk_texts(child, format!("{path}.{k}"), out);
                 }
             }
         }
         Value::Array(a) => {
             for (i, child) in a.iter().enumerate() {
-                walk_texts(child, format!("{path}[{i}]"), fields, out);
+                walk_texts(child, format!("{path}[{i}]"), out);
             }
         }
         _ => {}
