@@ -549,6 +549,30 @@ test("an inspector builds a form with a condition and a finding, publishes it, a
   await page.fill("[id$='-s0-q1-label']", "执业药师注册证号");
   await page.click("[id$='-publish']");
   await page.waitForSelector("[id$='-publish-status'] >> text=未能发布");
+  // As version 2 it is published; the two versions compare question by question.
+  await page.fill("[id$='-version']", "2");
+  await page.click("[id$='-publish']");
+  await page.waitForSelector("text=已发布 e2e-pharmacy 第 2 版");
+  await page.waitForSelector("[id$='-diff-compare']");
+  await page.click("[id$='-diff-compare']");
+  await page.waitForSelector("[id$='-diff-result'] >> text=修改的题目（1）");
+  assert.match(await page.textContent("[id$='-diff-result']"), /q2 执业药师注册证号（原为“注册证号”）/);
+  await expectNoAxeViolations(page, "form builder comparing two versions");
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("a spreadsheet is imported into the builder through the server, and a wrong one's mistakes are named by cell", async () => {
+  const page = await signedIn("demo-inspector");
+  await page.click("a.yj-portal__navlink[href='#form-builder']");
+  await page.waitForSelector("[id$='-import']");
+  await page.setInputFiles("[id$='-import']", "tests/xlsform/errors.xlsx");
+  await page.waitForSelector("[id$='-import-status'] >> text=未能导入 errors.xlsx");
+  assert.match(await page.textContent("[id$='-import-status']"), /survey!\w+\d+：/);
+  await expectNoAxeViolations(page, "form builder with a spreadsheet's mistakes");
+  await page.setInputFiles("[id$='-import']", "docs/xlsform/representative-personal.zh.xlsx");
+  await page.waitForSelector("[id$='-import-status'] >> text=已导入 representative-personal.zh.xlsx");
+  assert.equal(await page.inputValue("[id$='-form-id']"), "representative-personal");
   expectNoErrors(page);
   await page.context().close();
 });

@@ -153,12 +153,33 @@ impl Endpoint {
         }
     }
 
+    /// Posts a file as the body (`content_type` declares it), read as [`Endpoint::request`]
+    /// reads the answer.
+    pub async fn post_file(&self, url: &str, file: &web_sys::Blob, content_type: &str) -> Reply {
+        let body = (file.into(), content_type);
+        match self.send("POST", url, Some(body), &[]).await {
+            Ok((status, text)) => reply_of(status, &text),
+            Err(e) => Reply::Unreachable(e),
+        }
+    }
+
     /// The raw answer: status and body text.
     pub async fn fetch(
         &self,
         method: &str,
         url: &str,
         body: Option<&str>,
+        extra: &[(&str, &str)],
+    ) -> Result<(u16, String), String> {
+        let body = body.map(|b| (wasm_bindgen::JsValue::from_str(b), "application/json"));
+        self.send(method, url, body, extra).await
+    }
+
+    async fn send(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<Body<'_>>,
         extra: &[(&str, &str)],
     ) -> Result<(u16, String), String> {
         let js = |e: wasm_bindgen::JsValue| format!("{e:?}");
@@ -174,11 +195,9 @@ impl Endpoint {
         for (name, value) in extra {
             headers.set(name, value).map_err(js)?;
         }
-        if let Some(b) = body {
-            headers
-                .set("Content-Type", "application/json")
-                .map_err(js)?;
-            init.set_body(&wasm_bindgen::JsValue::from_str(b));
+        if let Some((b, content_type)) = body {
+            headers.set("Content-Type", content_type).map_err(js)?;
+            init.set_body(&b);
         }
         init.set_headers(&headers);
         let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(js)?;
@@ -196,6 +215,9 @@ impl Endpoint {
         Ok((response.status(), text))
     }
 }
+
+/// What a request sends: a body (JSON text, a file) and its content type.
+type Body<'a> = (wasm_bindgen::JsValue, &'a str);
 
 /// Reads an answer: 2xx → its JSON; 5xx and 429 → worth retrying; other 4xx → the
 /// server's errors.

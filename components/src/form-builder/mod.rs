@@ -6,8 +6,10 @@
 //! The engine's `form::builder` holds the document and every rule; this folder renders.
 
 mod condition;
+mod diff;
 mod editor;
 mod fields;
+mod import;
 mod finding;
 mod limits;
 mod publish;
@@ -264,16 +266,30 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
             e.prevent_default();
         })
     };
+    let endpoint = props.server.endpoint();
+    let imported = use_state(import::Imported::default);
+    let on_import = {
+        let (d, endpoint, imported) = (d.clone(), endpoint.clone(), imported.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                import::import(file, endpoint.clone(), lang, d.clone(), imported.clone());
+            }
+            // The same file chosen again is read again.
+            input.set_value("");
+        })
+    };
     let ctx = fields::Ctx { lang, doc: Rc::new(state.builder.document().clone()), prefix: prefix.clone(), errors: errors.clone(), d: d.clone() };
     html! {
         <div class="yj-widget yj-fb" lang={lang.tag()} {onkeydown}>
             <h2 class="yj-fb__title">{ t(lang, "fb.title") }</h2>
             { toolbar(&state, lang, &id, &d) }
+            { import::picker(&id, lang, endpoint.is_some(), &imported, on_import) }
             <ErrorSummary id={id("errors")} title={t(lang, "fb.errors_title")} errors={items} focus_token={0} />
             if let Some(e) = &*save_error {
                 <p class="yj-error-message" role="alert">{ tf(lang, "fb.not_saved", &[("detail", e)]) }</p>
             }
-            if let Some(endpoint) = props.server.endpoint() {
+            if let Some(endpoint) = endpoint.clone() {
                 <publish::Publish {lang} {endpoint} signed_in={props.server.signed_in()} doc={ctx.doc.clone()}
                                   valid={errors.is_empty()} prefix={prefix.clone()} on_emit={props.on_emit.clone()} />
             }

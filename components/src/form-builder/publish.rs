@@ -135,6 +135,12 @@ pub fn publish(p: &PublishProps) -> Html {
                 } }
             </div>
             { versions_list(&versions, &form_id, lang, &id, refresh) }
+            if let Versions::Loaded { id: of, items } = &*versions {
+                if *of == form_id && items.len() > 1 {
+                    <super::diff::VersionDiff key={items.len()} {lang} endpoint={p.endpoint.clone()} form_id={form_id.clone()} prefix={p.prefix.to_string()}
+                        versions={items.iter().filter_map(|v| v["version"].as_str().map(str::to_string)).collect::<Vec<_>>()} />
+                }
+            }
         </section>
     }
 }

@@ -340,3 +340,44 @@ async fn each_signed_in_person_has_their_own_draft() {
     assert_eq!(label(&root), "第一位的题目", "the first person gets theirs back");
     root.remove();
 }
+
+/// Chooses a file named `name` holding `text` in the import picker.
+async fn choose_file(root: &Element, name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let dt = web_sys::DataTransfer::new().unwrap();
+    dt.items().add_with_file(&file).unwrap();
+    let input: web_sys::HtmlInputElement = by_suffix(root, "import").unchecked_into();
+    input.set_files(dt.files().as_ref());
+    fire(&input, "change");
+    // Reading a file is asynchronous: wait for the outcome.
+    for _ in 0..50 {
+        yew::scheduler::flush().await;
+        let said = by_suffix(root, "import-status").text_content().unwrap_or_default();
+        if !said.is_empty() && !said.contains("正在读取") {
+            return;
+        }
+        crate::common::after_paint().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_json_file_is_imported_and_a_wrong_one_is_explained() {
+    forget("import");
+    let root = mount("import", None).await;
+    choose_file(&root, "broken.json", "{\"id\": ").await;
+    let said = by_suffix(&root, "import-status").text_content().unwrap_or_default();
+    assert!(said.contains("未能导入 broken.json") && said.contains("不是有效的 JSON（第 1 行"), "{said}");
+    choose_file(&root, "form.xlsx", "not really").await;
+    let said = by_suffix(&root, "import-status").text_content().unwrap_or_default();
+    assert!(said.contains("电子表格须经服务器转换"), "{said}");
+    let doc = yaojian::form::built_in_source("representative-personal").unwrap();
+    choose_file(&root, "personal.json", doc).await;
+    assert!(by_suffix(&root, "import-status").text_content().unwrap_or_default().contains("已导入 personal.json"));
+    assert_eq!(last_change()["template"]["id"], "representative-personal");
+    assert_eq!(last_change()["valid"], true);
+    click(&root, "undo").await;
+    assert_eq!(last_change()["template"]["id"], "my-form", "undo goes back to what was there");
+    root.remove();
+    forget("import");
+}
