@@ -247,10 +247,10 @@ fn value_picker(
             }
         }
         Test::Is(v) | Test::IsNot(v) => {
+            let shown = shown_value(&kind, v);
             let on = change(Rc::new(move |cl, text| {
                 Some(Clause { test: cl.test.with_value(typed_value(&kind, &text)), ..cl.clone() })
             }));
-            let shown = shown_value(&r.map(|r| r.kind.clone()).unwrap_or(Value::Null), v);
             html! { <div class="yj-field">{ label }<input type="text" class="yj-input" id={value_id} value={shown} onchange={on} /></div> }
         }
         Test::OneOf(chosen) => {

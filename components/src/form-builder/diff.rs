@@ -26,10 +26,6 @@ enum Compared {
     Failed(String),
 }
 
-fn encoded(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
-}
-
 #[function_component(VersionDiff)]
 pub fn version_diff(p: &DiffProps) -> Html {
     let lang = p.lang;
@@ -46,7 +42,7 @@ pub fn version_diff(p: &DiffProps) -> Html {
         let (endpoint, form_id, from, to, compared) = (p.endpoint.clone(), p.form_id.clone(), from.clone(), to.clone(), compared.clone());
         Callback::from(move |_: MouseEvent| {
             let (endpoint, compared) = (endpoint.clone(), compared.clone());
-            let path = format!("/templates/{}/diff?from={}&to={}", encoded(&form_id), encoded(&from), encoded(&to));
+            let path = format!("/templates/{}/diff?from={}&to={}", js_sys::encode_uri_component(&form_id), js_sys::encode_uri_component(&from), js_sys::encode_uri_component(&to));
             compared.set(Compared::Loading);
             wasm_bindgen_futures::spawn_local(async move {
                 let url = endpoint.url(&path, lang);

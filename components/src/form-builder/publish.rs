@@ -44,15 +44,11 @@ enum Versions {
     Failed(String),
 }
 
-fn encoded(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
-}
-
 /// Reads the versions of template `id` into `into`; a template never published has none.
 fn load_versions(endpoint: Endpoint, id: String, lang: Lang, into: UseStateHandle<Versions>) {
     into.set(Versions::Loading);
     wasm_bindgen_futures::spawn_local(async move {
-        let url = endpoint.url(&format!("/templates/{}/versions", encoded(&id)), lang);
+        let url = endpoint.url(&format!("/templates/{}/versions", js_sys::encode_uri_component(&id)), lang);
         let next = match endpoint.request("GET", &url, None, &[]).await {
             Reply::Ok(_, v) => Versions::Loaded { id, items: v["items"].as_array().cloned().unwrap_or_default() },
             Reply::Refused(404, _) => Versions::Loaded { id, items: Vec::new() },
@@ -87,7 +83,7 @@ pub fn publish(p: &PublishProps) -> Html {
             let (form_id, version) = (form_id.clone(), version.clone());
             outcome.set(Outcome::Busy);
             wasm_bindgen_futures::spawn_local(async move {
-                let url = endpoint.url(&format!("/templates/{}/{}", encoded(&form_id), encoded(&version)), lang);
+                let url = endpoint.url(&format!("/templates/{}/{}", js_sys::encode_uri_component(&form_id), js_sys::encode_uri_component(&version)), lang);
                 let next = match endpoint.request("PUT", &url, Some(&doc.to_string()), &[]).await {
                     Reply::Ok(status, _) => {
                         Emitted::BuilderPublish { id: form_id.clone(), version: version.clone(), status }.send(&on_emit);
