@@ -4,6 +4,7 @@
 use super::{field_suffix, Msg, State};
 use crate::common::error_message;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 use std::rc::Rc;
 use yaojian::form::builder::Edit;
 use yaojian::{FieldError, Lang};
@@ -15,7 +16,8 @@ pub struct Ctx {
     /// The document being edited.
     pub doc: Rc<Value>,
     pub prefix: Rc<String>,
-    pub errors: Rc<Vec<FieldError>>,
+    /// The first error at each field, by the field's id suffix ([`field_suffix`]).
+    pub errors: Rc<HashMap<String, FieldError>>,
     pub d: UseReducerDispatcher<State>,
 }
 
@@ -26,10 +28,7 @@ impl Ctx {
 
     /// The first error shown at the field `suffix`.
     pub fn error(&self, suffix: &str) -> Option<String> {
-        self.errors
-            .iter()
-            .find(|e| field_suffix(&e.path) == suffix)
-            .map(|e| e.message(self.lang))
+        self.errors.get(suffix).map(|e| e.message(self.lang))
     }
 
     pub fn edit(&self, e: Edit) -> Callback<MouseEvent> {
@@ -111,3 +110,13 @@ pub fn text_input(ctx: &Ctx, field: &TextField, current: &Value) -> Html {
     }
 }
 
+
+/// The first error at each field, by the field's id suffix: worked out once per change,
+/// not once per field drawn.
+pub fn errors_by_field(errors: &[FieldError]) -> HashMap<String, FieldError> {
+    let mut by_field = HashMap::new();
+    for e in errors {
+        by_field.entry(field_suffix(&e.path)).or_insert_with(|| e.clone());
+    }
+    by_field
+}

@@ -232,11 +232,14 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
     let checked = use_memo(state.revision, {
         let b = state.builder.clone();
         move |_| match b.template() {
-            Ok(t) => (Some(Rc::new(t)), Rc::new(Vec::new())),
-            Err(e) => (None, Rc::new(e.0)),
+            Ok(t) => (Some(Rc::new(t)), Rc::new(Vec::new()), Rc::default()),
+            Err(e) => {
+                let by_field = Rc::new(fields::errors_by_field(&e.0));
+                (None, Rc::new(e.0), by_field)
+            }
         }
     });
-    let (template, errors) = (checked.0.clone(), checked.1.clone());
+    let (template, errors, by_field) = (checked.0.clone(), checked.1.clone(), checked.2.clone());
     // Every change: kept as the draft (or why it could not be), and the host hears of it.
     let save_error = use_state(|| None::<String>);
     {
@@ -279,7 +282,7 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
             input.set_value("");
         })
     };
-    let ctx = fields::Ctx { lang, doc: Rc::new(state.builder.document().clone()), prefix: prefix.clone(), errors: errors.clone(), d: d.clone() };
+    let ctx = fields::Ctx { lang, doc: Rc::new(state.builder.document().clone()), prefix: prefix.clone(), errors: by_field, d: d.clone() };
     html! {
         <div class="yj-widget yj-fb" lang={lang.tag()} {onkeydown}>
             <h2 class="yj-fb__title">{ t(lang, "fb.title") }</h2>
