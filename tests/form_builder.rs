@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 use yaojian::form::builder::{
-    diff, readable, suggest_id, texts, unique_id, value_at, Builder, Edit, UNDO_DEPTH,
+    diff, readable, suggest_id, texts, unique_id, value_at, Builder, Edit, DIFF_FIELDS, UNDO_DEPTH,
 };
 use yaojian::form::{built_in, built_in_source, Template};
 
@@ -281,6 +281,21 @@ fn the_diff_between_versions_names_questions_added_removed_and_changed() {
     doc["version"] = json!("same");
     let same = Template::from_value(doc).unwrap();
     assert_eq!(diff(&old, &same), Default::default());
+}
+
+#[test]
+fn every_field_a_diff_names_has_words_in_every_language() {
+    for lang in ["zh-CN", "zh-TW", "en"] {
+        let path = format!("{}/data/i18n/{lang}.json", env!("CARGO_MANIFEST_DIR"));
+        let catalog: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for f in DIFF_FIELDS {
+            let words = catalog[format!("fb.diff.field.{f}")]
+                .as_str()
+                .unwrap_or_default();
+            assert!(!words.trim().is_empty(), "{lang}: no words for {f}");
+        }
+    }
 }
 
 #[test]

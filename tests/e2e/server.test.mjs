@@ -556,7 +556,7 @@ test("an inspector builds a form with a condition and a finding, publishes it, a
   await page.waitForSelector("[id$='-diff-compare']");
   await page.click("[id$='-diff-compare']");
   await page.waitForSelector("[id$='-diff-result'] >> text=修改的题目（1）");
-  assert.match(await page.textContent("[id$='-diff-result']"), /q2 执业药师注册证号（原为“注册证号”）/);
+  assert.match(await page.textContent("[id$='-diff-result']"), /q2 执业药师注册证号（原为“注册证号”）；改动：题目文字/);
   await expectNoAxeViolations(page, "form builder comparing two versions");
   expectNoErrors(page);
   await page.context().close();

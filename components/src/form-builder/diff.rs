@@ -111,15 +111,18 @@ fn changes(v: &Value, lang: Lang) -> Html {
     }
 }
 
-/// One question: its id and label; for a changed one, the label before and what differs.
+/// One question: its id and label; for a changed one, the label before and what differs,
+/// in words (`fb.diff.field.*`, one for each field the engine's diff names).
 fn line(q: &Value, lang: Lang) -> String {
     let mut s = format!("{} {}", q["id"].as_str().unwrap_or_default(), text_in(&q["label"], lang));
     if let Some(before) = q.get("before").filter(|b| !b.is_null()) {
         s.push_str(&tf(lang, "fb.diff.before", &[("label", &text_in(before, lang))]));
     }
-    let fields: Vec<&str> = q["fields"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    let fields: Vec<String> =
+        q["fields"].as_array().into_iter().flatten().filter_map(Value::as_str).map(|f| t(lang, &format!("fb.diff.field.{f}"))).collect();
     if !fields.is_empty() {
-        s.push_str(&tf(lang, "fb.diff.fields", &[("fields", &fields.join(", "))]));
+        let sep = yaojian::i18n::enumeration_separator(lang);
+        s.push_str(&tf(lang, "fb.diff.fields", &[("fields", &fields.join(sep))]));
     }
     s
 }

@@ -1,6 +1,6 @@
-//! What an answer must be, by the question's kind: lengths of a text, bounds of a number,
-//! an amount (typed in yuan, kept in fen) or a date, whole numbers only, a text's pattern
-//! and what the pattern means.
+//! What an answer must be, by the question's kind: lengths of a text, rows of a group,
+//! bounds of a number, an amount (typed in yuan, kept in fen) or a date, whole numbers
+//! only, a text's pattern and what the pattern means.
 
 use super::fields::{text_input, Ctx, TextField};
 use crate::common::{error_message, t};
@@ -15,6 +15,7 @@ fn bounds(kind: &str) -> &'static [(&'static str, &'static str)] {
         "number" => &[("min", "fb.limit.min"), ("max", "fb.limit.max")],
         "money" => &[("min", "fb.limit.min_money"), ("max", "fb.limit.max_money")],
         "date" => &[("min", "fb.limit.min_date"), ("max", "fb.limit.max_date")],
+        "group" => &[("min_rows", "fb.limit.min_rows"), ("max_rows", "fb.limit.max_rows")],
         _ => &[],
     }
 }
@@ -27,7 +28,7 @@ fn bound_value(kind: &str, field: &str, text: &str) -> Value {
         return Value::Null;
     }
     match (field, kind) {
-        ("min_length" | "max_length", _) => t.parse::<u64>().map(Value::from).unwrap_or_else(|_| json!(t)),
+        ("min_length" | "max_length" | "min_rows" | "max_rows", _) => t.parse::<u64>().map(Value::from).unwrap_or_else(|_| json!(t)),
         (_, "number" | "money") => typed_value(&json!(kind), t),
         _ => json!(t),
     }
@@ -78,7 +79,7 @@ fn bound(ctx: &Ctx, q: &Value, path: &str, sfx: &str, kind: &str, field: &'stati
         })
     };
     let inputmode = match (field, kind) {
-        ("min_length" | "max_length", _) => Some("numeric"),
+        ("min_length" | "max_length" | "min_rows" | "max_rows", _) => Some("numeric"),
         (_, "number" | "money") => Some("decimal"),
         _ => None,
     };

@@ -165,42 +165,53 @@ pub(crate) fn field_suffix(path: &str) -> String {
     let steps = yaojian::form::builder::steps(path).unwrap_or_default();
     let mut parts: Vec<String> = Vec::new();
     let mut keys: Vec<&str> = Vec::new();
+    // What the last indexed step names: a section, a question (or a group's column), an option.
+    let mut level = ' ';
     let mut it = steps.iter().peekable();
     while let Some(step) = it.next() {
         let Step::Key(key) = step else { break };
-        let letter = match (key.as_str(), parts.len()) {
-            ("sections", 0) => "s",
-            ("questions", 1) => "q",
-            ("options", 2) => "o",
-            _ => "",
+        let letter = match (key.as_str(), level) {
+            ("sections", ' ') => 's',
+            ("questions", 's') => 'q',
+            ("questions", 'q') => 'c',
+            ("options", 'q' | 'c') => 'o',
+            _ => ' ',
         };
         match it.peek() {
-            Some(Step::Index(n)) if !letter.is_empty() && keys.is_empty() => {
+            Some(Step::Index(n)) if letter != ' ' && keys.is_empty() => {
                 parts.push(format!("{letter}{n}"));
+                level = letter;
                 it.next();
             }
             _ => keys.push(key),
         }
     }
-    let (field, sub) = (keys.first().copied().unwrap_or(""), keys.get(1).copied());
-    let field = match (parts.len(), field, sub) {
-        (0, "id", _) => "form-id".to_string(),
-        (0, "version", _) => "version".to_string(),
-        (0, "sections", _) => "add-section".to_string(),
-        (0, _, _) => "form-title".to_string(),
-        (1, "help" | "visible_if", _) => field.to_string(),
-        (1, _, _) => "title".to_string(),
-        (2, "finding", Some(part @ ("when" | "severity" | "title" | "provision" | "rule"))) => format!("finding-{part}"),
-        (2, "finding", _) => "finding".to_string(),
-        (2, "id" | "label" | "statement" | "required" | "help" | "visible_if" | "required_if" | "min" | "max"
-            | "min_length" | "max_length" | "integer" | "pattern" | "pattern_hint", _) => field.to_string(),
-        (2, _, _) => "kind".to_string(),
-        (3, "label", _) => "label".to_string(),
-        (3, _, _) => "value".to_string(),
-        _ => "form-title".to_string(),
-    };
-    parts.push(field);
+    parts.push(field_of(level, keys.first().copied().unwrap_or(""), keys.get(1).copied()));
     parts.join("-")
+}
+
+/// The field of a form (`level` ' '), section ('s'), question ('q'), column ('c') or
+/// option ('o') that `field` (and its `sub` field) is shown at.
+fn field_of(level: char, field: &str, sub: Option<&str>) -> String {
+    let shown = match (level, field, sub) {
+        (' ', "id", _) => "form-id",
+        (' ', "version", _) => "version",
+        (' ', "sections", _) => "add-section",
+        (' ', _, _) => "form-title",
+        ('s', "help" | "visible_if", _) => field,
+        ('s', _, _) => "title",
+        ('q' | 'c', "finding", Some(part @ ("when" | "severity" | "title" | "provision" | "rule"))) => {
+            return format!("finding-{part}")
+        }
+        ('q' | 'c', "finding", _) => "finding",
+        ('q' | 'c', "questions", _) => "add-column",
+        ('q' | 'c', "id" | "label" | "statement" | "required" | "help" | "visible_if" | "required_if" | "min" | "max"
+            | "min_length" | "max_length" | "integer" | "pattern" | "pattern_hint" | "min_rows" | "max_rows", _) => field,
+        ('q' | 'c', _, _) => "kind",
+        (_, "label", _) => "label",
+        _ => "value",
+    };
+    shown.to_string()
 }
 
 #[function_component(FormBuilder)]

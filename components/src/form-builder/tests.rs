@@ -163,6 +163,12 @@ fn question_at(n: usize) -> Value {
     last_change()["template"]["sections"][0]["questions"][n].clone()
 }
 
+/// The values a select offers.
+fn offered(root: &Element, suffix: &str) -> Vec<String> {
+    let sel: HtmlSelectElement = by_suffix(root, suffix).unchecked_into();
+    (0..sel.length()).filter_map(|i| sel.item(i)).map(|o| o.get_attribute("value").unwrap_or_default()).collect()
+}
+
 #[wasm_bindgen_test]
 async fn a_condition_and_a_finding_are_built_by_picking() {
     forget("pick");
@@ -182,11 +188,7 @@ async fn a_condition_and_a_finding_are_built_by_picking() {
     // Shown when: the first earlier question, its first value, then picked otherwise.
     click(&root, "s0-q2-visible_if").await;
     assert_eq!(question_at(2)["visible_if"], json!({"equals": ["q1", true]}));
-    let offered: Vec<String> = {
-        let sel: HtmlSelectElement = by_suffix(&root, "s0-q2-visible_if").unchecked_into();
-        (0..sel.length()).filter_map(|i| sel.item(i)).map(|o| o.get_attribute("value").unwrap_or_default()).collect()
-    };
-    assert_eq!(offered, ["q1", "q2"], "only earlier questions are offered");
+    assert_eq!(offered(&root, "s0-q2-visible_if"), ["q1", "q2"], "only earlier questions are offered");
     choose(&root, "s0-q2-visible_if", "q2").await;
     assert_eq!(question_at(2)["visible_if"], json!({"equals": ["q2", "a"]}));
     choose(&root, "s0-q2-visible_if-c0-op", "one_of").await;
@@ -380,4 +382,50 @@ async fn a_json_file_is_imported_and_a_wrong_one_is_explained() {
     assert_eq!(last_change()["template"]["id"], "my-form", "undo goes back to what was there");
     root.remove();
     forget("import");
+}
+
+#[wasm_bindgen_test]
+async fn a_group_gets_columns_and_row_limits() {
+    forget("group");
+    let root = mount("group", None).await;
+    type_suffix(&root, "form-title", "医药代表备案").await;
+    type_suffix(&root, "s0-title", "人员").await;
+    type_suffix(&root, "s0-q0-label", "是否聘用医药代表？").await;
+    click(&root, "s0-add").await;
+    type_suffix(&root, "s0-q1-label", "医药代表名单").await;
+    choose(&root, "s0-q1-kind", "group").await;
+    assert_eq!(question_at(1)["questions"], json!([{"id": "q3", "kind": "text", "label": {"zh-CN": ""}}]), "a group starts with a column");
+    type_suffix(&root, "s0-q1-c0-label", "姓名").await;
+    click(&root, "s0-q1-add-column").await;
+    type_suffix(&root, "s0-q1-c1-label", "身份证号").await;
+    assert!(!offered(&root, "s0-q1-c1-kind").contains(&"group".to_string()), "groups do not nest");
+    choose(&root, "s0-q1-c1-kind", "resident_id").await;
+    assert!(root.query_selector("[id$='-s0-q1-c0-finding']").unwrap().is_none(), "a column raises no finding");
+    // A column's condition reads the questions before the group and the earlier columns.
+    click(&root, "s0-q1-c1-visible_if").await;
+    assert_eq!(offered(&root, "s0-q1-c1-visible_if"), ["q1", "q3"]);
+    change_suffix(&root, "s0-q1-min_rows", "2").await;
+    change_suffix(&root, "s0-q1-max_rows", "1").await;
+    let error = by_suffix(&root, "s0-q1-max_rows-error").text_content().unwrap_or_default();
+    assert!(!error.is_empty(), "rows out of order are named at the field");
+    change_suffix(&root, "s0-q1-max_rows", "20").await;
+    // Without columns the group is wrong, and says so where a column is added.
+    click(&root, "s0-q1-c1-delete").await;
+    click(&root, "s0-q1-c0-delete").await;
+    let error = by_suffix(&root, "s0-q1-add-column-error").text_content().unwrap_or_default();
+    assert!(error.contains("至少要有一个子问题"), "{error}");
+    click(&root, "undo").await;
+    click(&root, "undo").await;
+    let change = last_change();
+    assert_eq!(change["valid"], true, "{change}");
+    let t = yaojian::form::Template::from_json(&change["template"].to_string()).expect("it publishes");
+    let group = t.question("q2").unwrap();
+    assert_eq!((group.questions.len(), group.min_rows, group.max_rows), (2, Some(2), Some(20)));
+    let shown = group.questions[1].visible_if.clone().expect("the column's condition");
+    assert!(shown.eval(&json!({"q1": true}).as_object().unwrap().clone()));
+    assert!(!shown.eval(&json!({"q1": false}).as_object().unwrap().clone()));
+    let all = text(&root);
+    assert!(all.contains("医药代表名单") && all.contains("身份证号"), "the preview shows the group: {all}");
+    root.remove();
+    forget("group");
 }

@@ -558,8 +558,24 @@ pub fn diff(old: &Template, new: &Template) -> VersionDiff {
     d
 }
 
+/// The fields a diff names as changed, in the order it names them.
+pub const DIFF_FIELDS: [&str; 11] = [
+    "kind",
+    "label",
+    "help",
+    "options",
+    "required",
+    "visible_if",
+    "bounds",
+    "pattern",
+    "rows",
+    "statement",
+    "finding",
+];
+
+/// Which of [`DIFF_FIELDS`] differ between `a` and `b`.
 fn changed_fields(a: &Question, b: &Question) -> Vec<&'static str> {
-    [
+    let differs = [
         ("kind", a.kind != b.kind),
         ("label", a.label != b.label),
         ("help", a.help != b.help),
@@ -581,9 +597,11 @@ fn changed_fields(a: &Question, b: &Question) -> Vec<&'static str> {
         ("rows", (a.min_rows, a.max_rows) != (b.min_rows, b.max_rows)),
         ("statement", a.statement != b.statement),
         ("finding", a.finding != b.finding),
-    ]
-    .into_iter()
-    .filter(|(_, differs)| *differs)
-    .map(|(f, _)| f)
-    .collect()
+    ];
+    debug_assert!(differs.iter().map(|(f, _)| f).eq(DIFF_FIELDS.iter()));
+    differs
+        .into_iter()
+        .filter(|(_, differs)| *differs)
+        .map(|(f, _)| f)
+        .collect()
 }
