@@ -1,12 +1,13 @@
 // Prints the figures of the benchmark pages (bench/<name>.html, release bundle in
 // dist/) by running each in headless Chromium: `forms` (issue #4: a 1,500-question
-// form, reveals, 3,758 submissions summarised) and `checklist` (issue #5: 5,000 items).
+// form, reveals, 3,758 submissions summarised), `checklist` (issue #5: 5,000 items) and
+// `builder` (issue #36: the form builder on 300 questions, a change to the preview).
 // Each page leaves its results, with their targets, in window.benchResults.
-// Figures to track, not tests. Usage: node scripts/figures-bench.mjs [forms] [checklist]
+// Figures to track, not tests. Usage: node scripts/figures-bench.mjs [forms] [checklist] [builder]
 import { launchChromium } from "./browser.mjs";
 import { startServer } from "./serve.mjs";
 
-const pages = process.argv.slice(2).length ? process.argv.slice(2) : ["forms", "checklist"];
+const pages = process.argv.slice(2).length ? process.argv.slice(2) : ["forms", "checklist", "builder"];
 const server = await startServer({ "/yaojian/": "dist/", "/": "bench/" });
 const browser = await launchChromium();
 try {

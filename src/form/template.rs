@@ -22,6 +22,16 @@ use parse::{Parser, RawTemplate};
 /// The `schema` of a form template (`schemas/form.schema.json`).
 pub const SCHEMA: &str = "yaojian/form/1";
 
+/// Whether `id` may be a template's id: 1–64 lower-case letters, digits, `-` and `_`
+/// (it goes into URLs and storage keys as it is).
+pub fn valid_template_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
 /// The 14 kinds of question a template may ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

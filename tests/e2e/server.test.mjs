@@ -7,59 +7,21 @@
 // target/debug/yaojian-server (cargo test -p yaojian-server builds it).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { launchChromium } from "../../scripts/browser.mjs";
-import { DEMO_DIR, expectNoAxeViolations, expectNoErrors, fillPersonalForm } from "./harness.mjs";
+import { expectNoAxeViolations, expectNoErrors, fillPersonalForm } from "./harness.mjs";
+import { BIN, startDemoServer, signedIn as signedInTo } from "./demo-server.mjs";
 
-const BIN = "target/debug/yaojian-server";
-let server, browser, base, dir;
-
-const freePort = () => new Promise((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); });
-});
+let demo, browser, base, dir;
 
 before(async () => {
-  assert.ok(fs.existsSync(BIN), `${BIN} missing: run cargo build -p yaojian-server`);
-  assert.ok(fs.existsSync(`${DEMO_DIR}/index.html`), `${DEMO_DIR} missing: run trunk build --release`);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "yaojian-e2e-server-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ["serve", "--demo", "--bureau", "示例市药品监督管理局（演示）", "--listen", `127.0.0.1:${port}`, "--database", `sqlite:${dir}/db.sqlite`,
-    "--key", `${dir}/key`, "--site", DEMO_DIR], { stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 200; i++) {
-    try { if ((await fetch(`${base}/api/v1/healthz`)).ok) break; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  browser = await launchChromium(["--disable-quic"]);
+  demo = await startDemoServer();
+  ({ browser, base, dir } = demo);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.kill("SIGKILL");
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+after(async () => demo?.stop());
 
-async function signedIn(user) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on("pageerror", (e) => page.errors.push(String(e)));
-  page.on("console", (m) => {
-    // A filing refused by the network is the point of the offline test, not a fault.
-    if (m.type() === "error" && !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to load resource/.test(m.text())) page.errors.push(m.text());
-  });
-  await page.goto(base + "/");
-  await page.waitForSelector("#yj-portal-sign-in");
-  await expectNoAxeViolations(page, "portal with the sample sign-in");
-  await page.selectOption("#yj-portal-user", user);
-  await page.click("#yj-portal-sign-in");
-  await page.waitForSelector("#yj-portal-signed-in");
-  return page;
-}
+const signedIn = (user) => signedInTo(demo, user);
 
 /** Fills the personal self-inspection with the mouse and goes to the review page. */
 async function fillForm(page, name, { finding = false } = {}) {

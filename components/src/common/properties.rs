@@ -14,8 +14,8 @@ use yew::prelude::*;
 /// The `template-id` setting, of every form-template widget.
 pub const TEMPLATE_ID: Setting = Setting {
     name: "template-id",
-    values: "`representative-personal` (default), `mah-representative-management`",
-    effect: "which built-in template",
+    values: "`representative-personal` (default), `mah-representative-management`; with `endpoint`, the id of any template published on the server",
+    effect: "which template: a built-in one, or with `endpoint` (set before it) the latest version the server has published under that id, such as a form written in `<yj-form-builder>`",
 };
 
 /// The `template` property, of every form-template widget.
@@ -25,9 +25,18 @@ pub const TEMPLATE: Property = Property {
     text: false,
 };
 
-/// A `template-id` setting: the id of a built-in form template, or none.
-pub fn built_in_form(name: &str, id: Option<&str>) -> Result<Option<AttrValue>, FieldError> {
+/// A `template-id` setting: the id of a built-in form template, or none; for a widget
+/// that reads its template from a server (`published`), the id of any template the
+/// server may have published.
+pub fn form_template_id(
+    name: &str,
+    id: Option<&str>,
+    published: bool,
+) -> Result<Option<AttrValue>, FieldError> {
     match id {
+        Some(id) if published && yaojian::form::template::valid_template_id(id) => {
+            Ok(Some(AttrValue::from(id.to_string())))
+        }
         Some(id) if yaojian::form::built_in_source(id).is_none() => {
             Err(FieldError::new(name, "requirements.no_template").with("name", id))
         }

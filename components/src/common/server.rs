@@ -338,6 +338,29 @@ pub fn use_server_template(
     (*state).clone()
 }
 
+/// The template a form widget shows, and how the server's copy of it stands: with
+/// `endpoint` (and no template from the host), the server's copy of `id` once it came;
+/// else the host's or the built-in one.
+#[yew::hook]
+pub fn use_form_template(
+    endpoint: Option<Endpoint>,
+    template: Option<std::rc::Rc<yaojian::form::Template>>,
+    id: Option<yew::AttrValue>,
+    lang: Lang,
+) -> (
+    ServerTemplate,
+    std::rc::Rc<Option<std::rc::Rc<yaojian::form::Template>>>,
+) {
+    let from_server =
+        use_server_template(endpoint.filter(|_| template.is_none()), id.clone(), lang);
+    let built_in = crate::common::properties::use_template(template, id);
+    let chosen = yew::use_memo((from_server.clone(), built_in), |(s, b)| match s {
+        ServerTemplate::Ready(t) => Some(t.clone()),
+        _ => (**b).clone(),
+    });
+    (from_server, chosen)
+}
+
 /// The `token` property (a text property: `yaojian.js` hands the page's string over as a
 /// JSON string): the token, or null to forget it.
 pub fn token_property(

@@ -190,9 +190,7 @@ fn clause(ctx: &Ctx, place: &Place, c: &Condition, i: usize, offered: &Rc<Vec<Re
                     if r.is_none() {
                         <option value={cl.question.clone()} selected=true>{ tf(lang, "fb.cond.unreadable", &[("id", &cl.question)]) }</option>
                     }
-                    { for offered.iter().map(|o| html! {
-                        <option value={o.id.clone()} selected={o.id == cl.question}>{ format!("{} {}", o.id, text_in(&o.label, lang)) }</option>
-                    }) }
+                    <OfferedQuestions offered={offered.clone()} chosen={AttrValue::from(cl.question.clone())} {lang} />
                 </select>
             </div>
             <div class="yj-field">
@@ -211,6 +209,25 @@ fn clause(ctx: &Ctx, place: &Place, c: &Condition, i: usize, offered: &Rc<Vec<Re
                 </button>
             }
         </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OfferedProps {
+    offered: Rc<Vec<Readable>>,
+    chosen: AttrValue,
+    lang: yaojian::Lang,
+}
+
+/// The questions a test may read, as the options of its question picker: a component, so
+/// that an edit elsewhere in a long form (hundreds of pickers, each offering every
+/// earlier question) does not draw them all again.
+#[function_component(OfferedQuestions)]
+fn offered_questions(p: &OfferedProps) -> Html {
+    html! {
+        { for p.offered.iter().map(|o| html! {
+            <option value={o.id.clone()} selected={o.id == p.chosen.as_str()}>{ format!("{} {}", o.id, text_in(&o.label, p.lang)) }</option>
+        }) }
     }
 }
 

@@ -187,19 +187,35 @@ fn kind_select(ctx: &Ctx, q: &Value, slot: &Slot) -> Html {
     let kind_id = ctx.id(&format!("{}-kind", slot.sfx));
     let kind_error = ctx.error(&format!("{}-kind", slot.sfx));
     let kind_error_id = kind_error.as_ref().map(|_| format!("{kind_id}-error"));
-    // A column that is (wrongly) a group still shows its kind, so it can be changed.
-    let offered = KINDS.iter().filter(|k| !slot.column || **k != "group" || kind == "group");
     html! {
         <div class={classes!("yj-field", kind_error.is_some().then_some("yj-field--error"))}>
             <label class="yj-label" for={kind_id.clone()}>{ t(lang, "fb.kind") }</label>
             if let (Some(e), Some(eid)) = (&kind_error, &kind_error_id) { { error_message(eid, e, lang) } }
             <select class="yj-select" id={kind_id} onchange={on_kind} aria-describedby={kind_error_id}
                     aria-invalid={kind_error.is_some().then_some("true")}>
-                { for offered.map(|k| html! {
-                    <option value={*k} selected={*k == kind}>{ t(lang, &format!("fb.kind.{k}")) }</option>
-                }) }
+                <KindOptions kind={AttrValue::from(kind)} column={slot.column} {lang} />
             </select>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct KindOptionsProps {
+    kind: AttrValue,
+    column: bool,
+    lang: yaojian::Lang,
+}
+
+/// The kinds offered, as options: a component, drawn again only when the kind changes
+/// (not for every question of a long form on every edit). A column that is (wrongly) a
+/// group still shows its kind, so it can be changed.
+#[function_component(KindOptions)]
+fn kind_options(p: &KindOptionsProps) -> Html {
+    let offered = KINDS.iter().filter(|k| !p.column || **k != "group" || p.kind == **k);
+    html! {
+        { for offered.map(|k| html! {
+            <option value={*k} selected={p.kind == *k}>{ t(p.lang, &format!("fb.kind.{k}")) }</option>
+        }) }
     }
 }
 

@@ -220,15 +220,9 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
     let prefix = use_id_prefix("yj-fb");
     let state = use_reducer(|| initial(props));
     let d = state.dispatcher();
-    {
-        let d = d.clone();
-        crate::common::use_host_value(props.value.clone(), move |v| d.dispatch(Msg::Load(v.clone())));
-    }
-    {
-        let d = d.clone();
-        use_effect_with(props.translations, move |on| d.dispatch(Msg::Translate(*on)));
-    }
-    // Another person signed in: their draft (or a blank form), never the last one's.
+    // Another person signed in (or another storage key): their draft (or a blank form),
+    // never the last one's. Before the host's value below: when both change at once,
+    // the value given with them is what shows.
     {
         let (d, key) = (d.clone(), draft_key(props));
         let seen = use_mut_ref(|| key.clone());
@@ -238,6 +232,14 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
                 d.dispatch(Msg::Reset(kept_draft(key).unwrap_or_else(|| Builder::blank("my-form", "1").document().clone())));
             }
         });
+    }
+    {
+        let d = d.clone();
+        crate::common::use_host_value(props.value.clone(), move |v| d.dispatch(Msg::Load(v.clone())));
+    }
+    {
+        let d = d.clone();
+        use_effect_with(props.translations, move |on| d.dispatch(Msg::Translate(*on)));
     }
     // The template parsed once per change: the preview's template, or every error.
     let checked = use_memo(state.revision, {
@@ -315,7 +317,7 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
                     { view_switch(&state, lang, &id, &d) }
                     if state.translating { { translations::table(&ctx) } } else { { editor::document(&ctx) } }
                 </div>
-                { preview(&state, template, lang, &id, &d) }
+                { preview(&state, template, &draft_key(props), lang, &id, &d) }
             </div>
         </div>
     }
@@ -388,8 +390,9 @@ fn view_switch(state: &State, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseRe
     }
 }
 
-/// The form as it will be filled in, or why it cannot be shown yet.
-fn preview(state: &State, template: Option<Rc<Template>>, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseReducerDispatcher<State>) -> Html {
+/// The form as it will be filled in, or why it cannot be shown yet. What is tried in it
+/// is kept beside the builder's draft (`draft`), so it is the signed-in person's too.
+fn preview(state: &State, template: Option<Rc<Template>>, draft: &str, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseReducerDispatcher<State>) -> Html {
     let phone = {
         let (d, on) = (d.clone(), !state.phone);
         Callback::from(move |_: Event| d.dispatch(Msg::Phone(on)))
@@ -403,7 +406,7 @@ fn preview(state: &State, template: Option<Rc<Template>>, lang: Lang, id: &dyn F
                 <label class="yj-checkbox__label" for={id("phone")}>{ t(lang, "fb.phone_width") }</label>
             </div>
             if let Some(t) = template {
-                <SelfInspection {lang} template={Some(t)} storage_key={Some(AttrValue::from("yaojian-builder-preview"))} />
+                <SelfInspection {lang} template={Some(t)} storage_key={Some(AttrValue::from(format!("{draft}:preview")))} />
             } else {
                 <p class="yj-hint" id={id("preview-blocked")}>{ crate::common::t(lang, "fb.preview_blocked") }</p>
             }

@@ -429,3 +429,31 @@ async fn a_group_gets_columns_and_row_limits() {
     root.remove();
     forget("group");
 }
+
+#[wasm_bindgen_test]
+async fn a_value_given_with_a_new_storage_key_is_the_one_shown() {
+    forget("first");
+    forget("second");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    let entry = crate::widgets::entry("form-builder").unwrap();
+    let mut w = entry.start(Lang::ZhCn, Callback::noop());
+    let _ = w.set("storage-key", Some("first"));
+    w.render(Some(root.clone()));
+    yew::scheduler::flush().await;
+    // A page that sets the key and then the value before the widget draws again.
+    let given = json!({"schema": "yaojian/form/1", "id": "given", "version": "1", "title": "给定的表",
+        "sections": [{"id": "s1", "title": "一", "questions": [{"id": "a", "kind": "text", "label": "给定的题目"}]}]});
+    w.set("storage-key", Some("second")).unwrap();
+    w.put("value", &given.to_string()).unwrap();
+    w.render(None);
+    yew::scheduler::flush().await;
+    yew::scheduler::flush().await;
+    let label = by_suffix(&root, "s0-q0-label").unchecked_into::<web_sys::HtmlInputElement>().value();
+    assert_eq!(label, "给定的题目", "the value is not undone by the new key's draft");
+    w.destroy();
+    root.remove();
+    forget("first");
+    forget("second");
+}

@@ -3,11 +3,13 @@
 //! the JSON each widget emits. Each page is a widget's example marked `demo` (see
 //! [`pages`]), mounted through the widget contract as a portal's page would mount it.
 
+mod published;
 mod signin;
 
 use crate::common::t;
 use crate::contract::Mounted;
 use crate::widgets;
+use published::FormChoice;
 use serde_json::Value;
 use signin::{use_sample_users, Session, SignIn, DEMO_ENDPOINT};
 use std::rc::Rc;
@@ -66,12 +68,29 @@ fn uses_server(kind: &str) -> bool {
     )
 }
 
+/// The widgets that show a form template a bureau may have published on the server.
+fn shows_published_forms(kind: &str) -> bool {
+    matches!(kind, "self-inspection" | "submissions-summary")
+}
+
 /// A widget mounted through the contract, as `yaojian.js` mounts it: the example's
 /// settings, then its properties in the order the spec lists them.
 #[function_component(ContractHost)]
 fn contract_host(p: &HostProps) -> Html {
     let node = use_node_ref();
     let mounted = use_mut_ref(|| None::<Box<dyn Mounted>>);
+    // The form chosen on the page, when the server offers its published ones.
+    let chosen = use_state(|| None::<String>);
+    {
+        let mounted = mounted.clone();
+        use_effect_with((*chosen).clone(), move |chosen| {
+            if let (Some(w), Some(id)) = (mounted.borrow_mut().as_mut(), chosen) {
+                if w.set("template-id", Some(id)).is_ok() {
+                    w.render(None);
+                }
+            }
+        });
+    }
     {
         let (node, mounted, lang, on_emit, session) = (
             node.clone(),
@@ -138,7 +157,18 @@ fn contract_host(p: &HostProps) -> Html {
             }
         });
     }
-    html! { <div ref={node}></div> }
+    let choice = (p.server && shows_published_forms(p.page.kind)).then(|| {
+        let example = p.page.example["settings"]["template-id"]
+            .as_str()
+            .unwrap_or("representative-personal");
+        let shown = AttrValue::from((*chosen).clone().unwrap_or_else(|| example.to_string()));
+        let on_choose = {
+            let chosen = chosen.clone();
+            Callback::from(move |id: String| chosen.set(Some(id)))
+        };
+        html! { <FormChoice lang={p.lang} chosen={shown} {on_choose} /> }
+    });
+    html! { <>{ for choice }<div ref={node}></div></> }
 }
 
 /// Mounts the portal on `#yj-demo` when the page has one.

@@ -19,7 +19,7 @@ mod tests;
 mod views;
 
 use crate::common::events::{json_of, Emitted, TemplateRef};
-use crate::common::properties::{template_error_panel, use_template};
+use crate::common::properties::template_error_panel;
 use crate::common::server::{Person, ServerTemplate};
 use crate::common::{print_page, t, tf};
 use fields::Ctx;
@@ -48,7 +48,8 @@ pub struct SelfInspectionProps {
     /// A bureau's own template; else the built-in `template_id`.
     #[prop_or_default]
     pub template: Option<Rc<Template>>,
-    /// A built-in template id (default: the personal self-inspection).
+    /// A built-in template id (default: the personal self-inspection); with an endpoint,
+    /// the id of a template published on the server.
     #[prop_or_default]
     pub template_id: Option<AttrValue>,
     /// Problems with a template the host supplied: shown in a panel, nothing else.
@@ -317,20 +318,6 @@ fn use_pending_focus(state: &UseReducerHandle<FormState>, root: &NodeRef, prefix
     });
 }
 
-/// The template the form shows: the server's copy when it gave one, else the host's or
-/// the built-in one.
-#[hook]
-fn use_chosen_template(
-    from_server: &ServerTemplate,
-    props: &SelfInspectionProps,
-) -> Rc<Option<Rc<Template>>> {
-    let built_in = use_template(props.template.clone(), props.template_id.clone());
-    use_memo((from_server.clone(), built_in), |(s, b)| match s {
-        ServerTemplate::Ready(t) => Some(t.clone()),
-        _ => (**b).clone(),
-    })
-}
-
 /// Where filings go: the endpoint, the template and whose slot they are kept in.
 struct SendTo<'a> {
     endpoint: &'a crate::common::server::Endpoint,
@@ -402,12 +389,12 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let prefix = crate::common::use_id_prefix("yj-si");
     let server = props.server.endpoint();
     // The server's copy of the template, unless the host gave one.
-    let from_server = crate::common::server::use_server_template(
-        server.clone().filter(|_| props.template.is_none()),
+    let (from_server, template) = crate::common::server::use_form_template(
+        server.clone(),
+        props.template.clone(),
         props.template_id.clone(),
         lang,
     );
-    let template = use_chosen_template(&from_server, props);
     let state = {
         let (v, t) = (props.value.clone(), template.clone());
         use_reducer(move || {

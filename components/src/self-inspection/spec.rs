@@ -3,7 +3,7 @@
 
 use super::{SelfInspection, SelfInspectionProps};
 use crate::common::properties::{
-    built_in_form, template_of, template_property, TEMPLATE, TEMPLATE_ID,
+    form_template_id, template_of, template_property, TEMPLATE, TEMPLATE_ID,
 };
 use crate::contract::{self, EventDoc, Property, Setting, Spec, Widget};
 use serde_json::Value;
@@ -117,7 +117,7 @@ impl Widget for SelfInspection {
             "storage-key" => p.storage_key = value.map(|v| AttrValue::from(v.to_string())),
             "readonly" => p.readonly = value.is_some(),
             "endpoint" | "auth" => p.server.set(name, value)?,
-            "template-id" => p.template_id = built_in_form(name, value)?,
+            "template-id" => p.template_id = form_template_id(name, value, p.server.endpoint.as_deref().is_some_and(|e| !e.is_empty()))?,
             _ => return Err(contract::unknown_setting(name)),
         }
         Ok(())

@@ -42,7 +42,8 @@ pub struct SubmissionsSummaryProps {
     /// A bureau's own template; else the built-in `template_id`.
     #[prop_or_default]
     pub template: Option<Rc<Template>>,
-    /// A built-in template id (default: the personal self-inspection).
+    /// A built-in template id (default: the personal self-inspection); with an endpoint,
+    /// the id of a template published on the server.
     #[prop_or_default]
     pub template_id: Option<AttrValue>,
     /// Problems with a template the host supplied: shown in a panel, nothing else.
@@ -220,8 +221,16 @@ fn export_callback(
 pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     let lang = props.lang;
     let prefix = crate::common::use_id_prefix("yj-fs");
-    let template =
-        crate::common::properties::use_template(props.template.clone(), props.template_id.clone());
+    // With `endpoint`, a template that is not built in is the server's (a bureau's own
+    // form, published there); a built-in one is at hand.
+    let published = props.template_id.as_deref().is_some_and(|id| engine::built_in_source(id).is_none());
+    let (from_server, template) = crate::common::server::use_form_template(
+        props.server.endpoint().filter(|_| published),
+        props.template.clone(),
+        props.template_id.clone(),
+        lang,
+    );
+    let loading = from_server == crate::common::server::ServerTemplate::Loading;
     let state = {
         let v = props.value.clone();
         use_reducer(move || initial_state(v.as_ref()))
@@ -262,11 +271,21 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
         });
     }
     let export_error = use_state(|| None::<String>);
-    server::use_server_batch(props, (*template).clone(), state.dispatcher());
+    // Nothing is read for a template the server has not yet given.
+    server::use_server_batch(props, (*template).clone().filter(|_| !loading), state.dispatcher());
 
     let wrap = |body: Html| html! { <div class="yj-widget yj-fs" lang={lang.tag()}>{ body }</div> };
     if let Some(errs) = &props.template_errors {
         return wrap(crate::common::properties::template_error_panel(errs, lang));
+    }
+    match &from_server {
+        crate::common::server::ServerTemplate::Loading => {
+            return wrap(html! { <p class="yj-fs__loading" role="status">{ t(lang, "fs.loading_template") }</p> })
+        }
+        crate::common::server::ServerTemplate::Failed(errs) => {
+            return wrap(crate::common::properties::template_error_panel(errs, lang))
+        }
+        _ => {}
     }
     let (Some(tpl), Some(sum)) = ((*template).clone(), (*summary).clone()) else {
         let e = FieldError::new("$.template", "requirements.no_template")

@@ -1,7 +1,7 @@
 //! The submissions summary's contract: a built-in or given template, and submissions.
 
 use super::{SubmissionsSummary, SubmissionsSummaryProps};
-use crate::common::properties::{built_in_form, template_property, TEMPLATE, TEMPLATE_ID};
+use crate::common::properties::{form_template_id, template_property, TEMPLATE, TEMPLATE_ID};
 use crate::contract::{self, EventDoc, Property, Setting, Spec, Widget};
 use serde_json::Value;
 use std::rc::Rc;
@@ -73,7 +73,7 @@ impl Widget for SubmissionsSummary {
         value: Option<&str>,
     ) -> Result<(), FieldError> {
         match name {
-            "template-id" => p.template_id = built_in_form(name, value)?,
+            "template-id" => p.template_id = form_template_id(name, value, p.server.endpoint.as_deref().is_some_and(|e| !e.is_empty()))?,
             "endpoint" | "auth" => p.server.set(name, value)?,
             _ => return Err(contract::unknown_setting(name)),
         }

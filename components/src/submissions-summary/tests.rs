@@ -315,3 +315,16 @@ async fn submissions_on_another_version_are_named_with_their_count() {
     assert_eq!(versions[1], json!({"version": "2026.1", "count": 2, "counted": true}), "{versions}");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn template_id_names_a_published_template_only_with_an_endpoint() {
+    use crate::contract::Widget;
+    let mut p = <SubmissionsSummary as Widget>::props(Lang::ZhCn, Callback::noop());
+    let refused = <SubmissionsSummary as Widget>::set(&mut p, "template-id", Some("pharmacy-check")).unwrap_err();
+    assert_eq!(refused.code, "requirements.no_template", "without a server only built-in ids");
+    <SubmissionsSummary as Widget>::set(&mut p, "endpoint", Some("/api/v1")).unwrap();
+    <SubmissionsSummary as Widget>::set(&mut p, "template-id", Some("pharmacy-check")).unwrap();
+    assert_eq!(p.template_id.as_deref(), Some("pharmacy-check"));
+    let refused = <SubmissionsSummary as Widget>::set(&mut p, "template-id", Some("Not An Id")).unwrap_err();
+    assert_eq!(refused.code, "requirements.no_template", "a server's id is still an id");
+}

@@ -179,13 +179,7 @@ impl Parser {
             self.err("$.schema".into(), "schema")
                 .param("expected", SCHEMA);
         }
-        let id_ok = !raw.id.is_empty()
-            && raw.id.len() <= 64
-            && raw
-                .id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !id_ok {
+        if !super::valid_template_id(&raw.id) {
             self.err("$.id".into(), "id").param("id", &raw.id);
         }
         if raw.version.trim().is_empty() {
