@@ -5,6 +5,7 @@
 # A module is the components crate built with YJ_WIDGETS=<kind>[,<kind>]
 # (components/build.rs keeps only those widgets); a group's module is named after its
 # kinds joined by "_". Builds in target/per-widget so the main build stays as it is.
+# Each module's profile (scripts/size-profile.mjs, before wasm-opt) goes beside it.
 # scripts/dist-manifest.mjs then names the files by content and writes the manifest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,8 +22,11 @@ for kinds in "${modules[@]}"; do
   echo "building module $name"
   YJ_WIDGETS=$kinds cargo build -q -p yaojian-components --lib --release \
     --target wasm32-unknown-unknown --target-dir target/per-widget
+  # Names kept for the profile (where the module's bytes go, into dist/size-report.json);
+  # wasm-opt below writes no name section (no -g), so what ships has none.
   wasm-bindgen target/per-widget/wasm32-unknown-unknown/release/yaojian_components.wasm \
-    --target web --out-dir "$out/$name" --out-name yaojian_core --no-typescript
+    --target web --out-dir "$out/$name" --out-name yaojian_core --no-typescript --keep-debug
+  node scripts/size-profile.mjs --json "$out/$name/yaojian_core_bg.wasm" > "$out/$name/profile.json"
   # Debian's binaryen is too old for current rustc output; npm's is not (TOOLCHAIN.md).
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \

@@ -7,7 +7,8 @@
 #   (scripts/build-modules.sh, scripts/dist-manifest.mjs);
 # - yaojian-manifest.json (modules, files, every widget's contract) and yaojian.css;
 # then prints the size report (scripts/size-report.mjs: per file, and what a page with
-# each widget downloads), also written to dist/size-report.json.
+# each widget downloads, and where each module's bytes go), also written to
+# dist/size-report.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh release
@@ -19,4 +20,4 @@ rm -rf dist && mkdir -p dist
 # Widget styles, shared pieces first.
 scripts/widget-css.sh dist/yaojian.css
 node scripts/dist-manifest.mjs "$out" dist
-node scripts/size-report.mjs dist
+node scripts/size-report.mjs dist "$out"

@@ -2,14 +2,16 @@
 // total, then what a page downloads (scripts/page-weights.mjs): each widget alone and
 // the bureau's review page (summary + rectification), split into JS, wasm and CSS.
 // Prints both tables and a "figure:" line per page (scripts/test.sh repeats them),
-// writes DIR/size-report.json, and ends with "brotli total: N bytes".
-// Usage: node scripts/size-report.mjs DIR
+// writes DIR/size-report.json (with, from PROFILES/<module>/profile.json, where each
+// module's bytes go: scripts/build-modules.sh), and ends with "brotli total: N bytes".
+// Usage: node scripts/size-report.mjs DIR [PROFILES]
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { brotli, pageWeights } from "./page-weights.mjs";
 
 const dir = process.argv[2] || "dist";
+const profilesDir = process.argv[3];
 const files = fs.readdirSync(dir)
   .filter((f) => /\.(js|wasm|css)$/.test(f))
   .sort();
@@ -34,5 +36,15 @@ for (const p of pages) {
   console.log(`figure: page with only ${what}: ${short(p.total)} brotli (JS ${short(p.js)}, wasm ${short(p.wasm)}, CSS ${short(p.css)}; module ${p.modules.join(" + ")})`);
 }
 console.log(`figure: dist/ in all: ${short(total.brotli)} brotli, ${rows.length} files`);
-fs.writeFileSync(path.join(dir, "size-report.json"), JSON.stringify({ files: rows, total, pages }, null, 2) + "\n");
+// Each module's profile: its largest crates and functions, before wasm-opt.
+const profiles = {};
+for (const m of profilesDir && fs.existsSync(profilesDir) ? fs.readdirSync(profilesDir).sort() : []) {
+  const f = path.join(profilesDir, m, "profile.json");
+  if (fs.existsSync(f)) profiles[m] = JSON.parse(fs.readFileSync(f, "utf8"));
+}
+for (const [m, p] of Object.entries(profiles)) {
+  const top = p.crates.slice(0, 5).map((c) => `${c.name} ${(c.bytes / 1024).toFixed(0)} KB`).join(", ");
+  console.log(`figure: module ${m}: code ${(p.code_brotli / 1024).toFixed(1)} KB, data ${(p.data_brotli / 1024).toFixed(1)} KB brotli (before wasm-opt); largest crates: ${top}`);
+}
+fs.writeFileSync(path.join(dir, "size-report.json"), JSON.stringify({ files: rows, total, pages, profiles }, null, 2) + "\n");
 console.log(`brotli total: ${total.brotli} bytes`);

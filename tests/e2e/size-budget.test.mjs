@@ -33,3 +33,19 @@ test("a page loads only its widget's module: no other widget's wasm is counted",
     assert.deepEqual([...kinds].sort(), [...p.kinds].sort(), `page ${p.name} loads ${p.modules.join(", ")}`);
   }
 });
+
+test("the size report says where each module's bytes go: its crates and largest functions, by name", () => {
+  const report = JSON.parse(fs.readFileSync("dist/size-report.json", "utf8"));
+  const manifest = JSON.parse(fs.readFileSync("dist/yaojian-manifest.json", "utf8"));
+  for (const m of manifest.modules) {
+    const name = m.name;
+    const p = report.profiles?.[name];
+    assert.ok(p, `no profile of module ${name} in dist/size-report.json`);
+    assert.equal(p.largest.length, 20, `${name}: the 20 largest functions`);
+    assert.ok(p.crates.length > 5, `${name}: its crates`);
+    // Named, not numbered: the profile was read with the name section kept.
+    assert.ok(p.largest.every((f) => !/^#\d+$/.test(f.name)), `${name}: functions without names`);
+    assert.ok(p.crates.some((c) => c.name === "yaojian"), `${name}: the engine's code is counted`);
+    assert.ok(p.code_brotli > 0 && p.data_brotli > 0 && p.code_bytes <= p.bytes, `${name}: sizes`);
+  }
+});
