@@ -305,10 +305,15 @@ pub fn use_server_template(
 ) -> ServerTemplate {
     use yew::prelude::*;
     let state = use_state(|| ServerTemplate::NotUsed);
+    // Which request is the latest: a reply to an earlier one (another id, since chosen)
+    // is dropped, never shown in place of the template asked for now.
+    let asked = use_mut_ref(|| 0u64);
     {
         let state = state.clone();
         let base = endpoint.as_ref().map(|e| e.base.clone());
         use_effect_with((base, id), move |(base, id)| {
+            *asked.borrow_mut() += 1;
+            let this = *asked.borrow();
             let Some(endpoint) = endpoint.filter(|_| base.is_some()) else {
                 state.set(ServerTemplate::NotUsed);
                 return;
@@ -331,7 +336,9 @@ pub fn use_server_template(
                     Reply::Refused(_, errs) => ServerTemplate::Failed(std::rc::Rc::new(errs)),
                     Reply::Unreachable(_) => ServerTemplate::Unreachable,
                 };
-                state.set(got);
+                if *asked.borrow() == this {
+                    state.set(got);
+                }
             });
         });
     }

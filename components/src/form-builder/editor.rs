@@ -166,7 +166,7 @@ fn question(ctx: &Ctx, q: &Value, slot: &Slot) -> Html {
                 { text_input(ctx, &TextField::i18n(format!("{sfx}-statement"), t(lang, "fb.statement"), format!("{path}.statement")), &q["statement"]) }
             }
             if kind.ends_with("_choice") { { options(ctx, q, path, sfx) } }
-            if kind == "group" && !slot.column { { columns(ctx, q, path, sfx) } }
+            if kind == "group" && !slot.column { { columns(ctx, q, slot) } }
             if !slot.column && kind != "group" { { finding(ctx, q, path, sfx) } }
             { item_buttons(ctx, path, what, slot.index, slot.count, sfx) }
         </fieldset>
@@ -221,12 +221,14 @@ fn kind_options(p: &KindOptionsProps) -> Html {
 
 /// A group's columns, each a question of its own, and one more; its rows are bounded by
 /// the group's limits.
-fn columns(ctx: &Ctx, q: &Value, path: &str, sfx: &str) -> Html {
+fn columns(ctx: &Ctx, q: &Value, slot: &Slot) -> Html {
     let lang = ctx.lang;
+    let Slot { path, sfx, what, .. } = slot;
     let list = q["questions"].as_array().map(Vec::as_slice).unwrap_or_default();
     let add = ctx.edit(Edit::Insert { path: format!("{path}.questions[{}]", list.len()), value: new_question(&ctx.doc, "text") });
     let add_id = format!("{sfx}-add-column");
     let error = ctx.error(&add_id);
+    let error_id = error.as_ref().map(|_| ctx.id(&format!("{add_id}-error")));
     html! {
         <fieldset class="yj-fb__columns">
             <legend class="yj-label">{ t(lang, "fb.columns") }</legend>
@@ -235,8 +237,10 @@ fn columns(ctx: &Ctx, q: &Value, path: &str, sfx: &str) -> Html {
                 path: format!("{path}.questions[{ci}]"), sfx: format!("{sfx}-c{ci}"),
                 what: tf(lang, "fb.column_n", &[("n", &(ci + 1).to_string())]), index: ci, count: list.len(), column: true,
             })) }
-            if let Some(e) = error { { error_message(&ctx.id(&format!("{add_id}-error")), &e, lang) } }
-            <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&add_id)} onclick={add}>{ t(lang, "fb.add_column") }</button>
+            if let (Some(e), Some(eid)) = (&error, &error_id) { { error_message(eid, e, lang) } }
+            <button type="button" class="yj-button yj-button--secondary" id={ctx.id(&add_id)} onclick={add} aria-describedby={error_id.clone()}>
+                { t(lang, "fb.add_column") }<span class="yj-visually-hidden">{ format!(" {what}") }</span>
+            </button>
         </fieldset>
     }
 }

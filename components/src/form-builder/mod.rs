@@ -391,7 +391,8 @@ fn view_switch(state: &State, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseRe
 }
 
 /// The form as it will be filled in, or why it cannot be shown yet. What is tried in it
-/// is kept beside the builder's draft (`draft`), so it is the signed-in person's too.
+/// is kept beside the builder's draft (`draft`), so it is the signed-in person's too; a
+/// new person gets a new preview (its key), never the last one's answers on screen.
 fn preview(state: &State, template: Option<Rc<Template>>, draft: &str, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseReducerDispatcher<State>) -> Html {
     let phone = {
         let (d, on) = (d.clone(), !state.phone);
@@ -406,7 +407,7 @@ fn preview(state: &State, template: Option<Rc<Template>>, draft: &str, lang: Lan
                 <label class="yj-checkbox__label" for={id("phone")}>{ t(lang, "fb.phone_width") }</label>
             </div>
             if let Some(t) = template {
-                <SelfInspection {lang} template={Some(t)} storage_key={Some(AttrValue::from(format!("{draft}:preview")))} />
+                <SelfInspection key={format!("{draft}:preview")} {lang} template={Some(t)} storage_key={Some(AttrValue::from(format!("{draft}:preview")))} />
             } else {
                 <p class="yj-hint" id={id("preview-blocked")}>{ crate::common::t(lang, "fb.preview_blocked") }</p>
             }

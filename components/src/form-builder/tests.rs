@@ -457,3 +457,21 @@ async fn a_value_given_with_a_new_storage_key_is_the_one_shown() {
     forget("first");
     forget("second");
 }
+
+#[wasm_bindgen_test]
+fn errors_inside_a_group_go_to_the_column_field() {
+    for (path, suffix) in [
+        ("$.sections[0].questions[2].label", "s0-q2-label"),
+        ("$.sections[0].questions[2].questions[1].label", "s0-q2-c1-label"),
+        ("$.sections[0].questions[2].questions[1].options[0].value", "s0-q2-c1-o0-value"),
+        ("$.sections[0].questions[2].questions[0].visible_if.equals[0]", "s0-q2-c0-visible_if"),
+        ("$.sections[0].questions[2].questions[0].kind", "s0-q2-c0-kind"),
+        ("$.sections[0].questions[2].questions", "s0-q2-add-column"),
+        ("$.sections[0].questions[2].max_rows", "s0-q2-max_rows"),
+        ("$.sections[1].questions[0].finding.when.equals[1]", "s1-q0-finding-when"),
+        ("$.sections[1].title", "s1-title"),
+        ("$.version", "version"),
+    ] {
+        assert_eq!(field_suffix(path), suffix, "{path}");
+    }
+}

@@ -79,18 +79,9 @@ fn shows_published_forms(kind: &str) -> bool {
 fn contract_host(p: &HostProps) -> Html {
     let node = use_node_ref();
     let mounted = use_mut_ref(|| None::<Box<dyn Mounted>>);
-    // The form chosen on the page, when the server offers its published ones.
+    // The form chosen on the page, when the server offers its published ones: the widget
+    // is mounted again for it, so nothing typed for one form shows in another.
     let chosen = use_state(|| None::<String>);
-    {
-        let mounted = mounted.clone();
-        use_effect_with((*chosen).clone(), move |chosen| {
-            if let (Some(w), Some(id)) = (mounted.borrow_mut().as_mut(), chosen) {
-                if w.set("template-id", Some(id)).is_ok() {
-                    w.render(None);
-                }
-            }
-        });
-    }
     {
         let (node, mounted, lang, on_emit, session) = (
             node.clone(),
@@ -99,42 +90,48 @@ fn contract_host(p: &HostProps) -> Html {
             p.on_emit.clone(),
             p.session.clone(),
         );
-        use_effect_with((p.page.clone(), p.server), move |(page, server)| {
-            let (Some(el), Some(entry)) =
-                (node.cast::<web_sys::Element>(), widgets::entry(page.kind))
-            else {
-                return Box::new(|| ()) as Box<dyn FnOnce()>;
-            };
-            let mut w = entry.start(lang, on_emit);
-            let mut settings = page.example["settings"]
-                .as_object()
-                .cloned()
-                .unwrap_or_default();
-            let server = *server && uses_server(page.kind);
-            if server {
-                settings.insert("endpoint".into(), DEMO_ENDPOINT.into());
-            }
-            w.set_all(&settings);
-            // Whoever is signed in when the page opens, from the first drawing on.
-            if let Some(s) = session.as_ref().filter(|_| server) {
-                let _ = w.put("token", &Value::String(s.token.clone()).to_string());
-            }
-            w.render(Some(el));
-            for prop in (entry.spec)().properties {
-                if let Some(v) = page.example["properties"].get(prop.name) {
-                    // The server's submissions take the place of the example's.
-                    if !(server && prop.name == "value") {
-                        let _ = w.set_property(prop.name, &v.to_string());
+        use_effect_with(
+            (p.page.clone(), p.server, (*chosen).clone()),
+            move |(page, server, chosen)| {
+                let (Some(el), Some(entry)) =
+                    (node.cast::<web_sys::Element>(), widgets::entry(page.kind))
+                else {
+                    return Box::new(|| ()) as Box<dyn FnOnce()>;
+                };
+                let mut w = entry.start(lang, on_emit);
+                let mut settings = page.example["settings"]
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default();
+                let server = *server && uses_server(page.kind);
+                if server {
+                    settings.insert("endpoint".into(), DEMO_ENDPOINT.into());
+                    if let Some(id) = chosen {
+                        settings.insert("template-id".into(), id.clone().into());
                     }
                 }
-            }
-            *mounted.borrow_mut() = Some(w);
-            Box::new(move || {
-                if let Some(mut w) = mounted.borrow_mut().take() {
-                    w.destroy();
+                w.set_all(&settings);
+                // Whoever is signed in when the page opens, from the first drawing on.
+                if let Some(s) = session.as_ref().filter(|_| server) {
+                    let _ = w.put("token", &Value::String(s.token.clone()).to_string());
                 }
-            })
-        });
+                w.render(Some(el));
+                for prop in (entry.spec)().properties {
+                    if let Some(v) = page.example["properties"].get(prop.name) {
+                        // The server's submissions take the place of the example's.
+                        if !(server && prop.name == "value") {
+                            let _ = w.set_property(prop.name, &v.to_string());
+                        }
+                    }
+                }
+                *mounted.borrow_mut() = Some(w);
+                Box::new(move || {
+                    if let Some(mut w) = mounted.borrow_mut().take() {
+                        w.destroy();
+                    }
+                })
+            },
+        );
     }
     {
         // Signing in hands the token over; signing out takes it back.

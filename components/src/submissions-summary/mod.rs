@@ -19,6 +19,7 @@ use tables::{filters, findings_table, overview, questions_table, rejected_list, 
 mod tests;
 
 use crate::common::events::{json_of, Emitted, TemplateRef};
+use crate::common::server::ServerTemplate;
 use crate::common::{t, tf, ErrorItem, ErrorSummary, Field};
 use serde_json::Value;
 use std::rc::Rc;
@@ -217,6 +218,35 @@ fn export_callback(
     })
 }
 
+/// The template and its summary, or what to show instead: the host's template errors,
+/// the server's template on its way (`loading`) or refused, or no template by that id.
+fn template_or_why(
+    props: &SubmissionsSummaryProps,
+    from_server: &ServerTemplate,
+    loading: bool,
+    template: Option<Rc<Template>>,
+    summary: Option<Rc<Summary>>,
+) -> Result<(Rc<Template>, Rc<Summary>), Html> {
+    let lang = props.lang;
+    if let Some(errs) = &props.template_errors {
+        return Err(crate::common::properties::template_error_panel(errs, lang));
+    }
+    if loading {
+        return Err(html! { <p class="yj-fs__loading" role="status">{ t(lang, "fs.loading_template") }</p> });
+    }
+    if let ServerTemplate::Failed(errs) = from_server {
+        return Err(crate::common::properties::template_error_panel(errs, lang));
+    }
+    match (template, summary) {
+        (Some(t), Some(s)) => Ok((t, s)),
+        _ => {
+            let e = FieldError::new("$.template", "requirements.no_template")
+                .with("name", props.template_id.as_deref().unwrap_or(""));
+            Err(crate::common::properties::template_error_panel(&[e], lang))
+        }
+    }
+}
+
 #[function_component(SubmissionsSummary)]
 pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     let lang = props.lang;
@@ -230,7 +260,9 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
         props.template_id.clone(),
         lang,
     );
-    let loading = from_server == crate::common::server::ServerTemplate::Loading;
+    // On its way: asked for, or about to be (the first drawing, before the request).
+    let loading = from_server == ServerTemplate::Loading
+        || (from_server == ServerTemplate::NotUsed && published && props.server.endpoint().is_some() && props.template.is_none());
     let state = {
         let v = props.value.clone();
         use_reducer(move || initial_state(v.as_ref()))
@@ -275,22 +307,9 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     server::use_server_batch(props, (*template).clone().filter(|_| !loading), state.dispatcher());
 
     let wrap = |body: Html| html! { <div class="yj-widget yj-fs" lang={lang.tag()}>{ body }</div> };
-    if let Some(errs) = &props.template_errors {
-        return wrap(crate::common::properties::template_error_panel(errs, lang));
-    }
-    match &from_server {
-        crate::common::server::ServerTemplate::Loading => {
-            return wrap(html! { <p class="yj-fs__loading" role="status">{ t(lang, "fs.loading_template") }</p> })
-        }
-        crate::common::server::ServerTemplate::Failed(errs) => {
-            return wrap(crate::common::properties::template_error_panel(errs, lang))
-        }
-        _ => {}
-    }
-    let (Some(tpl), Some(sum)) = ((*template).clone(), (*summary).clone()) else {
-        let e = FieldError::new("$.template", "requirements.no_template")
-            .with("name", props.template_id.as_deref().unwrap_or(""));
-        return wrap(crate::common::properties::template_error_panel(&[e], lang));
+    let (tpl, sum) = match template_or_why(props, &from_server, loading, (*template).clone(), (*summary).clone()) {
+        Ok(both) => both,
+        Err(why) => return wrap(why),
     };
     let d = state.dispatcher();
     let id = |s: &str| format!("{prefix}-{s}");

@@ -31,7 +31,7 @@ pub fn load(endpoint: Endpoint, template: &Template, lang: Lang, d: UseReducerDi
         let mut after: Option<String> = None;
         let source = crate::common::t(lang, "fs.server");
         loop {
-            let cursor = after.as_deref().map(|a| format!("&after={a}")).unwrap_or_default();
+            let cursor = after.as_deref().map(|a| format!("&after={}", js_sys::encode_uri_component(a))).unwrap_or_default();
             let url = endpoint.url(&format!("/submissions?{q}&limit=500{cursor}"), lang);
             let page = match endpoint.request("GET", &url, None, &[]).await {
                 Reply::Ok(_, v) => v,
