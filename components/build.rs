@@ -24,9 +24,31 @@ fn uses(spec: &str) -> Vec<String> {
         .collect()
 }
 
-/// The widgets: (kind, module name, type, listed), by kind. A widget another one uses
-/// is carried unlisted when only the other is built.
-fn widgets(src: &Path) -> Vec<(String, String, String, bool)> {
+/// The first segment of the catalog keys a widget's words are under (`//! words: fs`
+/// in its `spec.rs`): its module's catalog carries them (scripts/dist-manifest.mjs).
+fn words(kind: &str, spec: &str) -> String {
+    spec.lines()
+        .find_map(|l| l.trim_start_matches("//!").trim().strip_prefix("words:"))
+        .map(|w| w.trim().to_string())
+        .unwrap_or_else(|| panic!("{kind}/spec.rs: no `//! words: <prefix>` line"))
+}
+
+/// A widget folder this build carries.
+struct Found {
+    kind: String,
+    /// The Rust module it is declared as.
+    module: String,
+    /// The type that implements `Widget`.
+    ty: String,
+    /// Its catalog prefix.
+    words: String,
+    /// Listed in `WIDGETS` (false: carried only because a listed widget uses it).
+    listed: bool,
+}
+
+/// The widgets, by kind. A widget another one uses is carried unlisted when only the
+/// other is built.
+fn widgets(src: &Path) -> Vec<Found> {
     println!("cargo:rerun-if-env-changed=YJ_WIDGETS");
     let only: Option<Vec<String>> = std::env::var("YJ_WIDGETS")
         .ok()
@@ -45,39 +67,53 @@ fn widgets(src: &Path) -> Vec<(String, String, String, bool)> {
         else {
             panic!("{kind}/spec.rs: no `impl Widget for <Type>`");
         };
-        all.push((kind.clone(), ty.to_string(), uses(&spec)));
+        let words = words(&kind, &spec);
+        all.push((kind, ty.to_string(), words, uses(&spec)));
     }
     let listed = |k: &String| only.as_ref().is_none_or(|o| o.contains(k));
     let used: Vec<String> = all
         .iter()
         .filter(|w| listed(&w.0))
-        .flat_map(|w| w.2.clone())
+        .flat_map(|w| w.3.clone())
         .collect();
-    let mut out: Vec<(String, String, String, bool)> = all
+    let mut out: Vec<Found> = all
         .into_iter()
-        .filter(|(k, _, _)| listed(k) || used.contains(k))
-        .map(|(k, ty, _)| (k.clone(), k.replace('-', "_"), ty, listed(&k)))
+        .filter(|(k, ..)| listed(k) || used.contains(k))
+        .map(|(kind, ty, words, _)| Found {
+            module: kind.replace('-', "_"),
+            listed: listed(&kind),
+            kind,
+            ty,
+            words,
+        })
         .collect();
-    out.sort();
+    out.sort_by(|a, b| a.kind.cmp(&b.kind));
     out
 }
 
-fn write_widgets(src: &Path, list: &[(String, String, String, bool)]) {
+fn write_widgets(src: &Path, list: &[Found]) {
     let mut out = String::from("// Made by build.rs from the widget folders.\n");
-    for (kind, module, _, _) in list {
-        let path = src.join(kind).join("mod.rs");
+    for w in list {
+        let path = src.join(&w.kind).join("mod.rs");
         writeln!(
             out,
-            "#[path = {:?}]\npub mod {module};",
-            path.display().to_string()
+            "#[path = {:?}]\npub mod {};",
+            path.display().to_string(),
+            w.module
         )
         .unwrap();
     }
     out.push_str(
         "/// Every widget the bundle carries, by kind.\npub const WIDGETS: &[Entry] = &[\n",
     );
-    for (_, module, ty, _) in list.iter().filter(|w| w.3) {
-        writeln!(out, "    Entry::of::<{module}::{ty}>(),").unwrap();
+    for w in list.iter().filter(|w| w.listed) {
+        writeln!(out, "    Entry::of::<{}::{}>(),", w.module, w.ty).unwrap();
+    }
+    out.push_str("];\n");
+    out.push_str("/// The catalog prefixes of the widgets the bundle carries, listed or not.\n");
+    out.push_str("pub const WORDS: &[&str] = &[");
+    for w in list {
+        write!(out, "{:?}, ", w.words).unwrap();
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("widgets.rs");

@@ -6,9 +6,13 @@
 // - DIST/yaojian-manifest.json: every module (its kinds, files, brotli weight) and every
 //   widget's contract (from the wasm's widgetContracts(), so the page needs no wasm to
 //   define the elements);
-// - DIST/yaojian.js: components/js/yaojian.js with the manifest's short form (modules,
-//   and per kind its setting and property names) written in, so a page loads no manifest
-//   before its first widget.
+// - DIST/<module>.<lang>.<hash>.json, each module's catalog in each language: the words
+//   of the widgets it carries (their `//! words:` prefixes, from its wasm's
+//   catalogWords()), the shared ones and the engine's; never another widget's, nor the
+//   demo portal's. The wasm carries no words: yaojian.js fetches the page's language;
+// - DIST/yaojian.js: components/js/yaojian.js (bundled with the files it imports) with
+//   the manifest's short form (modules, and per kind its setting and property names)
+//   written in, so a page loads no manifest before its first widget.
 // Every JS file and DIST/yaojian.css (from scripts/widget-css.sh) are minified (esbuild,
 // no syntax lowered) before they are named: about 6 KB brotli less on every page.
 // Usage: node scripts/dist-manifest.mjs OUT DIST
@@ -16,12 +20,15 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { transformSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 import { brotli } from "./page-weights.mjs";
 
 const [out = "target/per-widget/out", dist = "dist"] = process.argv.slice(2);
 const SOURCE = "components/js/yaojian.js";
 const SLOT = "const MANIFEST = null; // written in by scripts/dist-manifest.mjs";
+const LANGS = ["zh-CN", "zh-TW", "en"];
+/** Word prefixes no module ships: the demo portal's (components/src/portal). */
+const DEMO_WORDS = ["portal"];
 
 const minified = (code, loader) => transformSync(code, { loader, minify: true, legalComments: "none" }).code;
 const hash = (body) => crypto.createHash("sha256").update(body).digest("hex").slice(0, 10);
@@ -34,7 +41,8 @@ async function built(name) {
   const core = await import(pathToFileURL(path.join(dir, "yaojian_core.js")).href);
   core.initSync({ module: wasm });
   const contracts = JSON.parse(core.widgetContracts());
-  return { name, contracts, kinds: contracts.map((c) => c.kind), glue, wasm, brotli: brotli(glue) + brotli(wasm) };
+  const words = JSON.parse(core.catalogWords());
+  return { name, core, contracts, words, kinds: contracts.map((c) => c.kind), glue, wasm, brotli: brotli(glue) + brotli(wasm) };
 }
 
 const all = [];
@@ -59,12 +67,32 @@ for (const group of all.filter((m) => m.kinds.length > 1)) {
   }
 }
 
+// Every widget's words prefix, and the catalogs as written.
+const allWords = new Set([...all.flatMap((m) => m.words), ...DEMO_WORDS]);
+const sources = Object.fromEntries(LANGS.map((l) => [l, JSON.parse(fs.readFileSync(`data/i18n/${l}.json`, "utf8"))]));
+
+/** Module m's catalog in `lang`: every key but another widget's (or the demo's). The
+ *  module's own wasm reads it, so a file it would refuse stops the release. */
+function catalogOf(m, lang) {
+  const others = new Set([...allWords].filter((w) => !m.words.includes(w)));
+  const words = Object.fromEntries(Object.entries(sources[lang]).filter(([k]) => !others.has(k.split(".")[0])).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const text = JSON.stringify(words);
+  m.core.installCatalog(lang, text);
+  return Buffer.from(text);
+}
+
 const entries = modules.map((m) => {
   const js = `${m.name}.${hash(m.glue)}.js`;
   const wasm = `${m.name}.${hash(m.wasm)}.wasm`;
   fs.writeFileSync(path.join(dist, js), m.glue);
   fs.writeFileSync(path.join(dist, wasm), m.wasm);
-  return { name: m.name, kinds: m.kinds, js, wasm, brotli: m.brotli };
+  const catalogs = {};
+  for (const lang of LANGS) {
+    const body = catalogOf(m, lang);
+    catalogs[lang] = `${m.name}.${lang}.${hash(body)}.json`;
+    fs.writeFileSync(path.join(dist, catalogs[lang]), body);
+  }
+  return { name: m.name, kinds: m.kinds, js, wasm, catalogs, brotli: m.brotli };
 });
 const widgets = [...contracts.values()];
 const manifest = { schema: "yaojian/manifest/1", css: "yaojian.css", modules: entries, widgets };
@@ -72,7 +100,7 @@ fs.writeFileSync(path.join(dist, "yaojian-manifest.json"), JSON.stringify(manife
 
 // What yaojian.js needs to define the elements and load a kind's module.
 const short = {
-  modules: entries.map(({ kinds, js, wasm, brotli }) => ({ kinds, js, wasm, brotli })),
+  modules: entries.map(({ kinds, js, wasm, catalogs, brotli }) => ({ kinds, js, wasm, catalogs, brotli })),
   elements: widgets.map((c) => ({
     kind: c.kind,
     settings: c.settings.map((s) => s.name),
@@ -81,7 +109,11 @@ const short = {
 };
 const source = fs.readFileSync(SOURCE, "utf8");
 if (!source.includes(SLOT)) throw new Error(`${SOURCE}: the line "${SLOT}" is missing`);
-fs.writeFileSync(path.join(dist, "yaojian.js"), minified(source.replace(SLOT, `const MANIFEST = ${JSON.stringify(short)};`), "js"));
+const bundle = buildSync({
+  stdin: { contents: source.replace(SLOT, `const MANIFEST = ${JSON.stringify(short)};`), resolveDir: path.dirname(SOURCE), sourcefile: "yaojian.js", loader: "js" },
+  bundle: true, format: "esm", minify: true, legalComments: "none", write: false,
+});
+fs.writeFileSync(path.join(dist, "yaojian.js"), bundle.outputFiles[0].contents);
 const css = path.join(dist, manifest.css);
 fs.writeFileSync(css, minified(fs.readFileSync(css, "utf8"), "css"));
-console.log(`dist: ${entries.length} modules (${entries.map((e) => e.name).join(", ")}), yaojian-manifest.json, yaojian.js`);
+console.log(`dist: ${entries.length} modules (${entries.map((e) => e.name).join(", ")}), their catalogs in ${LANGS.join(", ")}, yaojian-manifest.json, yaojian.js`);

@@ -1,6 +1,7 @@
 // What a page downloads from dist/, as yaojian.js loads it: yaojian.js, yaojian.css and,
 // for the widgets the page shows, the modules yaojian.js picks (modulesFor, the same rule
-// as its pickModule). Brotli at quality 11, as a server would precompress.
+// as its pickModule) with their data (each module's catalog in zh-CN, the default
+// language). Brotli at quality 11, as a server would precompress.
 // Used by scripts/size-report.mjs (the report) and tests/e2e/size-budget.test.mjs.
 import fs from "node:fs";
 import path from "node:path";
@@ -41,7 +42,7 @@ export function modulesFor(kinds, modules) {
   return chosen;
 }
 
-/** Each page's download from `dist`: { name, kinds, modules, js, wasm, css, total }. */
+/** Each page's download from `dist`: { name, kinds, modules, js, wasm, data, css, total }. */
 export function pageWeights(dist = "dist") {
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, "yaojian-manifest.json"), "utf8"));
   const sizes = new Map();
@@ -55,7 +56,8 @@ export function pageWeights(dist = "dist") {
     const modules = modulesFor(kinds, manifest.modules);
     const glue = modules.reduce((s, m) => s + file(m.js), 0);
     const wasm = modules.reduce((s, m) => s + file(m.wasm), 0);
+    const data = modules.reduce((s, m) => s + file(m.catalogs["zh-CN"]), 0);
     const js = entry + glue;
-    return { name: kinds.join("+"), kinds, modules: modules.map((m) => m.js.replace(/\.js$/, "")), js, wasm, css, total: js + wasm + css };
+    return { name: kinds.join("+"), kinds, modules: modules.map((m) => m.js.replace(/\.js$/, "")), js, wasm, data, css, total: js + wasm + data + css };
   });
 }

@@ -1,6 +1,7 @@
 // Size report of dist/: raw, gzip (level 9) and brotli (quality 11) per file and in
 // total, then what a page downloads (scripts/page-weights.mjs): each widget alone and
-// the bureau's review page (summary + rectification), split into JS, wasm and CSS.
+// the bureau's review page (summary + rectification), split into JS, wasm, data (the
+// catalog in the default language) and CSS.
 // Prints both tables and a "figure:" line per page (scripts/test.sh repeats them),
 // writes DIR/size-report.json (with, from PROFILES/<module>/profile.json, where each
 // module's bytes go: scripts/build-modules.sh), and ends with "brotli total: N bytes".
@@ -13,9 +14,9 @@ import { brotli, pageWeights } from "./page-weights.mjs";
 const dir = process.argv[2] || "dist";
 const profilesDir = process.argv[3];
 const files = fs.readdirSync(dir)
-  .filter((f) => /\.(js|wasm|css)$/.test(f))
+  .filter((f) => /\.(js|wasm|css)$/.test(f) || /\.[0-9a-f]{10}\.json$/.test(f))
   .sort();
-if (files.length === 0) { console.error(`no .js/.wasm/.css files in ${dir}`); process.exit(1); }
+if (files.length === 0) { console.error(`no .js/.wasm/.css/data files in ${dir}`); process.exit(1); }
 const rows = files.map((f) => {
   const body = fs.readFileSync(path.join(dir, f));
   return { file: f, raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length, brotli: brotli(body) };
@@ -28,12 +29,12 @@ for (const r of rows) console.log(`${r.file.padEnd(width)}${kb(r.raw)}${kb(r.gzi
 console.log(`${"total of dist/".padEnd(width)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
 
 const pages = pageWeights(dir);
-console.log(`\nwhat a page downloads (brotli)\n${"page".padEnd(40)}${"JS".padStart(11)}${"wasm".padStart(11)}${"CSS".padStart(11)}${"total".padStart(11)}`);
-for (const p of pages) console.log(`${p.name.padEnd(40)}${kb(p.js)}${kb(p.wasm)}${kb(p.css)}${kb(p.total)}`);
+console.log(`\nwhat a page downloads (brotli)\n${"page".padEnd(40)}${"JS".padStart(11)}${"wasm".padStart(11)}${"data".padStart(11)}${"CSS".padStart(11)}${"total".padStart(11)}`);
+for (const p of pages) console.log(`${p.name.padEnd(40)}${kb(p.js)}${kb(p.wasm)}${kb(p.data)}${kb(p.css)}${kb(p.total)}`);
 const short = (n) => `${(n / 1024).toFixed(1)} KB`;
 for (const p of pages) {
   const what = p.kinds.map((k) => `<yj-${k}>`).join(" and ");
-  console.log(`figure: page with only ${what}: ${short(p.total)} brotli (JS ${short(p.js)}, wasm ${short(p.wasm)}, CSS ${short(p.css)}; module ${p.modules.join(" + ")})`);
+  console.log(`figure: page with only ${what}: ${short(p.total)} brotli (JS ${short(p.js)}, wasm ${short(p.wasm)}, data ${short(p.data)}, CSS ${short(p.css)}; module ${p.modules.join(" + ")})`);
 }
 console.log(`figure: dist/ in all: ${short(total.brotli)} brotli, ${rows.length} files`);
 // Each module's profile: its largest crates and functions, before wasm-opt.

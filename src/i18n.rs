@@ -1,10 +1,18 @@
 //! UI and error strings in zh-CN (default), zh-TW and en. The catalogs are data
-//! (`data/i18n/*.json`, flat maps of key to text with `{name}` placeholders), compiled
-//! in and parsed once. A test checks every key exists in all three.
+//! (`data/i18n/*.json`, flat maps of key to text with `{name}` placeholders), read by
+//! one reader ([`read_catalog`]) whoever the caller is:
+//! - with feature `embedded-data` (the CLI, the server, the engine's tests) they are
+//!   compiled in and read on first use;
+//! - a widget's wasm carries none: `yaojian.js` fetches its module's catalog in the
+//!   page's language (`dist/catalog-<module>.<lang>.<hash>.json`, only the words that
+//!   module uses) and hands it to [`install_catalog`] before the widget renders.
+//!
+//! A test checks every key exists in all three.
 
+use crate::error::{Errors, FieldError};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::sync::RwLock;
 
 /// A language of the catalogs: Simplified Chinese (default), Traditional Chinese, English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -49,61 +57,172 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    fn index(self) -> usize {
         match self {
-            Lang::ZhCn => include_str!("../data/i18n/zh-CN.json"),
-            Lang::ZhTw => include_str!("../data/i18n/zh-TW.json"),
-            Lang::En => include_str!("../data/i18n/en.json"),
+            Lang::ZhCn => 0,
+            Lang::ZhTw => 1,
+            Lang::En => 2,
         }
     }
 }
 
-#[cfg(feature = "xlsx")]
-impl Lang {
-    /// The spreadsheet converter's messages, compiled in only where it is (CLI, server).
-    fn xlsform_source(self) -> &'static str {
-        match self {
-            Lang::ZhCn => include_str!("../data/i18n/xlsform/zh-CN.json"),
-            Lang::ZhTw => include_str!("../data/i18n/xlsform/zh-TW.json"),
-            Lang::En => include_str!("../data/i18n/xlsform/en.json"),
-        }
-    }
-}
+/// The catalogs compiled in, for the callers that carry them (feature `embedded-data`).
+#[cfg(feature = "embedded-data")]
+mod embedded {
+    use super::Lang;
 
-type Catalog = HashMap<String, String>;
-
-fn catalog(lang: Lang) -> &'static Catalog {
-    static CATALOGS: [OnceLock<Catalog>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let i = match lang {
-        Lang::ZhCn => 0,
-        Lang::ZhTw => 1,
-        Lang::En => 2,
-    };
-    // The catalogs are compiled in and checked by tests, so a parse failure is a build
-    // defect; degrade to an empty catalog (keys show through) rather than panic.
-    CATALOGS[i].get_or_init(|| {
+    /// The catalog files of `lang`, with their paths (for the errors of a broken one).
+    pub(super) fn sources(lang: Lang) -> Vec<(&'static str, &'static str)> {
         #[allow(unused_mut)]
-        let mut c: Catalog = serde_json::from_str(lang.source()).unwrap_or_default();
+        let mut files = vec![match lang {
+            Lang::ZhCn => (
+                "data/i18n/zh-CN.json",
+                include_str!("../data/i18n/zh-CN.json"),
+            ),
+            Lang::ZhTw => (
+                "data/i18n/zh-TW.json",
+                include_str!("../data/i18n/zh-TW.json"),
+            ),
+            Lang::En => ("data/i18n/en.json", include_str!("../data/i18n/en.json")),
+        }];
+        // The spreadsheet converter's messages, compiled in only where it is (CLI, server).
         #[cfg(feature = "xlsx")]
-        c.extend(serde_json::from_str::<Catalog>(lang.xlsform_source()).unwrap_or_default());
-        c
-    })
+        files.push(match lang {
+            Lang::ZhCn => (
+                "data/i18n/xlsform/zh-CN.json",
+                include_str!("../data/i18n/xlsform/zh-CN.json"),
+            ),
+            Lang::ZhTw => (
+                "data/i18n/xlsform/zh-TW.json",
+                include_str!("../data/i18n/xlsform/zh-TW.json"),
+            ),
+            Lang::En => (
+                "data/i18n/xlsform/en.json",
+                include_str!("../data/i18n/xlsform/en.json"),
+            ),
+        });
+        files
+    }
+}
+
+/// One language's words: key → text.
+pub type Catalog = HashMap<String, String>;
+
+/// The catalogs in use, by [`Lang::index`]; `None` until one is installed (or, with the
+/// data compiled in, first read).
+static CATALOGS: RwLock<[Option<Catalog>; 3]> = RwLock::new([None, None, None]);
+
+/// Reads a catalog file: one JSON object of dotted lowercase keys (`fs.loading`) to
+/// texts, no key twice. Every error names its JSON path.
+pub fn read_catalog(text: &str) -> Result<Catalog, Errors> {
+    let value = crate::json::parse_document(text, "$")?;
+    let Some(object) = value.as_object() else {
+        return Err(FieldError::new("$", "i18n.not_object").into());
+    };
+    let mut catalog = Catalog::with_capacity(object.len());
+    let mut errors = Vec::new();
+    for (key, text) in object {
+        let path = format!("$[{}]", serde_json::Value::from(key.as_str()));
+        if !valid_key(key) {
+            errors.push(FieldError::new(&path, "i18n.bad_key").with("key", key));
+        }
+        match text.as_str() {
+            Some(t) => {
+                catalog.insert(key.clone(), t.to_string());
+            }
+            None => errors.push(FieldError::new(&path, "i18n.not_text").with("key", key)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(errors.into())
+    }
+}
+
+/// `section.name[.more]`: lowercase ASCII letters, digits, `_` and `-`; the first part
+/// starts with a letter, every part with a letter or digit; at least two parts.
+fn valid_key(key: &str) -> bool {
+    let mut parts = 0;
+    for part in key.split('.') {
+        let first_ok = match part.bytes().next() {
+            Some(b) if parts == 0 => b.is_ascii_lowercase(),
+            Some(b) => b.is_ascii_lowercase() || b.is_ascii_digit(),
+            None => false,
+        };
+        let ok = first_ok
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+        if !ok {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
+}
+
+/// Adds the words of a catalog file (see [`read_catalog`]) to `lang`'s catalog: the
+/// widgets' way of getting their words. A key given again takes the new text. A file
+/// that does not read changes nothing.
+pub fn install_catalog(lang: Lang, text: &str) -> Result<(), Errors> {
+    let words = read_catalog(text)?;
+    let mut catalogs = CATALOGS.write().unwrap_or_else(|e| e.into_inner());
+    catalogs[lang.index()]
+        .get_or_insert_with(Catalog::new)
+        .extend(words);
+    Ok(())
+}
+
+/// Whether `lang` has any words yet (installed, or compiled in).
+pub fn has_catalog(lang: Lang) -> bool {
+    with_catalog(lang, |c| c.is_some_and(|c| !c.is_empty()))
+}
+
+/// Runs `f` on `lang`'s catalog. With the data compiled in, the first call reads it; a
+/// compiled-in file that does not read is a build defect the tests catch: its words are
+/// missing (keys show through) rather than a panic.
+fn with_catalog<R>(lang: Lang, f: impl FnOnce(Option<&Catalog>) -> R) -> R {
+    #[cfg(feature = "embedded-data")]
+    {
+        static READ: [std::sync::Once; 3] = [const { std::sync::Once::new() }; 3];
+        READ[lang.index()].call_once(|| {
+            for (_, text) in embedded::sources(lang) {
+                let _ = install_catalog(lang, text);
+            }
+        });
+    }
+    let catalogs = CATALOGS.read().unwrap_or_else(|e| e.into_inner());
+    f(catalogs[lang.index()].as_ref())
+}
+
+/// The errors of the catalog files compiled in, by file (none when they all read).
+#[cfg(feature = "embedded-data")]
+pub fn embedded_catalog_errors() -> Vec<(&'static str, Errors)> {
+    Lang::ALL
+        .into_iter()
+        .flat_map(embedded::sources)
+        .filter_map(|(path, text)| read_catalog(text).err().map(|e| (path, e)))
+        .collect()
 }
 
 /// All keys of one catalog, for tests and tooling.
-pub fn keys(lang: Lang) -> Vec<&'static str> {
-    let mut k: Vec<&str> = catalog(lang).keys().map(String::as_str).collect();
+pub fn keys(lang: Lang) -> Vec<String> {
+    let mut k: Vec<String> =
+        with_catalog(lang, |c| c.map(|c| c.keys().cloned().collect())).unwrap_or_default();
     k.sort_unstable();
     k
+}
+
+fn lookup(lang: Lang, key: &str) -> Option<String> {
+    with_catalog(lang, |c| c.and_then(|c| c.get(key).cloned()))
 }
 
 /// The text for `key` in `lang`; falls back to zh-CN, then to the key itself so a
 /// missing string is visible rather than blank.
 pub fn t(lang: Lang, key: &str) -> String {
-    catalog(lang)
-        .get(key)
-        .or_else(|| catalog(Lang::ZhCn).get(key))
-        .cloned()
+    lookup(lang, key)
+        .or_else(|| lookup(Lang::ZhCn, key))
         .unwrap_or_else(|| key.to_string())
 }
 

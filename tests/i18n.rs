@@ -38,9 +38,9 @@ fn every_key_exists_in_all_three_languages() {
 #[test]
 fn texts_are_non_empty_and_keep_their_placeholders() {
     for key in i18n::keys(Lang::ZhCn) {
-        let base = placeholders(&i18n::t(Lang::ZhCn, key));
+        let base = placeholders(&i18n::t(Lang::ZhCn, &key));
         for lang in Lang::ALL {
-            let text = i18n::t(lang, key);
+            let text = i18n::t(lang, &key);
             assert!(!text.trim().is_empty(), "{lang:?} {key} is empty");
             assert_eq!(
                 placeholders(&text),
@@ -80,7 +80,10 @@ fn language_tags_are_read_loosely() {
 fn english_texts_have_no_chinese_outside_marked_quotations() {
     let bad: Vec<String> = i18n::keys(Lang::En)
         .into_iter()
-        .map(|k| (k, i18n::t(Lang::En, k)))
+        .map(|k| {
+            let v = i18n::t(Lang::En, &k);
+            (k, v)
+        })
         .filter(|(_, v)| outside_quotations(v).chars().any(is_cjk))
         .map(|(k, v)| format!("{k} = {v}"))
         .collect();
@@ -95,7 +98,10 @@ fn english_texts_have_no_chinese_outside_marked_quotations() {
 fn traditional_chinese_texts_use_no_simplified_characters() {
     let bad: Vec<String> = i18n::keys(Lang::ZhTw)
         .into_iter()
-        .map(|k| (k, i18n::t(Lang::ZhTw, k)))
+        .map(|k| {
+            let v = i18n::t(Lang::ZhTw, &k);
+            (k, v)
+        })
         .filter(|(_, v)| {
             outside_quotations(v)
                 .chars()
@@ -111,7 +117,7 @@ fn traditional_chinese_texts_use_no_simplified_characters() {
     // The list is of characters zh-CN really uses (a typo in it would test nothing).
     let zh: String = i18n::keys(Lang::ZhCn)
         .into_iter()
-        .map(|k| i18n::t(Lang::ZhCn, k))
+        .map(|k| i18n::t(Lang::ZhCn, &k))
         .collect();
     let unused: String = SIMPLIFIED_ONLY
         .chars()

@@ -29,7 +29,7 @@ fn every_key_named_in_the_code_is_in_the_catalogs() {
     )
     .unwrap();
     let code = regex_lite::Regex::new(r#"FieldError::new\(\s*(?:"[^"]*"|[^,()]+(?:\([^()]*\))?),\s*"([a-z][\w]*(?:\.[\w]+)+)"\s*\)"#).unwrap();
-    let known: BTreeSet<&str> = i18n::keys(Lang::ZhCn).into_iter().collect();
+    let known: BTreeSet<String> = i18n::keys(Lang::ZhCn).into_iter().collect();
     let mut missing = Vec::new();
     let mut seen = 0;
     for (file, text) in &files {
@@ -39,7 +39,7 @@ fn every_key_named_in_the_code_is_in_the_catalogs() {
             .chain(code.captures_iter(text).map(|c| format!("error.{}", &c[1])));
         for k in keys {
             seen += 1;
-            if !known.contains(k.as_str()) {
+            if !known.contains(&k) {
                 missing.push(format!("{file}: {k}"));
             }
         }
@@ -88,40 +88,46 @@ fn each_widget_uses_its_own_words_the_common_ones_and_the_engines() {
                 .to_string()
         })
         .collect();
-    let own = [
-        ("common", "common"),
-        ("form-builder", "fb"),
-        ("penalty-calculator", "pc"),
-        ("portal", "portal"),
-        ("rectification", "cl"),
-        ("requirements", "rq"),
-        ("self-inspection", "si"),
-        ("submissions-summary", "fs"),
+    // Each widget's prefix is the `//! words:` line of its spec.rs (build.rs and the
+    // release read it too: a module's catalog carries its widgets' words).
+    let mut own: Vec<(String, String)> = vec![
+        ("common".into(), "common".into()),
+        ("portal".into(), "portal".into()),
     ];
+    for dir in std::fs::read_dir("components/src").unwrap().flatten() {
+        let Ok(spec) = std::fs::read_to_string(dir.path().join("spec.rs")) else {
+            continue;
+        };
+        let folder = dir.file_name().to_string_lossy().into_owned();
+        let words = spec
+            .lines()
+            .find_map(|l| l.trim_start_matches("//!").trim().strip_prefix("words:"))
+            .unwrap_or_else(|| panic!("{folder}/spec.rs: no `//! words:` line"));
+        own.push((folder, words.trim().to_string()));
+    }
     let mut borrowed = Vec::new();
     let mut seen = 0;
-    for (folder, prefix) in own {
+    for (folder, prefix) in &own {
         let mut files = Vec::new();
         sources(&format!("components/src/{folder}"), &mut files);
         for (file, p) in prefixes_looked_up(&files) {
             seen += 1;
-            if p != prefix && p != "common" && !engine.contains(&p) {
+            if p != *prefix && p != "common" && !engine.contains(&p) {
                 borrowed.push(format!("{file}: {p}."));
             }
         }
     }
     assert!(seen > 200, "the scan found only {seen} keys");
-    // Every widget folder is listed above.
-    let folders = std::fs::read_dir("components/src")
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().join("spec.rs").exists())
-        .count();
+    // No two widgets share a prefix (a module's catalog is cut by prefix).
+    let mut prefixes: Vec<&String> = own.iter().map(|(_, p)| p).collect();
+    prefixes.sort();
+    prefixes.dedup();
     assert_eq!(
-        folders,
-        own.len() - 2,
-        "a widget folder without its prefix here"
+        prefixes.len(),
+        own.len(),
+        "two folders share a prefix: {own:?}"
     );
+    assert!(own.len() >= 8, "the widget folders were not found: {own:?}");
     assert!(
         borrowed.is_empty(),
         "words borrowed from another widget:\n{}",

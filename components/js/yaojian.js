@@ -18,6 +18,14 @@
 // "widget.failed"), shows the failure in words in the widget that failed, and starts
 // the others again on a fresh instance with the settings, properties and last value they
 // had (see recover()). Widgets of other modules go on as they were.
+//
+// The wasm carries no words: each element's module catalog, in its language, is fetched
+// beside the wasm and installed before the widget renders (data.js). A catalog that
+// cannot be had is said in words in the widget's place, with a button to try again, and
+// as yj-error "data.unavailable" naming the file.
+import { catalogLang, dataBase, DataUnavailable, fetchCatalog, installCatalog, UNAVAILABLE_TEXT } from "./data.js";
+import { clearFailure, showFailure, styleShadowRoot } from "./page.js";
+
 const MANIFEST = null; // written in by scripts/dist-manifest.mjs
 
 const BASE = new URL(".", import.meta.url);
@@ -34,7 +42,8 @@ const ELEMENTS = MANIFEST?.elements ?? [];
 // The modules: the kinds each serves, its files, its weight (brotli), and while the page
 // uses it, its live instance (`core`, the glue's namespace), the load under way
 // (`ready`), the instance's number (`generation`) and the panics so far.
-const modules = (MANIFEST?.modules ?? []).map((m) => ({ ...m, used: false, core: null, ready: null, generation: 0, recoveries: 0, panic: null }));
+// The catalogs installed in the live instance are `installed` (by catalog language).
+const modules = (MANIFEST?.modules ?? []).map((m) => ({ ...m, used: false, core: null, ready: null, generation: 0, recoveries: 0, panic: null, installed: new Set() }));
 // Every widget's full contract (titles, meanings, events), once load() has read the manifest.
 let contracts = null;
 
@@ -86,6 +95,7 @@ async function instantiate(m) {
   // Only the live instance may start a recovery (a dead one's page listeners linger).
   const g = m.generation;
   core.setPanicHandler((message) => { if (g === m.generation) onPanic(m, message); });
+  m.installed = new Set();
   m.core = core;
   return exports;
 }
@@ -124,49 +134,6 @@ function elementOf(kind) {
 }
 const settingNames = (kind) => elementOf(kind).settings;
 const propertyNames = (kind) => elementOf(kind).properties.map((p) => p.name);
-
-// One stylesheet object shared by every shadow root (fetched once). If fetching is not
-// allowed, each shadow root gets a <link> to the same file instead.
-let sheet = null;
-function sharedSheet() {
-  sheet ??= fetch(new URL("yaojian.css", BASE))
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`yaojian.css: HTTP ${r.status}`))))
-    .then((css) => { const s = new CSSStyleSheet(); s.replaceSync(css); return s; })
-    .catch(() => null);
-  return sheet;
-}
-
-// While a widget shows a 责令改正通知书 it marks its element and <html> with
-// data-yj-print-notice: the page then prints that notice alone, none of the page around
-// it. The rule must live in the page (a shadow root's styles cannot reach it).
-const PRINT_NOTICE_CSS = `@media print {
-  html[data-yj-print-notice] body * { visibility: hidden !important; }
-  html[data-yj-print-notice] [data-yj-print-notice] { visibility: visible !important; position: absolute; inset: 0 0 auto 0; }
-}`;
-let printSheet = null;
-function adoptPrintSheet() {
-  if (printSheet || !("adoptedStyleSheets" in document)) return;
-  try {
-    printSheet = new CSSStyleSheet();
-    printSheet.replaceSync(PRINT_NOTICE_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
-  } catch {
-    printSheet = null;
-  }
-}
-
-async function styleShadowRoot(root) {
-  adoptPrintSheet();
-  const s = await sharedSheet();
-  if (s && "adoptedStyleSheets" in root) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, s];
-  } else {
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = new URL("yaojian.css", BASE).href;
-    root.prepend(link);
-  }
-}
 
 const instances = new WeakMap();
 // Elements with a widget, so a panic can reach every one of them.
@@ -233,10 +200,15 @@ export function mount(element, options = {}) {
 async function mountNew(element, options) {
   const kind = options.widget ?? element.localName.replace(/^yj-/, "");
   const module = options[MODULE] ?? pickModule(kind);
-  const state = { element, kind, module, handle: null, container: null, root: null, value: null, options, pending: [], props: new Map() };
+  const state = { element, kind, module, handle: null, container: null, root: null, value: null, options, pending: [], props: new Map(), langTurn: 0 };
   instances.set(element, state);
+  const lang = catalogLang(langOf(element, options));
+  let words;
   try {
     if (!module) throw new Error(`yaojian: no widget "${kind}" in this build`);
+    // The words are fetched while the wasm downloads.
+    words = fetchCatalog(module, lang, dataBase(element, options, BASE));
+    words.catch(() => {}); // reported below, once the widget has a place to say it
     await loadModule(module);
   } catch (e) {
     instances.delete(element);
@@ -253,14 +225,28 @@ async function mountNew(element, options) {
     root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
     if (!root.yjStyled) {
       root.yjStyled = true;
-      await styleShadowRoot(root);
+      await styleShadowRoot(root, BASE);
       if (cancelled()) return state;
     }
+  }
+  state.root = root;
+  let catalog;
+  try {
+    catalog = await words;
+  } catch (e) {
+    if (!cancelled()) unavailable(element, root, e, () => { instances.delete(element); mount(element, options).catch(() => {}); });
+    throw e;
   }
   // A panic while this element was being set up: wait for the fresh instance.
   while (module.core === null) {
     await loadModule(module);
     if (cancelled()) return state;
+  }
+  try {
+    installCatalog(module, lang, catalog);
+  } catch (e) {
+    unavailable(element, root, e, () => { instances.delete(element); mount(element, options).catch(() => {}); });
+    throw e;
   }
   clearFailure(root);
   const container = document.createElement("div");
@@ -268,7 +254,6 @@ async function mountNew(element, options) {
   container.classList.toggle("yj-large-text", Boolean(options.largeText ?? element.hasAttribute("large-text")));
   setTheme(container, options.theme ?? element.getAttribute("theme"));
   root.append(container);
-  state.root = root;
   state.container = container;
   const emit = (name, json) => {
     const detail = JSON.parse(json);
@@ -401,32 +386,45 @@ const FAILURE_TEXT = {
 };
 
 function failureText(element) {
-  const tag = langOf(element, {});
-  return FAILURE_TEXT[tag] ?? FAILURE_TEXT[tag.startsWith("en") ? "en" : "zh-CN"];
+  return FAILURE_TEXT[catalogLang(langOf(element, {}))];
 }
 
-function clearFailure(root) {
-  for (const n of [...root.children]) if (n.classList.contains("yj-failure")) n.remove();
+/**
+ * A data file the widget needs could not be had: yj-error "data.unavailable" naming it,
+ * and the same said in words in the widget's place, with a button that calls `retry`.
+ * The widget, if it is showing, stays as it was, with what was typed.
+ */
+function unavailable(element, root, error, retry) {
+  const file = error instanceof DataUnavailable ? error.file : null;
+  element.dispatchEvent(new CustomEvent("yj-error", {
+    detail: { type: "data.unavailable", file, message: String(error?.message ?? error) },
+    bubbles: true, composed: true,
+  }));
+  const [text, label] = UNAVAILABLE_TEXT[catalogLang(langOf(element, {}))];
+  showFailure(root, text, () => { clearFailure(root); retry(); }, label);
 }
 
-/** Says in words, in the widget's place, that it failed; `restart` offers to reload it. */
-function showFailure(element, root, text, restart) {
-  clearFailure(root);
-  const box = document.createElement("div");
-  box.className = "yj-failure yj-widget";
-  const p = document.createElement("p");
-  p.setAttribute("role", "alert");
-  p.textContent = text;
-  box.append(p);
-  if (restart) {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = "yj-button";
-    b.textContent = failureText(element)[1];
-    b.addEventListener("click", restart, { once: true });
-    box.append(b);
+/**
+ * The element's language changed: its module's catalog in that language first (fetched
+ * once per page), then the widget switches. If the catalog cannot be had, the widget
+ * stays in its language with what was typed, and says so (unavailable()). Of several
+ * switches in quick succession, the last one wins.
+ */
+async function switchLang(element, state, tag) {
+  const turn = ++state.langTurn;
+  const lang = catalogLang(tag);
+  const live = () => instances.get(element) === state && state.langTurn === turn;
+  let catalog;
+  try {
+    catalog = await fetchCatalog(state.module, lang, dataBase(element, state.options, BASE));
+    if (!live() || !state.module.core) return;
+    installCatalog(state.module, lang, catalog);
+  } catch (e) {
+    if (live()) unavailable(element, state.root, e, () => switchLang(element, state, element.getAttribute("lang") ?? tag));
+    return;
   }
-  root.prepend(box);
+  clearFailure(state.root);
+  call(state, (h) => h.setLang(tag));
 }
 
 /**
@@ -463,10 +461,10 @@ async function recover(m) {
     const restart = () => restartWidget(el, s).catch(() => {});
     const text = failureText(el);
     if (stopped) {
-      showFailure(el, s.root ?? el, text[0], giveUp ? null : restart);
+      showFailure(s.root ?? el, text[0], giveUp ? null : restart, text[1]);
     } else if (el.isConnected) {
       await restart();
-      if (!culprit && s.root) showFailure(el, s.root, text[2], null);
+      if (!culprit && s.root) showFailure(s.root, text[2], null);
     }
   }
 }
@@ -521,7 +519,7 @@ class YjWidget extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     const state = instances.get(this);
     if (!state?.handle) return;
-    if (name === "lang") call(state, (h) => h.setLang(value ?? langOf(this.parentElement ?? document.documentElement, {})));
+    if (name === "lang") switchLang(this, state, value ?? langOf(this.parentElement ?? document.documentElement, {}));
     if (name === "large-text") state.container.classList.toggle("yj-large-text", value !== null);
     if (name === "theme") setTheme(state.container, value);
     if (this.constructor.yjSettings.includes(name)) call(state, (h) => h.setSetting(name, value));

@@ -167,6 +167,29 @@ pub fn widget_contracts() -> String {
     serde_json::to_string(&widgets::specs().collect::<Vec<_>>()).unwrap_or_default()
 }
 
+/// Adds the words of a catalog file (`dist/<module>.<lang>.<hash>.json`) to `lang`:
+/// `yaojian.js` fetches the module's catalog in the page's language and installs it
+/// before a widget renders, since the wasm carries none. A file that does not read is
+/// refused with `path: code` for each mistake, and changes nothing.
+#[wasm_bindgen(js_name = installCatalog)]
+pub fn install_catalog(lang: &str, text: &str) -> Result<(), JsValue> {
+    yaojian::i18n::install_catalog(Lang::parse(lang), text).map_err(|errors| {
+        let list: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.path, e.code))
+            .collect();
+        JsValue::from_str(&list.join("; "))
+    })
+}
+
+/// The catalog prefixes of the widgets this module carries, as JSON (`["fb","si"]`):
+/// `scripts/dist-manifest.mjs` gives the module those words, the shared ones and the
+/// engine's, and leaves out every other widget's.
+#[wasm_bindgen(js_name = catalogWords)]
+pub fn catalog_words() -> String {
+    serde_json::to_string(widgets::WORDS).unwrap_or_default()
+}
+
 thread_local! {
     /// The page's panic handler (`setPanicHandler`), told of a panic before the wasm
     /// instance stops.

@@ -1,6 +1,8 @@
 //! The form builder's contract: `storage-key`; a template document as `value`.
 //!
 //! uses widget: self-inspection
+//!
+//! words: fb
 
 use super::{FormBuilder, FormBuilderProps};
 use crate::contract::{self, EventDoc, Property, Setting, Spec, Widget};

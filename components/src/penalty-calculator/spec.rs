@@ -1,4 +1,6 @@
 //! The penalty calculator's contract: no settings; a benchmark and a case.
+//!
+//! words: pc
 
 use super::{PenaltyCalculator, PenaltyCalculatorProps};
 use crate::common::properties::benchmark_property;

@@ -1,4 +1,6 @@
 //! The rectification list's contract: storage, the notice's number, paging; a list.
+//!
+//! words: cl
 
 use super::{Rectification, RectificationProps};
 use crate::contract::{self, number_setting, EventDoc, Property, Setting, Spec, Widget};

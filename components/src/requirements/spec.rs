@@ -1,4 +1,6 @@
 //! The requirement checker's contract: no settings; a template, a benchmark, a value.
+//!
+//! words: rq
 
 use super::{Requirements, RequirementsProps};
 use crate::common::properties::benchmark_property;

@@ -1,5 +1,7 @@
 //! The self-inspection form's contract, and the template property it shares with the
 //! submissions summary.
+//!
+//! words: si
 
 use super::{SelfInspection, SelfInspectionProps};
 use crate::common::properties::{

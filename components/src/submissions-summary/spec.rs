@@ -1,4 +1,6 @@
 //! The submissions summary's contract: a built-in or given template, and submissions.
+//!
+//! words: fs
 
 use super::{SubmissionsSummary, SubmissionsSummaryProps};
 use crate::common::properties::{form_template_id, template_property, TEMPLATE, TEMPLATE_ID};

@@ -1,0 +1,80 @@
+// data.js: the data files a widget's wasm does not carry, fetched by yaojian.js (which
+// the release bundles with this file into dist/yaojian.js).
+//
+// Each module has a catalog per language in dist/ (<module>.<lang>.<hash>.json: the
+// words of its widgets, the shared ones and the engine's, cut by
+// scripts/dist-manifest.mjs). An element's first mount fetches its module's catalog in
+// the element's language while the wasm downloads; switching the element to another
+// language fetches that one. Each file is fetched once per page, and a failure is
+// forgotten, so asking again fetches again.
+//
+// A portal may serve the files from its own path: data-base="/static/yaojian-data/" on
+// the element (or the mount option dataBase); by default they are beside yaojian.js.
+
+/** The catalog language of a language tag, as the engine reads tags (Lang::parse):
+ *  zh-TW, zh-HK, zh-MO and zh-Hant are Traditional; en… English; anything else zh-CN. */
+export function catalogLang(tag) {
+  const t = String(tag ?? "").trim().toLowerCase().replace(/_/g, "-");
+  if (t.startsWith("en")) return "en";
+  if (["zh-tw", "zh-hk", "zh-mo", "zh-hant"].some((p) => t.startsWith(p))) return "zh-TW";
+  return "zh-CN";
+}
+
+/** Where an element's data files are: its data-base (a folder), else `fallback`. */
+export function dataBase(element, options, fallback) {
+  const given = options.dataBase ?? element.getAttribute("data-base");
+  if (!given) return fallback;
+  const url = new URL(given, document.baseURI);
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  return url;
+}
+
+/** A data file that could not be had: `file` is its name in dist/. */
+export class DataUnavailable extends Error {
+  constructor(file, reason) {
+    super(`${file}: ${reason}`);
+    this.file = file;
+  }
+}
+
+// URL → the file's text (a promise), while it is being fetched or once it has been.
+const fetched = new Map();
+
+/** The text of data file `name` under `base`, fetched once per page. */
+function dataFile(name, base) {
+  const url = new URL(name, base).href;
+  if (!fetched.has(url)) {
+    const text = fetch(url)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .catch((e) => Promise.reject(new DataUnavailable(name, String(e?.message ?? e))));
+    fetched.set(url, text);
+    text.catch(() => fetched.delete(url));
+  }
+  return fetched.get(url);
+}
+
+/** Module `m`'s catalog in `lang` (a catalog language): resolves to [file, text]. */
+export async function fetchCatalog(m, lang, base) {
+  const file = m.catalogs?.[lang];
+  if (!file) throw new DataUnavailable(`${m.kinds.join("_")}.${lang}.json`, "not in this build");
+  return [file, await dataFile(file, base)];
+}
+
+/** Gives the module's live instance the words of `lang`, once per instance (a fresh
+ *  instance after a panic starts with none). A file the engine refuses is unavailable. */
+export function installCatalog(m, lang, [file, text]) {
+  if (m.installed.has(lang)) return;
+  try {
+    m.core.installCatalog(lang, text);
+  } catch (e) {
+    throw new DataUnavailable(file, String(e?.message ?? e));
+  }
+  m.installed.add(lang);
+}
+
+/** What a widget whose data did not load says, and its button, by catalog language. */
+export const UNAVAILABLE_TEXT = {
+  "zh-CN": ["此组件所需的数据未能载入，请检查网络后重试。已输入的内容不会丢失。", "重试"],
+  "zh-TW": ["此元件所需的資料未能載入，請檢查網路後重試。已輸入的內容不會遺失。", "重試"],
+  en: ["The data this widget needs could not be loaded. Check the connection and try again; what you typed is kept.", "Try again"],
+};

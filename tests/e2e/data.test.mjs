@@ -1,0 +1,139 @@
+// Issue 37: the words are data, not code. No widget's wasm carries a catalog; each
+// module has one per language in dist/ with only its widgets' words (and the shared and
+// the engine's), fetched in the page's language. A catalog that cannot be had is said
+// in words, fired as yj-error "data.unavailable" naming the file, and fetched again when
+// asked, and what was typed stays. A portal may host the files itself (data-base).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { launch, openExample, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
+import { EXAMPLE_MOUNTS } from "../../scripts/serve.mjs";
+
+const manifest = () => JSON.parse(fs.readFileSync("dist/yaojian-manifest.json", "utf8"));
+const catalog = (file) => JSON.parse(fs.readFileSync(`dist/${file}`, "utf8"));
+const prefixes = (words) => new Set(Object.keys(words).map((k) => k.split(".")[0]));
+
+let env;
+before(async () => {
+  assert.ok(fs.existsSync("dist/yaojian.js"), "dist/ missing: run scripts/release.sh");
+  env = await launch({ mounts: EXAMPLE_MOUNTS });
+});
+after(async () => { await env?.close(); });
+
+test("no wasm carries words; each module's catalog has its widgets' words and no other widget's", () => {
+  const own = { "penalty-calculator": "pc", "self-inspection": "si", "submissions-summary": "fs", rectification: "cl", requirements: "rq", "form-builder": "fb" };
+  for (const m of manifest().modules) {
+    // Of the module's longer texts, next to none is in its wasm (the few that are, are
+    // also the text of a rule, a template or a contract: 统一社会信用代码).
+    const wasm = fs.readFileSync(`dist/${m.wasm}`);
+    const texts = Object.values(catalog(m.catalogs["zh-CN"])).filter((t) => Buffer.byteLength(t) >= 18);
+    const carried = texts.filter((t) => wasm.indexOf(Buffer.from(t)) >= 0);
+    assert.ok(texts.length > 100, `${m.name}: its catalog`);
+    assert.ok(carried.length < texts.length / 20, `${m.wasm} carries ${carried.length} of its ${texts.length} texts: ${carried.slice(0, 20).join(" / ")}`);
+    assert.deepEqual(Object.keys(m.catalogs).sort(), ["en", "zh-CN", "zh-TW"], `${m.name}: a catalog per language`);
+    const words = prefixes(catalog(m.catalogs["zh-CN"]));
+    for (const kind of m.kinds) assert.ok(words.has(own[kind]), `${m.name}: the words of ${kind}`);
+    for (const shared of ["common", "error"]) assert.ok(words.has(shared), `${m.name}: the ${shared} words`);
+    assert.ok(!words.has("portal"), `${m.name}: the demo portal's words`);
+    for (const [kind, p] of Object.entries(own)) {
+      // The builder's preview is the form widget, so its module carries the form's words.
+      const carried = m.kinds.includes(kind) || (kind === "self-inspection" && m.kinds.includes("form-builder"));
+      assert.equal(words.has(p), carried, `${m.name}: words of ${kind}`);
+    }
+    // The same keys in every language.
+    const keys = Object.keys(catalog(m.catalogs["zh-CN"])).sort();
+    for (const lang of ["zh-TW", "en"]) assert.deepEqual(Object.keys(catalog(m.catalogs[lang])).sort(), keys, `${m.name} ${lang}`);
+  }
+});
+
+/** A blank host page that records the data files it fetches. */
+async function blankPage() {
+  const page = await openExample(env, "/index.html");
+  page.fetched = [];
+  page.on("request", (r) => { if (r.url().endsWith(".json")) page.fetched.push(new URL(r.url()).pathname); });
+  await page.evaluate(async () => {
+    window.api = await import("/yaojian/yaojian.js");
+    window.errors = [];
+    window.add = (tag, attrs = {}) => {
+      const el = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      el.addEventListener("yj-error", (e) => window.errors.push(e.detail));
+      document.body.append(el);
+      return el;
+    };
+  });
+  return page;
+}
+
+const moduleOf = (kind) => manifest().modules.find((m) => m.kinds.join() === kind);
+
+test("a widget fetches its catalog in its language only, and the other one when switched", async () => {
+  const page = await blankPage();
+  const m = moduleOf("penalty-calculator");
+  await page.evaluate(() => { window.calc = add("yj-penalty-calculator", { lang: "en" }); });
+  await page.waitForSelector("yj-penalty-calculator >> text=Step 1: the violation");
+  assert.deepEqual(page.fetched.filter((p) => p.includes(".json") && !p.endsWith("manifest.json")), [`/yaojian/${m.catalogs.en}`]);
+  // zh-HK is read as Traditional Chinese, as the engine reads it.
+  await page.evaluate(() => window.calc.setAttribute("lang", "zh-HK"));
+  await page.waitForSelector("yj-penalty-calculator >> text=第一步：選擇違法行為");
+  assert.ok(page.fetched.includes(`/yaojian/${m.catalogs["zh-TW"]}`));
+  // Back to English: already fetched, not fetched again.
+  await page.evaluate(() => window.calc.setAttribute("lang", "en"));
+  await page.waitForSelector("yj-penalty-calculator >> text=Step 1: the violation");
+  assert.equal(page.fetched.filter((p) => p.endsWith(m.catalogs.en)).length, 1);
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("a catalog that cannot be had is said in words and as data.unavailable, and fetched again when asked", async () => {
+  const page = await blankPage();
+  const m = moduleOf("self-inspection");
+  let refuse = true;
+  await page.route(`**/${m.catalogs["zh-CN"]}`, (route) => (refuse ? route.abort() : route.continue()));
+  await page.evaluate(() => { window.form = add("yj-self-inspection"); });
+  await page.waitForSelector("yj-self-inspection >> .yj-failure [role=alert]");
+  assert.match(await page.textContent("yj-self-inspection >> .yj-failure [role=alert]"), /数据未能载入/);
+  const errors = await page.evaluate(() => window.errors);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].type, "data.unavailable");
+  assert.equal(errors[0].file, m.catalogs["zh-CN"]);
+  await expectNoAxeViolations(page, "a widget whose data did not load");
+  refuse = false;
+  await page.click("yj-self-inspection >> .yj-failure button");
+  await page.waitForSelector("yj-self-inspection >> input[id$='-name']");
+  assert.equal(await page.$("yj-self-inspection >> .yj-failure"), null);
+  // Type, then switch to a language whose catalog cannot be had: the form stays as it
+  // was, in its language, with what was typed, and says why.
+  await page.fill("yj-self-inspection >> input[id$='-name']", "王小明");
+  await page.waitForFunction(() => window.form.value?.answers?.name === "王小明");
+  refuse = true;
+  await page.route(`**/${m.catalogs.en}`, (route) => (refuse ? route.abort() : route.continue()));
+  await page.evaluate(() => window.form.setAttribute("lang", "en"));
+  await page.waitForFunction(() => window.errors.length === 2);
+  assert.equal(await page.evaluate(() => window.errors[1].file), m.catalogs.en);
+  assert.match(await page.textContent("yj-self-inspection >> .yj-failure [role=alert]"), /could not be loaded/);
+  assert.equal(await page.inputValue("yj-self-inspection >> input[id$='-name']"), "王小明");
+  refuse = false;
+  await page.click("yj-self-inspection >> .yj-failure button");
+  await page.waitForSelector("yj-self-inspection >> text=/required questions answered/");
+  assert.equal(await page.$("yj-self-inspection >> .yj-failure"), null);
+  assert.equal(await page.inputValue("yj-self-inspection >> input[id$='-name']"), "王小明");
+  const unexpected = page.errors.filter((e) => !/ERR_FAILED|Failed to load resource/.test(e));
+  assert.deepEqual(unexpected, []);
+  await page.context().close();
+});
+
+test("a portal may host the data on its own path (data-base)", async () => {
+  const page = await blankPage();
+  const m = moduleOf("requirements");
+  await page.route("**/portal-data/**", (route) => {
+    const name = new URL(route.request().url()).pathname.split("/").pop();
+    route.fulfill({ path: `dist/${name}`, contentType: "application/json" });
+  });
+  await page.evaluate(() => add("yj-requirements", { "data-base": "/portal-data" }));
+  await page.waitForSelector("yj-requirements >> [data-testid=rq-summary]");
+  const catalogs = page.fetched.filter((p) => p.includes(m.name));
+  assert.deepEqual(catalogs, [`/portal-data/${m.catalogs["zh-CN"]}`]);
+  expectNoErrors(page);
+  await page.context().close();
+});
