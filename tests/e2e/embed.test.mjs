@@ -254,7 +254,8 @@ test("a page downloads only the modules of the widgets it shows, each once", asy
   await page.goto(`${env.server.url}/calculator.html`);
   await widgetReady(page, "#calc");
   const calc = own(["penalty-calculator"]);
-  assert.deepEqual(fetched.sort(), [calc.js, calc.wasm, "yaojian.css", "yaojian.js"].sort(), "a page with the calculator alone");
+  // Each module with its words, in the page's language only.
+  assert.deepEqual(fetched.sort(), [calc.js, calc.wasm, calc.catalogs["zh-CN"], "yaojian.css", "yaojian.js"].sort(), "a page with the calculator alone");
   // More calculators reuse the module; a widget that never appears costs nothing.
   fetched.length = 0;
   await page.evaluate(() => { for (let i = 0; i < 2; i++) document.querySelector("main").append(document.createElement("yj-penalty-calculator")); });
@@ -267,12 +268,12 @@ test("a page downloads only the modules of the widgets it shows, each once", asy
   await page.waitForFunction(() => document.querySelector("yj-submissions-summary").shadowRoot?.querySelector(".yj-embed > div")?.childElementCount > 0);
   const review = own(["rectification", "submissions-summary"]) ?? own(["submissions-summary", "rectification"]);
   assert.ok(review, "the manifest has the review module");
-  assert.deepEqual(fetched.sort(), [review.js, review.wasm].sort(), "the review widgets load one module");
+  assert.deepEqual(fetched.sort(), [review.js, review.wasm, review.catalogs["zh-CN"]].sort(), "the review widgets load one module");
   fetched.length = 0;
   await page.evaluate(() => document.querySelector("main").append(document.createElement("yj-requirements")));
   await page.waitForSelector("yj-requirements >> [data-testid=rq-summary]");
   const req = own(["requirements"]);
-  assert.deepEqual(fetched.sort(), [req.js, req.wasm].sort());
+  assert.deepEqual(fetched.sort(), [req.js, req.wasm, req.catalogs["zh-CN"]].sort());
   await expectNoAxeViolations(page, "a page of widgets from three modules");
   await context.close();
 });
