@@ -1,6 +1,11 @@
 //! Reading JSON documents from outside (templates, cases, benchmarks, submissions):
 //! a size cap, syntax errors with line and column, and type errors that name the JSON
 //! path of the offending value (`$.rules[3].fine.kind`).
+//!
+//! The path of a type error is found without a path-tracking deserializer (which would
+//! be compiled again for every type read, in every widget's wasm): the document is read
+//! as text, serde_json says where in it the error is, and [`path_at`] walks the text
+//! to that place.
 
 use crate::error::FieldError;
 use crate::MAX_DOCUMENT_BYTES;
@@ -24,17 +29,17 @@ pub fn parse_document_capped(
     }
     let mut de = serde_json::Deserializer::from_str(without_bom(src));
     DUPLICATE.with(|d| d.take());
-    match serde_path_to_error::deserialize::<_, Strict>(&mut de) {
+    match <Strict as serde::Deserialize>::deserialize(&mut de) {
         Ok(Strict(v)) => de
             .end()
             .map(|()| v)
             .map_err(|e| crate::error::json_syntax(path, &e)),
         Err(e) => Err(match DUPLICATE.with(|d| d.take()) {
-            Some(key) => {
-                FieldError::new(join_path(path, &e.path().to_string()), "json.duplicate_key")
-                    .with("key", key)
+            Some(Duplicate { key, within }) => {
+                let inner: String = within.iter().rev().map(Step::to_string).collect();
+                FieldError::new(format!("{path}{inner}"), "json.duplicate_key").with("key", key)
             }
-            None => crate::error::json_syntax(path, e.inner()),
+            None => crate::error::json_syntax(path, &e),
         }),
     }
 }
@@ -52,10 +57,42 @@ pub fn without_bom(src: &str) -> &str {
     src.strip_prefix('\u{feff}').unwrap_or(src)
 }
 
+/// A key a document named twice, and where: the steps from the object that has it up
+/// to the document, added by each enclosing object and array as the refusal passes
+/// through it (nothing is kept while a document reads well).
+struct Duplicate {
+    key: String,
+    within: Vec<Step>,
+}
+
+/// One step of a JSON path: a key of an object or an index of an array.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+impl std::fmt::Display for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Step::Key(k) => write!(f, ".{k}"),
+            Step::Index(i) => write!(f, "[{i}]"),
+        }
+    }
+}
+
 thread_local! {
-    /// The key a document named twice, set by the reader as it refuses the document, so
-    /// [`parse_document`] can tell that refusal from a syntax error.
-    static DUPLICATE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The duplicate the reader refused the document for, so [`parse_document`] can tell
+    /// that refusal from a syntax error and name where it is.
+    static DUPLICATE: std::cell::RefCell<Option<Duplicate>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A refusal passing out of the value at `step`: a duplicate inside it is there.
+fn passing_out(step: Step) {
+    DUPLICATE.with(|d| {
+        if let Some(dup) = d.borrow_mut().as_mut() {
+            dup.within.push(step);
+        }
+    });
 }
 
 /// A JSON value read with a check for duplicate keys.
@@ -98,34 +135,41 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
-        while let Some(Strict(v)) = seq.next_element()? {
-            out.push(v);
+        loop {
+            match seq.next_element() {
+                Ok(Some(Strict(v))) => out.push(v),
+                Ok(None) => return Ok(out.into()),
+                Err(e) => {
+                    passing_out(Step::Index(out.len()));
+                    return Err(e);
+                }
+            }
         }
-        Ok(out.into())
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if out.contains_key(&key) {
                 let e = serde::de::Error::custom(format!("duplicate key \"{key}\""));
-                DUPLICATE.with(|d| *d.borrow_mut() = Some(key));
+                DUPLICATE.with(|d| {
+                    *d.borrow_mut() = Some(Duplicate {
+                        key,
+                        within: Vec::new(),
+                    })
+                });
                 return Err(e);
             }
-            let Strict(v) = map.next_value()?;
-            out.insert(key, v);
+            match map.next_value() {
+                Ok(Strict(v)) => {
+                    out.insert(key, v);
+                }
+                Err(e) => {
+                    passing_out(Step::Key(key));
+                    return Err(e);
+                }
+            }
         }
         Ok(out.into())
-    }
-}
-
-/// `path` followed by serde_path_to_error's inner path (`.`, `a.b`, `[2].c`).
-fn join_path(path: &str, inner: &str) -> String {
-    if inner == "." || inner.is_empty() {
-        path.to_string()
-    } else if inner.starts_with('[') {
-        format!("{path}{inner}")
-    } else {
-        format!("{path}.{inner}")
     }
 }
 
@@ -134,24 +178,151 @@ pub fn parse_value_at<T: DeserializeOwned>(
     v: serde_json::Value,
     path: &str,
 ) -> Result<T, FieldError> {
-    serde_path_to_error::deserialize(v).map_err(|e| {
-        FieldError::new(join_path(path, &e.path().to_string()), "json.invalid")
-            .with("detail", e.inner())
-    })
+    // Read as text, as parse_str_at reads, so each type is compiled for one reader.
+    let text = v.to_string();
+    serde_json::from_str(&text).map_err(|e| type_error(&text, path, &e))
 }
 
-/// Reads a document straight into `T`. The fast way first (one pass, no path kept);
-/// only a document that does not fit is read again to name where it went wrong, so a
-/// good document costs one parse and a bad one gets the same errors as
-/// [`parse_document`] followed by [`parse_value_at`].
+/// Reads a document straight into `T`, in one pass. Only a document that does not fit
+/// is read again, to tell a syntax error or a duplicate key ([`parse_document`]) from a
+/// value of the wrong type, so a bad one gets the same errors as [`parse_document`]
+/// followed by [`parse_value_at`].
 pub fn parse_str_at<T: DeserializeOwned>(src: &str, path: &str) -> Result<T, FieldError> {
     if src.len() > MAX_DOCUMENT_BYTES {
         return Err(FieldError::new(path, "json.too_large").with("max", MAX_DOCUMENT_BYTES));
     }
-    match serde_json::from_str(without_bom(src)) {
-        Ok(t) => Ok(t),
-        Err(_) => parse_value_at(parse_document(src, path)?, path),
+    let text = without_bom(src);
+    serde_json::from_str(text).map_err(|e| match parse_document(src, path) {
+        Err(syntax_or_duplicate) => syntax_or_duplicate,
+        Ok(_) => type_error(text, path, &e),
+    })
+}
+
+/// `json.invalid` at the path of the place in `text` (well-formed JSON) where serde_json
+/// stopped with `e`, with serde_json's words as the detail.
+fn type_error(text: &str, path: &str, e: &serde_json::Error) -> FieldError {
+    let offset = offset_of(text, e.line(), e.column());
+    let words = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    let detail = words.strip_suffix(&at).unwrap_or(&words);
+    FieldError::new(format!("{path}{}", path_at(text, offset)), "json.invalid")
+        .with("detail", detail)
+}
+
+/// The byte offset of serde_json's (line, column): the column counts bytes.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start = match line {
+        0 | 1 => 0,
+        n => text
+            .match_indices('\n')
+            .nth(n - 2)
+            .map_or(text.len(), |(i, _)| i + 1),
+    };
+    (start + column).min(text.len())
+}
+
+/// Where the reader is in a document: in an object (the key last read, and whether a
+/// key comes next) or an array (the index of the element).
+enum Frame {
+    Object { key: Option<String>, key_next: bool },
+    Array { index: usize },
+}
+
+fn path_of(stack: &[Frame]) -> String {
+    let mut out = String::new();
+    for frame in stack {
+        match frame {
+            Frame::Object { key: Some(k), .. } => out.push_str(&Step::Key(k.clone()).to_string()),
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => out.push_str(&Step::Index(*index).to_string()),
+        }
     }
+    out
+}
+
+/// The inner JSON path (`.items[1].n`, or empty for the document) of what ends at byte
+/// `offset` of `text`, a well-formed document: serde_json stops just after the value of
+/// the wrong type, after an unknown key (its path names it), or after the `}` of an
+/// object that lacks a field (the object's path).
+pub fn path_at(text: &str, offset: usize) -> String {
+    let b = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        match b[i] {
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b',' | b':' => {
+                match stack.last_mut() {
+                    Some(Frame::Array { index }) => *index += 1,
+                    Some(Frame::Object { key_next, .. }) => *key_next = b[i] == b',',
+                    None => {}
+                }
+                i += 1;
+                continue;
+            }
+            b'{' | b'[' => {
+                if i + 1 >= offset {
+                    return path_of(&stack);
+                }
+                stack.push(match b[i] {
+                    b'{' => Frame::Object {
+                        key: None,
+                        key_next: true,
+                    },
+                    _ => Frame::Array { index: 0 },
+                });
+                i += 1;
+                continue;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                if i + 1 >= offset {
+                    return path_of(&stack);
+                }
+                i += 1;
+                continue;
+            }
+            b'"' => i = string_end(b, i),
+            _ => {
+                while i < b.len()
+                    && !matches!(b[i], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+                {
+                    i += 1;
+                }
+            }
+        }
+        // A key or a scalar value, text[start..i].
+        if let Some(Frame::Object {
+            key,
+            key_next: true,
+        }) = stack.last_mut()
+        {
+            *key = serde_json::from_str::<String>(&text[start..i]).ok();
+            if i >= offset {
+                return path_of(&stack);
+            }
+        } else if i >= offset {
+            return path_of(&stack);
+        }
+    }
+    String::new()
+}
+
+/// The index just past the string that starts at `start` (its opening quote).
+fn string_end(b: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
 }
 
 #[cfg(test)]
@@ -193,6 +364,59 @@ mod tests {
         let e = parse_value_at::<Doc>(v, "$").unwrap_err();
         assert_eq!(e.path, "$.items[1].n");
         assert_eq!(e.code, "json.invalid");
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Strictly {
+        name: String,
+        #[serde(default)]
+        tags: Vec<u8>,
+    }
+
+    fn error_of<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> (String, String) {
+        let e = parse_str_at::<T>(text, "$").unwrap_err();
+        let slow = parse_value_at::<T>(parse_document(text, "$").unwrap(), "$").unwrap_err();
+        assert_eq!(e, slow, "the same error read as text or as a value");
+        (e.path, e.params["detail"].clone())
+    }
+
+    /// Issue 37: the path comes from where serde_json stopped in the text.
+    #[test]
+    fn the_path_is_found_for_every_kind_of_type_error() {
+        // A value of the wrong type, deep, in text with line breaks and Chinese.
+        let text = "{\n \"items\": [ {\"n\": 1},\n  {\"名\": \"王\", \"n\": \"x\"} ]\n}";
+        let (path, detail) = error_of::<Doc>(text);
+        assert_eq!(path, "$.items[1].n");
+        assert!(detail.starts_with("invalid type: string"), "{detail}");
+        assert!(
+            !detail.contains("line"),
+            "no position in the detail: {detail}"
+        );
+        // An unknown key names itself; a missing field names its object.
+        assert_eq!(
+            error_of::<Vec<Strictly>>(r#"[{"name":"a"},{"name":"b","colour":1}]"#).0,
+            "$[1].colour"
+        );
+        assert_eq!(
+            error_of::<Vec<Strictly>>(r#"[{"name":"a"},{"tags":[1]}]"#).0,
+            "$[1]"
+        );
+        // An element of an array, an object where a number goes, the document itself.
+        assert_eq!(
+            error_of::<Vec<Strictly>>(r#"[{"name":"a","tags":[1,2,300]}]"#).0,
+            "$[0].tags[2]"
+        );
+        assert_eq!(
+            error_of::<Vec<Strictly>>(r#"[{"name":"a","tags":[1,{"x":[]}]}]"#).0,
+            "$[0].tags[1]"
+        );
+        assert_eq!(error_of::<Doc>("[]").0, "$");
+        assert_eq!(error_of::<Doc>("7").0, "$");
+        // Keys with escapes, commas and brackets inside strings do not mislead the walk.
+        let text = r#"{"items":[{"n":1,"x\"],{":"a,]}"},{"n":-1}]}"#;
+        assert_eq!(error_of::<Doc>(text).0, "$.items[1].n");
     }
 
     #[test]
