@@ -86,7 +86,7 @@ for (let run = 0; run < 3; run++) {
   renders.push(ms);
   if (run < 2) { unmount(el); el.remove(); } else big = el;
 }
-report("form-1500-first-render", median(renders), `1,500 questions, median of ${renders.length}, max ${max(renders).toFixed(1)} ms`);
+report("form-1500-first-render", median(renders), `1,500 questions, after a warm-up draw (form-1500-first-render-cold: without), median of ${renders.length}, max ${max(renders).toFixed(1)} ms`);
 
 reportReveal("form-1500-reveal", "1,500", await reveals(big, 500, 15));
 unmount(big);

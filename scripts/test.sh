@@ -95,7 +95,7 @@ if step demo-build scripts/demo-build.sh; then
 fi
 # Figures to track (printed, never asserted).
 step figures node scripts/figures-embed.mjs 9
-step figures-bench node scripts/figures-bench.mjs forms checklist builder
+step figures-bench node scripts/figures-bench.mjs forms form-cold checklist builder
 step engine-figures cargo bench -p yaojian --features xlsx --bench xlsform
 # The server's figures, on SQLite and on the PostgreSQL cluster started above.
 step server-figures cargo bench -p yaojian-server --bench figures --bench items
