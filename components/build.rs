@@ -42,6 +42,8 @@ struct Found {
     ty: String,
     /// Its catalog prefix.
     words: String,
+    /// The widgets it renders (`//! uses widget:`).
+    uses: Vec<String>,
     /// Listed in `WIDGETS` (false: carried only because a listed widget uses it).
     listed: bool,
 }
@@ -67,28 +69,23 @@ fn widgets(src: &Path) -> Vec<Found> {
         else {
             panic!("{kind}/spec.rs: no `impl Widget for <Type>`");
         };
-        let words = words(&kind, &spec);
-        all.push((kind, ty.to_string(), words, uses(&spec)));
+        all.push(Found {
+            module: kind.replace('-', "_"),
+            listed: only.as_ref().is_none_or(|o| o.contains(&kind)),
+            ty: ty.to_string(),
+            words: words(&kind, &spec),
+            uses: uses(&spec),
+            kind,
+        });
     }
-    let listed = |k: &String| only.as_ref().is_none_or(|o| o.contains(k));
     let used: Vec<String> = all
         .iter()
-        .filter(|w| listed(&w.0))
-        .flat_map(|w| w.3.clone())
+        .filter(|w| w.listed)
+        .flat_map(|w| w.uses.clone())
         .collect();
-    let mut out: Vec<Found> = all
-        .into_iter()
-        .filter(|(k, ..)| listed(k) || used.contains(k))
-        .map(|(kind, ty, words, _)| Found {
-            module: kind.replace('-', "_"),
-            listed: listed(&kind),
-            kind,
-            ty,
-            words,
-        })
-        .collect();
-    out.sort_by(|a, b| a.kind.cmp(&b.kind));
-    out
+    all.retain(|w| w.listed || used.contains(&w.kind));
+    all.sort_by(|a, b| a.kind.cmp(&b.kind));
+    all
 }
 
 fn write_widgets(src: &Path, list: &[Found]) {

@@ -4,7 +4,7 @@
 //! - with feature `embedded-data` (the CLI, the server, the engine's tests) they are
 //!   compiled in and read on first use;
 //! - a widget's wasm carries none: `yaojian.js` fetches its module's catalog in the
-//!   page's language (`dist/catalog-<module>.<lang>.<hash>.json`, only the words that
+//!   page's language (`dist/<module>.<lang>.<hash>.json`, only the words that
 //!   module uses) and hands it to [`install_catalog`] before the widget renders.
 //!
 //! A test checks every key exists in all three.
@@ -115,22 +115,24 @@ static CATALOGS: RwLock<[Option<Catalog>; 3]> = RwLock::new([None, None, None]);
 /// Reads a catalog file: one JSON object of dotted lowercase keys (`fs.loading`) to
 /// texts, no key twice. Every error names its JSON path.
 pub fn read_catalog(text: &str) -> Result<Catalog, Errors> {
-    let value = crate::json::parse_document(text, "$")?;
-    let Some(object) = value.as_object() else {
+    let serde_json::Value::Object(object) = crate::json::parse_document(text, "$")? else {
         return Err(FieldError::new("$", "i18n.not_object").into());
     };
     let mut catalog = Catalog::with_capacity(object.len());
     let mut errors = Vec::new();
+    let at = |key: &str, code: &str| {
+        let path = format!("$[{}]", serde_json::Value::from(key));
+        FieldError::new(path, code).with("key", key)
+    };
     for (key, text) in object {
-        let path = format!("$[{}]", serde_json::Value::from(key.as_str()));
-        if !valid_key(key) {
-            errors.push(FieldError::new(&path, "i18n.bad_key").with("key", key));
+        if !valid_key(&key) {
+            errors.push(at(&key, "i18n.bad_key"));
         }
-        match text.as_str() {
-            Some(t) => {
-                catalog.insert(key.clone(), t.to_string());
+        match text {
+            serde_json::Value::String(t) => {
+                catalog.insert(key, t);
             }
-            None => errors.push(FieldError::new(&path, "i18n.not_text").with("key", key)),
+            _ => errors.push(at(&key, "i18n.not_text")),
         }
     }
     if errors.is_empty() {

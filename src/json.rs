@@ -36,7 +36,7 @@ pub fn parse_document_capped(
             .map_err(|e| crate::error::json_syntax(path, &e)),
         Err(e) => Err(match DUPLICATE.with(|d| d.take()) {
             Some(Duplicate { key, within }) => {
-                let inner: String = within.iter().rev().map(Step::to_string).collect();
+                let inner = path_text(within.iter().rev());
                 FieldError::new(format!("{path}{inner}"), "json.duplicate_key").with("key", key)
             }
             None => crate::error::json_syntax(path, &e),
@@ -221,23 +221,21 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (start + column).min(text.len())
 }
 
-/// Where the reader is in a document: in an object (the key last read, and whether a
-/// key comes next) or an array (the index of the element).
-enum Frame {
-    Object { key: Option<String>, key_next: bool },
-    Array { index: usize },
+/// Where the reader is in a document: in an object or an array, with the step to the
+/// value being read there (the key last read, the element's index; none before an
+/// object's first key) and, in an object, whether a key comes next.
+struct Frame {
+    step: Option<Step>,
+    key_next: bool,
+}
+
+/// The inner path of `steps` (`.items[1].n`).
+fn path_text<'a>(steps: impl Iterator<Item = &'a Step>) -> String {
+    steps.map(Step::to_string).collect()
 }
 
 fn path_of(stack: &[Frame]) -> String {
-    let mut out = String::new();
-    for frame in stack {
-        match frame {
-            Frame::Object { key: Some(k), .. } => out.push_str(&Step::Key(k.clone()).to_string()),
-            Frame::Object { key: None, .. } => {}
-            Frame::Array { index } => out.push_str(&Step::Index(*index).to_string()),
-        }
-    }
-    out
+    path_text(stack.iter().filter_map(|f| f.step.as_ref()))
 }
 
 /// The inner JSON path (`.items[1].n`, or empty for the document) of what ends at byte
@@ -256,10 +254,11 @@ pub fn path_at(text: &str, offset: usize) -> String {
                 continue;
             }
             b',' | b':' => {
-                match stack.last_mut() {
-                    Some(Frame::Array { index }) => *index += 1,
-                    Some(Frame::Object { key_next, .. }) => *key_next = b[i] == b',',
-                    None => {}
+                if let Some(frame) = stack.last_mut() {
+                    match &mut frame.step {
+                        Some(Step::Index(index)) => *index += 1,
+                        _ => frame.key_next = b[i] == b',',
+                    }
                 }
                 i += 1;
                 continue;
@@ -269,11 +268,14 @@ pub fn path_at(text: &str, offset: usize) -> String {
                     return path_of(&stack);
                 }
                 stack.push(match b[i] {
-                    b'{' => Frame::Object {
-                        key: None,
+                    b'{' => Frame {
+                        step: None,
                         key_next: true,
                     },
-                    _ => Frame::Array { index: 0 },
+                    _ => Frame {
+                        step: Some(Step::Index(0)),
+                        key_next: false,
+                    },
                 });
                 i += 1;
                 continue;
@@ -296,16 +298,12 @@ pub fn path_at(text: &str, offset: usize) -> String {
             }
         }
         // A key or a scalar value, text[start..i].
-        if let Some(Frame::Object {
-            key,
-            key_next: true,
-        }) = stack.last_mut()
-        {
-            *key = serde_json::from_str::<String>(&text[start..i]).ok();
-            if i >= offset {
-                return path_of(&stack);
-            }
-        } else if i >= offset {
+        if let Some(frame) = stack.last_mut().filter(|f| f.key_next) {
+            frame.step = serde_json::from_str::<String>(&text[start..i])
+                .ok()
+                .map(Step::Key);
+        }
+        if i >= offset {
             return path_of(&stack);
         }
     }

@@ -55,8 +55,7 @@ function dataFile(name, base) {
 
 /** Module `m`'s catalog in `lang` (a catalog language): resolves to [file, text]. */
 export async function fetchCatalog(m, lang, base) {
-  const file = m.catalogs?.[lang];
-  if (!file) throw new DataUnavailable(`${m.kinds.join("_")}.${lang}.json`, "not in this build");
+  const file = m.catalogs[lang];
   return [file, await dataFile(file, base)];
 }
 

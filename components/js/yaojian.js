@@ -230,22 +230,18 @@ async function mountNew(element, options) {
     }
   }
   state.root = root;
-  let catalog;
   try {
-    catalog = await words;
-  } catch (e) {
-    if (!cancelled()) unavailable(element, root, e, () => { instances.delete(element); mount(element, options).catch(() => {}); });
-    throw e;
-  }
-  // A panic while this element was being set up: wait for the fresh instance.
-  while (module.core === null) {
-    await loadModule(module);
+    const catalog = await words;
     if (cancelled()) return state;
-  }
-  try {
+    // A panic while this element was being set up: wait for the fresh instance.
+    while (module.core === null) {
+      await loadModule(module);
+      if (cancelled()) return state;
+    }
     installCatalog(module, lang, catalog);
   } catch (e) {
-    unavailable(element, root, e, () => { instances.delete(element); mount(element, options).catch(() => {}); });
+    // Without its words the widget is not mounted; "try again" mounts it afresh.
+    if (!cancelled()) unavailable(element, root, e, () => { instances.delete(element); mount(element, options).catch(() => {}); });
     throw e;
   }
   clearFailure(root);
@@ -413,14 +409,14 @@ function unavailable(element, root, error, retry) {
 async function switchLang(element, state, tag) {
   const turn = ++state.langTurn;
   const lang = catalogLang(tag);
-  const live = () => instances.get(element) === state && state.langTurn === turn;
+  const wanted = () => instances.get(element) === state && state.langTurn === turn;
   let catalog;
   try {
     catalog = await fetchCatalog(state.module, lang, dataBase(element, state.options, BASE));
-    if (!live() || !state.module.core) return;
+    if (!wanted() || !state.module.core) return;
     installCatalog(state.module, lang, catalog);
   } catch (e) {
-    if (live()) unavailable(element, state.root, e, () => switchLang(element, state, element.getAttribute("lang") ?? tag));
+    if (wanted()) unavailable(element, state.root, e, () => switchLang(element, state, element.getAttribute("lang") ?? tag));
     return;
   }
   clearFailure(state.root);
