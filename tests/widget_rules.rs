@@ -122,6 +122,30 @@ fn only_the_common_field_writes_a_fields_error_message() {
     assert_eq!(writers, ["components/src/common/field.rs"]);
 }
 
+/// Where code outside the tests reads a typed value with `serde_json::from_value`.
+fn value_readers(text: &str) -> usize {
+    text.matches("serde_json::from_value").count()
+}
+
+/// The engine and the widgets read a typed value only through serde_json's text reader
+/// (`yaojian::json::from_value`): a `serde_json::from_value` would compile that type's
+/// reading code a second time, for `Value`'s deserializer, in every wasm using it.
+#[test]
+fn typed_values_are_read_by_one_reader() {
+    let mut found = Vec::new();
+    for dir in ["src", "components/src"] {
+        for (path, text) in sources(Path::new(dir)) {
+            let doc_line = |l: &&str| l.trim_start().starts_with("//");
+            let code: String = text.lines().filter(|l| !doc_line(l)).collect();
+            if value_readers(&code) > 0 && !path.components().any(|c| c.as_os_str() == "tests") {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(found.is_empty(), "serde_json::from_value in {found:?}");
+    assert_eq!(value_readers("let x: T = serde_json::from_value(v)?;"), 1);
+}
+
 /// The checks find what they look for.
 #[test]
 fn the_checks_find_a_back_edge_and_broken_markup() {

@@ -37,13 +37,13 @@ pub struct Served {
 
 /// The notice of a server's answer; `None` when it is not one.
 pub fn issued_of(v: &Value) -> Option<Issued> {
-    let notice: cl::Notice = serde_json::from_value(v.clone()).ok()?;
+    let notice: cl::Notice = yaojian::json::from_value(v).ok()?;
     let services = v["services"].as_array().map_or(&[][..], Vec::as_slice);
     let services = services
         .iter()
         .filter_map(|s| {
             Some(Served {
-                service: serde_json::from_value(json!({
+                service: yaojian::json::from_value(&json!({
                     "date": s["date"], "method": s["method"], "recipient": s["recipient"],
                 }))
                 .ok()?,

@@ -44,9 +44,9 @@ pub(super) fn filters_view(
             // Select values are wire names; "" is "all".
             let wire = |v: &str| (!v.is_empty()).then(|| Value::String(v.to_string()));
             match field {
-                "status" => x.status = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
-                "list" => x.list = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
-                "source" => x.source = wire(&v).and_then(|w| serde_json::from_value(w).ok()),
+                "status" => x.status = wire(&v).and_then(|w| yaojian::json::from_value(&w).ok()),
+                "list" => x.list = wire(&v).and_then(|w| yaojian::json::from_value(&w).ok()),
+                "source" => x.source = wire(&v).and_then(|w| yaojian::json::from_value(&w).ok()),
                 "unit" => x.unit = (!v.is_empty()).then_some(v),
                 _ => x.overdue_only = target.checked(),
             }

@@ -94,7 +94,7 @@ fn draft_from_value(t: Option<&Template>, v: &Value) -> Draft {
         let answers = v["answers"].as_object().cloned().unwrap_or_default();
         (
             answers,
-            serde_json::from_value(v["findings"].clone()).unwrap_or_default(),
+            yaojian::json::from_value(&v["findings"]).unwrap_or_default(),
         )
     });
     Draft {

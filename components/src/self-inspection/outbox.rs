@@ -100,7 +100,7 @@ impl Sender {
     fn settle(&self, o: Rc<Outgoing>, reply: Reply) {
         let d = &self.dispatch;
         match reply {
-            Reply::Ok(_, v) => match serde_json::from_value::<Submission>(v["submission"].clone()) {
+            Reply::Ok(_, v) => match yaojian::json::from_value::<Submission>(&v["submission"]) {
                 Ok(s) => {
                     forget(&self.outbox_key);
                     Emitted::FormSubmit { submission: json_of(&v["submission"]) }.send(&self.on_emit);
