@@ -33,6 +33,31 @@ fn words(kind: &str, spec: &str) -> String {
         .unwrap_or_else(|| panic!("{kind}/spec.rs: no `//! words: <prefix>` line"))
 }
 
+/// The data files a widget needs the engine to have (`//! data: penalty-rules …` in its
+/// `spec.rs`, the names of `yaojian::penalty::data::FILES`): its module lists them, and
+/// `yaojian.js` installs them before it renders. None without the line.
+fn data(spec: &str) -> Vec<String> {
+    spec.lines()
+        .filter_map(|l| l.trim_start_matches("//!").trim().strip_prefix("data:"))
+        .flat_map(|names| names.split_whitespace().map(str::to_string))
+        .collect()
+}
+
+/// The engine's installer of each data file a widget may name: a bundle calls only those
+/// of the files its widgets name, so it carries no other file's reader.
+const INSTALLERS: [(&str, &str); 4] = [
+    ("penalty-rules", "yaojian::penalty::data::install_rules"),
+    (
+        "penalty-circumstances",
+        "yaojian::penalty::data::install_circumstances",
+    ),
+    (
+        "penalty-benchmark",
+        "yaojian::penalty::data::install_benchmark",
+    ),
+    ("penalty-titles", "yaojian::penalty::data::install_titles"),
+];
+
 /// A widget folder this build carries.
 struct Found {
     kind: String,
@@ -44,6 +69,8 @@ struct Found {
     words: String,
     /// The widgets it renders (`//! uses widget:`).
     uses: Vec<String>,
+    /// The data files it needs (`//! data:`).
+    data: Vec<String>,
     /// Listed in `WIDGETS` (false: carried only because a listed widget uses it).
     listed: bool,
 }
@@ -75,6 +102,7 @@ fn widgets(src: &Path) -> Vec<Found> {
             ty: ty.to_string(),
             words: words(&kind, &spec),
             uses: uses(&spec),
+            data: data(&spec),
             kind,
         });
     }
@@ -113,6 +141,24 @@ fn write_widgets(src: &Path, list: &[Found]) {
         write!(out, "{:?}, ", w.words).unwrap();
     }
     out.push_str("];\n");
+    let mut data: Vec<&String> = list.iter().flat_map(|w| &w.data).collect();
+    data.sort();
+    data.dedup();
+    out.push_str("/// The data files the widgets the bundle carries need, listed or not.\n");
+    out.push_str("pub const DATA: &[&str] = &[");
+    for name in &data {
+        write!(out, "{name:?}, ").unwrap();
+    }
+    out.push_str("];\n");
+    out.push_str("/// Installs data file `name` when a widget of the bundle needs it.\n");
+    out.push_str("pub fn install_data(name: &str, text: &str) -> Option<Result<(), yaojian::Errors>> {\n    match name {\n");
+    for name in &data {
+        let Some((_, installer)) = INSTALLERS.iter().find(|(n, _)| n == name) else {
+            panic!("a widget's `//! data:` names {name}, which build.rs has no installer for");
+        };
+        writeln!(out, "        {name:?} => Some({installer}(text)),").unwrap();
+    }
+    out.push_str("        _ => None,\n    }\n}\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("widgets.rs");
     std::fs::write(dest, out).expect("widgets.rs");
 }

@@ -10,6 +10,12 @@
 //   of the widgets it carries (their `//! words:` prefixes, from its wasm's
 //   catalogWords()), the shared ones and the engine's; never another widget's, nor the
 //   demo portal's. The wasm carries no words: yaojian.js fetches the page's language;
+// - DIST/<name>[.<lang>].<hash>.json, the engine's data files the modules list (their
+//   wasm's dataFiles(), from each widget's `//! data:` line): the penalty rule table,
+//   circumstances and default benchmark (one file each, shared by every module), and
+//   the table's translations cut per language (none in zh-CN, the table's language).
+//   Each module's own wasm reads each file it lists, so a file it would refuse stops
+//   the release;
 // - DIST/yaojian.js: components/js/yaojian.js (bundled with the files it imports) with
 //   the manifest's short form (modules, and per kind its setting and property names)
 //   written in, so a page loads no manifest before its first widget.
@@ -42,7 +48,8 @@ async function built(name) {
   core.initSync({ module: wasm });
   const contracts = JSON.parse(core.widgetContracts());
   const words = JSON.parse(core.catalogWords());
-  return { name, core, contracts, words, kinds: contracts.map((c) => c.kind), glue, wasm, brotli: brotli(glue) + brotli(wasm) };
+  const data = JSON.parse(core.dataFiles());
+  return { name, core, contracts, words, data, kinds: contracts.map((c) => c.kind), glue, wasm, brotli: brotli(glue) + brotli(wasm) };
 }
 
 const all = [];
@@ -81,6 +88,56 @@ function catalogOf(m, lang) {
   return Buffer.from(text);
 }
 
+/** The engine's data files, by name: where each is in data/, and whether it is cut per
+ *  language (only the texts of that language; none for zh-CN). */
+const DATA_SOURCES = {
+  "penalty-rules": { source: "data/penalty/drug-law-2019.rules.json" },
+  "penalty-circumstances": { source: "data/penalty/circumstances.json" },
+  "penalty-benchmark": { source: "data/penalty/benchmark.default.json" },
+  "penalty-titles": { source: "data/penalty/drug-law-2019.i18n.json", perLang: true },
+};
+const dataFiles = new Map();
+
+/** Data file `name`'s files in dist/, by language (written once for every module). */
+function dataFile(name) {
+  if (dataFiles.has(name)) return dataFiles.get(name);
+  const spec = DATA_SOURCES[name];
+  if (!spec) throw new Error(`a module lists the data file "${name}", which scripts/dist-manifest.mjs does not know`);
+  const doc = JSON.parse(fs.readFileSync(spec.source, "utf8"));
+  const write = (body, label) => {
+    const file = `${label}.${hash(body)}.json`;
+    fs.writeFileSync(path.join(dist, file), body);
+    return file;
+  };
+  const files = {};
+  if (spec.perLang) {
+    for (const lang of LANGS.filter((l) => l !== "zh-CN")) {
+      const texts = Object.fromEntries(Object.entries(doc.texts).filter(([, t]) => t[lang]).map(([k, t]) => [k, { [lang]: t[lang] }]));
+      files[lang] = write(Buffer.from(JSON.stringify({ schema: doc.schema, texts })), `${name}.${lang}`);
+    }
+  } else {
+    const file = write(Buffer.from(JSON.stringify(doc)), name);
+    for (const lang of LANGS) files[lang] = file;
+  }
+  dataFiles.set(name, files);
+  return files;
+}
+
+/** Module m's data files; its own wasm reads each (in order, every language's). */
+function dataOf(m) {
+  const list = m.data.map((name) => ({ name, files: dataFile(name) }));
+  for (const lang of LANGS) {
+    for (const d of list.filter((d) => d.files[lang])) {
+      try {
+        m.core.installData(d.name, fs.readFileSync(path.join(dist, d.files[lang]), "utf8"));
+      } catch (e) {
+        throw new Error(`module ${m.name}: its wasm refuses ${d.files[lang]}: ${e?.message ?? e}`);
+      }
+    }
+  }
+  return list;
+}
+
 const entries = modules.map((m) => {
   const js = `${m.name}.${hash(m.glue)}.js`;
   const wasm = `${m.name}.${hash(m.wasm)}.wasm`;
@@ -92,7 +149,7 @@ const entries = modules.map((m) => {
     catalogs[lang] = `${m.name}.${lang}.${hash(body)}.json`;
     fs.writeFileSync(path.join(dist, catalogs[lang]), body);
   }
-  return { name: m.name, kinds: m.kinds, js, wasm, catalogs, brotli: m.brotli };
+  return { name: m.name, kinds: m.kinds, js, wasm, catalogs, data: dataOf(m), brotli: m.brotli };
 });
 const widgets = [...contracts.values()];
 const manifest = { schema: "yaojian/manifest/1", css: "yaojian.css", modules: entries, widgets };
@@ -100,7 +157,7 @@ fs.writeFileSync(path.join(dist, "yaojian-manifest.json"), JSON.stringify(manife
 
 // What yaojian.js needs to define the elements and load a kind's module.
 const short = {
-  modules: entries.map(({ kinds, js, wasm, catalogs, brotli }) => ({ kinds, js, wasm, catalogs, brotli })),
+  modules: entries.map(({ kinds, js, wasm, catalogs, data, brotli }) => ({ kinds, js, wasm, catalogs, data, brotli })),
   elements: widgets.map((c) => ({
     kind: c.kind,
     settings: c.settings.map((s) => s.name),
@@ -116,4 +173,4 @@ const bundle = buildSync({
 fs.writeFileSync(path.join(dist, "yaojian.js"), bundle.outputFiles[0].contents);
 const css = path.join(dist, manifest.css);
 fs.writeFileSync(css, minified(fs.readFileSync(css, "utf8"), "css"));
-console.log(`dist: ${entries.length} modules (${entries.map((e) => e.name).join(", ")}), their catalogs in ${LANGS.join(", ")}, yaojian-manifest.json, yaojian.js`);
+console.log(`dist: ${entries.length} modules (${entries.map((e) => e.name).join(", ")}), their catalogs in ${LANGS.join(", ")}, data files (${[...dataFiles.keys()].join(", ")}), yaojian-manifest.json, yaojian.js`);

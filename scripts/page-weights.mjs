@@ -1,11 +1,17 @@
 // What a page downloads from dist/, as yaojian.js loads it: yaojian.js, yaojian.css and,
 // for the widgets the page shows, the modules yaojian.js picks (modulesFor, the same rule
-// as its pickModule) with their data (each module's catalog in zh-CN, the default
-// language). Brotli at quality 11, as a server would precompress.
+// as its pickModule) with their data (each module's catalog and data files in zh-CN, the
+// default language: langFiles). Brotli at quality 11, as a server would precompress.
 // Used by scripts/size-report.mjs (the report) and tests/e2e/size-budget.test.mjs.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+
+/** The files module `m` (a manifest entry) fetches in `lang`, as yaojian.js does: its
+ *  catalog, then its data files that have a file in that language. */
+export function langFiles(m, lang) {
+  return [m.catalogs[lang], ...(m.data ?? []).map((d) => d.files[lang]).filter(Boolean)];
+}
 
 /** Brotli (quality 11) size of a buffer, or of a file when given a path. */
 export function brotli(body) {
@@ -56,7 +62,8 @@ export function pageWeights(dist = "dist") {
     const modules = modulesFor(kinds, manifest.modules);
     const glue = modules.reduce((s, m) => s + file(m.js), 0);
     const wasm = modules.reduce((s, m) => s + file(m.wasm), 0);
-    const data = modules.reduce((s, m) => s + file(m.catalogs["zh-CN"]), 0);
+    const names = new Set(modules.flatMap((m) => langFiles(m, "zh-CN")));
+    const data = [...names].reduce((s, name) => s + file(name), 0);
     const js = entry + glue;
     return { name: kinds.join("+"), kinds, modules: modules.map((m) => m.js.replace(/\.js$/, "")), js, wasm, data, css, total: js + wasm + data + css };
   });

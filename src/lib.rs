@@ -33,6 +33,7 @@
 
 pub mod checklist;
 pub mod csv;
+pub mod data;
 pub mod date;
 pub mod error;
 pub mod expr;
@@ -46,6 +47,13 @@ pub mod requirements;
 pub mod text;
 
 pub use error::{Errors, FieldError, LocalizedError};
+
+/// Installs data file `name` (one of [`penalty::data::FILES`]) from its text, read by
+/// that file's checked reader: what `yaojian.js` fetched for a widget's wasm ([`data`]).
+/// Errors name the JSON path, or the file when it is none the engine knows.
+pub fn install_data(name: &str, text: &str) -> Result<(), Errors> {
+    penalty::data::install(name, text).unwrap_or_else(|| Err(data::unknown_file(name)))
+}
 
 /// The names most callers need, for `use yaojian::prelude::*`.
 pub mod prelude {

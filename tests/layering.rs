@@ -7,8 +7,8 @@ use common::layering::{a_loop, module_uses, named_after};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The foundation: small modules that depend only on each other.
-const FOUNDATION: [&str; 9] = [
-    "error", "i18n", "json", "csv", "text", "money", "date", "ident", "expr",
+const FOUNDATION: [&str; 10] = [
+    "error", "i18n", "json", "csv", "text", "money", "date", "ident", "expr", "data",
 ];
 
 /// What each domain module may use besides the foundation and itself.

@@ -3,10 +3,13 @@
 //
 // Each module has a catalog per language in dist/ (<module>.<lang>.<hash>.json: the
 // words of its widgets, the shared ones and the engine's, cut by
-// scripts/dist-manifest.mjs). An element's first mount fetches its module's catalog in
-// the element's language while the wasm downloads; switching the element to another
-// language fetches that one. Each file is fetched once per page, and a failure is
-// forgotten, so asking again fetches again.
+// scripts/dist-manifest.mjs), and lists the engine's data files its widgets need (the
+// penalty rule table, circumstances, default benchmark: penalty-rules.<hash>.json …;
+// the table's translations per language, none in zh-CN). An element's first mount
+// fetches its module's files in the element's language while the wasm downloads;
+// switching the element to another language fetches that language's. Each file is
+// fetched once per page and installed once per wasm instance; a failure is forgotten,
+// so asking again fetches again.
 //
 // A portal may serve the files from its own path: data-base="/static/yaojian-data/" on
 // the element (or the mount option dataBase); by default they are beside yaojian.js.
@@ -53,22 +56,27 @@ function dataFile(name, base) {
   return fetched.get(url);
 }
 
-/** Module `m`'s catalog in `lang` (a catalog language): resolves to [file, text]. */
-export async function fetchCatalog(m, lang, base) {
-  const file = m.catalogs[lang];
-  return [file, await dataFile(file, base)];
+/** Module `m`'s files in `lang` (a catalog language): its catalog, then the data files
+ *  it lists that have a file in `lang`. Resolves to [[name, file, text], …]. */
+export function fetchData(m, lang, base) {
+  const wanted = [["catalog", m.catalogs[lang]], ...(m.data ?? []).filter((d) => d.files[lang]).map((d) => [d.name, d.files[lang]])];
+  return Promise.all(wanted.map(async ([name, file]) => [name, file, await dataFile(file, base)]));
 }
 
-/** Gives the module's live instance the words of `lang`, once per instance (a fresh
- *  instance after a panic starts with none). A file the engine refuses is unavailable. */
-export function installCatalog(m, lang, [file, text]) {
-  if (m.installed.has(lang)) return;
-  try {
-    m.core.installCatalog(lang, text);
-  } catch (e) {
-    throw new DataUnavailable(file, String(e?.message ?? e));
+/** Gives the module's live instance the files of `lang`, in order, each once per instance
+ *  (a fresh instance after a panic starts with none). A file the engine refuses is
+ *  unavailable. */
+export function installData(m, lang, files) {
+  for (const [name, file, text] of files) {
+    if (m.installed.has(file)) continue;
+    try {
+      if (name === "catalog") m.core.installCatalog(lang, text);
+      else m.core.installData(name, text);
+    } catch (e) {
+      throw new DataUnavailable(file, String(e?.message ?? e));
+    }
+    m.installed.add(file);
   }
-  m.installed.add(lang);
 }
 
 /** What a widget whose data did not load says, and its button, by catalog language. */

@@ -19,11 +19,11 @@
 // the others again on a fresh instance with the settings, properties and last value they
 // had (see recover()). Widgets of other modules go on as they were.
 //
-// The wasm carries no words: each element's module catalog, in its language, is fetched
-// beside the wasm and installed before the widget renders (data.js). A catalog that
-// cannot be had is said in words in the widget's place, with a button to try again, and
-// as yj-error "data.unavailable" naming the file.
-import { catalogLang, dataBase, DataUnavailable, fetchCatalog, installCatalog, UNAVAILABLE_TEXT } from "./data.js";
+// The wasm carries no words and no statute data: each element's module catalog and data
+// files, in its language, are fetched beside the wasm and installed before the widget
+// renders (data.js). A file that cannot be had is said in words in the widget's place,
+// with a button to try again, and as yj-error "data.unavailable" naming the file.
+import { catalogLang, dataBase, DataUnavailable, fetchData, installData, UNAVAILABLE_TEXT } from "./data.js";
 import { clearFailure, showFailure, styleShadowRoot } from "./page.js";
 
 const MANIFEST = null; // written in by scripts/dist-manifest.mjs
@@ -42,7 +42,7 @@ const ELEMENTS = MANIFEST?.elements ?? [];
 // The modules: the kinds each serves, its files, its weight (brotli), and while the page
 // uses it, its live instance (`core`, the glue's namespace), the load under way
 // (`ready`), the instance's number (`generation`) and the panics so far.
-// The catalogs installed in the live instance are `installed` (by catalog language).
+// The data files installed in the live instance are `installed` (by file name).
 const modules = (MANIFEST?.modules ?? []).map((m) => ({ ...m, used: false, core: null, ready: null, generation: 0, recoveries: 0, panic: null, installed: new Set() }));
 // Every widget's full contract (titles, meanings, events), once load() has read the manifest.
 let contracts = null;
@@ -203,12 +203,12 @@ async function mountNew(element, options) {
   const state = { element, kind, module, handle: null, container: null, root: null, value: null, options, pending: [], props: new Map(), langTurn: 0 };
   instances.set(element, state);
   const lang = catalogLang(langOf(element, options));
-  let words;
+  let files;
   try {
     if (!module) throw new Error(`yaojian: no widget "${kind}" in this build`);
-    // The words are fetched while the wasm downloads.
-    words = fetchCatalog(module, lang, dataBase(element, options, BASE));
-    words.catch(() => {}); // reported below, once the widget has a place to say it
+    // The words and data are fetched while the wasm downloads.
+    files = fetchData(module, lang, dataBase(element, options, BASE));
+    files.catch(() => {}); // reported below, once the widget has a place to say it
     await loadModule(module);
   } catch (e) {
     instances.delete(element);
@@ -231,16 +231,16 @@ async function mountNew(element, options) {
   }
   state.root = root;
   try {
-    const catalog = await words;
+    const fetched = await files;
     if (cancelled()) return state;
     // A panic while this element was being set up: wait for the fresh instance.
     while (module.core === null) {
       await loadModule(module);
       if (cancelled()) return state;
     }
-    installCatalog(module, lang, catalog);
+    installData(module, lang, fetched);
   } catch (e) {
-    // Without its words the widget is not mounted; "try again" mounts it afresh.
+    // Without its words and data the widget is not mounted; "try again" mounts it afresh.
     if (!cancelled()) unavailable(element, root, e, () => { instances.delete(element); mount(element, options).catch(() => {}); });
     throw e;
   }
@@ -401,8 +401,8 @@ function unavailable(element, root, error, retry) {
 }
 
 /**
- * The element's language changed: its module's catalog in that language first (fetched
- * once per page), then the widget switches. If the catalog cannot be had, the widget
+ * The element's language changed: its module's files in that language first (fetched
+ * once per page), then the widget switches. If one cannot be had, the widget
  * stays in its language with what was typed, and says so (unavailable()). Of several
  * switches in quick succession, the last one wins.
  */
@@ -410,11 +410,10 @@ async function switchLang(element, state, tag) {
   const turn = ++state.langTurn;
   const lang = catalogLang(tag);
   const wanted = () => instances.get(element) === state && state.langTurn === turn;
-  let catalog;
   try {
-    catalog = await fetchCatalog(state.module, lang, dataBase(element, state.options, BASE));
+    const fetched = await fetchData(state.module, lang, dataBase(element, state.options, BASE));
     if (!wanted() || !state.module.core) return;
-    installCatalog(state.module, lang, catalog);
+    installData(state.module, lang, fetched);
   } catch (e) {
     if (wanted()) unavailable(element, state.root, e, () => switchLang(element, state, element.getAttribute("lang") ?? tag));
     return;

@@ -20,6 +20,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() {
     embed::install_panic_hook();
+    yaojian::data::on_missing(embed::report_missing_data);
     #[cfg(feature = "demo")]
     portal::mount_if_present();
 }

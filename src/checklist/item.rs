@@ -100,6 +100,7 @@ pub struct FileRef {
 /// What the enterprise reported as done, with its file references.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
+    #[serde(with = "crate::date::iso")]
     pub date: Date,
     pub text: String,
     #[serde(default)]
@@ -109,6 +110,7 @@ pub struct Evidence {
 /// One re-inspection: who, when, what it found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reinspection {
+    #[serde(with = "crate::date::iso")]
     pub date: Date,
     pub inspector: String,
     pub conclusion: Conclusion,
@@ -120,6 +122,7 @@ pub struct Reinspection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CloseOut {
     pub approver: String,
+    #[serde(with = "crate::date::iso")]
     pub date: Date,
 }
 
@@ -165,6 +168,7 @@ pub struct Item {
     pub unit: String,
     pub person: String,
     pub mode: Mode,
+    #[serde(default, with = "crate::date::iso_opt")]
     pub deadline: Option<Date>,
     pub status: Status,
     #[serde(default)]

@@ -25,7 +25,9 @@ pub struct Notice {
     /// 立即改正 when every item is; else 限期改正.
     pub mode: Mode,
     /// The earliest deadline of the items, for 限期改正.
+    #[serde(default, with = "crate::date::iso_opt")]
     pub deadline: Option<Date>,
+    #[serde(with = "crate::date::iso")]
     pub date: Date,
 }
 
@@ -43,6 +45,7 @@ pub struct NoticeItem {
     #[serde(default)]
     pub measures: Vec<String>,
     pub mode: Mode,
+    #[serde(default, with = "crate::date::iso_opt")]
     pub deadline: Option<Date>,
     /// What follows if it is not corrected: the rule the item names, quoted.
     #[serde(default)]
@@ -222,6 +225,7 @@ pub enum ServiceMethod {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
+    #[serde(with = "crate::date::iso")]
     pub date: Date,
     pub method: ServiceMethod,
     /// 受送达人

@@ -78,6 +78,7 @@ pub fn deadline_lists_until(today: Date, soon_days: i64) -> Date {
 pub struct DeadlineEntry {
     pub id: String,
     pub person: String,
+    #[serde(with = "crate::date::iso")]
     pub deadline: Date,
     pub days: i64,
 }
@@ -93,6 +94,7 @@ pub struct CaseSuggestion {
 /// What a bureau reports over a list: counts per list and unit, deadlines, cases to open.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
+    #[serde(with = "crate::date::iso")]
     pub today: Date,
     pub counts: Counts,
     /// `核查问题线索N件，实施整改措施N项，整改销号N件`

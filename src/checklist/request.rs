@@ -92,6 +92,7 @@ struct ReportBody {
 struct ReinspectBody {
     #[serde(rename = "action")]
     _action: String,
+    #[serde(with = "crate::date::iso")]
     date: crate::date::Date,
     inspector: String,
     conclusion: Conclusion,
@@ -107,6 +108,7 @@ struct CloseOutBody {
     #[serde(rename = "action")]
     _action: String,
     approver: String,
+    #[serde(with = "crate::date::iso")]
     date: crate::date::Date,
     #[serde(default)]
     note: String,

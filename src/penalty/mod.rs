@@ -7,9 +7,11 @@
 //! - [`citation`]: statute citations and the numbers they are written in.
 //! - [`quotes`]: the statute's own words the steps quote, checked verbatim by a test.
 //! - [`translations`]: the table's titles, sanctions and persons in zh-TW and English.
+//! - [`data`](mod@data): those files, compiled in or installed at run time.
 
 pub mod assess;
 pub mod citation;
+pub mod data;
 pub mod in_force;
 pub mod quotes;
 pub mod rules;

@@ -3,17 +3,13 @@
 //! (data/penalty/benchmark.default.json): types, loading and checks.
 //! Schemas: schemas/penalty-*.schema.json.
 
-use crate::error::FieldError;
-use crate::json::{parse_document, parse_value_at};
 use crate::money::Fen;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 mod benchmark;
 
 pub use super::citation::*;
-use benchmark::BAND_IDS;
 pub use benchmark::*;
 
 /// What a multiple is a multiple of.
@@ -248,9 +244,14 @@ pub struct LawRef {
     pub title: String,
     pub edition: String,
     /// The first day this version is in force.
+    #[serde(with = "crate::date::iso")]
     pub effective_from: crate::date::Date,
     /// The last day it is in force, once a later version replaced it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::iso_opt"
+    )]
     pub effective_to: Option<crate::date::Date>,
 }
 
@@ -375,86 +376,13 @@ impl RuleTable {
 }
 
 pub use crate::i18n::{pick, I18nText};
-/// The shipped statute table (`data/penalty/drug-law-2019.rules.json`).
-pub const RULES_JSON: &str = include_str!("../../data/penalty/drug-law-2019.rules.json");
-/// The shipped circumstances catalog (`data/penalty/circumstances.json`).
-pub const CIRCUMSTANCES_JSON: &str = include_str!("../../data/penalty/circumstances.json");
-/// The shipped default benchmark (`data/penalty/benchmark.default.json`).
-pub const DEFAULT_BENCHMARK_JSON: &str = include_str!("../../data/penalty/benchmark.default.json");
 
-/// Parses a rule table document; errors name the JSON path.
-pub fn parse_rule_table(src: &str) -> Result<RuleTable, FieldError> {
-    let v = parse_document(src, "$")?;
-    parse_value_at(v, "$")
-}
-
-/// The built-in statute table. The data is compiled in and checked by tests; should it
-/// ever fail to parse, the table is empty rather than a panic.
-pub fn rule_table() -> &'static RuleTable {
-    static T: OnceLock<RuleTable> = OnceLock::new();
-    T.get_or_init(|| {
-        // Compiled-in and schema-checked by tests: plain serde, no path tracking (smaller wasm).
-        serde_json::from_str(RULES_JSON).unwrap_or(RuleTable {
-            schema: String::new(),
-            law: LawRef {
-                id: String::new(),
-                title: String::new(),
-                edition: String::new(),
-                effective_from: chrono::NaiveDate::MIN,
-                effective_to: None,
-            },
-            rules: Vec::new(),
-        })
-    })
-}
+pub use super::data::{circumstances, default_benchmark, rule_table};
+#[cfg(feature = "embedded-data")]
+pub use super::data::{CIRCUMSTANCES_JSON, DEFAULT_BENCHMARK_JSON, RULES_JSON};
 
 /// Every built-in version of the statute table, oldest first. Only the 2019 law is
 /// encoded; a bureau's back end can assess against more with [`super::assess_in`].
 pub fn rule_tables() -> Vec<&'static RuleTable> {
     vec![rule_table()]
-}
-
-/// The shipped circumstances catalog, read once.
-pub fn circumstances() -> &'static Circumstances {
-    static C: OnceLock<Circumstances> = OnceLock::new();
-    C.get_or_init(|| {
-        serde_json::from_str(CIRCUMSTANCES_JSON).unwrap_or(Circumstances {
-            schema: String::new(),
-            circumstances: Vec::new(),
-        })
-    })
-}
-
-/// The shipped default benchmark, read once.
-pub fn default_benchmark() -> &'static Benchmark {
-    static B: OnceLock<Benchmark> = OnceLock::new();
-    B.get_or_init(|| {
-        Benchmark::from_json(DEFAULT_BENCHMARK_JSON).unwrap_or_else(|_| Benchmark {
-            schema: "yaojian/penalty-benchmark/1".into(),
-            id: "fallback".into(),
-            title: I18nText::new(),
-            is_default: true,
-            note: I18nText::new(),
-            document: None,
-            effective_from: None,
-            effective_to: None,
-            bands: BAND_IDS
-                .iter()
-                .map(|id| BandSpec {
-                    id: id.to_string(),
-                    weight: 1,
-                })
-                .collect(),
-            conflict_band: "ordinary".into(),
-            reduced_floor_pct: 10,
-            rounding_fen: 100,
-            hearing_threshold: HearingThreshold {
-                organisation: Fen::from_yuan(100_000),
-                individual: Fen::from_yuan(10_000),
-                confiscation: None,
-            },
-            first_offence_years: 5,
-            no_penalty_list: None,
-        })
-    })
 }

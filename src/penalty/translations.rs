@@ -2,45 +2,62 @@
 //! name in zh-TW and English (`data/penalty/drug-law-2019.i18n.json`, keyed by the
 //! Chinese text). Not law: the Chinese is the original, which statute quotes keep.
 
-use crate::i18n::{pick, I18nText};
+use crate::error::{Errors, FieldError};
+use crate::i18n::I18nText;
 use crate::Lang;
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::RwLock;
 
+/// The file (`yaojian/penalty-i18n/1`): Chinese text → its translations.
 #[derive(Deserialize)]
 struct Translations {
+    schema: String,
     texts: HashMap<String, I18nText>,
 }
 
-fn texts() -> &'static HashMap<String, I18nText> {
-    static TEXTS: OnceLock<HashMap<String, I18nText>> = OnceLock::new();
-    // Compiled in and checked by a test (every text of the table has both languages),
-    // so a parse failure is a build defect: the Chinese then shows through.
-    TEXTS.get_or_init(|| {
-        serde_json::from_str::<Translations>(include_str!(
-            "../../data/penalty/drug-law-2019.i18n.json"
-        ))
-        .map(|t| t.texts)
-        .unwrap_or_default()
-    })
+/// The translations installed (`None` until a file is: with the data compiled in, until
+/// first read). Files add to each other: the release ships one per language.
+static TEXTS: RwLock<Option<HashMap<String, I18nText>>> = RwLock::new(None);
+
+/// Reads a translations file and adds its texts to those installed.
+pub fn install(text: &str) -> Result<(), Errors> {
+    let file: Translations = crate::json::parse_str_at(text, "$")?;
+    if file.schema != "yaojian/penalty-i18n/1" {
+        let e = FieldError::new("$.schema", "penalty.titles_schema");
+        return Err(e.with("expected", "yaojian/penalty-i18n/1").into());
+    }
+    let mut texts = TEXTS.write().unwrap_or_else(|e| e.into_inner());
+    let all = texts.get_or_insert_with(HashMap::new);
+    for (chinese, given) in file.texts {
+        all.entry(chinese).or_default().extend(given);
+    }
+    Ok(())
+}
+
+/// The translation of `text` in `lang`, when one is installed.
+fn lookup(text: &str, lang: Lang) -> Option<String> {
+    #[cfg(feature = "embedded-data")]
+    if TEXTS.read().map_or(true, |t| t.is_none()) {
+        let _ = super::data::install(super::data::TITLES, super::data::TITLES_JSON);
+    }
+    let texts = TEXTS.read().unwrap_or_else(|e| e.into_inner());
+    texts.as_ref()?.get(text)?.get(lang.tag()).cloned()
 }
 
 /// `text` (a title, sanction, enforcer or person of the rule table) in `lang`; the
 /// Chinese itself in zh-CN and for a text with no translation (a rule table from
 /// outside).
 pub fn in_lang(text: &str, lang: Lang) -> String {
-    match (lang, texts().get(text)) {
-        (Lang::ZhCn, _) | (_, None) => text.to_string(),
-        (_, Some(t)) => pick(t, lang),
+    match lang {
+        Lang::ZhCn => text.to_string(),
+        _ => lookup(text, lang).unwrap_or_else(|| text.to_string()),
     }
 }
 
 /// Whether `text` has a translation in every language.
 pub fn is_translated(text: &str) -> bool {
-    texts().get(text).is_some_and(|t| {
-        ["zh-TW", "en"]
-            .iter()
-            .all(|l| t.get(*l).is_some_and(|s| !s.trim().is_empty()))
-    })
+    [Lang::ZhTw, Lang::En]
+        .into_iter()
+        .all(|l| lookup(text, l).is_some_and(|s| !s.trim().is_empty()))
 }

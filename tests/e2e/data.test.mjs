@@ -1,13 +1,17 @@
-// Issue 37: the words are data, not code. No widget's wasm carries a catalog; each
-// module has one per language in dist/ with only its widgets' words (and the shared and
-// the engine's), fetched in the page's language. A catalog that cannot be had is said
-// in words, fired as yj-error "data.unavailable" naming the file, and fetched again when
-// asked, and what was typed stays. A portal may host the files itself (data-base).
+// Issue 37: the words and the statute data are data, not code. No widget's wasm carries
+// a catalog or the penalty rule table, circumstances, benchmark or translations; each
+// module has a catalog per language in dist/ with only its widgets' words (and the
+// shared and the engine's), and lists the data files its widgets need, fetched in the
+// page's language (the translations only where the page is not in zh-CN). A file that
+// cannot be had is said in words, fired as yj-error "data.unavailable" naming the file,
+// and fetched again when asked, and what was typed stays. A portal may host the files
+// itself (data-base).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { launch, openExample, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
 import { EXAMPLE_MOUNTS } from "../../scripts/serve.mjs";
+import { langFiles } from "../../scripts/page-weights.mjs";
 
 const manifest = () => JSON.parse(fs.readFileSync("dist/yaojian-manifest.json", "utf8"));
 const catalog = (file) => JSON.parse(fs.readFileSync(`dist/${file}`, "utf8"));
@@ -46,6 +50,37 @@ test("no wasm carries words; each module's catalog has its widgets' words and no
   }
 });
 
+test("no wasm carries the penalty data; each module lists the files its widgets need", () => {
+  const needs = {
+    "penalty-calculator": ["penalty-rules", "penalty-circumstances", "penalty-benchmark", "penalty-titles"],
+    requirements: ["penalty-rules", "penalty-circumstances", "penalty-benchmark"],
+    rectification: ["penalty-rules", "penalty-titles"],
+    "form-builder": ["penalty-rules", "penalty-titles"],
+    "self-inspection": ["penalty-rules"],
+    "submissions-summary": ["penalty-rules"],
+  };
+  const rules = JSON.parse(fs.readFileSync("data/penalty/drug-law-2019.rules.json", "utf8"));
+  const circumstances = JSON.parse(fs.readFileSync("data/penalty/circumstances.json", "utf8"));
+  const titles = JSON.parse(fs.readFileSync("data/penalty/drug-law-2019.i18n.json", "utf8"));
+  // Texts only the data files have: a rule's statute text, a circumstance's label, a title in English.
+  const probes = [rules.rules[3].text, circumstances.circumstances[0].label["zh-CN"], Object.values(titles.texts)[5].en];
+  for (const m of manifest().modules) {
+    const wasm = fs.readFileSync(`dist/${m.wasm}`);
+    for (const p of probes) assert.equal(wasm.indexOf(Buffer.from(p)), -1, `${m.wasm} carries "${p.slice(0, 30)}"`);
+    const want = [...new Set(m.kinds.flatMap((k) => needs[k]))];
+    assert.deepEqual(m.data.map((d) => d.name).sort(), want.sort(), `${m.name}: its data files`);
+    for (const d of m.data) {
+      // The translations: none in zh-CN (the table's language), each file only its language's.
+      assert.deepEqual(Object.keys(d.files).sort(), d.name === "penalty-titles" ? ["en", "zh-TW"] : ["en", "zh-CN", "zh-TW"]);
+      if (d.name !== "penalty-titles") continue;
+      for (const [lang, file] of Object.entries(d.files)) {
+        const langs = new Set(Object.values(catalog(file).texts).flatMap((t) => Object.keys(t)));
+        assert.deepEqual([...langs], [lang], file);
+      }
+    }
+  }
+});
+
 /** A blank host page that records the data files it fetches. */
 async function blankPage() {
   const page = await openExample(env, "/index.html");
@@ -67,16 +102,24 @@ async function blankPage() {
 
 const moduleOf = (kind) => manifest().modules.find((m) => m.kinds.join() === kind);
 
-test("a widget fetches its catalog in its language only, and the other one when switched", async () => {
+test("a widget fetches its words and data in its language only, and the other language's when switched", async () => {
   const page = await blankPage();
   const m = moduleOf("penalty-calculator");
   await page.evaluate(() => { window.calc = add("yj-penalty-calculator", { lang: "en" }); });
   await page.waitForSelector("yj-penalty-calculator >> text=Step 1: the violation");
-  assert.deepEqual(page.fetched.filter((p) => p.includes(".json") && !p.endsWith("manifest.json")), [`/yaojian/${m.catalogs.en}`]);
-  // zh-HK is read as Traditional Chinese, as the engine reads it.
+  const json = () => page.fetched.filter((p) => p.includes(".json") && !p.endsWith("manifest.json"));
+  assert.deepEqual(json().sort(), langFiles(m, "en").map((f) => `/yaojian/${f}`).sort());
+  // The rule titles are the English ones the translations file gave.
+  const titles = JSON.parse(fs.readFileSync("data/penalty/drug-law-2019.i18n.json", "utf8")).texts;
+  const title = titles[JSON.parse(fs.readFileSync("data/penalty/drug-law-2019.rules.json", "utf8")).rules[0].title].en;
+  assert.ok(await page.textContent("yj-penalty-calculator >> select.yj-pc__rules").then((t) => t.includes(title)), title);
+  // zh-HK is read as Traditional Chinese, as the engine reads it: its catalog and
+  // translations are fetched, the rule table is not fetched again.
+  const before = json().length;
   await page.evaluate(() => window.calc.setAttribute("lang", "zh-HK"));
   await page.waitForSelector("yj-penalty-calculator >> text=第一步：選擇違法行為");
-  assert.ok(page.fetched.includes(`/yaojian/${m.catalogs["zh-TW"]}`));
+  const added = json().slice(before).sort();
+  assert.deepEqual(added, [`/yaojian/${m.catalogs["zh-TW"]}`, `/yaojian/${m.data.find((d) => d.name === "penalty-titles").files["zh-TW"]}`].sort());
   // Back to English: already fetched, not fetched again.
   await page.evaluate(() => window.calc.setAttribute("lang", "en"));
   await page.waitForSelector("yj-penalty-calculator >> text=Step 1: the violation");
@@ -123,6 +166,24 @@ test("a catalog that cannot be had is said in words and as data.unavailable, and
   await page.context().close();
 });
 
+test("a data file that cannot be had is said as data.unavailable naming it, and fetched again when asked", async () => {
+  const page = await blankPage();
+  const rules = moduleOf("penalty-calculator").data.find((d) => d.name === "penalty-rules").files["zh-CN"];
+  let refuse = true;
+  await page.route(`**/${rules}`, (route) => (refuse ? route.abort() : route.continue()));
+  await page.evaluate(() => add("yj-penalty-calculator"));
+  await page.waitForSelector("yj-penalty-calculator >> .yj-failure [role=alert]");
+  const errors = await page.evaluate(() => window.errors);
+  assert.deepEqual(errors.map((e) => [e.type, e.file]), [["data.unavailable", rules]]);
+  refuse = false;
+  await page.click("yj-penalty-calculator >> .yj-failure button");
+  await page.waitForSelector("yj-penalty-calculator >> select.yj-pc__rules");
+  assert.ok((await page.$$("yj-penalty-calculator >> select.yj-pc__rules option")).length >= 45, "every rule of the table");
+  const unexpected = page.errors.filter((e) => !/ERR_FAILED|Failed to load resource/.test(e));
+  assert.deepEqual(unexpected, []);
+  await page.context().close();
+});
+
 test("a portal may host the data on its own path (data-base)", async () => {
   const page = await blankPage();
   const m = moduleOf("requirements");
@@ -132,8 +193,8 @@ test("a portal may host the data on its own path (data-base)", async () => {
   });
   await page.evaluate(() => add("yj-requirements", { "data-base": "/portal-data" }));
   await page.waitForSelector("yj-requirements >> [data-testid=rq-summary]");
-  const catalogs = page.fetched.filter((p) => p.includes(m.name));
-  assert.deepEqual(catalogs, [`/portal-data/${m.catalogs["zh-CN"]}`]);
+  const files = page.fetched.filter((p) => !p.endsWith("manifest.json"));
+  assert.deepEqual(files.sort(), langFiles(m, "zh-CN").map((f) => `/portal-data/${f}`).sort());
   expectNoErrors(page);
   await page.context().close();
 });

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { execFileSync } from "node:child_process";
 import { launch, openExample, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
 import { EXAMPLE_MOUNTS } from "../../scripts/serve.mjs";
+import { langFiles } from "../../scripts/page-weights.mjs";
 
 let env;
 before(async () => {
@@ -254,8 +255,10 @@ test("a page downloads only the modules of the widgets it shows, each once", asy
   await page.goto(`${env.server.url}/calculator.html`);
   await widgetReady(page, "#calc");
   const calc = own(["penalty-calculator"]);
-  // Each module with its words, in the page's language only.
-  assert.deepEqual(fetched.sort(), [calc.js, calc.wasm, calc.catalogs["zh-CN"], "yaojian.css", "yaojian.js"].sort(), "a page with the calculator alone");
+  // Each module with its words and data, in the page's language only.
+  const calcData = langFiles(calc, "zh-CN");
+  assert.ok(calcData.some((f) => f.startsWith("penalty-rules.")), "the calculator's rule table");
+  assert.deepEqual(fetched.sort(), [calc.js, calc.wasm, ...calcData, "yaojian.css", "yaojian.js"].sort(), "a page with the calculator alone");
   // More calculators reuse the module; a widget that never appears costs nothing.
   fetched.length = 0;
   await page.evaluate(() => { for (let i = 0; i < 2; i++) document.querySelector("main").append(document.createElement("yj-penalty-calculator")); });
@@ -268,12 +271,15 @@ test("a page downloads only the modules of the widgets it shows, each once", asy
   await page.waitForFunction(() => document.querySelector("yj-submissions-summary").shadowRoot?.querySelector(".yj-embed > div")?.childElementCount > 0);
   const review = own(["rectification", "submissions-summary"]) ?? own(["submissions-summary", "rectification"]);
   assert.ok(review, "the manifest has the review module");
-  assert.deepEqual(fetched.sort(), [review.js, review.wasm, review.catalogs["zh-CN"]].sort(), "the review widgets load one module");
+  // A data file another module already fetched (the rule table) is not fetched again.
+  const reviewData = langFiles(review, "zh-CN").filter((f) => !calcData.includes(f));
+  assert.deepEqual(fetched.sort(), [review.js, review.wasm, ...reviewData].sort(), "the review widgets load one module");
   fetched.length = 0;
   await page.evaluate(() => document.querySelector("main").append(document.createElement("yj-requirements")));
   await page.waitForSelector("yj-requirements >> [data-testid=rq-summary]");
   const req = own(["requirements"]);
-  assert.deepEqual(fetched.sort(), [req.js, req.wasm, req.catalogs["zh-CN"]].sort());
+  const seen = [...calcData, ...langFiles(review, "zh-CN")];
+  assert.deepEqual(fetched.sort(), [req.js, req.wasm, ...langFiles(req, "zh-CN").filter((f) => !seen.includes(f))].sort());
   await expectNoAxeViolations(page, "a page of widgets from three modules");
   await context.close();
 });

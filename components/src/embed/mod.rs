@@ -167,19 +167,22 @@ pub fn widget_contracts() -> String {
     serde_json::to_string(&widgets::specs().collect::<Vec<_>>()).unwrap_or_default()
 }
 
+/// A data file the engine refused, for `yaojian.js`: `path: code` for each mistake.
+fn file_refused(errors: yaojian::Errors) -> JsValue {
+    let list: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}: {}", e.path, e.code))
+        .collect();
+    JsValue::from_str(&list.join("; "))
+}
+
 /// Adds the words of a catalog file (`dist/<module>.<lang>.<hash>.json`) to `lang`:
 /// `yaojian.js` fetches the module's catalog in the page's language and installs it
 /// before a widget renders, since the wasm carries none. A file that does not read is
 /// refused with `path: code` for each mistake, and changes nothing.
 #[wasm_bindgen(js_name = installCatalog)]
 pub fn install_catalog(lang: &str, text: &str) -> Result<(), JsValue> {
-    yaojian::i18n::install_catalog(Lang::parse(lang), text).map_err(|errors| {
-        let list: Vec<String> = errors
-            .iter()
-            .map(|e| format!("{}: {}", e.path, e.code))
-            .collect();
-        JsValue::from_str(&list.join("; "))
-    })
+    yaojian::i18n::install_catalog(Lang::parse(lang), text).map_err(file_refused)
 }
 
 /// The catalog prefixes of the widgets this module carries, as JSON (`["fb","si"]`):
@@ -188,6 +191,38 @@ pub fn install_catalog(lang: &str, text: &str) -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = catalogWords)]
 pub fn catalog_words() -> String {
     serde_json::to_string(widgets::WORDS).unwrap_or_default()
+}
+
+/// Installs data file `name` (`dist/<name>[.<lang>].<hash>.json`, one of
+/// [`data_files`]): `yaojian.js` fetches the module's files, those of the page's language
+/// among them, and installs them before a widget renders. A file that does not read is
+/// refused with `path: code` for each mistake.
+#[wasm_bindgen(js_name = installData)]
+pub fn install_data(name: &str, text: &str) -> Result<(), JsValue> {
+    widgets::install_data(name, text)
+        .unwrap_or_else(|| Err(yaojian::data::unknown_file(name)))
+        .map_err(file_refused)
+}
+
+/// The data files this module's widgets need, as JSON (`["penalty-rules"]`), in the
+/// order they are installed: `scripts/dist-manifest.mjs` lists them for the module.
+#[wasm_bindgen(js_name = dataFiles)]
+pub fn data_files() -> String {
+    let files = yaojian::penalty::data::FILES;
+    let needed: Vec<&str> = files
+        .into_iter()
+        .filter(|f| widgets::DATA.contains(f))
+        .collect();
+    serde_json::to_string(&needed).unwrap_or_default()
+}
+
+/// Says in the browser's console that the engine was asked for a data file this module
+/// was never given: a release whose module lists too few files (every e2e test fails on
+/// a console error).
+pub fn report_missing_data(name: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!(
+        "yaojian: the data file {name} was needed and never installed"
+    )));
 }
 
 thread_local! {

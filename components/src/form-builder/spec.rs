@@ -3,6 +3,7 @@
 //! uses widget: self-inspection
 //!
 //! words: fb
+//! data: penalty-rules penalty-titles
 
 use super::{FormBuilder, FormBuilderProps};
 use crate::contract::{self, EventDoc, Property, Setting, Spec, Widget};

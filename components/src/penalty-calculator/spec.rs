@@ -1,6 +1,7 @@
 //! The penalty calculator's contract: no settings; a benchmark and a case.
 //!
 //! words: pc
+//! data: penalty-rules penalty-circumstances penalty-benchmark penalty-titles
 
 use super::{PenaltyCalculator, PenaltyCalculatorProps};
 use crate::common::properties::benchmark_property;

@@ -1,6 +1,7 @@
 //! The rectification list's contract: storage, the notice's number, paging; a list.
 //!
 //! words: cl
+//! data: penalty-rules penalty-titles
 
 use super::{Rectification, RectificationProps};
 use crate::contract::{self, number_setting, EventDoc, Property, Setting, Spec, Widget};

@@ -1,6 +1,7 @@
 //! The requirement checker's contract: no settings; a template, a benchmark, a value.
 //!
 //! words: rq
+//! data: penalty-rules penalty-circumstances penalty-benchmark
 
 use super::{Requirements, RequirementsProps};
 use crate::common::properties::benchmark_property;

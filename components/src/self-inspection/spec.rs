@@ -2,6 +2,7 @@
 //! submissions summary.
 //!
 //! words: si
+//! data: penalty-rules
 
 use super::{SelfInspection, SelfInspectionProps};
 use crate::common::properties::{

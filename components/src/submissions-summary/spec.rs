@@ -1,6 +1,7 @@
 //! The submissions summary's contract: a built-in or given template, and submissions.
 //!
 //! words: fs
+//! data: penalty-rules
 
 use super::{SubmissionsSummary, SubmissionsSummaryProps};
 use crate::common::properties::{form_template_id, template_property, TEMPLATE, TEMPLATE_ID};

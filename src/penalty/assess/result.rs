@@ -237,9 +237,17 @@ pub struct BenchmarkSummary {
     /// Its 文号, when the benchmark has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::iso_opt"
+    )]
     pub effective_from: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::iso_opt"
+    )]
     pub effective_to: Option<Date>,
 }
 
@@ -266,8 +274,13 @@ pub struct LawApplied {
     pub id: String,
     pub title: String,
     pub edition: String,
+    #[serde(with = "crate::date::iso")]
     pub effective_from: Date,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::iso_opt"
+    )]
     pub effective_to: Option<Date>,
     pub basis: LawBasis,
     /// The other version compared under 第三十七条, by its label.

@@ -158,9 +158,17 @@ pub struct Benchmark {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
     /// The days it is in force, as published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::iso_opt"
+    )]
     pub effective_from: Option<crate::date::Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::iso_opt"
+    )]
     pub effective_to: Option<crate::date::Date>,
     /// From the statutory minimum up: lighter, ordinary, heavier.
     pub bands: Vec<BandSpec>,
@@ -182,7 +190,7 @@ fn five() -> u32 {
     5
 }
 
-pub(super) const BAND_IDS: [&str; 3] = ["lighter", "ordinary", "heavier"];
+pub(crate) const BAND_IDS: [&str; 3] = ["lighter", "ordinary", "heavier"];
 
 impl Benchmark {
     /// Parses and checks a benchmark document; errors name the JSON path.
