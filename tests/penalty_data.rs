@@ -65,6 +65,16 @@ fn a_bad_file_is_refused_with_the_path_of_each_mistake() {
 }
 
 #[test]
+fn a_file_is_installed_once_and_another_version_is_refused() {
+    assert_eq!(install_data(RULES, data::RULES_JSON), Ok(()));
+    let mut other: serde_json::Value = serde_json::from_str(data::RULES_JSON).unwrap();
+    other["rules"].as_array_mut().unwrap().pop();
+    let found = codes(RULES, &other.to_string());
+    assert_eq!(found, [("$".into(), "data.already_installed".into())]);
+    assert!(yaojian::penalty::rule_table().rules.len() >= 45);
+}
+
+#[test]
 fn translations_files_add_to_each_other_one_language_at_a_time() {
     let en = r#"{"schema":"yaojian/penalty-i18n/1","texts":{"测试用语甲":{"en":"Test words A"}}}"#;
     let tw = r#"{"schema":"yaojian/penalty-i18n/1","texts":{"测试用语甲":{"zh-TW":"測試用語甲"}}}"#;

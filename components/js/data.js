@@ -57,22 +57,24 @@ function dataFile(name, base) {
 }
 
 /** Module `m`'s files in `lang` (a catalog language): its catalog, then the data files
- *  it lists that have a file in `lang`. Resolves to [[name, file, text], …]. */
+ *  it lists that have a file in `lang`. Resolves to [[name, file, text, url], …]. */
 export function fetchData(m, lang, base) {
   const wanted = [["catalog", m.catalogs[lang]], ...(m.data ?? []).filter((d) => d.files[lang]).map((d) => [d.name, d.files[lang]])];
-  return Promise.all(wanted.map(async ([name, file]) => [name, file, await dataFile(file, base)]));
+  return Promise.all(wanted.map(async ([name, file]) => [name, file, await dataFile(file, base), new URL(file, base).href]));
 }
 
 /** Gives the module's live instance the files of `lang`, in order, each once per instance
  *  (a fresh instance after a panic starts with none). A file the engine refuses is
- *  unavailable. */
+ *  unavailable, and fetched again when asked again. */
 export function installData(m, lang, files) {
-  for (const [name, file, text] of files) {
+  for (const [name, file, text, url] of files) {
     if (m.installed.has(file)) continue;
     try {
       if (name === "catalog") m.core.installCatalog(lang, text);
       else m.core.installData(name, text);
     } catch (e) {
+      // Refused: not kept either, so that "try again" fetches it again.
+      fetched.delete(url);
       throw new DataUnavailable(file, String(e?.message ?? e));
     }
     m.installed.add(file);

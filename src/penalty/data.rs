@@ -30,6 +30,10 @@ pub const TITLES: &str = "penalty-titles";
 static RULE_TABLE: OnceLock<RuleTable> = OnceLock::new();
 static CIRCUMSTANCE_LIST: OnceLock<Circumstances> = OnceLock::new();
 static DEFAULT_BENCHMARK: OnceLock<Benchmark> = OnceLock::new();
+// What is read while a file is missing: kept apart, so the file can still be installed.
+static NO_RULE_TABLE: OnceLock<RuleTable> = OnceLock::new();
+static NO_CIRCUMSTANCES: OnceLock<Circumstances> = OnceLock::new();
+static NO_BENCHMARK: OnceLock<Benchmark> = OnceLock::new();
 
 /// The shipped statute table (`data/penalty/drug-law-2019.rules.json`).
 #[cfg(feature = "embedded-data")]
@@ -54,8 +58,9 @@ pub const EMBEDDED: [(&str, &str); 4] = [
 ];
 
 /// Reads data file `name` and installs it; `None` when `name` is not one of [`FILES`].
-/// A file already installed stays as it is (the files do not change while a page runs;
-/// the translations add to each other, one language at a time). A widget's wasm calls
+/// A file is installed once: the same file again is accepted and changes nothing, another
+/// one is refused (`data.already_installed`); the translations add to each other, one
+/// language at a time. A widget's wasm calls
 /// the installer of each file it needs instead, so that it carries no other file's reader.
 pub fn install(name: &str, text: &str) -> Option<Result<(), Errors>> {
     Some(match name {
@@ -69,23 +74,34 @@ pub fn install(name: &str, text: &str) -> Option<Result<(), Errors>> {
 
 /// Installs the rule table (`penalty-rules`), checked as every rule table is.
 pub fn install_rules(text: &str) -> Result<(), Errors> {
-    super::rule_table_from_json(text).map(|t| drop(RULE_TABLE.set(t)))
+    keep(&RULE_TABLE, RULES, super::rule_table_from_json(text)?)
 }
 
 /// Installs the circumstances catalog (`penalty-circumstances`).
 pub fn install_circumstances(text: &str) -> Result<(), Errors> {
-    read_circumstances(text).map(|c| drop(CIRCUMSTANCE_LIST.set(c)))
+    keep(&CIRCUMSTANCE_LIST, CIRCUMSTANCES, read_circumstances(text)?)
 }
 
 /// Installs the default benchmark (`penalty-benchmark`), checked against the rule table
 /// and the circumstances (so after them).
 pub fn install_benchmark(text: &str) -> Result<(), Errors> {
-    Benchmark::from_json(text).map(|b| drop(DEFAULT_BENCHMARK.set(b)))
+    keep(&DEFAULT_BENCHMARK, BENCHMARK, Benchmark::from_json(text)?)
 }
 
 /// Adds a translations file (`penalty-titles`) to those installed.
 pub fn install_titles(text: &str) -> Result<(), Errors> {
     super::translations::install(text)
+}
+
+/// Puts file `name`'s `value` in `cell`, unless another one is there already.
+fn keep<T: PartialEq>(cell: &'static OnceLock<T>, name: &str, value: T) -> Result<(), Errors> {
+    match cell.set(value) {
+        Ok(()) => Ok(()),
+        Err(again) if cell.get() == Some(&again) => Ok(()),
+        Err(_) => Err(FieldError::new("$", "data.already_installed")
+            .with("file", name)
+            .into()),
+    }
 }
 
 /// Reads the circumstances catalog: its schema, no id twice.
@@ -113,23 +129,29 @@ fn read_circumstances(text: &str) -> Result<Circumstances, Errors> {
 }
 
 /// The file installed in `cell`: read from the compiled-in text when there is one, else
-/// as installed; missing (reported, and `empty`) when neither.
-fn installed<T>(cell: &'static OnceLock<T>, name: &'static str, empty: fn() -> T) -> &'static T {
+/// as installed. When neither, it is missing: reported, and read as `empty` (held in
+/// `none`, so that the file can still be installed later).
+fn installed<T>(
+    cell: &'static OnceLock<T>,
+    name: &'static str,
+    none: &'static OnceLock<T>,
+    empty: fn() -> T,
+) -> &'static T {
     #[cfg(feature = "embedded-data")]
     if cell.get().is_none() {
         if let Some((_, text)) = EMBEDDED.iter().find(|(n, _)| *n == name) {
             let _ = install(name, text);
         }
     }
-    if cell.get().is_none() {
+    cell.get().unwrap_or_else(|| {
         crate::data::missing(name);
-    }
-    cell.get_or_init(empty)
+        none.get_or_init(empty)
+    })
 }
 
 /// The statute table (`penalty-rules`).
 pub fn rule_table() -> &'static RuleTable {
-    installed(&RULE_TABLE, RULES, || RuleTable {
+    installed(&RULE_TABLE, RULES, &NO_RULE_TABLE, || RuleTable {
         schema: String::new(),
         law: super::LawRef {
             id: String::new(),
@@ -144,15 +166,17 @@ pub fn rule_table() -> &'static RuleTable {
 
 /// The circumstances catalog (`penalty-circumstances`).
 pub fn circumstances() -> &'static Circumstances {
-    installed(&CIRCUMSTANCE_LIST, CIRCUMSTANCES, || Circumstances {
-        schema: String::new(),
-        circumstances: Vec::new(),
+    installed(&CIRCUMSTANCE_LIST, CIRCUMSTANCES, &NO_CIRCUMSTANCES, || {
+        Circumstances {
+            schema: String::new(),
+            circumstances: Vec::new(),
+        }
     })
 }
 
 /// The default discretion benchmark (`penalty-benchmark`); missing, three equal bands.
 pub fn default_benchmark() -> &'static Benchmark {
-    installed(&DEFAULT_BENCHMARK, BENCHMARK, || Benchmark {
+    installed(&DEFAULT_BENCHMARK, BENCHMARK, &NO_BENCHMARK, || Benchmark {
         schema: "yaojian/penalty-benchmark/1".into(),
         id: "fallback".into(),
         title: I18nText::new(),

@@ -346,9 +346,13 @@ impl RuleTable {
             .iter()
             .filter_map(|r| {
                 let mut score = 0;
-                // The title in every language: a reader of English searches in English.
-                let titles = [crate::Lang::ZhTw, crate::Lang::En]
-                    .map(|l| super::translations::in_lang(&r.title, l).to_ascii_lowercase());
+                // The title in the languages installed (every one natively; in a widget's
+                // page, the page's): a reader of English searches in English.
+                let titles = [crate::Lang::ZhTw, crate::Lang::En].map(|l| {
+                    super::translations::translated(&r.title, l)
+                        .unwrap_or_default()
+                        .to_ascii_lowercase()
+                });
                 for w in &words {
                     let lower = w.to_ascii_lowercase();
                     if r.title.contains(w) || titles.iter().any(|t| t.contains(&lower)) {

@@ -19,6 +19,8 @@ struct Translations {
 /// The translations installed (`None` until a file is: with the data compiled in, until
 /// first read). Files add to each other: the release ships one per language.
 static TEXTS: RwLock<Option<HashMap<String, I18nText>>> = RwLock::new(None);
+/// The languages a file has given texts in.
+static LANGS: RwLock<Vec<String>> = RwLock::new(Vec::new());
 
 /// Reads a translations file and adds its texts to those installed.
 pub fn install(text: &str) -> Result<(), Errors> {
@@ -28,8 +30,14 @@ pub fn install(text: &str) -> Result<(), Errors> {
         return Err(e.with("expected", "yaojian/penalty-i18n/1").into());
     }
     let mut texts = TEXTS.write().unwrap_or_else(|e| e.into_inner());
+    let mut langs = LANGS.write().unwrap_or_else(|e| e.into_inner());
     let all = texts.get_or_insert_with(HashMap::new);
     for (chinese, given) in file.texts {
+        for lang in given.keys() {
+            if !langs.contains(lang) {
+                langs.push(lang.clone());
+            }
+        }
         all.entry(chinese).or_default().extend(given);
     }
     Ok(())
@@ -47,12 +55,25 @@ fn lookup(text: &str, lang: Lang) -> Option<String> {
 
 /// `text` (a title, sanction, enforcer or person of the rule table) in `lang`; the
 /// Chinese itself in zh-CN and for a text with no translation (a rule table from
-/// outside).
+/// outside). Asked in a language no file was installed for, the file is missing
+/// ([`crate::data::missing`]): a widget whose `//! data:` leaves out `penalty-titles`.
 pub fn in_lang(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::ZhCn => text.to_string(),
-        _ => lookup(text, lang).unwrap_or_else(|| text.to_string()),
+    if lang == Lang::ZhCn {
+        return text.to_string();
     }
+    lookup(text, lang).unwrap_or_else(|| {
+        let langs = LANGS.read().unwrap_or_else(|e| e.into_inner());
+        if !langs.iter().any(|l| l == lang.tag()) {
+            crate::data::missing(super::data::TITLES);
+        }
+        text.to_string()
+    })
+}
+
+/// The translation of `text` in `lang` if one is installed, without asking for one: the
+/// rule search looks in whatever languages the page has.
+pub fn translated(text: &str, lang: Lang) -> Option<String> {
+    lookup(text, lang)
 }
 
 /// Whether `text` has a translation in every language.
