@@ -43,8 +43,9 @@ fn data(spec: &str) -> Vec<String> {
         .collect()
 }
 
-/// The engine's installer of each data file a widget may name: a bundle calls only those
-/// of the files its widgets name, so it carries no other file's reader.
+/// The engine's installer of each data file a widget may name, in the order the files are
+/// installed (`yaojian::penalty::data::FILES`): a bundle calls only those of the files its
+/// widgets name, so it carries no other file's reader.
 const INSTALLERS: [(&str, &str); 4] = [
     ("penalty-rules", "yaojian::penalty::data::install_rules"),
     (
@@ -141,10 +142,20 @@ fn write_widgets(src: &Path, list: &[Found]) {
         write!(out, "{:?}, ", w.words).unwrap();
     }
     out.push_str("];\n");
-    let mut data: Vec<&String> = list.iter().flat_map(|w| &w.data).collect();
-    data.sort();
-    data.dedup();
-    out.push_str("/// The data files the widgets the bundle carries need, listed or not.\n");
+    let named: Vec<&String> = list.iter().flat_map(|w| &w.data).collect();
+    if let Some(name) = named
+        .iter()
+        .find(|n| !INSTALLERS.iter().any(|(i, _)| *i == n.as_str()))
+    {
+        panic!("a widget's `//! data:` names {name}, which build.rs has no installer for");
+    }
+    // In INSTALLERS' order, which is the order the files are installed in.
+    let data: Vec<&str> = INSTALLERS
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| named.iter().any(|n| n.as_str() == *name))
+        .collect();
+    out.push_str("/// The data files the widgets the bundle carries need, in the order they are installed.\n");
     out.push_str("pub const DATA: &[&str] = &[");
     for name in &data {
         write!(out, "{name:?}, ").unwrap();
@@ -152,10 +163,7 @@ fn write_widgets(src: &Path, list: &[Found]) {
     out.push_str("];\n");
     out.push_str("/// Installs data file `name` when a widget of the bundle needs it.\n");
     out.push_str("pub fn install_data(name: &str, text: &str) -> Option<Result<(), yaojian::Errors>> {\n    match name {\n");
-    for name in &data {
-        let Some((_, installer)) = INSTALLERS.iter().find(|(n, _)| n == name) else {
-            panic!("a widget's `//! data:` names {name}, which build.rs has no installer for");
-        };
+    for (name, installer) in INSTALLERS.iter().filter(|(n, _)| data.contains(n)) {
         writeln!(out, "        {name:?} => Some({installer}(text)),").unwrap();
     }
     out.push_str("        _ => None,\n    }\n}\n");

@@ -89,7 +89,7 @@ pub mod iso {
     }
 
     /// The date `text` is, or why not (serde's error message).
-    pub(super) fn read(text: &str) -> Result<Date, String> {
+    pub(crate) fn read(text: &str) -> Result<Date, String> {
         match parse_date(text) {
             Ok(d) if text.trim() == text => Ok(d),
             _ => Err(format!("invalid date `{text}`, expected YYYY-MM-DD")),
@@ -99,12 +99,12 @@ pub mod iso {
 
 /// An optional date in a document (see [`iso`]); `null` is none.
 pub mod iso_opt {
-    use super::{format_date, Date};
+    use super::Date;
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
         match d {
-            Some(d) => s.serialize_str(&format_date(*d)),
+            Some(d) => super::iso::serialize(d, s),
             None => s.serialize_none(),
         }
     }

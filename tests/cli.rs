@@ -269,7 +269,8 @@ fn personal_submission() -> serde_json::Value {
         "b_funding": false, "b_misleading": false, "b_kickbacks": false, "activity_count": 0,
         "attestation": {"agreed": true, "name": "张三", "date": "2026-11-22"}
     });
-    let f = serde_json::from_value(serde_json::json!({"b_prescriptions": {"explanation": "统计过一次", "measure": "停止并培训", "deadline": "2026-12-31"}})).unwrap();
+    let f = serde_json::json!({"b_prescriptions": {"explanation": "统计过一次", "measure": "停止并培训", "deadline": "2026-12-31"}});
+    let f = yaojian::form::answers::read_findings(&f, "$").unwrap();
     let s = yaojian::form::submit(
         &t,
         a.as_object().unwrap(),

@@ -67,8 +67,9 @@ fn good_submission() -> Value {
         "activities": [{"activity_date": "2026-10-01", "institution": "某医院", "activity_form": "meeting", "consent": true}],
         "attestation": {"agreed": true, "name": "张三", "date": "2026-11-22"}
     });
-    let f: Findings = serde_json::from_value(
-        json!({"b_sales": {"explanation": "x", "measure": "y", "deadline": "2026-12-01"}}),
+    let f: Findings = yaojian::form::answers::read_findings(
+        &json!({"b_sales": {"explanation": "x", "measure": "y", "deadline": "2026-12-01"}}),
+        "$",
     )
     .unwrap();
     let s = submit(

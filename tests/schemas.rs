@@ -206,8 +206,9 @@ fn built_in_forms_and_a_submission_match_their_schemas() {
         "adr_feedback": true, "promotion_spend": 1_000_000,
         "attestation": {"agreed": true, "name": "李四", "date": "2026-11-22"}
     });
-    let f = serde_json::from_value(
-        json!({"training": {"explanation": "新入职", "measure": "补训", "deadline": "2026-12-31"}}),
+    let f = yaojian::form::answers::read_findings(
+        &json!({"training": {"explanation": "新入职", "measure": "补训", "deadline": "2026-12-31"}}),
+        "$",
     )
     .unwrap();
     let s = yaojian::form::submit(

@@ -43,9 +43,8 @@ export class DataUnavailable extends Error {
 // URL → the file's text (a promise), while it is being fetched or once it has been.
 const fetched = new Map();
 
-/** The text of data file `name` under `base`, fetched once per page. */
-function dataFile(name, base) {
-  const url = new URL(name, base).href;
+/** The text of data file `name` (in dist/) at `url`, fetched once per page. */
+function dataFile(name, url) {
   if (!fetched.has(url)) {
     const text = fetch(url)
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
@@ -60,7 +59,10 @@ function dataFile(name, base) {
  *  it lists that have a file in `lang`. Resolves to [[name, file, text, url], …]. */
 export function fetchData(m, lang, base) {
   const wanted = [["catalog", m.catalogs[lang]], ...(m.data ?? []).filter((d) => d.files[lang]).map((d) => [d.name, d.files[lang]])];
-  return Promise.all(wanted.map(async ([name, file]) => [name, file, await dataFile(file, base), new URL(file, base).href]));
+  return Promise.all(wanted.map(async ([name, file]) => {
+    const url = new URL(file, base).href;
+    return [name, file, await dataFile(file, url), url];
+  }));
 }
 
 /** Gives the module's live instance the files of `lang`, in order, each once per instance

@@ -25,3 +25,23 @@ pub fn specs() -> impl Iterator<Item = &'static Spec> {
 pub fn examples(kind: &str) -> impl Iterator<Item = (&'static str, &'static str)> {
     examples::by_kind(kind).iter().copied()
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_data_files_are_listed_in_the_order_the_engine_installs_them() {
+        let order: Vec<&str> = yaojian::penalty::data::FILES
+            .into_iter()
+            .filter(|f| super::DATA.contains(f))
+            .collect();
+        assert_eq!(super::DATA, order.as_slice());
+        assert!(
+            super::DATA.contains(&yaojian::penalty::data::RULES),
+            "the calculator needs the rule table"
+        );
+    }
+}

@@ -86,8 +86,7 @@ async fn sql_metacharacters_are_data_everywhere() {
         let t = yaojian::form::built_in("representative-personal").unwrap();
         let mut a = doc["answers"].as_object().unwrap().clone();
         a.insert("mah_name".into(), json!(SQL));
-        let mut f: yaojian::form::answers::Findings =
-            serde_json::from_value(doc["findings"].clone()).unwrap();
+        let mut f = yaojian::form::answers::read_findings(&doc["findings"], "$").unwrap();
         for x in f.values_mut() {
             x.explanation = SQL.into();
             x.measure = SQL.into();

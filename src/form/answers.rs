@@ -12,7 +12,7 @@ use super::template::{Kind, Question, Severity, Template};
 use crate::error::FieldError;
 use crate::expr::{self, is_answered};
 use crate::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};
 
@@ -34,8 +34,7 @@ pub const DEFAULT_MAX_TEXT: usize = 2_000;
 pub const DEFAULT_MAX_LONG_TEXT: usize = 20_000;
 
 /// What the respondent says about a raised finding.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct FindingAnswer {
     /// Filled in from the template on submission, for readers without it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,18 +42,34 @@ pub struct FindingAnswer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// 情况说明
-    #[serde(default)]
     pub explanation: String,
     /// 整改措施
-    #[serde(default)]
     pub measure: String,
     /// 整改期限, `YYYY-MM-DD`.
-    #[serde(default)]
     pub deadline: String,
 }
 
 /// Question id → finding answer.
 pub type Findings = BTreeMap<String, FindingAnswer>;
+
+/// Reads what the respondent says about the findings raised (`{question id: answer}`);
+/// every problem with its JSON path.
+pub fn read_findings(v: &Value, path: &str) -> crate::json::read::Read<Findings> {
+    use crate::form::template::SEVERITIES;
+    use crate::json::read::{one_of, string, Object};
+    Object::of(v, path)?.entries(|id, v, path| {
+        let o = Object::of(v, path)?;
+        o.only(&["severity", "title", "explanation", "measure", "deadline"])?;
+        let answer = FindingAnswer {
+            severity: o.optional("severity", |v, p| one_of(v, p, &SEVERITIES))?,
+            title: o.optional("title", string)?,
+            explanation: o.or_default("explanation", string)?,
+            measure: o.or_default("measure", string)?,
+            deadline: o.or_default("deadline", string)?,
+        };
+        Ok((id.to_string(), answer))
+    })
+}
 
 /// Answers with hidden questions masked, for conditions.
 pub(crate) struct View<'a> {

@@ -58,7 +58,7 @@ pub fn check_draft(t: &Template, v: &Value) -> Result<(Answers, Findings), crate
     }
     let findings: Findings = match o.get("findings") {
         None | Some(Value::Null) => Findings::new(),
-        Some(f) => crate::json::parse_value_at(f.clone(), "$.findings")?,
+        Some(f) => super::answers::read_findings(f, "$.findings")?,
     };
     for k in findings.keys() {
         if t.question(k).and_then(|q| q.finding.as_ref()).is_none() {

@@ -13,39 +13,75 @@ use super::template::Template;
 use crate::date::{cst_date_from_unix_millis, cst_timestamp, format_date, Date};
 use crate::error::FieldError;
 use crate::i18n::pick;
-use crate::json::{parse_document, parse_value_at};
+use crate::json::parse_document;
 use crate::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// The template a submission answers: its id and version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TemplateRef {
     pub id: String,
     pub version: String,
 }
 
 /// What the form emits on submit and the server re-validates.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Submission {
     pub schema: String,
     pub template: TemplateRef,
     /// Receipt reference, e.g. `ZC20261122-3F9A01C2`: derived from the content. Read
     /// as empty when missing, which only [`check_received_submission`] accepts.
-    #[serde(default)]
     pub reference: String,
     /// The host's key for this respondent (the same key the draft is stored under).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// When the draft was started, `YYYY-MM-DDTHH:MM:SS+08:00`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub started_at: Option<String>,
     pub submitted_at: String,
     pub answers: Answers,
-    #[serde(default)]
     pub findings: Findings,
+}
+
+impl Submission {
+    /// Reads a submission document's shape, before its checks; every problem with its
+    /// JSON path under `path`.
+    pub fn read(v: &Value, path: &str) -> crate::json::read::Read<Submission> {
+        use crate::json::read::{string, Object};
+        let o = Object::of(v, path)?;
+        let known = [
+            "schema",
+            "template",
+            "reference",
+            "key",
+            "started_at",
+            "submitted_at",
+            "answers",
+            "findings",
+        ];
+        o.only(&known)?;
+        Ok(Submission {
+            schema: o.field("schema", string)?,
+            template: o.field("template", |v, path| {
+                let t = Object::of(v, path)?;
+                t.only(&["id", "version"])?;
+                Ok(TemplateRef {
+                    id: t.field("id", string)?,
+                    version: t.field("version", string)?,
+                })
+            })?,
+            reference: o.or_default("reference", string)?,
+            key: o.optional("key", string)?,
+            started_at: o.optional("started_at", string)?,
+            submitted_at: o.field("submitted_at", string)?,
+            answers: o.field("answers", |v, path| match v {
+                Value::Object(m) => Ok(m.clone()),
+                _ => Err(crate::json::read::invalid(v, path, "a map")),
+            })?,
+            findings: o.or_default("findings", super::answers::read_findings)?,
+        })
+    }
 }
 
 fn canonical(v: &Value, out: &mut String) {
@@ -289,7 +325,7 @@ fn check_with(
     today: Date,
     check: ReferenceCheck,
 ) -> Result<(Submission, ReferenceStatus), crate::Errors> {
-    let mut s: Submission = parse_value_at(v, "$")?;
+    let mut s = Submission::read(&v, "$")?;
     let mut errs = envelope_errors(t, &s, today);
     if !errs.is_empty() {
         return Err(errs.into());

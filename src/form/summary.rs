@@ -206,7 +206,7 @@ impl<'t> Summarizer<'t> {
     pub fn add(&mut self, v: Value) {
         let (t, lang, index) = (self.template, self.lang, self.total);
         self.total += 1;
-        let s: Submission = match crate::json::parse_value_at(v, &format!("$[{index}]")) {
+        let s = match Submission::read(&v, &format!("$[{index}]")) {
             Ok(s) => s,
             Err(e) => {
                 self.rejected.push(Rejected {

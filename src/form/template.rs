@@ -9,7 +9,7 @@
 
 use crate::expr::Expr;
 use crate::i18n::{pick, I18nText};
-use crate::json::{parse_document, parse_value_at};
+use crate::json::parse_document;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -17,7 +17,8 @@ use std::collections::HashMap;
 
 mod parse;
 
-use parse::{Parser, RawTemplate};
+pub(crate) use parse::read::SEVERITIES;
+use parse::Parser;
 
 /// The `schema` of a form template (`schemas/form.schema.json`).
 pub const SCHEMA: &str = "yaojian/form/1";
@@ -179,17 +180,13 @@ pub struct Section {
 }
 
 /// Which answers identify the submitter, for the bureau summary and rectification items.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SubmitterFields {
     /// The person or company name.
-    #[serde(default)]
     pub name: Option<String>,
     /// The organisation (for a representative: the MAH).
-    #[serde(default)]
     pub organisation: Option<String>,
     /// An identifier (统一社会信用代码 or 身份证号).
-    #[serde(default)]
     pub identifier: Option<String>,
 }
 
@@ -244,7 +241,7 @@ impl Template {
 
     /// Reads a template from a JSON value; every problem with its JSON path.
     pub fn from_value(v: Value) -> Result<Template, crate::Errors> {
-        let raw: RawTemplate = parse_value_at(v, "$")?;
+        let raw = parse::read::template(&v, "$")?;
         Parser::default().template(raw)
     }
 

@@ -106,7 +106,8 @@ fn keep<T: PartialEq>(cell: &'static OnceLock<T>, name: &str, value: T) -> Resul
 
 /// Reads the circumstances catalog: its schema, no id twice.
 fn read_circumstances(text: &str) -> Result<Circumstances, Errors> {
-    let c: Circumstances = crate::json::parse_str_at(text, "$")?;
+    let v = crate::json::parse_document(text, "$")?;
+    let c = super::rules::read::circumstances(&v, "$")?;
     let mut errs = Vec::new();
     if c.schema != "yaojian/penalty-circumstances/1" {
         let e = FieldError::new("$.schema", "penalty.circumstances_schema");

@@ -36,7 +36,7 @@ pub fn assess_json(src: &str, lang: crate::Lang) -> Result<Assessment, crate::Er
 /// every error naming its path.
 pub fn rule_table_from_json(src: &str) -> Result<RuleTable, crate::Errors> {
     use crate::FieldError;
-    let t: RuleTable = crate::json::parse_str_at(src, "$")?;
+    let t = rules::read::rule_table(&crate::json::parse_document(src, "$")?, "$")?;
     let mut errs = Vec::new();
     if t.schema != "yaojian/penalty-rules/1" {
         let e = FieldError::new("$.schema", "penalty.rules_schema");

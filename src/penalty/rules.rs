@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod benchmark;
+pub(crate) mod read;
 
 pub use super::citation::*;
 pub use benchmark::*;
@@ -60,7 +61,7 @@ pub enum Channel {
 }
 
 /// A rule's fine: its kind, bases, multiples or amounts, and floor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fine {
     pub kind: FineKind,
     pub base: Option<Base>,
@@ -77,7 +78,7 @@ pub struct Fine {
 }
 
 /// A sanction beside the fine, as the statute words it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sanction {
     pub kind: String,
     /// Verbatim fragment of the statute.
@@ -124,7 +125,7 @@ pub fn confiscated_bases(kind: &str, t: &str) -> Vec<Base> {
 }
 
 /// What a rule says of the responsible persons.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Individual {
     pub article: u32,
     pub paragraph: u32,
@@ -136,7 +137,7 @@ pub struct Individual {
 }
 
 /// What a rule provides for serious circumstances (情节严重).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Serious {
     pub fine: Option<Fine>,
     #[serde(default)]
@@ -145,7 +146,7 @@ pub struct Serious {
 }
 
 /// One rule of the statute table: one paragraph or item that fines, warns or sanctions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rule {
     pub id: String,
     pub article: u32,
@@ -238,7 +239,7 @@ impl Rule {
 }
 
 /// A version of a law: its id, title, edition and dates in force.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LawRef {
     pub id: String,
     pub title: String,
@@ -313,7 +314,7 @@ pub fn version_label(
 }
 
 /// The statute table of one law version: its rules.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleTable {
     pub schema: String,
     pub law: LawRef,

@@ -5,15 +5,28 @@
 use crate::error::{Errors, FieldError};
 use crate::i18n::I18nText;
 use crate::Lang;
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::RwLock;
 
 /// The file (`yaojian/penalty-i18n/1`): Chinese text → its translations.
-#[derive(Deserialize)]
 struct Translations {
     schema: String,
     texts: HashMap<String, I18nText>,
+}
+
+/// A translations file's shape, read field by field ([`crate::json::read`]).
+fn read_file(text: &str) -> Result<Translations, FieldError> {
+    use crate::json::read::{string, string_map, Object};
+    let v = crate::json::parse_document(text, "$")?;
+    let o = Object::of(&v, "$")?;
+    let texts = o.field("texts", |v, path| {
+        let texts = Object::of(v, path)?;
+        texts.entries(|key, v, path| Ok((key.to_string(), string_map(v, path)?)))
+    })?;
+    Ok(Translations {
+        schema: o.field("schema", string)?,
+        texts,
+    })
 }
 
 /// The translations installed (`None` until a file is: with the data compiled in, until
@@ -24,7 +37,7 @@ static LANGS: RwLock<Vec<String>> = RwLock::new(Vec::new());
 
 /// Reads a translations file and adds its texts to those installed.
 pub fn install(text: &str) -> Result<(), Errors> {
-    let file: Translations = crate::json::parse_str_at(text, "$")?;
+    let file = read_file(text)?;
     if file.schema != "yaojian/penalty-i18n/1" {
         let e = FieldError::new("$.schema", "penalty.titles_schema");
         return Err(e.with("expected", "yaojian/penalty-i18n/1").into());

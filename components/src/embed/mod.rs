@@ -208,12 +208,7 @@ pub fn install_data(name: &str, text: &str) -> Result<(), JsValue> {
 /// order they are installed: `scripts/dist-manifest.mjs` lists them for the module.
 #[wasm_bindgen(js_name = dataFiles)]
 pub fn data_files() -> String {
-    let files = yaojian::penalty::data::FILES;
-    let needed: Vec<&str> = files
-        .into_iter()
-        .filter(|f| widgets::DATA.contains(f))
-        .collect();
-    serde_json::to_string(&needed).unwrap_or_default()
+    serde_json::to_string(widgets::DATA).unwrap_or_default()
 }
 
 /// Says in the browser's console that the engine was asked for a data file this module

@@ -94,7 +94,7 @@ fn draft_from_value(t: Option<&Template>, v: &Value) -> Draft {
         let answers = v["answers"].as_object().cloned().unwrap_or_default();
         (
             answers,
-            yaojian::json::from_value(&v["findings"]).unwrap_or_default(),
+            yaojian::form::answers::read_findings(&v["findings"], "$.findings").unwrap_or_default(),
         )
     });
     Draft {
@@ -223,7 +223,7 @@ fn use_draft_offer(
     use_effect_with(tkey, move |k| {
         use crate::common::{read_kept, unreadable_event, Kept};
         if let (Some(k), false) = (k, readonly) {
-            match read_kept(k, |text| serde_json::from_str::<Draft>(text).ok()) {
+            match read_kept(k, Draft::read) {
                 Kept::Found(draft) if !draft.answers.is_empty() || !draft.findings.is_empty() => {
                     d.dispatch(Msg::Storage(Storage::Offer(Rc::new(draft))))
                 }

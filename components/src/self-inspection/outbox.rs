@@ -31,7 +31,7 @@ pub fn outbox_key(t: &Template, slot: &str) -> String {
 /// The filing kept under `key`, if any.
 pub fn kept(key: &str) -> Option<Outgoing> {
     let st = crate::common::local_storage().ok()?;
-    serde_json::from_str(&st.get_item(key).ok()??).ok()
+    Outgoing::read(&st.get_item(key).ok()??)
 }
 
 /// Keeps a filing before it is sent; an error means it could not be kept (it is still sent).
@@ -100,14 +100,14 @@ impl Sender {
     fn settle(&self, o: Rc<Outgoing>, reply: Reply) {
         let d = &self.dispatch;
         match reply {
-            Reply::Ok(_, v) => match yaojian::json::from_value::<Submission>(&v["submission"]) {
+            Reply::Ok(_, v) => match Submission::read(&v["submission"], "$.submission") {
                 Ok(s) => {
                     forget(&self.outbox_key);
                     Emitted::FormSubmit { submission: json_of(&v["submission"]) }.send(&self.on_emit);
                     d.dispatch(Msg::Sending(Sending::Idle));
                     d.dispatch(Msg::Submitted(Rc::new(s)));
                 }
-                Err(e) => d.dispatch(Msg::Sending(Sending::Queued(o, e.to_string()))),
+                Err(e) => d.dispatch(Msg::Sending(Sending::Queued(o, format!("{}: {}", e.path, e.message(self.lang))))),
             },
             Reply::Refused(401, errs) => {
                 let why = crate::common::server::refusal_text(&errs, self.lang);

@@ -1,7 +1,7 @@
 //! The form's state and its reducer. Everything the user typed is kept (as text, even
 //! when it does not parse); answers are what the engine reads. Drafts serialise this.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,21 +22,36 @@ pub enum Step {
 }
 
 /// What is stored in `localStorage`.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
 pub struct Draft {
-    #[serde(default)]
     pub answers: Map<String, Value>,
     /// Text as typed, by field key (`q` or `group.row.column`).
-    #[serde(default)]
     pub raw: BTreeMap<String, String>,
-    #[serde(default)]
     pub findings: Findings,
-    #[serde(default)]
     pub started_at: String,
-    #[serde(default)]
     pub saved_at: String,
-    #[serde(default)]
     pub section: usize,
+}
+
+impl Draft {
+    /// The draft kept as `text`; none when it is not one. A field it lacks is empty.
+    pub fn read(text: &str) -> Option<Draft> {
+        use yaojian::json::read::{self as r, Object};
+        let v = yaojian::json::parse_document(text, "$").ok()?;
+        let o = Object::of(&v, "$").ok()?;
+        let answers = |v: &Value, path: &str| match v {
+            Value::Object(m) => Ok(m.clone()),
+            _ => Err(r::invalid(v, path, "a map")),
+        };
+        Some(Draft {
+            answers: o.or_default("answers", answers).ok()?,
+            raw: o.or_default("raw", r::string_map).ok()?,
+            findings: o.or_default("findings", yaojian::form::answers::read_findings).ok()?,
+            started_at: o.or_default("started_at", r::string).ok()?,
+            saved_at: o.or_default("saved_at", r::string).ok()?,
+            section: o.or_default("section", r::u32).ok()? as usize,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -191,10 +206,23 @@ impl LiveCell {
 }
 
 /// A filing on its way: what is kept until the server answers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outgoing {
     pub submission: Submission,
     pub idempotency_key: String,
+}
+
+impl Outgoing {
+    /// The filing kept as `text`; none when it is not one.
+    pub fn read(text: &str) -> Option<Outgoing> {
+        use yaojian::json::read::{string, Object};
+        let v = yaojian::json::parse_document(text, "$").ok()?;
+        let o = Object::of(&v, "$").ok()?;
+        Some(Outgoing {
+            submission: o.field("submission", Submission::read).ok()?,
+            idempotency_key: o.field("idempotency_key", string).ok()?,
+        })
+    }
 }
 
 /// Where a filing is.

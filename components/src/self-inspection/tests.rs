@@ -289,8 +289,7 @@ async fn changes_within_one_frame_are_saved_once_with_the_last() {
         "李四光"
     );
     let k = storage_key(&small_template(), "burst");
-    let stored: Draft =
-        serde_json::from_str(&local_storage().unwrap().get_item(&k).unwrap().unwrap()).unwrap();
+    let stored = Draft::read(&local_storage().unwrap().get_item(&k).unwrap().unwrap()).unwrap();
     assert_eq!(stored.answers["name"], "李四光");
     root.remove();
 }

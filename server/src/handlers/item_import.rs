@@ -107,8 +107,8 @@ async fn items_of(
         .ok_or_else(|| {
             ApiError::internal(format!("filing {} names no stored template", f.reference))
         })?;
-    let s: yaojian::form::Submission =
-        serde_json::from_value(f.body.clone()).map_err(ApiError::internal)?;
+    let s = yaojian::form::Submission::read(&f.body, "$")
+        .map_err(|e| ApiError::internal(format!("{}: {}", e.path, e.code)))?;
     let region = region_of(&f);
     let (at, _) = now();
     let new = |item| NewItem {

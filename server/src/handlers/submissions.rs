@@ -66,7 +66,7 @@ async fn template_of(
     };
     let (Some(id), Some(version)) = (field("id"), field("version")) else {
         // Not shaped like a submission: the engine's reader says where.
-        if let Err(e) = yaojian::json::parse_value_at::<yaojian::form::Submission>(v.clone(), "$") {
+        if let Err(e) = yaojian::form::Submission::read(v, "$") {
             return Err(ApiError::engine(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &[e],

@@ -1,5 +1,7 @@
-//! Reading a template: the raw document as serde reads it, then every check, each
+//! Reading a template: the raw document as [`read`] reads it, then every check, each
 //! error with its JSON path.
+
+pub(crate) mod read;
 
 use super::*;
 use crate::error::FieldError;
@@ -7,13 +9,10 @@ use crate::expr::Expr;
 use crate::i18n::I18nText;
 use crate::ident::valid_id;
 use crate::Lang;
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
 /// Text in one language (zh-CN) or a map of language to text.
-#[derive(Deserialize)]
-#[serde(untagged)]
 pub(super) enum RawText {
     One(String),
     Many(I18nText),
@@ -28,98 +27,61 @@ impl RawText {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(super) struct RawTemplate {
     schema: String,
     id: String,
     version: String,
-    #[serde(default)]
     sample: bool,
     title: RawText,
-    #[serde(default)]
     description: Option<RawText>,
     sections: Vec<RawSection>,
-    #[serde(default)]
     submitter: SubmitterFields,
-    #[serde(default)]
     filers: Vec<super::Filer>,
     /// `{"en": {"title": "…", "questions.q1.label": "…"}}`: merged into the texts.
-    #[serde(default)]
     translations: BTreeMap<String, BTreeMap<String, String>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(super) struct RawSection {
     id: String,
     title: RawText,
-    #[serde(default)]
     help: Option<RawText>,
-    #[serde(default)]
     visible_if: Option<Value>,
     questions: Vec<RawQuestion>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(super) struct RawChoice {
     value: String,
     label: RawText,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(super) struct RawFinding {
-    #[serde(default)]
     when: Option<Value>,
     severity: Severity,
     title: RawText,
-    #[serde(default)]
     provision: Option<RawText>,
-    #[serde(default)]
     rule: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(super) struct RawQuestion {
     id: String,
     kind: Kind,
     label: RawText,
-    #[serde(default)]
     help: Option<RawText>,
-    #[serde(default)]
     options: Vec<RawChoice>,
-    #[serde(default)]
     required: bool,
-    #[serde(default)]
     required_if: Option<Value>,
-    #[serde(default)]
     visible_if: Option<Value>,
-    #[serde(default)]
     min_length: Option<u32>,
-    #[serde(default)]
     max_length: Option<u32>,
-    #[serde(default)]
     min: Option<Value>,
-    #[serde(default)]
     max: Option<Value>,
-    #[serde(default)]
     integer: bool,
-    #[serde(default)]
     pattern: Option<String>,
-    #[serde(default)]
     pattern_hint: Option<RawText>,
-    #[serde(default)]
     questions: Vec<RawQuestion>,
-    #[serde(default)]
     min_rows: Option<u32>,
-    #[serde(default)]
     max_rows: Option<u32>,
-    #[serde(default)]
     statement: Option<RawText>,
-    #[serde(default)]
     finding: Option<RawFinding>,
 }
 

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::error::FieldError;
-use crate::json::{parse_document, parse_value_at};
+use crate::json::parse_document;
 use crate::money::Fen;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
@@ -26,7 +26,7 @@ pub enum Group {
 }
 
 /// One circumstance (情节) a case may have, with its legal effect and citation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Circumstance {
     pub id: String,
     pub group: Group,
@@ -55,7 +55,7 @@ impl Circumstance {
 }
 
 /// The circumstances catalog.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Circumstances {
     pub schema: String,
     pub circumstances: Vec<Circumstance>,
@@ -71,7 +71,7 @@ impl Circumstances {
 // Translated texts of the data (titles, labels) are the i18n module's.
 
 /// One discretion band of a benchmark: its share of the statutory range.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BandSpec {
     /// `lighter`, `ordinary` or `heavier`.
     pub id: String,
@@ -81,7 +81,7 @@ pub struct BandSpec {
 
 /// The amounts from which 第六十三条 gives a right to a hearing [practice: each province
 /// sets its own].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HearingThreshold {
     /// 较大数额罚款 (item 一) for a unit.
     pub organisation: Fen,
@@ -93,7 +93,7 @@ pub struct HearingThreshold {
 }
 
 /// One amount for a unit and one for a natural person.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartyAmounts {
     pub organisation: Fen,
@@ -121,7 +121,7 @@ impl HearingThreshold {
 }
 
 /// One item of a no-penalty list (不予处罚清单): the act, its basis and conditions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoPenaltyItem {
     pub id: String,
     pub name: String,
@@ -136,7 +136,7 @@ pub struct NoPenaltyItem {
 }
 
 /// A bureau's no-penalty list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoPenaltyList {
     pub title: I18nText,
     #[serde(default)]
@@ -145,7 +145,7 @@ pub struct NoPenaltyList {
 }
 
 /// A discretion benchmark (裁量基准): a bureau loads its own in place of the default.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Benchmark {
     pub schema: String,
     pub id: String,
@@ -180,14 +180,9 @@ pub struct Benchmark {
     pub rounding_fen: i64,
     /// 较大数额罚款 for 第六十三条 hearing rights.
     pub hearing_threshold: HearingThreshold,
-    /// How many years back "初次违法" looks.
-    #[serde(default = "five")]
+    /// How many years back "初次违法" looks (5 when the document does not say).
     pub first_offence_years: u32,
     pub no_penalty_list: Option<NoPenaltyList>,
-}
-
-fn five() -> u32 {
-    5
 }
 
 pub(crate) const BAND_IDS: [&str; 3] = ["lighter", "ordinary", "heavier"];
@@ -201,7 +196,7 @@ impl Benchmark {
 
     /// Reads a benchmark from a JSON value; every problem with its path under `path`.
     pub fn from_value(v: serde_json::Value, path: &str) -> Result<Benchmark, crate::Errors> {
-        let b: Benchmark = parse_value_at(v, path)?;
+        let b = super::read::benchmark(&v, path)?;
         let mut errs = Vec::new();
         if b.schema != "yaojian/penalty-benchmark/1" {
             errs.push(

@@ -7,6 +7,8 @@
 //! as text, serde_json says where in it the error is, and [`path_at`] walks the text
 //! to that place.
 
+pub mod read;
+
 use crate::error::FieldError;
 use crate::MAX_DOCUMENT_BYTES;
 use serde::de::DeserializeOwned;

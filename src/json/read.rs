@@ -1,0 +1,260 @@
+//! Reading a document's objects field by field, one small reader per type, in place of
+//! serde's derived readers: those are compiled once per type into a state machine of
+//! several kilobytes, which every widget's wasm that reads the type carries (the penalty
+//! data's were 44 KB of the calculator's). The readers here read a `serde_json::Value`
+//! already parsed (with the duplicate-key check of [`super::parse_document`]) and stop
+//! at the first value that does not fit, as serde's do, with the same error: `json.invalid`
+//! at its JSON path, serde's words as the detail.
+//!
+//! ```
+//! use yaojian::json::read::{self, Object};
+//! let v = serde_json::json!({"id": "a", "n": 3});
+//! let o = Object::of(&v, "$").unwrap();
+//! assert_eq!(o.field("id", read::string).unwrap(), "a");
+//! assert_eq!(o.optional("m", read::u32).unwrap(), None);
+//! let e = o.field("n", read::string).unwrap_err();
+//! assert_eq!((e.path.as_str(), e.code.as_str()), ("$.n", "json.invalid"));
+//! ```
+
+use crate::error::FieldError;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// What reading a value gives: the value, or the error at its path.
+pub type Read<T> = Result<T, FieldError>;
+
+/// An object being read, and its path.
+pub struct Object<'a> {
+    map: &'a Map<String, Value>,
+    path: &'a str,
+}
+
+impl<'a> Object<'a> {
+    /// `v` as an object, or `json.invalid` at `path`.
+    pub fn of(v: &'a Value, path: &'a str) -> Read<Object<'a>> {
+        match v {
+            Value::Object(map) => Ok(Object { map, path }),
+            _ => Err(invalid(v, path, "an object")),
+        }
+    }
+
+    /// The object's path.
+    pub fn path(&self) -> &str {
+        self.path
+    }
+
+    /// The path of field `key`.
+    pub fn path_of(&self, key: &str) -> String {
+        format!("{}.{key}", self.path)
+    }
+
+    /// Field `key`, which must be there (`null` is read as a value).
+    pub fn field<T>(&self, key: &str, read: impl FnOnce(&Value, &str) -> Read<T>) -> Read<T> {
+        match self.map.get(key) {
+            Some(v) => read(v, &self.path_of(key)),
+            None => Err(detail(self.path, format!("missing field `{key}`"))),
+        }
+    }
+
+    /// Field `key`, or none when it is absent or `null`.
+    pub fn optional<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(&Value, &str) -> Read<T>,
+    ) -> Read<Option<T>> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => read(v, &self.path_of(key)).map(Some),
+        }
+    }
+
+    /// Field `key`, or `T`'s default when it is absent (`null` is read as a value).
+    pub fn or_default<T: Default>(
+        &self,
+        key: &str,
+        read: impl FnOnce(&Value, &str) -> Read<T>,
+    ) -> Read<T> {
+        Ok(self.optional_present(key, read)?.unwrap_or_default())
+    }
+
+    /// Field `key`, or none when it is absent (`null` is read as a value).
+    pub fn optional_present<T>(
+        &self,
+        key: &str,
+        read: impl FnOnce(&Value, &str) -> Read<T>,
+    ) -> Read<Option<T>> {
+        self.map
+            .get(key)
+            .map(|v| read(v, &self.path_of(key)))
+            .transpose()
+    }
+
+    /// Every field, read by `read(key, value, path)`, in the document's order.
+    pub fn entries<T, C: FromIterator<T>>(
+        &self,
+        read: impl Fn(&str, &Value, &str) -> Read<T>,
+    ) -> Read<C> {
+        self.map
+            .iter()
+            .map(|(k, v)| read(k, v, &self.path_of(k)))
+            .collect()
+    }
+
+    /// Refuses a field not in `known`, as `#[serde(deny_unknown_fields)]` does.
+    pub fn only(&self, known: &[&str]) -> Read<()> {
+        match self.map.keys().find(|k| !known.contains(&k.as_str())) {
+            Some(k) => Err(detail(
+                &self.path_of(k),
+                format!("unknown field `{k}`, expected one of {}", quoted(known)),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `json.invalid` at `path` with `words` as the detail.
+pub fn detail(path: &str, words: String) -> FieldError {
+    FieldError::new(path, "json.invalid").with("detail", words)
+}
+
+/// `json.invalid` at `path`: `v` is not `expected`.
+pub fn invalid(v: &Value, path: &str, expected: &str) -> FieldError {
+    let got = match v {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => format!("number `{n}`"),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "sequence".to_string(),
+        Value::Object(_) => "map".to_string(),
+    };
+    detail(path, format!("invalid type: {got}, expected {expected}"))
+}
+
+fn quoted(names: &[&str]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    names.join(", ")
+}
+
+/// A string.
+pub fn string(v: &Value, path: &str) -> Read<String> {
+    v.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| invalid(v, path, "a string"))
+}
+
+/// A boolean.
+pub fn boolean(v: &Value, path: &str) -> Read<bool> {
+    v.as_bool().ok_or_else(|| invalid(v, path, "a boolean"))
+}
+
+/// A whole number from 0 to `u32::MAX`.
+pub fn u32(v: &Value, path: &str) -> Read<u32> {
+    v.as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| invalid(v, path, "u32"))
+}
+
+/// A whole number that fits `i64`.
+pub fn i64(v: &Value, path: &str) -> Read<i64> {
+    v.as_i64().ok_or_else(|| invalid(v, path, "i64"))
+}
+
+/// An array, each element read by `read` at `path[i]`.
+pub fn list<T>(v: &Value, path: &str, read: impl Fn(&Value, &str) -> Read<T>) -> Read<Vec<T>> {
+    let Value::Array(items) = v else {
+        return Err(invalid(v, path, "a sequence"));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| read(x, &format!("{path}[{i}]")))
+        .collect()
+}
+
+/// An array of strings.
+pub fn strings(v: &Value, path: &str) -> Read<Vec<String>> {
+    list(v, path, string)
+}
+
+/// An object of strings (a text in several languages).
+pub fn string_map(v: &Value, path: &str) -> Read<BTreeMap<String, String>> {
+    Object::of(v, path)?.entries(|k, v, path| Ok((k.to_string(), string(v, path)?)))
+}
+
+/// One of the names in `names`, as the value paired with it.
+pub fn one_of<T: Copy>(v: &Value, path: &str, names: &[(&str, T)]) -> Read<T> {
+    let Some(s) = v.as_str() else {
+        return Err(invalid(v, path, "a string"));
+    };
+    match names.iter().find(|(n, _)| *n == s) {
+        Some((_, x)) => Ok(*x),
+        None => {
+            let known: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+            let words = format!("unknown variant `{s}`, expected one of {}", quoted(&known));
+            Err(detail(path, words))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn at(e: FieldError) -> (String, String, String) {
+        let words = e.params.get("detail").cloned().unwrap_or_default();
+        (e.path, e.code, words)
+    }
+
+    #[test]
+    fn each_problem_is_named_by_its_path_in_serdes_words() {
+        let v = json!({"a": "x", "n": -1, "list": [1, "two"], "kind": "big", "extra": 1});
+        let o = Object::of(&v, "$.doc").unwrap();
+        let e = at(o.field("b", string).unwrap_err());
+        assert_eq!(
+            e,
+            (
+                "$.doc".into(),
+                "json.invalid".into(),
+                "missing field `b`".into()
+            )
+        );
+        let e = at(o.field("n", u32).unwrap_err());
+        assert_eq!(e.0, "$.doc.n");
+        assert_eq!(e.2, "invalid type: number `-1`, expected u32");
+        let e = at(o.field("list", |v, p| list(v, p, u32)).unwrap_err());
+        assert_eq!(e.0, "$.doc.list[1]");
+        assert_eq!(e.2, "invalid type: string \"two\", expected u32");
+        let kinds = [("small", 1), ("medium", 2)];
+        let e = at(o.field("kind", |v, p| one_of(v, p, &kinds)).unwrap_err());
+        assert_eq!(
+            e.2,
+            "unknown variant `big`, expected one of `small`, `medium`"
+        );
+        let e = at(o.only(&["a", "n", "list", "kind"]).unwrap_err());
+        assert_eq!(e.0, "$.doc.extra");
+        assert_eq!(
+            at(Object::of(&json!([]), "$").err().unwrap()).2,
+            "invalid type: sequence, expected an object"
+        );
+    }
+
+    #[test]
+    fn absent_null_and_default_fields_read_as_serde_reads_them() {
+        let v = json!({"a": null, "n": 4, "words": ["x"]});
+        let o = Object::of(&v, "$").unwrap();
+        assert_eq!(o.optional("a", string).unwrap(), None);
+        assert_eq!(o.optional("z", string).unwrap(), None);
+        assert_eq!(o.or_default("z", strings).unwrap(), Vec::<String>::new());
+        assert_eq!(
+            o.or_default("words", strings).unwrap(),
+            vec!["x".to_string()]
+        );
+        assert!(o.or_default("a", strings).is_err(), "null is not a list");
+        assert!(o.field("a", string).is_err(), "null is not a string");
+        assert_eq!(o.field("n", i64).unwrap(), 4);
+        assert_eq!(o.field("n", u32).unwrap(), 4);
+        assert!(u32(&json!(4_294_967_296u64), "$").is_err());
+        assert!(u32(&json!(1.5), "$").is_err());
+    }
+}
