@@ -9,13 +9,14 @@
 use crate::error::FieldError;
 use crate::expr::Expr;
 use crate::i18n::{pick, I18nText};
-use crate::json::{parse_document, parse_value_at};
+use crate::json::parse_document;
 use crate::penalty::rules::{Benchmark, Citation};
 use crate::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 mod no_penalty;
+mod read;
 
 pub use no_penalty::*;
 
@@ -23,7 +24,7 @@ pub use no_penalty::*;
 pub const SCHEMA: &str = "yaojian/requirements/1";
 
 /// The kinds of situation question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Answered with JSON `true` / `false`.
@@ -33,27 +34,25 @@ pub enum QuestionKind {
 }
 
 /// One option of a situation question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Choice {
     pub value: String,
     pub label: I18nText,
 }
 
 /// One situation question of a requirement template.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
     pub label: I18nText,
-    #[serde(default)]
     pub help: Option<I18nText>,
-    #[serde(default)]
     pub options: Vec<Choice>,
 }
 
 /// Whether a requirement is a condition to meet, a material to hand in, or a note to
 /// read (须知).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RequirementKind {
     /// A legal condition (条件).
@@ -67,13 +66,11 @@ pub enum RequirementKind {
 }
 
 /// The legal basis of a requirement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Basis {
     pub law: String,
     pub article: u32,
-    #[serde(default)]
     pub paragraph: Option<u32>,
-    #[serde(default)]
     pub item: Option<u32>,
     /// The statute's words, verbatim.
     pub text: String,
@@ -113,30 +110,24 @@ pub struct Template {
 }
 
 /// The template as written, before conditions are parsed.
-#[derive(Deserialize)]
 struct RawTemplate {
     schema: String,
     id: String,
     version: String,
     title: I18nText,
     description: I18nText,
-    #[serde(default)]
     notes: Option<I18nText>,
     questions: Vec<Question>,
     requirements: Vec<RawRequirement>,
 }
 
-#[derive(Deserialize)]
 struct RawRequirement {
     id: String,
     kind: RequirementKind,
     title: I18nText,
     explanation: I18nText,
-    #[serde(default)]
     basis: Option<Basis>,
-    #[serde(default)]
     applies_if: Option<Value>,
-    #[serde(default)]
     sample: bool,
 }
 
@@ -151,7 +142,7 @@ impl Template {
 
     /// Reads a template from a JSON value; every problem with its JSON path.
     pub fn from_value(v: Value) -> Result<Template, crate::Errors> {
-        let raw: RawTemplate = parse_value_at(v, "$")?;
+        let raw = read::template(&v, "$")?;
         let mut errs = Vec::new();
         if raw.schema != SCHEMA {
             errs.push(FieldError::new("$.schema", "requirements.schema").with("expected", SCHEMA));

@@ -362,7 +362,7 @@ fn items_round_trip_as_json() {
     assert_eq!(v["status"], "in_progress");
     assert_eq!(v["evidence"][0]["file"]["type"], "image/jpeg");
     assert_eq!(v["deadline"], "2026-12-01");
-    let back: Item = serde_json::from_value(v).unwrap();
+    let back = yaojian::checklist::read::item(&v, "$").unwrap();
     assert_eq!(back, i);
 }
 
@@ -486,7 +486,7 @@ fn a_notice_quotes_what_follows_from_each_items_rule() {
     assert!(law.contains(&q.text), "quoted verbatim from data/law");
     assert_eq!(n.items[1].consequence, None, "no rule, nothing quoted");
     assert_eq!(n.items[1].deadline, None, "立即改正 has no deadline");
-    let back: Notice = serde_json::from_value(serde_json::to_value(&n).unwrap()).unwrap();
+    let back = yaojian::checklist::read::notice(&serde_json::to_value(&n).unwrap(), "$").unwrap();
     assert_eq!(back, n, "a stored notice reads back as issued");
 }
 

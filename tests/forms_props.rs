@@ -82,7 +82,10 @@ fn good_submission() -> Value {
         Lang::ZhCn,
     )
     .unwrap();
-    serde_json::to_value(s).unwrap()
+    let v = serde_json::to_value(&s).unwrap();
+    // Every field written reads back under its name.
+    assert_eq!(yaojian::form::Submission::read(&v, "$").unwrap(), s);
+    v
 }
 
 /// The validator's day in these tests: the day the good submission was made.

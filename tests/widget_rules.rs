@@ -127,9 +127,10 @@ fn value_readers(text: &str) -> usize {
     text.matches("serde_json::from_value").count()
 }
 
-/// The engine and the widgets read a typed value only through serde_json's text reader
-/// (`yaojian::json::from_value`): a `serde_json::from_value` would compile that type's
-/// reading code a second time, for `Value`'s deserializer, in every wasm using it.
+/// The engine and the widgets read a typed value field by field (`yaojian::json::read`),
+/// or for a type with a derived reader through serde_json's text reader
+/// (`yaojian::json::parse_value_at`): a `serde_json::from_value` would compile that
+/// type's reading code a second time, for `Value`'s deserializer, in every wasm using it.
 #[test]
 fn typed_values_are_read_by_one_reader() {
     let mut found = Vec::new();

@@ -4,10 +4,10 @@
 
 use crate::date::{deadline_state, Date, DeadlineState};
 use crate::error::FieldError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Which of the bureau's lists an item is on (风险隐患、问题线索、整改销号).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ListKind {
     /// 风险隐患清单
@@ -19,7 +19,7 @@ pub enum ListKind {
 }
 
 /// Where a problem came from (监督检查、抽检、投诉举报、自查, …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// 监督检查
@@ -38,7 +38,7 @@ pub enum Source {
 }
 
 /// How the item is to be corrected: at once (立即改正) or by a deadline (限期改正).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// 立即改正
@@ -49,7 +49,7 @@ pub enum Mode {
 
 /// Where an item stands: 待整改 → 整改中 → 待复查 → 待销号 → 已销号 (a re-inspection that
 /// finds it partly or not corrected sends it back to 整改中).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// 待整改
@@ -76,7 +76,7 @@ impl Status {
 }
 
 /// What a re-inspection (复查) found: 已改正, 部分改正 or 未改正.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Conclusion {
     /// 已改正
@@ -88,7 +88,7 @@ pub enum Conclusion {
 }
 
 /// A file the host stored; the checklist keeps only its reference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileRef {
     pub name: String,
     pub size: u64,
@@ -98,28 +98,26 @@ pub struct FileRef {
 }
 
 /// What the enterprise reported as done, with its file references.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     #[serde(with = "crate::date::iso")]
     pub date: Date,
     pub text: String,
-    #[serde(default)]
     pub file: Option<FileRef>,
 }
 
 /// One re-inspection: who, when, what it found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reinspection {
     #[serde(with = "crate::date::iso")]
     pub date: Date,
     pub inspector: String,
     pub conclusion: Conclusion,
-    #[serde(default)]
     pub notes: String,
 }
 
 /// The close-out (销号): who approved it and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CloseOut {
     pub approver: String,
     #[serde(with = "crate::date::iso")]
@@ -127,7 +125,7 @@ pub struct CloseOut {
 }
 
 /// One recorded change of an item: who, when, from, to and the note (or an edit).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Transition {
     /// Who did it.
     pub by: String,
@@ -135,20 +133,19 @@ pub struct Transition {
     pub at: String,
     pub from: Status,
     pub to: Status,
-    #[serde(default)]
     pub note: String,
     /// An edit of the item's fields, not a transition: `from` and `to` are its status
     /// and the note names the fields changed.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub edit: bool,
     /// The number of a 责令改正通知书 issued for the item, which this entry records: not a
     /// transition either (`from` and `to` are its status).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
 }
 
 /// One rectification item: the problem, its basis, owner, deadline, status and history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
     pub id: String,
     pub list: ListKind,
@@ -160,7 +157,6 @@ pub struct Item {
     /// 法律依据
     pub legal_basis: String,
     /// The penalty rule (a `yaojian penalty rules` id) that applies if it is not corrected in time.
-    #[serde(default)]
     pub rule: Option<String>,
     /// 整改措施
     pub measures: Vec<String>,
@@ -168,16 +164,12 @@ pub struct Item {
     pub unit: String,
     pub person: String,
     pub mode: Mode,
-    #[serde(default, with = "crate::date::iso_opt")]
+    #[serde(with = "crate::date::iso_opt")]
     pub deadline: Option<Date>,
     pub status: Status,
-    #[serde(default)]
     pub evidence: Vec<Evidence>,
-    #[serde(default)]
     pub reinspections: Vec<Reinspection>,
-    #[serde(default)]
     pub close_out: Option<CloseOut>,
-    #[serde(default)]
     pub history: Vec<Transition>,
 }
 

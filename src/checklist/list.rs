@@ -5,11 +5,11 @@ use super::item::refuse;
 use super::*;
 use crate::date::Date;
 use crate::error::FieldError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A checklist document: `{"schema": "yaojian/checklist/1", "items": [...]}`. (`Eq`
 /// lets an `Rc<ItemList>` compare by pointer first, so views compare a long list cheaply.)
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemList {
     pub schema: String,
     pub items: Vec<Item>,
@@ -83,7 +83,7 @@ impl ItemList {
 impl ItemList {
     /// Parses and checks a list; every error names its JSON path.
     pub fn from_json(src: &str) -> Result<ItemList, crate::Errors> {
-        let mut list: ItemList = crate::json::parse_str_at(src, "$")?;
+        let mut list = super::read::item_list(&crate::json::parse_document(src, "$")?, "$")?;
         for i in &mut list.items {
             i.settle_status();
         }
@@ -162,7 +162,7 @@ pub fn item_errors(i: &Item, p: &str) -> Vec<FieldError> {
 
 /// The add/edit form of an item, as typed: free text stays text (the deadline too) so
 /// nothing typed is lost to a parse; [`ItemInput::to_item`] checks it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemInput {
     pub id: String,
     pub list: ListKind,

@@ -10,6 +10,7 @@
 mod item;
 mod list;
 mod notice;
+pub mod read;
 mod report;
 mod request;
 

@@ -3,36 +3,34 @@
 use super::*;
 use crate::date::Date;
 use crate::error::FieldError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A 责令改正通知书 for one or more items of the same party: a legal document that names
 /// the issuing bureau and the party, and for each item its problem, the provision it
 /// breaks, its legal basis, its deadline and what follows if it is not corrected.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Notice {
     /// From the pattern: `{year}` and `{seq}` (`{seq:3}` pads to three digits).
     pub number: String,
     /// The issuing bureau (发文机关) as the bureau set it; `None`: a line to fill in.
-    #[serde(default)]
     pub bureau: Option<String>,
     /// 当事人: the responsible unit.
     pub party: String,
     /// The party's 统一社会信用代码, when the list knows it (the list on the server).
-    #[serde(default)]
     pub party_code: Option<String>,
     /// One entry per item, in the order given.
     pub items: Vec<NoticeItem>,
     /// 立即改正 when every item is; else 限期改正.
     pub mode: Mode,
     /// The earliest deadline of the items, for 限期改正.
-    #[serde(default, with = "crate::date::iso_opt")]
+    #[serde(with = "crate::date::iso_opt")]
     pub deadline: Option<Date>,
     #[serde(with = "crate::date::iso")]
     pub date: Date,
 }
 
 /// One item as its notice states it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoticeItem {
     pub id: String,
     /// 问题 (the facts found)
@@ -42,18 +40,16 @@ pub struct NoticeItem {
     /// 法律依据
     pub legal_basis: String,
     /// 整改要求
-    #[serde(default)]
     pub measures: Vec<String>,
     pub mode: Mode,
-    #[serde(default, with = "crate::date::iso_opt")]
+    #[serde(with = "crate::date::iso_opt")]
     pub deadline: Option<Date>,
     /// What follows if it is not corrected: the rule the item names, quoted.
-    #[serde(default)]
     pub consequence: Option<Quotation>,
 }
 
 /// A rule of the penalty table quoted as written, with its citation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quotation {
     /// The rule's id (`yaojian penalty rules`).
     pub rule: String,
@@ -204,7 +200,7 @@ pub fn notice_for(
 
 /// How a notice was served (送达), as the 行政处罚法 (第六十一条) and the 民事诉讼法 it
 /// refers to name the ways.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceMethod {
     /// 直接送达
@@ -222,8 +218,7 @@ pub enum ServiceMethod {
 }
 
 /// The service (送达) of a notice: when, how and to whom.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Service {
     #[serde(with = "crate::date::iso")]
     pub date: Date,
@@ -234,7 +229,7 @@ pub struct Service {
 
 /// A service as a request body gives it, checked: a recipient named on one line.
 pub fn service_of(v: serde_json::Value) -> Result<Service, crate::Errors> {
-    let s: Service = crate::json::parse_value_at(v, "$")?;
+    let s = super::read::service(&v, "$")?;
     if s.recipient.trim().is_empty() {
         return Err(FieldError::new("$.recipient", "required").into());
     }

@@ -7,7 +7,7 @@ use crate::date::{Date, DeadlineState};
 use serde::Serialize;
 
 /// Progress as bureaus report it: 核查问题线索N件，实施整改措施N项，整改销号N件.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Counts {
     pub items: usize,
     /// Items on the 问题线索 list that have been taken up (no longer 待整改).

@@ -6,7 +6,6 @@ use super::item::refuse;
 use super::*;
 use crate::error::FieldError;
 use crate::Errors;
-use serde::Deserialize;
 use serde_json::Value;
 
 /// The longest text of each field \[practice\]: what a person types, with room to spare.
@@ -66,69 +65,27 @@ impl Action {
     }
 }
 
-/// The body of each action: its `action` and what its transition needs, with the note
-/// recorded in the history. One struct per action, so a bad field's path is kept.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StartBody {
-    #[serde(rename = "action")]
-    _action: String,
-    #[serde(default)]
-    note: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ReportBody {
-    #[serde(rename = "action")]
-    _action: String,
-    evidence: Vec<Evidence>,
-    #[serde(default)]
-    note: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ReinspectBody {
-    #[serde(rename = "action")]
-    _action: String,
-    #[serde(with = "crate::date::iso")]
-    date: crate::date::Date,
-    inspector: String,
-    conclusion: Conclusion,
-    #[serde(default)]
-    notes: String,
-    #[serde(default)]
-    note: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CloseOutBody {
-    #[serde(rename = "action")]
-    _action: String,
-    approver: String,
-    #[serde(with = "crate::date::iso")]
-    date: crate::date::Date,
-    #[serde(default)]
-    note: String,
-}
-
 /// A text of a body to check: its path, the text, its field in [`MAX_CHARS`], whether it
 /// is one line.
 type Text = (String, String, &'static str, bool);
 
-/// The action and its note, with the texts to check.
+/// The action and its note, with the texts to check. Each action's body has its
+/// `action`, what its transition needs and the note recorded in the history, and no
+/// other field.
 fn read_action(name: &str, v: Value) -> Result<(Action, String, Vec<Text>), FieldError> {
-    use crate::json::parse_value_at as read;
+    use super::read::{conclusion, date, evidence};
+    use crate::json::read::{list, string, Object};
+    let o = Object::of(&v, "$")?;
+    let note = || o.or_default("note", string);
     Ok(match name {
         "start" => {
-            let b: StartBody = read(v, "$")?;
-            (Action::Start, b.note, vec![])
+            o.only(&["action", "note"])?;
+            (Action::Start, note()?, vec![])
         }
         "report" => {
-            let b: ReportBody = read(v, "$")?;
-            let texts = (b.evidence.iter().enumerate())
+            o.only(&["action", "evidence", "note"])?;
+            let evidence = o.field("evidence", |v, p| list(v, p, evidence))?;
+            let texts = (evidence.iter().enumerate())
                 .map(|(n, e)| {
                     (
                         format!("$.evidence[{n}].text"),
@@ -138,36 +95,30 @@ fn read_action(name: &str, v: Value) -> Result<(Action, String, Vec<Text>), Fiel
                     )
                 })
                 .collect();
-            (
-                Action::Report {
-                    evidence: b.evidence,
-                },
-                b.note,
-                texts,
-            )
+            (Action::Report { evidence }, note()?, texts)
         }
         "reinspect" => {
-            let b: ReinspectBody = read(v, "$")?;
-            let texts = vec![
-                ("$.inspector".into(), b.inspector.clone(), "inspector", true),
-                ("$.notes".into(), b.notes.clone(), "notes", false),
-            ];
+            o.only(&["action", "date", "inspector", "conclusion", "notes", "note"])?;
             let r = Reinspection {
-                date: b.date,
-                inspector: b.inspector,
-                conclusion: b.conclusion,
-                notes: b.notes,
+                date: o.field("date", date)?,
+                inspector: o.field("inspector", string)?,
+                conclusion: o.field("conclusion", conclusion)?,
+                notes: o.or_default("notes", string)?,
             };
-            (Action::Reinspect(r), b.note, texts)
+            let texts = vec![
+                ("$.inspector".into(), r.inspector.clone(), "inspector", true),
+                ("$.notes".into(), r.notes.clone(), "notes", false),
+            ];
+            (Action::Reinspect(r), note()?, texts)
         }
         _ => {
-            let b: CloseOutBody = read(v, "$")?;
-            let texts = vec![("$.approver".into(), b.approver.clone(), "approver", true)];
+            o.only(&["action", "approver", "date", "note"])?;
             let c = CloseOut {
-                approver: b.approver,
-                date: b.date,
+                approver: o.field("approver", string)?,
+                date: o.field("date", date)?,
             };
-            (Action::CloseOut(c), b.note, texts)
+            let texts = vec![("$.approver".into(), c.approver.clone(), "approver", true)];
+            (Action::CloseOut(c), note()?, texts)
         }
     })
 }
@@ -268,30 +219,6 @@ pub fn check_actor(item: &Item, action: &Action, by: &str) -> Result<(), FieldEr
     }
 }
 
-/// A new item as a list document writes it (`yaojian/checklist/1`), read as the add
-/// form reads it: its status, records and history are not taken from the body.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NewItemBody {
-    #[serde(default)]
-    id: String,
-    list: ListKind,
-    source: Source,
-    problem: String,
-    #[serde(default)]
-    provision: String,
-    #[serde(default)]
-    legal_basis: String,
-    #[serde(default)]
-    rule: Option<String>,
-    measures: Vec<String>,
-    unit: String,
-    person: String,
-    mode: Mode,
-    #[serde(default)]
-    deadline: Option<String>,
-}
-
 impl ItemInput {
     /// The add form of an item written as in a list document. Keys of the item's status,
     /// records and history are ignored; `extra` names keys the caller reads itself.
@@ -307,21 +234,7 @@ impl ItemInput {
                 o.remove(*k);
             }
         }
-        let b: NewItemBody = crate::json::parse_value_at(v, "$")?;
-        Ok(ItemInput {
-            id: b.id,
-            list: b.list,
-            source: b.source,
-            problem: b.problem,
-            provision: b.provision,
-            legal_basis: b.legal_basis,
-            rule: b.rule.unwrap_or_default(),
-            measures: b.measures.join("\n"),
-            unit: b.unit,
-            person: b.person,
-            mode: b.mode,
-            deadline: b.deadline.unwrap_or_default(),
-        })
+        read_new_item(&v)
     }
 
     /// This form with the fields `patch` (an object of [`INPUT_FIELDS`] but `id`)
@@ -344,8 +257,46 @@ impl ItemInput {
         if !errs.is_empty() {
             return Err(errs.into());
         }
-        Ok(crate::json::parse_value_at(form, "$")?)
+        Ok(super::read::item_input(&form, "$")?)
     }
+}
+
+/// A new item as a list document writes it (`yaojian/checklist/1`), read as the add
+/// form reads it: its status, records and history are not taken from the body (the
+/// caller removed them).
+fn read_new_item(v: &Value) -> Result<ItemInput, Errors> {
+    use super::read::{list_kind, mode, source};
+    use crate::json::read::{string, strings, Object};
+    let o = Object::of(v, "$")?;
+    let known = [
+        "id",
+        "list",
+        "source",
+        "problem",
+        "provision",
+        "legal_basis",
+        "rule",
+        "measures",
+        "unit",
+        "person",
+        "mode",
+        "deadline",
+    ];
+    o.only(&known)?;
+    Ok(ItemInput {
+        id: o.or_default("id", string)?,
+        list: o.field("list", list_kind)?,
+        source: o.field("source", source)?,
+        problem: o.field("problem", string)?,
+        provision: o.or_default("provision", string)?,
+        legal_basis: o.or_default("legal_basis", string)?,
+        rule: o.optional("rule", string)?.unwrap_or_default(),
+        measures: o.field("measures", strings)?.join("\n"),
+        unit: o.field("unit", string)?,
+        person: o.field("person", string)?,
+        mode: o.field("mode", mode)?,
+        deadline: o.optional("deadline", string)?.unwrap_or_default(),
+    })
 }
 
 /// The item the add form describes, as 待整改 with no records and no history.

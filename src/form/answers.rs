@@ -57,17 +57,16 @@ pub type Findings = BTreeMap<String, FindingAnswer>;
 pub fn read_findings(v: &Value, path: &str) -> crate::json::read::Read<Findings> {
     use crate::form::template::SEVERITIES;
     use crate::json::read::{one_of, string, Object};
-    Object::of(v, path)?.entries(|id, v, path| {
+    Object::of(v, path)?.map(|v, path| {
         let o = Object::of(v, path)?;
         o.only(&["severity", "title", "explanation", "measure", "deadline"])?;
-        let answer = FindingAnswer {
+        Ok(FindingAnswer {
             severity: o.optional("severity", |v, p| one_of(v, p, &SEVERITIES))?,
             title: o.optional("title", string)?,
             explanation: o.or_default("explanation", string)?,
             measure: o.or_default("measure", string)?,
             deadline: o.or_default("deadline", string)?,
-        };
-        Ok((id.to_string(), answer))
+        })
     })
 }
 

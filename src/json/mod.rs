@@ -185,14 +185,6 @@ pub fn parse_value_at<T: DeserializeOwned>(
     serde_json::from_str(&text).map_err(|e| type_error(&text, path, &e))
 }
 
-/// Reads `T` out of a value already parsed, through its text: `T` is then compiled for
-/// serde_json's one text reader only, never also for `serde_json::Value`'s deserializer
-/// (which would double every type's reading code in a widget's wasm). Use it instead
-/// of `serde_json::from_value`.
-pub fn from_value<T: DeserializeOwned>(v: &serde_json::Value) -> serde_json::Result<T> {
-    serde_json::from_str(&v.to_string())
-}
-
 /// Reads a document straight into `T`, in one pass. Only a document that does not fit
 /// is read again, to tell a syntax error or a duplicate key ([`parse_document`]) from a
 /// value of the wrong type, so a bad one gets the same errors as [`parse_document`]

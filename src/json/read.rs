@@ -89,15 +89,21 @@ impl<'a> Object<'a> {
             .transpose()
     }
 
-    /// Every field, read by `read(key, value, path)`, in the document's order.
-    pub fn entries<T, C: FromIterator<T>>(
-        &self,
-        read: impl Fn(&str, &Value, &str) -> Read<T>,
-    ) -> Read<C> {
+    /// Every field, read by `read(value, path)`, by its key. Built key by key: a
+    /// `collect()` into a map would compile a sort for every type of value.
+    pub fn map<T>(&self, read: impl Fn(&Value, &str) -> Read<T>) -> Read<BTreeMap<String, T>> {
+        let mut out = BTreeMap::new();
+        for (k, v) in self.map {
+            out.insert(k.clone(), read(v, &self.path_of(k))?);
+        }
+        Ok(out)
+    }
+
+    /// Every field as (key, value, its path), for a map keyed otherwise.
+    pub fn fields(&self) -> impl Iterator<Item = (&'a str, &'a Value, String)> + '_ {
         self.map
             .iter()
-            .map(|(k, v)| read(k, v, &self.path_of(k)))
-            .collect()
+            .map(|(k, v)| (k.as_str(), v, self.path_of(k)))
     }
 
     /// Refuses a field not in `known`, as `#[serde(deny_unknown_fields)]` does.
@@ -154,6 +160,11 @@ pub fn u32(v: &Value, path: &str) -> Read<u32> {
         .ok_or_else(|| invalid(v, path, "u32"))
 }
 
+/// A whole number from 0 to `u64::MAX`.
+pub fn u64(v: &Value, path: &str) -> Read<u64> {
+    v.as_u64().ok_or_else(|| invalid(v, path, "u64"))
+}
+
 /// A whole number that fits `i64`.
 pub fn i64(v: &Value, path: &str) -> Read<i64> {
     v.as_i64().ok_or_else(|| invalid(v, path, "i64"))
@@ -178,7 +189,7 @@ pub fn strings(v: &Value, path: &str) -> Read<Vec<String>> {
 
 /// An object of strings (a text in several languages).
 pub fn string_map(v: &Value, path: &str) -> Read<BTreeMap<String, String>> {
-    Object::of(v, path)?.entries(|k, v, path| Ok((k.to_string(), string(v, path)?)))
+    Object::of(v, path)?.map(string)
 }
 
 /// One of the names in `names`, as the value paired with it.

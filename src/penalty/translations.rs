@@ -20,8 +20,11 @@ fn read_file(text: &str) -> Result<Translations, FieldError> {
     let v = crate::json::parse_document(text, "$")?;
     let o = Object::of(&v, "$")?;
     let texts = o.field("texts", |v, path| {
-        let texts = Object::of(v, path)?;
-        texts.entries(|key, v, path| Ok((key.to_string(), string_map(v, path)?)))
+        let mut texts = HashMap::new();
+        for (key, v, path) in Object::of(v, path)?.fields() {
+            texts.insert(key.to_string(), string_map(v, &path)?);
+        }
+        Ok(texts)
     })?;
     Ok(Translations {
         schema: o.field("schema", string)?,

@@ -347,9 +347,9 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
             { org_field.unwrap_or_default() }
             { c.text_input("id", &x.id, |x, v| x.id = v, Some(t(lang, if p.editing.is_some() { "cl.id_fixed" } else { "cl.id_hint" })), None) }
             { c.select("list", LISTS.iter().map(|l| (cl::wire_name(l), label(lang, "list", l))).collect(), cl::wire_name(&x.list),
-                |x, v| if let Ok(l) = yaojian::json::from_value(&serde_json::Value::String(v)) { x.list = l }) }
+                |x, v| if let Some(l) = cl::read::named(&cl::read::LIST_KINDS, &v) { x.list = l }) }
             { c.select("source", SOURCES.iter().map(|s| (cl::wire_name(s), label(lang, "source", s))).collect(), cl::wire_name(&x.source),
-                |x, v| if let Ok(s) = yaojian::json::from_value(&serde_json::Value::String(v)) { x.source = s }) }
+                |x, v| if let Some(s) = cl::read::named(&cl::read::SOURCES, &v) { x.source = s }) }
             { c.textarea("problem", &x.problem, |x, v| x.problem = v, None) }
             { c.text_input("provision", &x.provision, |x, v| x.provision = v, None, None) }
             { c.select("rule", rules, x.rule.clone(), |x, v| {

@@ -37,15 +37,16 @@ pub struct Served {
 
 /// The notice of a server's answer; `None` when it is not one.
 pub fn issued_of(v: &Value) -> Option<Issued> {
-    let notice: cl::Notice = yaojian::json::from_value(v).ok()?;
+    let notice = cl::read::notice(v, "$").ok()?;
     let services = v["services"].as_array().map_or(&[][..], Vec::as_slice);
     let services = services
         .iter()
         .filter_map(|s| {
             Some(Served {
-                service: yaojian::json::from_value(&json!({
-                    "date": s["date"], "method": s["method"], "recipient": s["recipient"],
-                }))
+                service: cl::read::service(
+                    &json!({"date": s["date"], "method": s["method"], "recipient": s["recipient"]}),
+                    "$",
+                )
                 .ok()?,
                 by: s["recorded_by"].as_str()?.to_string(),
                 at: s["recorded_at"].as_str()?.to_string(),

@@ -7,14 +7,14 @@
 //! to read) only while the page is open.
 
 use crate::common::server::Endpoint;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// Seconds between tries while changes wait.
 pub const RETRY_SECONDS: u32 = 15;
 
 /// A change waiting for the server.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize)]
 pub struct Queued {
     /// The item changed.
     pub id: String,
@@ -29,6 +29,26 @@ pub struct Queued {
 }
 
 impl Queued {
+    /// The changes kept as `text`: none when it is not a list of them.
+    fn read_all(text: &str) -> Vec<Queued> {
+        use yaojian::json::read::{i64, list, string, Object};
+        let one = |v: &Value, path: &str| {
+            let o = Object::of(v, path)?;
+            Ok(Queued {
+                id: o.field("id", string)?,
+                revision: o.field("revision", i64)?,
+                method: o.field("method", string)?,
+                path: o.field("path", string)?,
+                body: o.field("body", |v, _| Ok(v.clone()))?,
+                what: o.field("what", string)?,
+            })
+        };
+        let Ok(v) = yaojian::json::parse_document(text, "$") else {
+            return Vec::new();
+        };
+        list(&v, "$", one).unwrap_or_default()
+    }
+
     /// What the user typed into the change, for when it cannot be applied: every text it
     /// carries but the action's name.
     pub fn typed(&self) -> String {
@@ -64,7 +84,7 @@ pub fn kept(key: &str) -> Vec<Queued> {
         return Vec::new();
     };
     let text = st.get_item(key).ok().flatten().unwrap_or_default();
-    serde_json::from_str(&text).unwrap_or_default()
+    Queued::read_all(&text)
 }
 
 fn write(key: &str, all: &[Queued]) {

@@ -7,7 +7,6 @@ use super::board::{Board, BoardAction, Change, Open};
 use super::{forms, table};
 use super::{label, LISTS, SOURCES};
 use crate::common::{t, tf};
-use serde_json::Value;
 use std::rc::Rc;
 use yaojian::checklist::{self as cl, ItemInput, Status};
 use yaojian::date::Date;
@@ -42,11 +41,10 @@ pub(super) fn filters_view(
             let target = e.target_unchecked_into::<web_sys::HtmlInputElement>();
             let v = target.value();
             // Select values are wire names; "" is "all".
-            let wire = |v: &str| (!v.is_empty()).then(|| Value::String(v.to_string()));
             match field {
-                "status" => x.status = wire(&v).and_then(|w| yaojian::json::from_value(&w).ok()),
-                "list" => x.list = wire(&v).and_then(|w| yaojian::json::from_value(&w).ok()),
-                "source" => x.source = wire(&v).and_then(|w| yaojian::json::from_value(&w).ok()),
+                "status" => x.status = cl::read::named(&cl::read::STATUSES, &v),
+                "list" => x.list = cl::read::named(&cl::read::LIST_KINDS, &v),
+                "source" => x.source = cl::read::named(&cl::read::SOURCES, &v),
                 "unit" => x.unit = (!v.is_empty()).then_some(v),
                 _ => x.overdue_only = target.checked(),
             }

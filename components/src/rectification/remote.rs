@@ -24,13 +24,13 @@ pub struct Stored {
 /// the server's: each entry names who did it (`by`, the token's `sub`) and when.
 pub fn stored_of(v: &Value) -> Option<Stored> {
     let revision = v["revision"].as_i64()?;
-    let item = yaojian::json::from_value(v).or_else(|_| {
+    let item = cl::read::item(v, "$").or_else(|_| {
         // A history this widget cannot read does not hide the item.
         let mut v = v.clone();
         if let Some(o) = v.as_object_mut() {
             o.remove("history");
         }
-        yaojian::json::from_value(&v)
+        cl::read::item(&v, "$")
     });
     let history = v["history"].as_array().map_or(&[][..], Vec::as_slice);
     let notices = history
@@ -163,7 +163,7 @@ pub async fn load_counts(e: &Endpoint, f: &cl::Filter, lang: Lang) -> Result<Cou
         other => return Err(failed(other)),
     };
     Ok(Counted {
-        counts: yaojian::json::from_value(&report["counts"]).unwrap_or_default(),
+        counts: cl::read::counts(&report["counts"], "$.counts").unwrap_or_default(),
         units: report["by_unit"].as_object().map_or_else(Vec::new, |m| {
             m.keys().filter(|u| !u.is_empty()).cloned().collect()
         }),

@@ -93,7 +93,7 @@ pub fn etag(revision: i64) -> HeaderMap {
 
 /// The engine's item with its history as transitions, for the engine's checks.
 pub fn with_history(s: &StoredItem, history: &[Entry]) -> Item {
-    let status = |w: &str| serde_json::from_value::<Status>(json!(w)).unwrap_or(Status::Pending);
+    let status = |w: &str| cl::read::named(&cl::read::STATUSES, w).unwrap_or(Status::Pending);
     let mut item = s.item.clone();
     item.history = history
         .iter()
@@ -225,13 +225,14 @@ pub struct ItemQuery {
 }
 
 /// The engine's wire name `v` of `T` (`in_progress`), or 422 at `$.query.<field>`.
-fn wire_value<T: serde::de::DeserializeOwned>(
+fn wire_value<T: Copy>(
     v: &Option<String>,
+    names: &[(&str, T)],
     field: &str,
     lang: Lang,
 ) -> ApiResult<Option<T>> {
     let Some(v) = v else { return Ok(None) };
-    serde_json::from_value(json!(v)).map(Some).map_err(|_| {
+    cl::read::named(names, v).map(Some).ok_or_else(|| {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             &format!("$.query.{field}"),
@@ -256,9 +257,9 @@ pub fn engine_filter(q: &ItemQuery, lang: Lang) -> ApiResult<cl::Filter> {
         }
     };
     Ok(cl::Filter {
-        status: wire_value(&q.status, "status", lang)?,
-        list: wire_value(&q.list, "list", lang)?,
-        source: wire_value(&q.source, "source", lang)?,
+        status: wire_value(&q.status, &cl::read::STATUSES, "status", lang)?,
+        list: wire_value(&q.list, &cl::read::LIST_KINDS, "list", lang)?,
+        source: wire_value(&q.source, &cl::read::SOURCES, "source", lang)?,
         unit: q.unit.clone(),
         overdue_only,
         search: q.q.clone().unwrap_or_default(),

@@ -3,7 +3,6 @@
 //! and only when the revision is still the one the change was made on.
 
 use super::{json, seq, text, Arg, Conditions, Db, Scope, ScopeColumns};
-use serde_json::Value;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use yaojian::checklist::{wire_name, Item};
@@ -43,7 +42,7 @@ pub struct StoredItem {
 }
 
 fn stored_item(row: &AnyRow) -> Result<StoredItem, sqlx::Error> {
-    let item: Item = serde_json::from_value(json(row, "body")?)
+    let item = yaojian::checklist::read::item(&json(row, "body")?, "$")
         .map_err(|e| sqlx::Error::Decode(format!("the stored item is not an item: {e}").into()))?;
     written_item(row, item)
 }
@@ -401,14 +400,17 @@ fn summary(row: &AnyRow) -> Result<(i64, Item), sqlx::Error> {
 
 /// The item of a row of [`FIELDS`] and `id` (see [`summary`]).
 fn columns_item(row: &AnyRow) -> Result<Item, sqlx::Error> {
-    let wire_of = |col: &str| -> Result<Value, sqlx::Error> { Ok(Value::String(text(row, col)?)) };
-    let decode =
-        |e: serde_json::Error| sqlx::Error::Decode(format!("a stored item's column: {e}").into());
+    use yaojian::checklist::read::{named, LIST_KINDS, SOURCES, STATUSES};
+    fn wire_of<T: Copy>(row: &AnyRow, col: &str, names: &[(&str, T)]) -> Result<T, sqlx::Error> {
+        let v = text(row, col)?;
+        named(names, &v)
+            .ok_or_else(|| sqlx::Error::Decode(format!("a stored item's column {col}: {v}").into()))
+    }
     let deadline: Option<String> = row.try_get("deadline")?;
     let item = Item {
         id: text(row, "id")?,
-        list: serde_json::from_value(wire_of("list")?).map_err(decode)?,
-        source: serde_json::from_value(wire_of("source")?).map_err(decode)?,
+        list: wire_of(row, "list", &LIST_KINDS)?,
+        source: wire_of(row, "source", &SOURCES)?,
         problem: text(row, "problem")?,
         provision: text(row, "provision")?,
         legal_basis: String::new(),
@@ -418,7 +420,7 @@ fn columns_item(row: &AnyRow) -> Result<Item, sqlx::Error> {
         person: text(row, "person")?,
         mode: yaojian::checklist::Mode::Deadline,
         deadline: deadline.and_then(|d| yaojian::date::parse_date(&d).ok()),
-        status: serde_json::from_value(wire_of("status")?).map_err(decode)?,
+        status: wire_of(row, "status", &STATUSES)?,
         evidence: vec![],
         reinspections: vec![],
         close_out: None,

@@ -36,8 +36,14 @@ fn channel(v: &Value, path: &str) -> Read<Channel> {
 }
 
 fn floor_by_channel(v: &Value, path: &str) -> Read<BTreeMap<Channel, Fen>> {
-    Object::of(v, path)?
-        .entries(|k, v, path| Ok((channel(&Value::String(k.to_string()), path)?, fen(v, path)?)))
+    let mut out = BTreeMap::new();
+    for (k, v, path) in Object::of(v, path)?.fields() {
+        out.insert(
+            channel(&Value::String(k.to_string()), &path)?,
+            fen(v, &path)?,
+        );
+    }
+    Ok(out)
 }
 
 fn fine(v: &Value, path: &str) -> Read<Fine> {
@@ -241,4 +247,25 @@ pub fn benchmark(v: &Value, path: &str) -> Read<Benchmark> {
             .unwrap_or(5),
         no_penalty_list: o.optional("no_penalty_list", no_penalty_list)?,
     })
+}
+
+#[cfg(all(test, feature = "embedded-data"))]
+mod tests {
+    use super::*;
+
+    fn written<T: serde::Serialize>(x: &T) -> Value {
+        serde_json::to_value(x).unwrap()
+    }
+
+    /// Every field written is read back under the same name: what the engine writes
+    /// (the CLI's output, a widget's event) reads as it was.
+    #[test]
+    fn what_is_written_reads_back_the_same() {
+        let table = crate::penalty::rule_table();
+        assert_eq!(&rule_table(&written(table), "$").unwrap(), table);
+        let list = crate::penalty::circumstances();
+        assert_eq!(&circumstances(&written(list), "$").unwrap(), list);
+        let bench = crate::penalty::default_benchmark();
+        assert_eq!(&benchmark(&written(bench), "$").unwrap(), bench);
+    }
 }

@@ -146,7 +146,7 @@ fn submitter(v: &Value, path: &str) -> Read<SubmitterFields> {
 }
 
 fn translations(v: &Value, path: &str) -> Read<BTreeMap<String, BTreeMap<String, String>>> {
-    Object::of(v, path)?.entries(|k, v, path| Ok((k.to_string(), r::string_map(v, path)?)))
+    Object::of(v, path)?.map(r::string_map)
 }
 
 /// A template document's shape (`yaojian/form/1`), before its checks.
