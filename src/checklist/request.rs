@@ -268,21 +268,7 @@ fn read_new_item(v: &Value) -> Result<ItemInput, Errors> {
     use super::read::{list_kind, mode, source};
     use crate::json::read::{string, strings, Object};
     let o = Object::of(v, "$")?;
-    let known = [
-        "id",
-        "list",
-        "source",
-        "problem",
-        "provision",
-        "legal_basis",
-        "rule",
-        "measures",
-        "unit",
-        "person",
-        "mode",
-        "deadline",
-    ];
-    o.only(&known)?;
+    o.only(&INPUT_FIELDS)?;
     Ok(ItemInput {
         id: o.or_default("id", string)?,
         list: o.field("list", list_kind)?,

@@ -23,6 +23,10 @@ use std::collections::BTreeMap;
 /// What reading a value gives: the value, or the error at its path.
 pub type Read<T> = Result<T, FieldError>;
 
+/// A reader of one kind of value: `(value, its path)`. A function, not a closure, so
+/// the helpers below are compiled once per type read, not once per call.
+pub type Reader<T> = fn(&Value, &str) -> Read<T>;
+
 /// An object being read, and its path.
 pub struct Object<'a> {
     map: &'a Map<String, Value>,
@@ -49,7 +53,7 @@ impl<'a> Object<'a> {
     }
 
     /// Field `key`, which must be there (`null` is read as a value).
-    pub fn field<T>(&self, key: &str, read: impl FnOnce(&Value, &str) -> Read<T>) -> Read<T> {
+    pub fn field<T>(&self, key: &str, read: Reader<T>) -> Read<T> {
         match self.map.get(key) {
             Some(v) => read(v, &self.path_of(key)),
             None => Err(detail(self.path, format!("missing field `{key}`"))),
@@ -57,11 +61,7 @@ impl<'a> Object<'a> {
     }
 
     /// Field `key`, or none when it is absent or `null`.
-    pub fn optional<T>(
-        &self,
-        key: &str,
-        read: impl FnOnce(&Value, &str) -> Read<T>,
-    ) -> Read<Option<T>> {
+    pub fn optional<T>(&self, key: &str, read: Reader<T>) -> Read<Option<T>> {
         match self.map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(v) => read(v, &self.path_of(key)).map(Some),
@@ -69,20 +69,12 @@ impl<'a> Object<'a> {
     }
 
     /// Field `key`, or `T`'s default when it is absent (`null` is read as a value).
-    pub fn or_default<T: Default>(
-        &self,
-        key: &str,
-        read: impl FnOnce(&Value, &str) -> Read<T>,
-    ) -> Read<T> {
+    pub fn or_default<T: Default>(&self, key: &str, read: Reader<T>) -> Read<T> {
         Ok(self.optional_present(key, read)?.unwrap_or_default())
     }
 
     /// Field `key`, or none when it is absent (`null` is read as a value).
-    pub fn optional_present<T>(
-        &self,
-        key: &str,
-        read: impl FnOnce(&Value, &str) -> Read<T>,
-    ) -> Read<Option<T>> {
+    pub fn optional_present<T>(&self, key: &str, read: Reader<T>) -> Read<Option<T>> {
         self.map
             .get(key)
             .map(|v| read(v, &self.path_of(key)))
@@ -91,7 +83,7 @@ impl<'a> Object<'a> {
 
     /// Every field, read by `read(value, path)`, by its key. Built key by key: a
     /// `collect()` into a map would compile a sort for every type of value.
-    pub fn map<T>(&self, read: impl Fn(&Value, &str) -> Read<T>) -> Read<BTreeMap<String, T>> {
+    pub fn map<T>(&self, read: Reader<T>) -> Read<BTreeMap<String, T>> {
         let mut out = BTreeMap::new();
         for (k, v) in self.map {
             out.insert(k.clone(), read(v, &self.path_of(k))?);
@@ -171,15 +163,15 @@ pub fn i64(v: &Value, path: &str) -> Read<i64> {
 }
 
 /// An array, each element read by `read` at `path[i]`.
-pub fn list<T>(v: &Value, path: &str, read: impl Fn(&Value, &str) -> Read<T>) -> Read<Vec<T>> {
+pub fn list<T>(v: &Value, path: &str, read: Reader<T>) -> Read<Vec<T>> {
     let Value::Array(items) = v else {
         return Err(invalid(v, path, "a sequence"));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, x)| read(x, &format!("{path}[{i}]")))
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, x) in items.iter().enumerate() {
+        out.push(read(x, &format!("{path}[{i}]"))?);
+    }
+    Ok(out)
 }
 
 /// An array of strings.
@@ -236,8 +228,8 @@ mod tests {
         let e = at(o.field("list", |v, p| list(v, p, u32)).unwrap_err());
         assert_eq!(e.0, "$.doc.list[1]");
         assert_eq!(e.2, "invalid type: string \"two\", expected u32");
-        let kinds = [("small", 1), ("medium", 2)];
-        let e = at(o.field("kind", |v, p| one_of(v, p, &kinds)).unwrap_err());
+        const KINDS: [(&str, u8); 2] = [("small", 1), ("medium", 2)];
+        let e = at(o.field("kind", |v, p| one_of(v, p, &KINDS)).unwrap_err());
         assert_eq!(
             e.2,
             "unknown variant `big`, expected one of `small`, `medium`"

@@ -4,6 +4,17 @@
 use super::*;
 use crate::json::read::{self as r, list, one_of, Object, Read};
 
+const QUESTION_KINDS: [(&str, QuestionKind); 2] = [
+    ("yes_no", QuestionKind::YesNo),
+    ("single_choice", QuestionKind::SingleChoice),
+];
+
+const REQUIREMENT_KINDS: [(&str, RequirementKind); 3] = [
+    ("condition", RequirementKind::Condition),
+    ("material", RequirementKind::Material),
+    ("note", RequirementKind::Note),
+];
+
 fn choice(v: &Value, path: &str) -> Read<Choice> {
     let o = Object::of(v, path)?;
     Ok(Choice {
@@ -14,13 +25,9 @@ fn choice(v: &Value, path: &str) -> Read<Choice> {
 
 fn question(v: &Value, path: &str) -> Read<Question> {
     let o = Object::of(v, path)?;
-    let kinds = [
-        ("yes_no", QuestionKind::YesNo),
-        ("single_choice", QuestionKind::SingleChoice),
-    ];
     Ok(Question {
         id: o.field("id", r::string)?,
-        kind: o.field("kind", |v, p| one_of(v, p, &kinds))?,
+        kind: o.field("kind", |v, p| one_of(v, p, &QUESTION_KINDS))?,
         label: o.field("label", r::string_map)?,
         help: o.optional("help", r::string_map)?,
         options: o.or_default("options", |v, p| list(v, p, choice))?,
@@ -40,14 +47,9 @@ fn basis(v: &Value, path: &str) -> Read<Basis> {
 
 fn requirement(v: &Value, path: &str) -> Read<RawRequirement> {
     let o = Object::of(v, path)?;
-    let kinds = [
-        ("condition", RequirementKind::Condition),
-        ("material", RequirementKind::Material),
-        ("note", RequirementKind::Note),
-    ];
     Ok(RawRequirement {
         id: o.field("id", r::string)?,
-        kind: o.field("kind", |v, p| one_of(v, p, &kinds))?,
+        kind: o.field("kind", |v, p| one_of(v, p, &REQUIREMENT_KINDS))?,
         title: o.field("title", r::string_map)?,
         explanation: o.field("explanation", r::string_map)?,
         basis: o.optional("basis", basis)?,

@@ -6,6 +6,20 @@ use super::*;
 use crate::json::read::{self as r, list, one_of, Object, Read};
 use serde_json::Value;
 
+const FINE_KINDS: [(&str, FineKind); 3] = [
+    ("multiple", FineKind::Multiple),
+    ("fixed", FineKind::Fixed),
+    ("up_to", FineKind::UpTo),
+];
+
+const GROUPS: [(&str, Group); 5] = [
+    ("aggravating", Group::Aggravating),
+    ("mitigating", Group::Mitigating),
+    ("exempting", Group::Exempting),
+    ("condition", Group::Condition),
+    ("limitation", Group::Limitation),
+];
+
 /// An amount in yuan, written as text (`"1.50"`).
 pub fn fen(v: &Value, path: &str) -> Read<Fen> {
     let text = r::string(v, path)?;
@@ -48,13 +62,8 @@ fn floor_by_channel(v: &Value, path: &str) -> Read<BTreeMap<Channel, Fen>> {
 
 fn fine(v: &Value, path: &str) -> Read<Fine> {
     let o = Object::of(v, path)?;
-    let kinds = [
-        ("multiple", FineKind::Multiple),
-        ("fixed", FineKind::Fixed),
-        ("up_to", FineKind::UpTo),
-    ];
     Ok(Fine {
-        kind: o.field("kind", |v, p| one_of(v, p, &kinds))?,
+        kind: o.field("kind", |v, p| one_of(v, p, &FINE_KINDS))?,
         base: o.optional("base", base)?,
         min_pct: o.optional("min_pct", r::i64)?,
         max_pct: o.optional("max_pct", r::i64)?,
@@ -150,16 +159,9 @@ pub fn rule_table(v: &Value, path: &str) -> Read<RuleTable> {
 
 fn circumstance(v: &Value, path: &str) -> Read<Circumstance> {
     let o = Object::of(v, path)?;
-    let groups = [
-        ("aggravating", Group::Aggravating),
-        ("mitigating", Group::Mitigating),
-        ("exempting", Group::Exempting),
-        ("condition", Group::Condition),
-        ("limitation", Group::Limitation),
-    ];
     Ok(Circumstance {
         id: o.field("id", r::string)?,
-        group: o.field("group", |v, p| one_of(v, p, &groups))?,
+        group: o.field("group", |v, p| one_of(v, p, &GROUPS))?,
         law: o.field("law", r::string)?,
         article: o.field("article", r::u32)?,
         paragraph: o.optional("paragraph", r::u32)?,
