@@ -4,8 +4,8 @@
 //! as documents write them, are here once.
 
 use super::*;
-use crate::date::Date;
-use crate::json::read::{self as r, list, one_of, Object, Read};
+pub use crate::json::read::named;
+use crate::json::read::{self as r, date, list, one_of, Object, Read};
 use serde_json::Value;
 
 /// The lists, as documents name them.
@@ -49,15 +49,6 @@ pub const SERVICE_METHODS: [(&str, ServiceMethod); 6] = [
     ("entrusted", ServiceMethod::Entrusted),
     ("announcement", ServiceMethod::Announcement),
 ];
-
-/// The value named `name` in `names` (a select's value, a filter's).
-pub fn named<T: Copy>(names: &[(&str, T)], name: &str) -> Option<T> {
-    names.iter().find(|(n, _)| *n == name).map(|(_, x)| *x)
-}
-
-pub(crate) fn date(v: &Value, path: &str) -> Read<Date> {
-    crate::date::iso::read(&r::string(v, path)?).map_err(|words| r::detail(path, words))
-}
 
 fn usize(v: &Value, path: &str) -> Read<usize> {
     v.as_u64()

@@ -73,8 +73,8 @@ type Text = (String, String, &'static str, bool);
 /// `action`, what its transition needs and the note recorded in the history, and no
 /// other field.
 fn read_action(name: &str, v: Value) -> Result<(Action, String, Vec<Text>), FieldError> {
-    use super::read::{conclusion, date, evidence};
-    use crate::json::read::{list, string, Object};
+    use super::read::{conclusion, evidence};
+    use crate::json::read::{date, list, string, Object};
     let o = Object::of(&v, "$")?;
     let note = || o.or_default("note", string);
     Ok(match name {

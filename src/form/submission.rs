@@ -75,10 +75,7 @@ impl Submission {
             key: o.optional("key", string)?,
             started_at: o.optional("started_at", string)?,
             submitted_at: o.field("submitted_at", string)?,
-            answers: o.field("answers", |v, path| match v {
-                Value::Object(m) => Ok(m.clone()),
-                _ => Err(crate::json::read::invalid(v, path, "a map")),
-            })?,
+            answers: o.field("answers", crate::json::read::object)?,
             findings: o.or_default("findings", super::answers::read_findings)?,
         })
     }

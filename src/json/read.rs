@@ -42,11 +42,6 @@ impl<'a> Object<'a> {
         }
     }
 
-    /// The object's path.
-    pub fn path(&self) -> &str {
-        self.path
-    }
-
     /// The path of field `key`.
     pub fn path_of(&self, key: &str) -> String {
         format!("{}.{key}", self.path)
@@ -189,14 +184,36 @@ pub fn one_of<T: Copy>(v: &Value, path: &str, names: &[(&str, T)]) -> Read<T> {
     let Some(s) = v.as_str() else {
         return Err(invalid(v, path, "a string"));
     };
-    match names.iter().find(|(n, _)| *n == s) {
-        Some((_, x)) => Ok(*x),
-        None => {
-            let known: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-            let words = format!("unknown variant `{s}`, expected one of {}", quoted(&known));
-            Err(detail(path, words))
-        }
+    named(names, s).ok_or_else(|| {
+        let known: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        detail(
+            path,
+            format!("unknown variant `{s}`, expected one of {}", quoted(&known)),
+        )
+    })
+}
+
+/// The value named `name` in `names` (a select's value, a filter's, a stored column's).
+pub fn named<T: Copy>(names: &[(&str, T)], name: &str) -> Option<T> {
+    names.iter().find(|(n, _)| *n == name).map(|(_, x)| *x)
+}
+
+/// Any value, as it is (a condition, a request body).
+pub fn value(v: &Value, _: &str) -> Read<Value> {
+    Ok(v.clone())
+}
+
+/// An object, as it is (answers by question id).
+pub fn object(v: &Value, path: &str) -> Read<Map<String, Value>> {
+    match v {
+        Value::Object(m) => Ok(m.clone()),
+        _ => Err(invalid(v, path, "a map")),
     }
+}
+
+/// A calendar date, `YYYY-MM-DD` ([`crate::date::iso`]).
+pub fn date(v: &Value, path: &str) -> Read<crate::date::Date> {
+    crate::date::iso::read(&string(v, path)?).map_err(|words| detail(path, words))
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ fn requirement(v: &Value, path: &str) -> Read<RawRequirement> {
         title: o.field("title", r::string_map)?,
         explanation: o.field("explanation", r::string_map)?,
         basis: o.optional("basis", basis)?,
-        applies_if: o.optional("applies_if", |v, _| Ok(v.clone()))?,
+        applies_if: o.optional("applies_if", r::value)?,
         sample: o.or_default("sample", r::boolean)?,
     })
 }

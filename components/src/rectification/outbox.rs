@@ -31,7 +31,7 @@ pub struct Queued {
 impl Queued {
     /// The changes kept as `text`: none when it is not a list of them.
     fn read_all(text: &str) -> Vec<Queued> {
-        use yaojian::json::read::{i64, list, string, Object};
+        use yaojian::json::read::{i64, list, string, value, Object};
         let one = |v: &Value, path: &str| {
             let o = Object::of(v, path)?;
             Ok(Queued {
@@ -39,7 +39,7 @@ impl Queued {
                 revision: o.field("revision", i64)?,
                 method: o.field("method", string)?,
                 path: o.field("path", string)?,
-                body: o.field("body", |v, _| Ok(v.clone()))?,
+                body: o.field("body", value)?,
                 what: o.field("what", string)?,
             })
         };

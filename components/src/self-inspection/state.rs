@@ -39,12 +39,8 @@ impl Draft {
         use yaojian::json::read::{self as r, Object};
         let v = yaojian::json::parse_document(text, "$").ok()?;
         let o = Object::of(&v, "$").ok()?;
-        let answers = |v: &Value, path: &str| match v {
-            Value::Object(m) => Ok(m.clone()),
-            _ => Err(r::invalid(v, path, "a map")),
-        };
         Some(Draft {
-            answers: o.or_default("answers", answers).ok()?,
+            answers: o.or_default("answers", r::object).ok()?,
             raw: o.or_default("raw", r::string_map).ok()?,
             findings: o.or_default("findings", yaojian::form::answers::read_findings).ok()?,
             started_at: o.or_default("started_at", r::string).ok()?,

@@ -3,7 +3,7 @@
 //! widget's wasm. What each file must hold beyond its shape is checked by its caller.
 
 use super::*;
-use crate::json::read::{self as r, list, one_of, Object, Read};
+use crate::json::read::{self as r, date, list, one_of, Object, Read};
 use serde_json::Value;
 
 const FINE_KINDS: [(&str, FineKind); 3] = [
@@ -24,10 +24,6 @@ const GROUPS: [(&str, Group); 5] = [
 pub fn fen(v: &Value, path: &str) -> Read<Fen> {
     let text = r::string(v, path)?;
     crate::money::parse_yuan(&text).map_err(|e| r::detail(path, e.code().to_string()))
-}
-
-fn date(v: &Value, path: &str) -> Read<crate::date::Date> {
-    crate::date::iso::read(&r::string(v, path)?).map_err(|words| r::detail(path, words))
 }
 
 fn base(v: &Value, path: &str) -> Read<Base> {

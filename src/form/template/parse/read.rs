@@ -47,10 +47,6 @@ fn text(v: &Value, path: &str) -> Read<RawText> {
     }
 }
 
-fn any(v: &Value, _: &str) -> Read<Value> {
-    Ok(v.clone())
-}
-
 fn choice(v: &Value, path: &str) -> Read<RawChoice> {
     let o = Object::of(v, path)?;
     o.only(&["value", "label"])?;
@@ -64,7 +60,7 @@ fn finding(v: &Value, path: &str) -> Read<RawFinding> {
     let o = Object::of(v, path)?;
     o.only(&["when", "severity", "title", "provision", "rule"])?;
     Ok(RawFinding {
-        when: o.optional("when", any)?,
+        when: o.optional("when", r::value)?,
         severity: o.field("severity", |v, p| one_of(v, p, &SEVERITIES))?,
         title: o.field("title", text)?,
         provision: o.optional("provision", text)?,
@@ -105,12 +101,12 @@ fn question(v: &Value, path: &str) -> Read<RawQuestion> {
         help: o.optional("help", text)?,
         options: o.or_default("options", |v, p| list(v, p, choice))?,
         required: o.or_default("required", r::boolean)?,
-        required_if: o.optional("required_if", any)?,
-        visible_if: o.optional("visible_if", any)?,
+        required_if: o.optional("required_if", r::value)?,
+        visible_if: o.optional("visible_if", r::value)?,
         min_length: o.optional("min_length", r::u32)?,
         max_length: o.optional("max_length", r::u32)?,
-        min: o.optional("min", any)?,
-        max: o.optional("max", any)?,
+        min: o.optional("min", r::value)?,
+        max: o.optional("max", r::value)?,
         integer: o.or_default("integer", r::boolean)?,
         pattern: o.optional("pattern", r::string)?,
         pattern_hint: o.optional("pattern_hint", text)?,
@@ -129,7 +125,7 @@ fn section(v: &Value, path: &str) -> Read<RawSection> {
         id: o.field("id", r::string)?,
         title: o.field("title", text)?,
         help: o.optional("help", text)?,
-        visible_if: o.optional("visible_if", any)?,
+        visible_if: o.optional("visible_if", r::value)?,
         questions: o.field("questions", |v, p| list(v, p, question))?,
     })
 }
