@@ -54,6 +54,19 @@ pub fn wire_name<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// A number as a person reads it: a whole number without a decimal point (`5`), any
+/// other as JSON writes it (`0.5`, `1e+300`). Not `f64`'s `Display`: its formatter
+/// (`flt2dec`, ~12 KB) would be compiled into every wasm that shows a number, where
+/// serde_json's own float writer is there already.
+pub fn number_text(n: f64) -> String {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact
+    if n.fract() == 0.0 && n.abs() < EXACT {
+        (n as i64).to_string()
+    } else {
+        serde_json::Number::from_f64(n).map_or_else(String::new, |x| x.to_string())
+    }
+}
+
 /// The text without a leading UTF-8 byte-order mark (Windows editors write one).
 pub fn without_bom(src: &str) -> &str {
     src.strip_prefix('\u{feff}').unwrap_or(src)
@@ -301,9 +314,11 @@ pub fn path_at(text: &str, offset: usize) -> String {
         }
         // A key or a scalar value, text[start..i].
         if let Some(frame) = stack.last_mut().filter(|f| f.key_next) {
-            frame.step = serde_json::from_str::<String>(&text[start..i])
-                .ok()
-                .map(Step::Key);
+            // A `Value`, whose reader is compiled in anyway, not a typed `String`.
+            frame.step = match serde_json::from_str::<serde_json::Value>(&text[start..i]) {
+                Ok(serde_json::Value::String(key)) => Some(Step::Key(key)),
+                _ => None,
+            };
         }
         if i >= offset {
             return path_of(&stack);
@@ -328,6 +343,25 @@ fn string_end(b: &[u8], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_as_written() {
+        let cases = [
+            (5.0, "5"),
+            (-3.0, "-3"),
+            (0.0, "0"),
+            (-0.0, "0"),
+            (0.5, "0.5"),
+            (-2.25, "-2.25"),
+            (100.125, "100.125"),
+            (1e300, "1e+300"),
+            (9_007_199_254_740_991.0, "9007199254740991"),
+            (f64::NAN, ""),
+        ];
+        for (n, text) in cases {
+            assert_eq!(number_text(n), text, "{n}");
+        }
+    }
 
     #[derive(serde::Deserialize, Debug)]
     #[allow(dead_code)]

@@ -276,7 +276,7 @@ pub fn new_idempotency_key() -> String {
     uuid.unwrap_or_else(|| {
         format!(
             "{}-{}",
-            js_sys::Date::now(),
+            js_sys::Date::now() as u64,
             (js_sys::Math::random() * 1e12) as u64
         )
     })

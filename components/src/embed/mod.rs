@@ -140,8 +140,11 @@ pub fn mount_widget(
         ))
     })?;
     let mut widget = entry.start(lang, on_emit);
-    let settings: serde_json::Map<String, Value> =
-        serde_json::from_str(settings).unwrap_or_default();
+    // Read as a `Value` (whose reader every module has) rather than as a typed map.
+    let settings = match serde_json::from_str::<Value>(settings) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
     let refused = widget.set_all(&settings);
     widget.render(Some(container));
     for (name, e) in refused {

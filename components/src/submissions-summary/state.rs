@@ -146,7 +146,7 @@ pub(super) fn read_files(files: web_sys::FileList, d: UseReducerDispatcher<State
                 .join("、"),
             text: Err(format!(
                 "{} MB > {} MB",
-                (total / 1_048_576.0).ceil(),
+                (total / 1_048_576.0).ceil() as u64,
                 engine::summary::MAX_BATCH_BYTES / 1_048_576
             )),
             field: "files",

@@ -28,7 +28,7 @@ fn compare_bound(q: &Question, path: &str, v: &Value, today: Date, errs: &mut Ve
     };
     let Some(x) = x else { return };
     let show = |b: Bound| match b {
-        Bound::Number(n) => n.to_string(),
+        Bound::Number(n) => crate::json::number_text(n),
         Bound::Fen(f) => crate::Fen(f).to_display(),
         Bound::Date(d) => format_date(d),
         Bound::Today => format_date(today),

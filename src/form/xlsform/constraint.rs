@@ -133,7 +133,7 @@ pub(super) fn write(q: &Question) -> Result<Option<String>, String> {
 
 fn bound_text(b: Bound) -> String {
     match b {
-        Bound::Number(n) => n.to_string(),
+        Bound::Number(n) => crate::json::number_text(n),
         Bound::Fen(f) => {
             let yuan = crate::money::Fen(f).yuan_string();
             yuan.strip_suffix(".00").map(str::to_string).unwrap_or(yuan)
