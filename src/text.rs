@@ -2,6 +2,8 @@
 //! not show but change what a reader sees or what a machine stores. A NUL cuts a name
 //! short in C back ends; a bidi override (U+202E) shows "txt.exe" for "exe.txt"; a
 //! zero-width space makes two equal-looking names differ.
+//!
+//! Also how a search compares text ([`search_key`], [`search_matches`]).
 
 use crate::error::FieldError;
 
@@ -32,9 +34,59 @@ pub fn check_hidden(s: &str, single_line: bool, path: &str) -> Result<(), FieldE
     }
 }
 
+/// `s` as a search compares it: letters in lower case (Latin, with the accented ones
+/// of Latin-1, and Cyrillic), and full-width letters, digits and signs (`ＡＢＣ１２３`,
+/// as Chinese input methods type them) as their half-width forms, so that `abc` finds
+/// `ＡＢＣ医药`. Other scripts are kept as they are: Unicode's whole case map would add
+/// its tables (~10 KB) to every widget that searches, for letters these lists do not hold.
+pub fn search_key(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let shift = match c {
+                '\u{ff01}'..='\u{ff5e}' => return fold_ascii(c as u32 - 0xfee0),
+                '\u{3000}' => return ' ',
+                'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => 0x20,
+                '\u{410}'..='\u{42f}' => 0x20,
+                '\u{400}'..='\u{40f}' => 0x50,
+                _ => 0,
+            };
+            char::from_u32(c as u32 + shift).unwrap_or(c)
+        })
+        .collect()
+}
+
+/// A full-width form's half-width character (`code` in U+0021..U+007E), lower case.
+fn fold_ascii(code: u32) -> char {
+    char::from_u32(code).map_or(' ', |c| c.to_ascii_lowercase())
+}
+
+/// Whether `query` (trimmed; empty finds everything) is found in any of `fields`,
+/// compared as [`search_key`]s.
+pub fn search_matches(query: &str, fields: &[&String]) -> bool {
+    let q = search_key(query.trim());
+    q.is_empty() || fields.iter().any(|f| search_key(f).contains(&q))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_ignores_case_and_width() {
+        assert_eq!(search_key("ＡＢＣ医药１２３－Ｘｙ"), "abc医药123-xy");
+        assert_eq!(
+            search_key("Société GÉNÉRALE × Ёлка ИВАНОВ"),
+            "société générale × ёлка иванов"
+        );
+        assert_eq!(search_key("张三\u{3000}李四"), "张三 李四");
+        let name = "ＡＢＣ医药有限公司".to_string();
+        let unit = "Beijing Office".to_string();
+        assert!(search_matches(" abc ", &[&unit, &name]));
+        assert!(search_matches("OFFICE", &[&name, &unit]));
+        assert!(search_matches("医药", &[&name]));
+        assert!(search_matches("  ", &[&name]));
+        assert!(!search_matches("上海", &[&name, &unit]));
+    }
 
     #[test]
     fn names_refuse_what_does_not_show() {

@@ -555,6 +555,14 @@ fn filters_combine_status_list_source_unit_overdue_and_search() {
     );
     assert_eq!(
         ids(&Filter {
+            search: "ＲＥＣＯＲＤＳ".into(),
+            ..Filter::default()
+        }),
+        ["B"],
+        "search ignores full-width forms (as Chinese input methods type Latin letters)"
+    );
+    assert_eq!(
+        ids(&Filter {
             source: Some(Source::Inspection),
             unit: Some("甲药业".into()),
             ..Filter::default()

@@ -49,21 +49,15 @@ pub struct Filter {
 impl Filter {
     /// Whether item `i` passes every filter on `today`.
     pub fn matches(&self, i: &Item, today: Date) -> bool {
-        let q = self.search.trim();
-        let q = if q.is_empty() {
-            String::new()
-        } else {
-            q.to_lowercase()
-        };
         self.status.is_none_or(|s| i.status == s)
             && self.list.is_none_or(|l| i.list == l)
             && self.source.is_none_or(|s| i.source == s)
             && self.unit.as_ref().is_none_or(|u| &i.unit == u)
             && (!self.overdue_only || i.is_overdue(today))
-            && (q.is_empty()
-                || [&i.id, &i.problem, &i.unit, &i.person, &i.provision]
-                    .iter()
-                    .any(|s| s.to_lowercase().contains(&q)))
+            && crate::text::search_matches(
+                &self.search,
+                &[&i.id, &i.problem, &i.unit, &i.person, &i.provision],
+            )
     }
 }
 

@@ -423,7 +423,6 @@ pub struct Filter {
 impl Filter {
     /// Whether row `r` passes the filter.
     pub fn matches(&self, r: &Row) -> bool {
-        let q = self.search.trim().to_lowercase();
         self.finding.as_ref().is_none_or(|f| r.findings.contains(f))
             && self
                 .severity
@@ -431,10 +430,10 @@ impl Filter {
             && (!self.with_findings || !r.findings.is_empty())
             && (!self.missing_attestation || !r.attested)
             && (!self.invalid || !r.problems.is_empty())
-            && (q.is_empty()
-                || [&r.name, &r.organisation, &r.identifier, &r.reference]
-                    .iter()
-                    .any(|x| x.to_lowercase().contains(&q)))
+            && crate::text::search_matches(
+                &self.search,
+                &[&r.name, &r.organisation, &r.identifier, &r.reference],
+            )
     }
 }
 

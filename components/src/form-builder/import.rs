@@ -22,7 +22,7 @@ pub enum Imported {
 
 /// The content type a spreadsheet is declared as, by its name; none for anything else.
 fn spreadsheet_type(name: &str) -> Option<&'static str> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let ext = lower.rsplit('.').next()?;
     Some(match ext {
         "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

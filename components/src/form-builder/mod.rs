@@ -274,7 +274,7 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
             if !(e.ctrl_key() || e.meta_key()) {
                 return;
             }
-            match (e.key().to_lowercase().as_str(), e.shift_key()) {
+            match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
                 ("z", false) => d.dispatch(Msg::Undo),
                 ("z", true) | ("y", _) => d.dispatch(Msg::Redo),
                 _ => return,

@@ -168,10 +168,11 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
     }
 }
 
-/// A file size in words: bytes, KB or MB with one decimal (integer arithmetic).
-fn file_size(bytes: u64) -> String {
+/// A file size in words: bytes, KB or MB with one decimal (integer arithmetic, in u64:
+/// u128's formatter would add ~2 KB to the wasm for sizes no file reaches).
+pub(super) fn file_size(bytes: u64) -> String {
     let tenths = |unit: u64| {
-        let x = (u128::from(bytes) * 10 + u128::from(unit) / 2) / u128::from(unit);
+        let x = (bytes / unit) * 10 + ((bytes % unit) * 10 + unit / 2) / unit;
         format!("{}.{}", x / 10, x % 10)
     };
     match bytes {

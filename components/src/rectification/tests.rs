@@ -562,3 +562,23 @@ async fn every_example_shows_what_it_says() {
     crate::common::examples::check_states(kind);
     crate::common::examples::run_all(kind).await;
 }
+
+/// A file's size in words, rounded half up to one decimal in integer arithmetic.
+#[wasm_bindgen_test]
+fn file_sizes_read_in_words() {
+    use super::table::file_size;
+    let mb = 1024 * 1024;
+    for (bytes, words) in [
+        (0, "0 B"),
+        (1023, "1023 B"),
+        (1024, "1.0 KB"),
+        (1536, "1.5 KB"),
+        (1075, "1.0 KB"),
+        (1076, "1.1 KB"),
+        (5 * mb + mb / 20, "5.1 MB"),
+        (mb * 1024, "1024.0 MB"),
+        (u64::MAX, "17592186044416.0 MB"),
+    ] {
+        assert_eq!(file_size(bytes), words, "{bytes}");
+    }
+}
