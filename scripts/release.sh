@@ -2,7 +2,7 @@
 # Builds dist/, what portals serve:
 # - yaojian.js, the one ES module a page loads; it defines every yj-* element from the
 #   manifest written into it and loads a widget's module when its first element connects;
-# - one wasm module per widget (<kind>.<hash>.js + <kind>.<hash>.wasm, wasm-opt -Oz),
+# - one wasm module per widget (<kind>.<hash>.js + <kind>.<hash>.wasm, wasm-opt),
 #   and one for the summary beside the rectification list, named by content
 #   (scripts/build-modules.sh, scripts/dist-manifest.mjs);
 # - yaojian-manifest.json (modules, files, every widget's contract) and yaojian.css;
