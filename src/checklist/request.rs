@@ -168,9 +168,9 @@ pub fn action_body(action: &Action, note: &str) -> Value {
         Action::Reinspect(r) => serde_json::to_value(r).unwrap_or_default(),
         Action::CloseOut(c) => serde_json::to_value(c).unwrap_or_default(),
     };
-    body["action"] = Value::from(action.name());
+    crate::json::set(&mut body, "action", Value::from(action.name()));
     if !note.is_empty() {
-        body["note"] = Value::from(note);
+        crate::json::set(&mut body, "note", Value::from(note));
     }
     body
 }

@@ -67,6 +67,15 @@ pub fn number_text(n: f64) -> String {
     }
 }
 
+/// Sets `key` of the object `v` to `x`; nothing when `v` is not an object. Where
+/// `v[key] = x` would panic on a non-object, and bring serde_json's panic message (with
+/// `str`'s `Debug` and its Unicode tables) into the wasm.
+pub fn set(v: &mut serde_json::Value, key: &str, x: serde_json::Value) {
+    if let Some(object) = v.as_object_mut() {
+        object.insert(key.to_string(), x);
+    }
+}
+
 /// The text without a leading UTF-8 byte-order mark (Windows editors write one).
 pub fn without_bom(src: &str) -> &str {
     src.strip_prefix('\u{feff}').unwrap_or(src)
@@ -343,6 +352,17 @@ fn string_end(b: &[u8], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_writes_objects_only() {
+        let mut v = serde_json::json!({"a": 1});
+        set(&mut v, "b", serde_json::json!("x"));
+        set(&mut v, "a", serde_json::json!(2));
+        assert_eq!(v, serde_json::json!({"a": 2, "b": "x"}));
+        let mut not_object = serde_json::json!([1]);
+        set(&mut not_object, "b", serde_json::json!(1));
+        assert_eq!(not_object, serde_json::json!([1]));
+    }
 
     #[test]
     fn numbers_read_as_written() {

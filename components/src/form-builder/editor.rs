@@ -64,7 +64,7 @@ pub fn document(ctx: &Ctx) -> Html {
         let mut section = section;
         let mut with = taken.clone();
         with.push(section["id"].as_str().unwrap_or_default().to_string());
-        section["questions"] = json!([{"id": suggest_id("", &with), "kind": "yes_no", "label": {"zh-CN": ""}}]);
+        yaojian::json::set(&mut section, "questions", json!([{"id": suggest_id("", &with), "kind": "yes_no", "label": {"zh-CN": ""}}]));
         ctx.edit(Edit::Insert { path: format!("$.sections[{}]", sections.len()), value: section })
     };
     html! {

@@ -157,7 +157,7 @@ fn add(
             return d.dispatch(event(answered(answer)));
         }
     };
-    body["org"] = serde_json::Value::from(org.trim());
+    yaojian::json::set(&mut body, "org", serde_json::Value::from(org.trim()));
     yew::platform::spawn_local(async move {
         let answer = remote::send(&endpoint, "POST", "/items", None, &body, lang).await;
         d.dispatch(event(answered(answer)));

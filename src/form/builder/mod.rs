@@ -270,7 +270,7 @@ fn renumber(v: &mut Value, taken: &[String]) {
         if let Some(id) = v["id"].as_str() {
             let new = unique_id(id, &taken);
             taken.push(new.clone());
-            v["id"] = Value::String(new);
+            crate::json::set(v, "id", Value::String(new));
         }
     };
     fresh(v);
