@@ -9,7 +9,8 @@
 // - DIST/<module>.<lang>.<hash>.json, each module's catalog in each language: the words
 //   of the widgets it carries (their `//! words:` prefixes, from its wasm's
 //   catalogWords()), the shared ones and the engine's; never another widget's, nor the
-//   demo portal's. The wasm carries no words: yaojian.js fetches the page's language;
+//   demo portal's, nor an engine error message the module cannot show (keptError()).
+//   The wasm carries no words: yaojian.js fetches the page's language;
 // - DIST/<name>[.<lang>].<hash>.json, the engine's data files the modules list (their
 //   wasm's dataFiles(), from each widget's `//! data:` line): the penalty rule table,
 //   circumstances and default benchmark (one file each, shared by every module), and
@@ -78,11 +79,23 @@ for (const group of all.filter((m) => m.kinds.length > 1)) {
 const allWords = new Set([...all.flatMap((m) => m.words), ...DEMO_WORDS]);
 const sources = Object.fromEntries(LANGS.map((l) => [l, JSON.parse(fs.readFileSync(`data/i18n/${l}.json`, "utf8"))]));
 
-/** Module m's catalog in `lang`: every key but another widget's (or the demo's). The
- *  module's own wasm reads it, so a file it would refuse stops the release. */
+/** Whether module m can show the engine error message `key` (`error.<code>`): every
+ *  dot-separated part of the code is in its wasm's bytes. Codes are string literals, or
+ *  made of literal parts (`checklist.{code}`, `{kind}.not_normalised`), so a code the
+ *  wasm can make passes; one whose parts are nowhere in it (the form's errors in the
+ *  calculator) cannot be made there. About 1-2 KB brotli less per catalog. */
+function keptError(m, key) {
+  if (!key.startsWith("error.")) return true;
+  m.bytes ??= m.wasm.toString("latin1");
+  return key.slice("error.".length).split(".").every((part) => m.bytes.includes(part));
+}
+
+/** Module m's catalog in `lang`: every key but another widget's (or the demo's) and the
+ *  error messages m cannot show. The module's own wasm reads it, so a file it would
+ *  refuse stops the release. */
 function catalogOf(m, lang) {
   const others = new Set([...allWords].filter((w) => !m.words.includes(w)));
-  const words = Object.fromEntries(Object.entries(sources[lang]).filter(([k]) => !others.has(k.split(".")[0])).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const words = Object.fromEntries(Object.entries(sources[lang]).filter(([k]) => !others.has(k.split(".")[0]) && keptError(m, k)).sort(([a], [b]) => (a < b ? -1 : 1)));
   const text = JSON.stringify(words);
   m.core.installCatalog(lang, text);
   return Buffer.from(text);

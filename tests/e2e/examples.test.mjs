@@ -1,8 +1,9 @@
 // Every widget × every example (components/src/<kind>/examples/*.json), mounted through
 // its <yj-…> element on a plain page: settings as attributes, properties as element
 // properties, the user's actions, then what must be seen, axe (zero violations), no
-// console error, and every event checked against schemas/events.schema.json; an
-// example's `server` answers its endpoint (as the browser tests' fake fetch does). Also: two
+// console error, no catalog key shown in place of its words, and every event checked
+// against schemas/events.schema.json; an example's `server` answers its endpoint (as
+// the browser tests' fake fetch does). Also: two
 // of each widget on one light-DOM page share no element id, and the widget reference
 // in docs/embedding.md is the one the contract makes.
 import { test, before, after } from "node:test";
@@ -18,6 +19,11 @@ for (const f of ["submission.schema.json", "checklist.schema.json", "expression.
   ajv.addSchema(JSON.parse(fs.readFileSync(`schemas/${f}`, "utf8")));
 }
 const validEvent = ajv.compile(JSON.parse(fs.readFileSync("schemas/events.schema.json", "utf8")));
+
+// Every catalog key: a widget that shows one as text lacks its words (a key left out of
+// its module's catalog by scripts/dist-manifest.mjs shows as itself).
+const CATALOG_KEYS = new Set(Object.keys(JSON.parse(fs.readFileSync("data/i18n/zh-CN.json", "utf8"))));
+const keysShown = (text) => (text.match(/[a-z][a-z0-9_]*(\.[a-z0-9_]+)+/g) ?? []).filter((k) => CATALOG_KEYS.has(k));
 
 const STATUS_TEXT = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 422: "Unprocessable Entity" };
 
@@ -50,6 +56,7 @@ for (const { kind, name, ex } of EXAMPLES) {
       return { text: root.textContent, values, events: window.__events };
     }, ex.fields ?? {});
     for (const s of see) assert.ok(state.text.includes(s), `"${s}" not shown`);
+    assert.deepEqual(keysShown(state.text), [], "catalog keys shown in place of their words");
     for (const s of ex.absent ?? []) assert.ok(!state.text.includes(s), `"${s}" shown`);
     assert.deepEqual(state.values, ex.fields ?? {});
     const types = state.events.map((e) => e.detail.type);
