@@ -105,9 +105,17 @@ async fn store_filings(url: &str) {
     let db = yaojian_server::store::Db::open(url).await.unwrap();
     let t = yaojian::form::built_in("representative-personal").unwrap();
     let mut tx = db.pool.begin().await.unwrap();
+    let mut references = std::collections::HashSet::new();
     for i in 0..FILINGS {
-        let body = submission(&format!("代表{i}"), ORG_A, true);
-        let reference = body["reference"].as_str().unwrap().to_string();
+        // A filing's own reference has 32 bits (the server issues 64-bit keyed ones): two
+        // of 10,000 filed on one day share one about once in 90 runs, which the table's
+        // UNIQUE refuses. Such a filing is made again under another name.
+        let (body, reference) = (0..)
+            .map(|n| submission(&format!("代表{i}{}", "乙".repeat(n)), ORG_A, true))
+            .map(|body| (body["reference"].as_str().unwrap().to_string(), body))
+            .find(|(reference, _)| references.insert(reference.clone()))
+            .map(|(reference, body)| (body, reference))
+            .unwrap();
         sqlx::query(
             "INSERT INTO submissions (reference, template_id, template_version, owner_sub, \
              owner_role, owner_org, owner_region, idempotency_key, request_digest, received_at, \
