@@ -110,12 +110,13 @@ async fn store_filings(url: &str) {
         // A filing's own reference has 32 bits (the server issues 64-bit keyed ones): two
         // of 10,000 filed on one day share one about once in 90 runs, which the table's
         // UNIQUE refuses. Such a filing is made again under another name.
-        let (body, reference) = (0..)
+        let reference_of =
+            |body: &serde_json::Value| body["reference"].as_str().unwrap().to_string();
+        let body = (0..)
             .map(|n| submission(&format!("代表{i}{}", "乙".repeat(n)), ORG_A, true))
-            .map(|body| (body["reference"].as_str().unwrap().to_string(), body))
-            .find(|(reference, _)| references.insert(reference.clone()))
-            .map(|(reference, body)| (body, reference))
+            .find(|body| references.insert(reference_of(body)))
             .unwrap();
+        let reference = reference_of(&body);
         sqlx::query(
             "INSERT INTO submissions (reference, template_id, template_version, owner_sub, \
              owner_role, owner_org, owner_region, idempotency_key, request_digest, received_at, \
