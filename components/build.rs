@@ -33,14 +33,31 @@ fn words(kind: &str, spec: &str) -> String {
         .unwrap_or_else(|| panic!("{kind}/spec.rs: no `//! words: <prefix>` line"))
 }
 
-/// The data files a widget needs the engine to have (`//! data: penalty-rules …` in its
-/// `spec.rs`, the names of `yaojian::penalty::data::FILES`): its module lists them, and
-/// `yaojian.js` installs them before it renders. None without the line.
-fn data(spec: &str) -> Vec<String> {
+/// The data files a widget needs the engine to have: before it renders (`//! data:
+/// penalty-rules …` in its `spec.rs`, the names of `yaojian::penalty::data::FILES` and
+/// built-in templates, `requirements-<id>`), or when it asks for them (`//! data-on-demand:
+/// …`, the templates it shows only when picked). Its module lists them; `yaojian.js`
+/// installs the first before the widget renders, the others when it asks. None without
+/// the line.
+fn data(spec: &str, line: &str) -> Vec<String> {
     spec.lines()
-        .filter_map(|l| l.trim_start_matches("//!").trim().strip_prefix("data:"))
+        .filter_map(|l| l.trim_start_matches("//!").trim().strip_prefix(line))
         .flat_map(|names| names.split_whitespace().map(str::to_string))
         .collect()
+}
+
+/// The call that installs data file `name` from `text`: its installer in [`INSTALLERS`],
+/// or the built-in requirement templates' one.
+fn installer(name: &str) -> Option<String> {
+    if name.starts_with("requirements-") {
+        return Some(format!(
+            "yaojian::requirements::install_built_in({name:?}, text)"
+        ));
+    }
+    INSTALLERS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, f)| format!("{f}(text)"))
 }
 
 /// The engine's installer of each data file a widget may name, in the order the files are
@@ -70,8 +87,10 @@ struct Found {
     words: String,
     /// The widgets it renders (`//! uses widget:`).
     uses: Vec<String>,
-    /// The data files it needs (`//! data:`).
+    /// The data files it needs before it renders (`//! data:`).
     data: Vec<String>,
+    /// The data files it asks for when it needs them (`//! data-on-demand:`).
+    on_demand: Vec<String>,
     /// Listed in `WIDGETS` (false: carried only because a listed widget uses it).
     listed: bool,
 }
@@ -103,7 +122,8 @@ fn widgets(src: &Path) -> Vec<Found> {
             ty: ty.to_string(),
             words: words(&kind, &spec),
             uses: uses(&spec),
-            data: data(&spec),
+            data: data(&spec, "data:"),
+            on_demand: data(&spec, "data-on-demand:"),
             kind,
         });
     }
@@ -143,28 +163,38 @@ fn write_widgets(src: &Path, list: &[Found]) {
     }
     out.push_str("];\n");
     let named: Vec<&String> = list.iter().flat_map(|w| &w.data).collect();
-    if let Some(name) = named
-        .iter()
-        .find(|n| !INSTALLERS.iter().any(|(i, _)| *i == n.as_str()))
-    {
+    let asked: Vec<&String> = list.iter().flat_map(|w| &w.on_demand).collect();
+    if let Some(name) = named.iter().chain(&asked).find(|n| installer(n).is_none()) {
         panic!("a widget's `//! data:` names {name}, which build.rs has no installer for");
     }
-    // In INSTALLERS' order, which is the order the files are installed in.
-    let data: Vec<&str> = INSTALLERS
+    // In INSTALLERS' order, which is the order the files are installed in; templates last.
+    let mut data: Vec<&str> = INSTALLERS
         .iter()
         .map(|(name, _)| *name)
         .filter(|name| named.iter().any(|n| n.as_str() == *name))
         .collect();
-    out.push_str("/// The data files the widgets the bundle carries need, in the order they are installed.\n");
-    out.push_str("pub const DATA: &[&str] = &[");
-    for name in &data {
-        write!(out, "{name:?}, ").unwrap();
+    for n in &named {
+        if !data.contains(&n.as_str()) {
+            data.push(n);
+        }
     }
-    out.push_str("];\n");
+    let mut on_demand: Vec<&str> = Vec::new();
+    for n in &asked {
+        if !data.contains(&n.as_str()) && !on_demand.contains(&n.as_str()) {
+            on_demand.push(n);
+        }
+    }
+    out.push_str("/// The data files the widgets the bundle carries need, in the order they are installed.\n");
+    writeln!(out, "pub const DATA: &[&str] = &{data:?};").unwrap();
+    out.push_str(
+        "/// The data files the widgets fetch when they need them (templates not shown first).\n",
+    );
+    writeln!(out, "pub const DATA_ON_DEMAND: &[&str] = &{on_demand:?};").unwrap();
     out.push_str("/// Installs data file `name` when a widget of the bundle needs it.\n");
     out.push_str("pub fn install_data(name: &str, text: &str) -> Option<Result<(), yaojian::Errors>> {\n    match name {\n");
-    for (name, installer) in INSTALLERS.iter().filter(|(n, _)| data.contains(n)) {
-        writeln!(out, "        {name:?} => Some({installer}(text)),").unwrap();
+    for name in data.iter().chain(&on_demand) {
+        let call = installer(name).unwrap_or_default();
+        writeln!(out, "        {name:?} => Some({call}),").unwrap();
     }
     out.push_str("        _ => None,\n    }\n}\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("widgets.rs");

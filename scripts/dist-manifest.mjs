@@ -9,7 +9,8 @@
 // - DIST/<module>.<lang>.<hash>.json, each module's catalog in each language: the words
 //   of the widgets it carries (their `//! words:` prefixes, from its wasm's
 //   catalogWords()), the shared ones and the engine's; never another widget's, nor the
-//   demo portal's, nor an engine error message the module cannot show (keptError()).
+//   demo portal's, nor an engine error message or word the module cannot show
+//   (keptError(), keptWord()).
 //   The wasm carries no words: yaojian.js fetches the page's language;
 // - DIST/<name>[.<lang>].<hash>.json, the engine's data files the modules list (their
 //   wasm's dataFiles(), from each widget's `//! data:` line): the penalty rule table,
@@ -17,9 +18,14 @@
 //   the table's translations cut per language (none in zh-CN, the table's language).
 //   Each module's own wasm reads each file it lists, so a file it would refuse stops
 //   the release;
+//   Also the built-in requirement templates (requirements-<id>.<hash>.json, every
+//   language in one file): the first one the checker shows among the files fetched
+//   before it renders, the others in the module's `onDemand` list, fetched when picked;
 // - DIST/yaojian.js: components/js/yaojian.js (bundled with the files it imports) with
 //   the manifest's short form (modules, and per kind its setting and property names)
 //   written in, so a page loads no manifest before its first widget.
+// - DIST/<module>.<hash>.css, each module's stylesheet (cssOf()), which its shadow
+//   roots take; DIST/yaojian.css stays whole for light-DOM pages and failure notices.
 // Every JS file and DIST/yaojian.css (from scripts/widget-css.sh) are minified (esbuild,
 // no syntax lowered) before they are named: about 6 KB brotli less on every page.
 // Usage: node scripts/dist-manifest.mjs OUT DIST
@@ -50,9 +56,10 @@ async function built(name) {
   const contracts = JSON.parse(core.widgetContracts());
   const words = JSON.parse(core.catalogWords());
   const data = JSON.parse(core.dataFiles());
+  const onDemand = JSON.parse(core.dataOnDemand());
   // The wasm's bytes as text, where keptError() looks for the parts of error codes.
   const text = wasm.toString("latin1");
-  return { name, core, contracts, words, data, kinds: contracts.map((c) => c.kind), glue, wasm, text, brotli: brotli(glue) + brotli(wasm) };
+  return { name, core, contracts, words, data, onDemand, kinds: contracts.map((c) => c.kind), glue, wasm, text, brotli: brotli(glue) + brotli(wasm) };
 }
 
 const all = [];
@@ -91,12 +98,27 @@ function keptError(m, key) {
   return key.slice("error.".length).split(".").every((part) => m.text.includes(part));
 }
 
-/** Module m's catalog in `lang`: every key but another widget's (or the demo's) and the
- *  error messages m cannot show. The module's own wasm reads it, so a file it would
- *  refuse stops the release. */
+/** The engine's word prefixes whose keys the code names in full (`"penalty.step.rule"`)
+ *  or by their group (`format!("penalty.base.{}")`): never built any other way, which
+ *  tests/i18n_keys.rs checks. */
+const NAMED_WORDS = ["penalty", "form"];
+
+/** Whether module m can show the engine's word `key` of a NAMED_WORDS prefix: its wasm
+ *  holds the key, or its group (`penalty.base.`). The penalty assessment's words leave
+ *  the modules that do not assess (about 2 KB brotli a catalog). */
+function keptWord(m, key) {
+  if (!NAMED_WORDS.includes(key.split(".")[0])) return true;
+  const group = key.slice(0, key.lastIndexOf(".") + 1);
+  return m.text.includes(key) || (group.split(".").length > 2 && m.text.includes(group));
+}
+
+/** Module m's catalog in `lang`: every key but another widget's (or the demo's), the
+ *  error messages m cannot show and the named words it cannot show. The module's own
+ *  wasm reads it, so a file it would refuse stops the release. */
 function catalogOf(m, lang) {
   const others = new Set([...allWords].filter((w) => !m.words.includes(w)));
-  const words = Object.fromEntries(Object.entries(sources[lang]).filter(([k]) => !others.has(k.split(".")[0]) && keptError(m, k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const kept = (k) => !others.has(k.split(".")[0]) && keptError(m, k) && keptWord(m, k);
+  const words = Object.fromEntries(Object.entries(sources[lang]).filter(([k]) => kept(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
   const text = JSON.stringify(words);
   m.core.installCatalog(lang, text);
   return Buffer.from(text);
@@ -110,12 +132,19 @@ const DATA_SOURCES = {
   "penalty-benchmark": { source: "data/penalty/benchmark.default.json" },
   "penalty-titles": { source: "data/penalty/drug-law-2019.i18n.json", perLang: true },
 };
+/** Where data file `name` is: one of DATA_SOURCES, or a built-in requirement template
+ *  (`requirements-<id>`: data/requirements/<id>.json, every language in one file). */
+function sourceOf(name) {
+  const template = name.match(/^requirements-([a-z0-9-]+)$/);
+  if (template && fs.existsSync(`data/requirements/${template[1]}.json`)) return { source: `data/requirements/${template[1]}.json` };
+  return DATA_SOURCES[name];
+}
 const dataFiles = new Map();
 
 /** Data file `name`'s files in dist/, by language (written once for every module). */
 function dataFile(name) {
   if (dataFiles.has(name)) return dataFiles.get(name);
-  const spec = DATA_SOURCES[name];
+  const spec = sourceOf(name);
   if (!spec) throw new Error(`a module lists the data file "${name}", which scripts/dist-manifest.mjs does not know`);
   const doc = JSON.parse(fs.readFileSync(spec.source, "utf8"));
   const write = (body, label) => {
@@ -137,9 +166,10 @@ function dataFile(name) {
   return files;
 }
 
-/** Module m's data files; its own wasm reads each (in order, every language's). */
-function dataOf(m) {
-  const list = m.data.map((name) => ({ name, files: dataFile(name) }));
+/** Module m's data files named `names`; its own wasm reads each (in order, every
+ *  language's). */
+function dataOf(m, names) {
+  const list = names.map((name) => ({ name, files: dataFile(name) }));
   for (const lang of LANGS) {
     for (const d of list.filter((d) => d.files[lang])) {
       try {
@@ -150,6 +180,27 @@ function dataOf(m) {
     }
   }
   return list;
+}
+
+/** The widgets widget `kind` renders (`//! uses widget:` lines of its spec.rs). */
+function usesOf(kind) {
+  const spec = fs.readFileSync(`components/src/${kind}/spec.rs`, "utf8");
+  return spec.split("\n").map((l) => l.replace(/^\s*\/\/!\s*/, "")).filter((l) => l.startsWith("uses widget:")).map((l) => l.slice("uses widget:".length).trim());
+}
+
+/** Module m's stylesheet, DIST/<module>.<hash>.css: common/base.css, then the CSS of
+ *  its widgets and of the widgets they render, in the order of yaojian.css (by folder):
+ *  a shadow root takes only its module's styles, about 2 KB brotli less than all of
+ *  yaojian.css (which light-DOM pages link, and which stays whole). */
+function cssOf(m) {
+  const kinds = new Set(m.kinds);
+  for (const k of [...kinds]) for (const u of usesOf(k)) kinds.add(u);
+  const own = [...kinds].sort().map((k) => `components/src/${k}/${k}.css`).filter((f) => fs.existsSync(f));
+  const text = ["components/src/common/base.css", ...own].map((f) => fs.readFileSync(f, "utf8")).join("\n");
+  const body = Buffer.from(minified(text, "css"));
+  const file = `${m.name}.${hash(body)}.css`;
+  fs.writeFileSync(path.join(dist, file), body);
+  return file;
 }
 
 const entries = modules.map((m) => {
@@ -163,7 +214,7 @@ const entries = modules.map((m) => {
     catalogs[lang] = `${m.name}.${lang}.${hash(body)}.json`;
     fs.writeFileSync(path.join(dist, catalogs[lang]), body);
   }
-  return { name: m.name, kinds: m.kinds, js, wasm, catalogs, data: dataOf(m), brotli: m.brotli };
+  return { name: m.name, kinds: m.kinds, js, wasm, css: cssOf(m), catalogs, data: dataOf(m, m.data), onDemand: dataOf(m, m.onDemand), brotli: m.brotli };
 });
 const widgets = [...contracts.values()];
 const manifest = { schema: "yaojian/manifest/1", css: "yaojian.css", modules: entries, widgets };
@@ -171,7 +222,7 @@ fs.writeFileSync(path.join(dist, "yaojian-manifest.json"), JSON.stringify(manife
 
 // What yaojian.js needs to define the elements and load a kind's module.
 const short = {
-  modules: entries.map(({ kinds, js, wasm, catalogs, data, brotli }) => ({ kinds, js, wasm, catalogs, data, brotli })),
+  modules: entries.map(({ kinds, js, wasm, css, catalogs, data, onDemand, brotli }) => ({ kinds, js, wasm, css, catalogs, data, onDemand, brotli })),
   elements: widgets.map((c) => ({
     kind: c.kind,
     settings: c.settings.map((s) => s.name),

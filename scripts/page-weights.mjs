@@ -1,6 +1,6 @@
-// What a page downloads from dist/, as yaojian.js loads it: yaojian.js, yaojian.css and,
-// for the widgets the page shows, the modules yaojian.js picks (modulesFor, the same rule
-// as its pickModule) with their data (each module's catalog and data files in zh-CN, the
+// What a page downloads from dist/, as yaojian.js loads it: yaojian.js and, for the
+// widgets the page shows, the modules yaojian.js picks (modulesFor, the same rule as its
+// pickModule) with their stylesheets and their data (each module's catalog and data files in zh-CN, the
 // default language: langFiles). Brotli at quality 11, as a server would precompress.
 // Used by scripts/size-report.mjs (the report) and tests/e2e/size-budget.test.mjs.
 import fs from "node:fs";
@@ -57,7 +57,6 @@ export function pageWeights(dist = "dist") {
     return sizes.get(name);
   };
   const entry = file("yaojian.js");
-  const css = file(manifest.css);
   return pagesOf(manifest).map((kinds) => {
     const modules = modulesFor(kinds, manifest.modules);
     const glue = modules.reduce((s, m) => s + file(m.js), 0);
@@ -65,6 +64,8 @@ export function pageWeights(dist = "dist") {
     const names = new Set(modules.flatMap((m) => langFiles(m, "zh-CN")));
     const data = [...names].reduce((s, name) => s + file(name), 0);
     const js = entry + glue;
+    // Each shadow root takes its module's stylesheet (yaojian.css in a build without).
+    const css = [...new Set(modules.map((m) => m.css ?? manifest.css))].reduce((s, name) => s + file(name), 0);
     return { name: kinds.join("+"), kinds, modules: modules.map((m) => m.js.replace(/\.js$/, "")), js, wasm, data, css, total: js + wasm + data + css };
   });
 }

@@ -47,3 +47,32 @@ pub fn missing(name: &'static str) {
 pub fn said_missing() -> Vec<&'static str> {
     SAID.lock().map(|s| s.clone()).unwrap_or_default()
 }
+
+/// The texts of the data files kept whole (the built-in templates a widget fetches when
+/// it shows one), by name. Each is kept for the life of the wasm instance.
+static TEXTS: Mutex<Vec<(String, &'static str)>> = Mutex::new(Vec::new());
+
+/// Keeps data file `name`'s text, already read and checked by the caller. A file is kept
+/// once: the same text again is accepted and changes nothing, another one is refused
+/// (`data.already_installed`).
+pub fn keep_text(name: &str, text: &str) -> Result<(), Errors> {
+    let Ok(mut texts) = TEXTS.lock() else {
+        return Ok(());
+    };
+    match texts.iter().find(|(n, _)| n == name) {
+        Some((_, kept)) if *kept == text => Ok(()),
+        Some(_) => Err(FieldError::new("$", "data.already_installed")
+            .with("file", name)
+            .into()),
+        None => {
+            texts.push((name.to_string(), Box::leak(text.into())));
+            Ok(())
+        }
+    }
+}
+
+/// The text of data file `name`, when it was kept ([`keep_text`]).
+pub fn text(name: &str) -> Option<&'static str> {
+    let texts = TEXTS.lock().ok()?;
+    texts.iter().find(|(n, _)| n == name).map(|(_, t)| *t)
+}

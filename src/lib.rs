@@ -48,10 +48,14 @@ pub mod text;
 
 pub use error::{Errors, FieldError, LocalizedError};
 
-/// Installs data file `name` (one of [`penalty::data::FILES`]) from its text, read by
+/// Installs data file `name` (one of [`penalty::data::FILES`], or a built-in requirement
+/// template, [`requirements::built_in_file`]) from its text, read by
 /// that file's checked reader: what `yaojian.js` fetched for a widget's wasm ([`data`]).
 /// Errors name the JSON path, or the file when it is none the engine knows.
 pub fn install_data(name: &str, text: &str) -> Result<(), Errors> {
+    if name.starts_with("requirements-") {
+        return requirements::install_built_in(name, text);
+    }
     penalty::data::install(name, text).unwrap_or_else(|| Err(data::unknown_file(name)))
 }
 

@@ -15,9 +15,11 @@ use crate::Lang;
 use serde::Serialize;
 use serde_json::Value;
 
+mod built_in;
 mod no_penalty;
 mod read;
 
+pub use built_in::*;
 pub use no_penalty::*;
 
 /// The `schema` of a requirement template (`schemas/requirements.schema.json`).
@@ -404,46 +406,19 @@ pub fn check_json(t: &Template, src: &str, lang: Lang) -> Result<CheckResult, cr
     Ok(check(t, &input, lang))
 }
 
-/// The built-in templates: (id, JSON).
-pub const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "drug-production-licence",
-        include_str!("../data/requirements/drug-production-licence.json"),
-    ),
-    (
-        "drug-trading-licence",
-        include_str!("../data/requirements/drug-trading-licence.json"),
-    ),
-    (
-        "mr-filing-readiness",
-        include_str!("../data/requirements/mr-filing-readiness.json"),
-    ),
-];
-
-/// The id of the template built from the penalty benchmark.
-pub const NO_PENALTY_ID: &str = "no-penalty-eligibility";
-
-/// A built-in template by id (the 不予处罚 one from `benchmark`'s list).
-pub fn built_in(id: &str, benchmark: &Benchmark) -> Option<Template> {
-    if id == NO_PENALTY_ID {
-        return Some(no_penalty_template(benchmark));
-    }
-    BUILT_IN
-        .iter()
-        .find(|(i, _)| *i == id)
-        .and_then(|(_, src)| Template::from_json(src).ok())
-}
-
 /// Checks what a host sets as the checker's `value`: `{"template": id, "answers": {…},
 /// "have": […]}`, where `template` (optional) names a built-in template (with `own`, the
 /// host's template is the one used),
 /// and the answers and items fit that template ([`Input::from_value`]). The checker's
 /// own `requirements.result` event is accepted as it is (its `type` and `result` are
-/// not read), so a host can set back what it was sent.
+/// not read), so a host can set back what it was sent. `benchmark` is the one the
+/// 不予处罚 template is built from (`None`: the default). A built-in template whose files
+/// a widget's wasm has not installed yet ([`files_wanted`]) cannot be read: the value is
+/// then accepted as it is, and checked again once they are there.
 pub fn check_start(
     v: &Value,
     own: Option<&Template>,
-    benchmark: &Benchmark,
+    benchmark: Option<&Benchmark>,
 ) -> Result<(), crate::Errors> {
     let Some(obj) = v.as_object() else {
         return Err(vec![FieldError::new("$", "case.not_object")].into());
@@ -459,6 +434,10 @@ pub fn check_start(
         (Some(t), _) => t,
         (None, id) => {
             let id = id.unwrap_or(built_in_ids()[0]);
+            if !files_wanted(id).is_empty() {
+                // Its files are not fetched yet: the widget checks the rest when they are.
+                return Ok(());
+            }
             built = built_in(id, benchmark).ok_or_else(|| {
                 vec![FieldError::new("$.template", "requirements.no_template").with("name", id)]
             })?;
@@ -470,13 +449,4 @@ pub fn check_start(
         rest.remove(k);
     }
     Input::from_value(&Value::Object(rest), t).map(|_| ())
-}
-
-/// Ids of every built-in template.
-pub fn built_in_ids() -> Vec<&'static str> {
-    BUILT_IN
-        .iter()
-        .map(|(i, _)| *i)
-        .chain(std::iter::once(NO_PENALTY_ID))
-        .collect()
 }

@@ -78,7 +78,7 @@ fn a_bad_self_inspection_value_is_refused_with_its_path() {
 #[test]
 fn a_requirements_value_naming_no_template_is_refused() {
     let bm = penalty::default_benchmark();
-    let e = requirements::check_start(&json!({"template": "nope"}), None, bm).unwrap_err();
+    let e = requirements::check_start(&json!({"template": "nope"}), None, Some(bm)).unwrap_err();
     assert_eq!(
         paths(&e),
         [(
@@ -86,15 +86,19 @@ fn a_requirements_value_naming_no_template_is_refused() {
             "requirements.no_template".to_string()
         )]
     );
-    let e = requirements::check_start(&json!({"template": 3}), None, bm).unwrap_err();
+    let e = requirements::check_start(&json!({"template": 3}), None, Some(bm)).unwrap_err();
     assert_eq!(e[0].path, "$.template");
-    let e = requirements::check_start(&json!([]), None, bm).unwrap_err();
+    let e = requirements::check_start(&json!([]), None, Some(bm)).unwrap_err();
     assert_eq!(e[0].path, "$");
     let id = requirements::built_in_ids()[0];
-    let e = requirements::check_start(&json!({"template": id, "answers": {"zz": true}}), None, bm)
-        .unwrap_err();
+    let e = requirements::check_start(
+        &json!({"template": id, "answers": {"zz": true}}),
+        None,
+        Some(bm),
+    )
+    .unwrap_err();
     assert_eq!(e[0].path, "$.answers.zz");
-    requirements::check_start(&json!({"template": id, "answers": {}, "have": [], "type": "requirements.result", "result": {}}), None, bm).unwrap();
+    requirements::check_start(&json!({"template": id, "answers": {}, "have": [], "type": "requirements.result", "result": {}}), None, Some(bm)).unwrap();
 }
 
 /// Issue 14.8: a 身份证 ending in a lower-case x was stored as typed.
@@ -233,7 +237,7 @@ proptest! {
         }
         if let Err(e) = penalty::Benchmark::from_value(v.clone(), "$") { prop_assert!(has_paths(&e)); }
         if let Err(e) = requirements::Template::from_value(v.clone()) { prop_assert!(has_paths(&e)); }
-        if let Err(e) = requirements::check_start(&v, None, bm) { prop_assert!(has_paths(&e)); }
+        if let Err(e) = requirements::check_start(&v, None, Some(bm)) { prop_assert!(has_paths(&e)); }
         if let Err(e) = form::Template::from_value(v.clone()) { prop_assert!(has_paths(&e)); }
         for id in form::built_in_ids() {
             let t = built_in(id).unwrap();

@@ -134,3 +134,46 @@ fn each_widget_uses_its_own_words_the_common_ones_and_the_engines() {
         borrowed.join("\n")
     );
 }
+
+/// Issue 37: the words under `penalty.` and `form.` are named in full in the code
+/// (`"penalty.step.rule"`) or by their group (`format!("penalty.base.{}")`), never built
+/// from a shorter piece (`format!("form.{x}")`): the release keeps such a word in a
+/// module's catalog only when its wasm holds the word or its group
+/// (`keptWord` in scripts/dist-manifest.mjs). Error codes (`FieldError::new`) are
+/// not words: their messages are kept by the parts of the code.
+#[test]
+fn the_named_words_are_built_only_from_their_group() {
+    let mut files = Vec::new();
+    sources("src", &mut files);
+    sources("components/src", &mut files);
+    let piece = regex_lite::Regex::new(r#""((?:penalty|form)\.[\w.]*)(\{|")"#).unwrap();
+    let mut built = Vec::new();
+    let mut seen = 0;
+    for (file, text) in &files {
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            let code = lines[n.saturating_sub(2)..=n].join(" ");
+            for c in piece.captures_iter(line) {
+                let (lit, end) = (&c[1], &c[2]);
+                let piece_only = end == "{" || lit.ends_with('.') || lit.ends_with('_');
+                if !piece_only || code.contains("FieldError::new") {
+                    continue;
+                }
+                seen += 1;
+                let group = lit.ends_with('.') && lit.matches('.').count() >= 2;
+                if !group {
+                    built.push(format!("{file}:{}: \"{lit}{end}…", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        seen >= 5,
+        "the groups used (penalty.base., form.severity.): {seen}"
+    );
+    assert!(
+        built.is_empty(),
+        "words built from a piece shorter than their group:\n{}",
+        built.join("\n")
+    );
+}

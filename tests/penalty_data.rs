@@ -87,3 +87,34 @@ fn translations_files_add_to_each_other_one_language_at_a_time() {
     assert_eq!(in_lang("测试用语甲", Lang::En), "Test words A");
     assert_eq!(in_lang("测试用语甲", Lang::ZhCn), "测试用语甲");
 }
+
+#[test]
+fn a_benchmark_is_checked_but_for_the_ids_it_names_before_the_data_is_there() {
+    use yaojian::penalty::Benchmark;
+    let mut v: serde_json::Value = serde_json::from_str(data::DEFAULT_BENCHMARK_JSON).unwrap();
+    v["no_penalty_list"]["items"][0]["rules"][0] = "dal-999".into();
+    let paths = |r: Result<Benchmark, yaojian::Errors>| -> Vec<(String, String)> {
+        let e = r.unwrap_err();
+        e.iter().map(|e| (e.path.clone(), e.code.clone())).collect()
+    };
+    // Without the rule table a widget can take it; with it, the unknown rule is refused.
+    assert!(Benchmark::from_value_unlinked(&v, "$").is_ok());
+    let unknown = vec![(
+        "$.no_penalty_list.items[0].rules[0]".to_string(),
+        "benchmark.unknown_rule".to_string(),
+    )];
+    assert_eq!(paths(Benchmark::from_value(v.clone(), "$")), unknown);
+    // What needs no data is refused either way, at the same paths.
+    v["rounding_fen"] = 0.into();
+    let unlinked = paths(Benchmark::from_value_unlinked(&v, "$"));
+    assert_eq!(
+        unlinked,
+        [(
+            "$.rounding_fen".to_string(),
+            "benchmark.rounding_fen".to_string()
+        )]
+    );
+    let linked = paths(Benchmark::from_value(v, "$"));
+    assert_eq!(linked.len(), 2, "{linked:?}");
+    assert!(linked.contains(&unlinked[0]) && linked.contains(&unknown[0]));
+}

@@ -12,9 +12,7 @@ use common::{article_text, APL, DAL};
 fn all() -> Vec<Template> {
     built_in_ids()
         .into_iter()
-        .map(|id| {
-            built_in(id, default_benchmark()).unwrap_or_else(|| panic!("{id} does not parse"))
-        })
+        .map(|id| built_in(id, None).unwrap_or_else(|| panic!("{id} does not parse")))
         .collect()
 }
 
@@ -121,7 +119,7 @@ fn every_template_has_applicable_and_not_applicable_paths() {
 
 #[test]
 fn trading_licence_wholesale_and_retail_are_approved_at_different_levels() {
-    let t = built_in("drug-trading-licence", default_benchmark()).unwrap();
+    let t = built_in("drug-trading-licence", None).unwrap();
     let q = t
         .questions
         .iter()
@@ -163,7 +161,7 @@ fn the_licence_applied_for_is_a_note_never_a_condition_to_meet() {
     // Issue 34: 取得许可证 was listed as a condition the applicant must already meet, for
     // the very licence being applied for.
     for id in ["drug-production-licence", "drug-trading-licence"] {
-        let t = built_in(id, default_benchmark()).unwrap();
+        let t = built_in(id, None).unwrap();
         for r in &t.requirements {
             let zh = &r.title["zh-CN"];
             if r.kind != RequirementKind::Note {
@@ -181,7 +179,7 @@ fn the_licence_applied_for_is_a_note_never_a_condition_to_meet() {
             "{id}"
         );
     }
-    let t = built_in("drug-trading-licence", default_benchmark()).unwrap();
+    let t = built_in("drug-trading-licence", None).unwrap();
     let r = run(&t, json!({"answers": {"q_channel": "wholesale"}}));
     assert_eq!(status(&r, "r_wholesale_approval"), Status::ToRead);
     assert_eq!(status(&r, "r_retail_approval"), Status::NotApplicable);
@@ -194,7 +192,7 @@ fn the_licence_applied_for_is_a_note_never_a_condition_to_meet() {
 
 #[test]
 fn production_licence_lists_every_item_of_article_42() {
-    let t = built_in("drug-production-licence", default_benchmark()).unwrap();
+    let t = built_in("drug-production-licence", None).unwrap();
     for item in 1..=4 {
         assert!(
             t.requirements.iter().any(|r| r
@@ -249,7 +247,7 @@ fn no_penalty_routes_follow_article_33_and_the_loaded_list() {
 
 #[test]
 fn bad_input_names_the_path() {
-    let t = built_in("drug-trading-licence", default_benchmark()).unwrap();
+    let t = built_in("drug-trading-licence", None).unwrap();
     let q = &t.questions[0];
     let e = check_json(&t, &json!({"answers": {"nope": true, q.id.clone(): "not-an-option"}, "have": ["zzz", 3], "x": 1}).to_string(), Lang::En).unwrap_err();
     let paths: Vec<&str> = e.iter().map(|x| x.path.as_str()).collect();
@@ -292,7 +290,7 @@ fn a_bad_template_names_the_path() {
 
 #[test]
 fn a_lenient_read_keeps_what_fits_and_reports_the_rest() {
-    let t = built_in("drug-trading-licence", default_benchmark()).unwrap();
+    let t = built_in("drug-trading-licence", None).unwrap();
     let (input, errs) = Input::lenient(
         &json!({"answers": {"q_channel": "retail", "ghost": 1}, "have": ["r_pharmacist", "zzz"]}),
         &t,
@@ -302,4 +300,54 @@ fn a_lenient_read_keeps_what_fits_and_reports_the_rest() {
     let paths: Vec<&str> = errs.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(paths, ["$.answers.ghost", "$.have[1]"]);
     assert_eq!(check(&t, &input, Lang::ZhCn).summary.met, 1);
+}
+
+#[test]
+fn the_menu_titles_in_the_catalogs_are_the_templates_own() {
+    // The checker's menu names every built-in before its file is fetched, from the
+    // catalog (`rq.template.<id>`): the words must be the template's title.
+    for t in all() {
+        for lang in [Lang::ZhCn, Lang::ZhTw, Lang::En] {
+            let menu = yaojian::i18n::t(lang, &format!("rq.template.{}", t.id));
+            assert_eq!(
+                menu,
+                yaojian::i18n::pick(&t.title, lang),
+                "{} {lang:?}",
+                t.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_template_file_is_installed_under_its_own_name_only() {
+    let src = built_in_source("drug-trading-licence").unwrap();
+    assert_eq!(
+        built_in_file("drug-trading-licence").as_deref(),
+        Some("requirements-drug-trading-licence")
+    );
+    assert_eq!(built_in_file(NO_PENALTY_ID), None);
+    assert_eq!(built_in_file("nonesuch"), None);
+    let codes = |r: Result<(), yaojian::Errors>| -> Vec<(String, String)> {
+        let e = r.unwrap_err();
+        e.iter().map(|e| (e.path.clone(), e.code.clone())).collect()
+    };
+    // Another template's text under this name is refused, naming the id.
+    assert_eq!(
+        codes(install_built_in(
+            "requirements-drug-production-licence",
+            src
+        )),
+        [("$.id".to_string(), "data.other_template".to_string())]
+    );
+    assert_eq!(
+        codes(install_built_in("requirements-nonesuch", src)),
+        [("$".to_string(), "data.unknown_file".to_string())]
+    );
+    // A template that does not read is refused at its path.
+    let broken = src.replacen("\"questions\"", "\"questionz\"", 1);
+    assert!(install_built_in("requirements-drug-trading-licence", &broken).is_err());
+    // Its own text is accepted, twice.
+    install_built_in("requirements-drug-trading-licence", src).unwrap();
+    install_built_in("requirements-drug-trading-licence", src).unwrap();
 }

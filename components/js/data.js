@@ -7,7 +7,9 @@
 // penalty rule table, circumstances, default benchmark: penalty-rules.<hash>.json …;
 // the table's translations per language, none in zh-CN). An element's first mount
 // fetches its module's files in the element's language while the wasm downloads;
-// switching the element to another language fetches that language's. Each file is
+// switching the element to another language fetches that language's. A widget asks for
+// the files it needs only sometimes (a template picked from a menu: the module's
+// onDemand list) when it needs them (wantData in yaojian.js). Each file is
 // fetched once per page and installed once per wasm instance; a failure is forgotten,
 // so asking again fetches again.
 //
@@ -60,6 +62,18 @@ function dataFile(name, url) {
 export function fetchData(m, lang, base) {
   const wanted = [["catalog", m.catalogs[lang]], ...(m.data ?? []).filter((d) => d.files[lang]).map((d) => [d.name, d.files[lang]])];
   return Promise.all(wanted.map(async ([name, file]) => {
+    const url = new URL(file, base).href;
+    return [name, file, await dataFile(file, url), url];
+  }));
+}
+
+/** Of module `m`'s files fetched when a widget asks (`m.onDemand`: a template picked from
+ *  a menu), those named `names`, in `lang`. Resolves as fetchData does; a name the
+ *  module does not list is unavailable. */
+export function fetchOnDemand(m, names, lang, base) {
+  return Promise.all(names.map(async (name) => {
+    const file = (m.onDemand ?? []).find((d) => d.name === name)?.files[lang];
+    if (!file) throw new DataUnavailable(String(name), "not a data file of this module");
     const url = new URL(file, base).href;
     return [name, file, await dataFile(file, url), url];
   }));

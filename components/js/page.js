@@ -2,15 +2,17 @@
 // their shadow roots, the print rule of a 责令改正通知书, and the notice shown in a
 // widget's place when it failed. No inline styles, no innerHTML.
 
-// One stylesheet object shared by every shadow root (fetched once). If fetching is not
-// allowed, each shadow root gets a <link> to the same file instead.
-let sheet = null;
-function sharedSheet(base) {
-  sheet ??= fetch(new URL("yaojian.css", base))
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`yaojian.css: HTTP ${r.status}`))))
-    .then((css) => { const s = new CSSStyleSheet(); s.replaceSync(css); return s; })
-    .catch(() => null);
-  return sheet;
+// One stylesheet object per file, shared by every shadow root that takes it (fetched
+// once). If fetching is not allowed, each shadow root gets a <link> to the file instead.
+const sheets = new Map();
+function sharedSheet(url) {
+  if (!sheets.has(url)) {
+    sheets.set(url, fetch(url)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))))
+      .then((css) => { const s = new CSSStyleSheet(); s.replaceSync(css); return s; })
+      .catch(() => null));
+  }
+  return sheets.get(url);
 }
 
 // While a widget shows a 责令改正通知书 it marks its element and <html> with
@@ -32,15 +34,16 @@ function adoptPrintSheet() {
   }
 }
 
-export async function styleShadowRoot(root, base) {
+/** Gives shadow root `root` the stylesheet at `url` (its module's, or yaojian.css). */
+export async function styleShadowRoot(root, url) {
   adoptPrintSheet();
-  const s = await sharedSheet(base);
+  const s = await sharedSheet(url);
   if (s && "adoptedStyleSheets" in root) {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, s];
   } else {
     const link = document.createElement("link");
     link.rel = "stylesheet";
-    link.href = new URL("yaojian.css", base).href;
+    link.href = url;
     root.prepend(link);
   }
 }

@@ -23,7 +23,7 @@
 // files, in its language, are fetched beside the wasm and installed before the widget
 // renders (data.js). A file that cannot be had is said in words in the widget's place,
 // with a button to try again, and as yj-error "data.unavailable" naming the file.
-import { catalogLang, dataBase, DataUnavailable, fetchData, installData, UNAVAILABLE_TEXT } from "./data.js";
+import { catalogLang, dataBase, DataUnavailable, fetchData, fetchOnDemand, installData, UNAVAILABLE_TEXT } from "./data.js";
 import { clearFailure, showFailure, styleShadowRoot } from "./page.js";
 
 const MANIFEST = null; // written in by scripts/dist-manifest.mjs
@@ -223,9 +223,12 @@ async function mountNew(element, options) {
   let root = element;
   if (isolation !== "light") {
     root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
-    if (!root.yjStyled) {
-      root.yjStyled = true;
-      await styleShadowRoot(root, BASE);
+    // The module's own stylesheet; yaojian.css (every widget's) in a build without one.
+    // Once per shadow root and sheet (an element mounted again may take another module).
+    const css = new URL(module.css ?? "yaojian.css", BASE).href;
+    if (root.yjStyled !== css) {
+      root.yjStyled = css;
+      await styleShadowRoot(root, css);
       if (cancelled()) return state;
     }
   }
@@ -253,6 +256,7 @@ async function mountNew(element, options) {
   state.container = container;
   const emit = (name, json) => {
     const detail = JSON.parse(json);
+    if (name === "yj-data-wanted") return void wantData(state, detail.files);
     if (name === "yj-change") state.value = detail;
     const dispatch = () => {
       element.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -420,6 +424,28 @@ async function switchLang(element, state, tag) {
   }
   clearFailure(state.root);
   call(state, (h) => h.setLang(tag));
+}
+
+/**
+ * The widget asked for data files it needs only sometimes (a template picked from a
+ * menu): fetched in its language (once per page), installed in its module's instance,
+ * and every widget waiting draws again. If one cannot be had, the widget says so with a
+ * button to ask again (unavailable()), and keeps what was typed.
+ */
+async function wantData(state, names) {
+  const { element, module } = state;
+  const lang = catalogLang(langOf(element, state.options));
+  const wanted = () => instances.get(element) === state && module.core !== null;
+  try {
+    const fetched = await fetchOnDemand(module, names, lang, dataBase(element, state.options, BASE));
+    if (!wanted()) return;
+    installData(module, lang, fetched);
+  } catch (e) {
+    if (wanted()) unavailable(element, state.root, e, () => wantData(state, names));
+    return;
+  }
+  clearFailure(state.root);
+  call(state, () => module.core.dataInstalled());
 }
 
 /**

@@ -38,10 +38,34 @@ mod tests {
             .into_iter()
             .filter(|f| super::DATA.contains(f))
             .collect();
-        assert_eq!(super::DATA, order.as_slice());
+        assert_eq!(&super::DATA[..order.len()], order.as_slice());
         assert!(
             super::DATA.contains(&yaojian::penalty::data::RULES),
             "the calculator needs the rule table"
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn the_checker_has_its_first_template_at_once_and_asks_for_the_others() {
+        use yaojian::requirements::{built_in_file, BUILT_IN_FILES};
+        let file = |id| built_in_file(id).unwrap();
+        let first = file(BUILT_IN_FILES[0]);
+        assert!(super::DATA.contains(&first.as_str()), "{first}");
+        for id in &BUILT_IN_FILES[1..] {
+            assert!(super::DATA_ON_DEMAND.contains(&file(id).as_str()), "{id}");
+            assert!(!super::DATA.contains(&file(id).as_str()), "{id}");
+        }
+        for name in super::DATA.iter().chain(super::DATA_ON_DEMAND) {
+            let (_, text) = yaojian::penalty::data::EMBEDDED
+                .into_iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| {
+                    let id = name.trim_start_matches("requirements-");
+                    (name, yaojian::requirements::built_in_source(id).unwrap())
+                });
+            let installed = super::install_data(name, text).expect("an installer");
+            assert!(installed.is_ok(), "{name}: {installed:?}");
+        }
+        assert!(super::install_data("requirements-nonesuch", "{}").is_none());
     }
 }

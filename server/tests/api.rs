@@ -598,11 +598,7 @@ async fn the_engine_endpoints_need_no_sign_in() {
             .send()
             .await;
         assert_eq!(check.status, 200, "{}", check.text);
-        let t = yaojian::requirements::built_in(
-            "drug-trading-licence",
-            yaojian::penalty::default_benchmark(),
-        )
-        .unwrap();
+        let t = yaojian::requirements::built_in("drug-trading-licence", None).unwrap();
         let engine = yaojian::requirements::check_json(
             &t,
             r#"{"answers": {}, "have": []}"#,

@@ -343,7 +343,7 @@ fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
     let template = |name: &str, bm: &Benchmark| -> Result<rq::Template, yaojian::Errors> {
         match std::fs::read_to_string(name) {
             Ok(src) => rq::Template::from_json(&src),
-            Err(_) => rq::built_in(name, bm).ok_or_else(|| {
+            Err(_) => rq::built_in(name, Some(bm)).ok_or_else(|| {
                 yaojian::Errors::from(
                     FieldError::new("$.template", "requirements.no_template").with("name", name),
                 )
@@ -363,7 +363,7 @@ fn requirements(cmd: RequirementsCommand, lang: Lang) -> CliResult {
             let bm = yaojian::penalty::default_benchmark();
             let list: Vec<_> = rq::built_in_ids()
                 .into_iter()
-                .filter_map(|id| rq::built_in(id, bm))
+                .filter_map(|id| rq::built_in(id, Some(bm)))
                 .map(|t| serde_json::json!({"id": t.id, "version": t.version, "title": yaojian::penalty::rules::pick(&t.title, lang)}))
                 .collect();
             Ok(serde_json::Value::Array(list))

@@ -150,6 +150,27 @@ fn installed<T>(
     })
 }
 
+/// Which of the rule table, the circumstances and the default benchmark (in the order
+/// they are installed) are not there: neither compiled in nor installed. A widget that
+/// needs them only sometimes (the requirement checker's 不予处罚 template) asks for these
+/// before it reads them, so none is reported missing.
+pub fn files_wanted() -> Vec<String> {
+    if cfg!(feature = "embedded-data") {
+        return Vec::new();
+    }
+    let there = [
+        RULE_TABLE.get().is_some(),
+        CIRCUMSTANCE_LIST.get().is_some(),
+        DEFAULT_BENCHMARK.get().is_some(),
+    ];
+    [RULES, CIRCUMSTANCES, BENCHMARK]
+        .into_iter()
+        .zip(there)
+        .filter(|(_, there)| !there)
+        .map(|(name, _)| name.to_string())
+        .collect()
+}
+
 /// The statute table (`penalty-rules`).
 pub fn rule_table() -> &'static RuleTable {
     installed(&RULE_TABLE, RULES, &NO_RULE_TABLE, || RuleTable {

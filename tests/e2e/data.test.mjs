@@ -53,7 +53,7 @@ test("no wasm carries words; each module's catalog has its widgets' words and no
 test("no wasm carries the penalty data; each module lists the files its widgets need", () => {
   const needs = {
     "penalty-calculator": ["penalty-rules", "penalty-circumstances", "penalty-benchmark", "penalty-titles"],
-    requirements: ["penalty-rules", "penalty-circumstances", "penalty-benchmark"],
+    requirements: ["requirements-drug-production-licence"],
     rectification: ["penalty-rules", "penalty-titles"],
     "form-builder": ["penalty-rules", "penalty-titles"],
     "self-inspection": ["penalty-rules"],
@@ -196,6 +196,85 @@ test("a portal may host the data on its own path (data-base)", async () => {
   await page.waitForSelector("yj-requirements >> [data-testid=rq-summary]");
   const files = page.fetched.filter((p) => !p.endsWith("manifest.json"));
   assert.deepEqual(files.sort(), langFiles(m, "zh-CN").map((f) => `/portal-data/${f}`).sort());
+  expectNoErrors(page);
+  await page.context().close();
+});
+
+test("the checker has its first template with its words, another only when picked, said when it cannot be had", async () => {
+  const page = await blankPage();
+  const m = moduleOf("requirements");
+  const file = (name) => m.onDemand.find((d) => d.name === name).files["zh-CN"];
+  const title = (id) => JSON.parse(fs.readFileSync(`data/requirements/${id}.json`, "utf8")).title["zh-CN"];
+  assert.deepEqual(m.onDemand.map((d) => d.name), ["penalty-rules", "penalty-circumstances", "penalty-benchmark", "requirements-drug-trading-licence", "requirements-mr-filing-readiness"]);
+  const trading = file("requirements-drug-trading-licence");
+  let refuse = true;
+  await page.route(`**/${trading}`, (route) => (refuse ? route.abort() : route.continue()));
+  await page.evaluate(() => { window.rq = add("yj-requirements"); });
+  await page.waitForSelector(`yj-requirements >> h3:has-text("${title("drug-production-licence")}")`);
+  // The first template came with the words; the others are named in the menu, not fetched.
+  assert.deepEqual(page.fetched.filter((p) => !p.endsWith("manifest.json")).sort(), langFiles(m, "zh-CN").map((f) => `/yaojian/${f}`).sort());
+  const options = await page.$$eval("yj-requirements >> select.yj-select option", (os) => os.map((o) => o.textContent));
+  assert.deepEqual(options.slice(0, 3), ["drug-production-licence", "drug-trading-licence", "mr-filing-readiness"].map(title));
+  // Picked while its file cannot be had: said in words and as data.unavailable naming it.
+  await page.selectOption("yj-requirements >> select.yj-select", "drug-trading-licence");
+  await page.waitForSelector("yj-requirements >> .yj-failure [role=alert]");
+  assert.deepEqual(await page.evaluate(() => window.errors.map((e) => [e.type, e.file])), [["data.unavailable", trading]]);
+  assert.match(await page.textContent("yj-requirements >> [role=status]"), /正在载入/);
+  await expectNoAxeViolations(page, "a checker whose template did not load");
+  refuse = false;
+  await page.click("yj-requirements >> .yj-failure button");
+  await page.waitForSelector(`yj-requirements >> h3:has-text("${title("drug-trading-licence")}")`);
+  assert.equal(await page.$("yj-requirements >> .yj-failure"), null);
+  assert.equal(page.fetched.filter((p) => p.endsWith(trading)).length, 2, "asked again once");
+  // A value naming a template not fetched yet is taken, and checked once it is there:
+  // one that does not fit it is refused then, as it would have been at once.
+  await page.evaluate(() => { window.rq.value = { template: "mr-filing-readiness", answers: { nonesuch: true } }; });
+  await page.waitForSelector(`yj-requirements >> h3:has-text("${title("mr-filing-readiness")}")`);
+  await page.waitForFunction(() => window.errors.length === 2);
+  const late = await page.evaluate(() => window.errors[1]);
+  assert.equal(late.type, "value.invalid");
+  assert.equal(late.property, "value");
+  assert.ok(late.errors.every((e) => e.path.startsWith("$.answers")), JSON.stringify(late.errors));
+  // The 不予处罚 template is built from the penalty data: fetched when it is picked.
+  const penalty = m.onDemand.filter((d) => d.name.startsWith("penalty-")).map((d) => `/yaojian/${d.files["zh-CN"]}`);
+  assert.deepEqual(page.fetched.filter((p) => penalty.includes(p)), []);
+  await page.selectOption("yj-requirements >> select.yj-select", "no-penalty-eligibility");
+  await page.waitForSelector("yj-requirements >> h3:has-text('不予行政处罚条件自检')");
+  assert.deepEqual(page.fetched.filter((p) => penalty.includes(p)).sort(), penalty.sort());
+  const unexpected = page.errors.filter((e) => !/ERR_FAILED|Failed to load resource/.test(e));
+  assert.deepEqual(unexpected, []);
+  await page.context().close();
+});
+
+test("a benchmark given to the checker before the penalty data is there is read, or refused, once it is", async () => {
+  const page = await blankPage();
+  const m = moduleOf("requirements");
+  const penalty = m.onDemand.filter((d) => d.name.startsWith("penalty-")).map((d) => `/yaojian/${d.files["zh-CN"]}`);
+  await page.evaluate(() => { window.rq = add("yj-requirements"); });
+  await page.waitForSelector("yj-requirements >> [data-testid=rq-summary]");
+  assert.deepEqual(page.fetched.filter((p) => penalty.includes(p)), [], "no penalty data for the first template");
+  // What can be checked without the data is refused at once.
+  await page.evaluate(() => { window.rq.benchmark = { schema: "yaojian/penalty-benchmark/1", id: "x" }; });
+  assert.equal(await page.evaluate(() => window.errors.length), 1);
+  assert.equal(await page.evaluate(() => window.errors[0].type), "benchmark.invalid");
+  // A rule the table does not have: taken while the data is fetched, refused once it is there.
+  const good = JSON.parse(fs.readFileSync("data/penalty/benchmark.default.json", "utf8"));
+  const unknownRule = structuredClone(good);
+  unknownRule.no_penalty_list.items[0].rules[0] = "dal-999";
+  await page.evaluate((b) => { window.rq.benchmark = b; }, unknownRule);
+  await page.waitForFunction(() => window.errors.length === 2);
+  const refused = await page.evaluate(() => window.errors[1]);
+  assert.equal(refused.type, "benchmark.invalid");
+  assert.equal(refused.property, "benchmark");
+  assert.deepEqual(refused.errors.map((e) => [e.path, e.code]), [["$.no_penalty_list.items[0].rules[0]", "benchmark.unknown_rule"]]);
+  assert.deepEqual(page.fetched.filter((p) => penalty.includes(p)).sort(), penalty.sort());
+  // Now the data is there: a bad one is refused at once, a good one taken.
+  await page.evaluate((b) => { window.rq.benchmark = b; }, unknownRule);
+  assert.equal(await page.evaluate(() => window.errors.length), 3);
+  await page.evaluate((b) => { window.rq.benchmark = b; }, good);
+  await page.selectOption("yj-requirements >> select.yj-select", "no-penalty-eligibility");
+  await page.waitForSelector("yj-requirements >> h3:has-text('不予行政处罚条件自检')");
+  assert.equal(await page.evaluate(() => window.errors.length), 3);
   expectNoErrors(page);
   await page.context().close();
 });

@@ -258,7 +258,8 @@ test("a page downloads only the modules of the widgets it shows, each once", asy
   // Each module with its words and data, in the page's language only.
   const calcData = langFiles(calc, "zh-CN");
   assert.ok(calcData.some((f) => f.startsWith("penalty-rules.")), "the calculator's rule table");
-  assert.deepEqual(fetched.sort(), [calc.js, calc.wasm, ...calcData, "yaojian.css", "yaojian.js"].sort(), "a page with the calculator alone");
+  // Its shadow roots take the module's stylesheet, not every widget's (yaojian.css).
+  assert.deepEqual(fetched.sort(), [calc.js, calc.wasm, calc.css, ...calcData, "yaojian.js"].sort(), "a page with the calculator alone");
   // More calculators reuse the module; a widget that never appears costs nothing.
   fetched.length = 0;
   await page.evaluate(() => { for (let i = 0; i < 2; i++) document.querySelector("main").append(document.createElement("yj-penalty-calculator")); });
@@ -273,13 +274,13 @@ test("a page downloads only the modules of the widgets it shows, each once", asy
   assert.ok(review, "the manifest has the review module");
   // A data file another module already fetched (the rule table) is not fetched again.
   const reviewData = langFiles(review, "zh-CN").filter((f) => !calcData.includes(f));
-  assert.deepEqual(fetched.sort(), [review.js, review.wasm, ...reviewData].sort(), "the review widgets load one module");
+  assert.deepEqual(fetched.sort(), [review.js, review.wasm, review.css, ...reviewData].sort(), "the review widgets load one module");
   fetched.length = 0;
   await page.evaluate(() => document.querySelector("main").append(document.createElement("yj-requirements")));
   await page.waitForSelector("yj-requirements >> [data-testid=rq-summary]");
   const req = own(["requirements"]);
   const seen = [...calcData, ...langFiles(review, "zh-CN")];
-  assert.deepEqual(fetched.sort(), [req.js, req.wasm, ...langFiles(req, "zh-CN").filter((f) => !seen.includes(f))].sort());
+  assert.deepEqual(fetched.sort(), [req.js, req.wasm, req.css, ...langFiles(req, "zh-CN").filter((f) => !seen.includes(f))].sort());
   await expectNoAxeViolations(page, "a page of widgets from three modules");
   await context.close();
 });

@@ -98,7 +98,11 @@ pub fn event_name(event_type: &str) -> &'static str {
     match event_type {
         "form.submit" | "builder.publish" => "yj-submit",
         "form.draft_saved" | "checklist.draft_saved" => "yj-draft-saved",
-        "draft.unreadable" => "yj-error",
+        // A property refused late (the requirement checker's value or benchmark, checked
+        // once the data they need was fetched).
+        "draft.unreadable" | "value.invalid" | "benchmark.invalid" => "yj-error",
+        // Taken by yaojian.js, never dispatched (`common::data`).
+        "data.wanted" => "yj-data-wanted",
         _ => "yj-change",
     }
 }
@@ -113,6 +117,20 @@ impl Emitted {
     pub fn send(self, on_emit: &Callback<Value>) {
         on_emit.emit(self.to_value());
     }
+}
+
+/// The `yj-error` a refused property or setting gives: `{type: "<name>.invalid",
+/// property | setting: name, errors: [{path, code, message}]}`. The embedding layer
+/// sends it when it refuses; a widget, when it can check a property only later (the
+/// requirement checker's value, once its template is fetched).
+pub fn refusal(
+    kind: &str,
+    name: &str,
+    errors: &[yaojian::FieldError],
+    lang: yaojian::Lang,
+) -> Value {
+    let errors: Vec<Value> = errors.iter().map(|e| json_of(&e.localized(lang))).collect();
+    serde_json::json!({ "type": format!("{name}.invalid"), kind: name, "errors": errors })
 }
 
 /// Any serialisable engine value as JSON (the payload of an event).

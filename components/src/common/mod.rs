@@ -1,6 +1,7 @@
 //! Pieces every widget uses: the clock (UTC+8 via the engine), language plumbing,
 //! the JSON-emit callback and the accessible error summary.
 
+pub mod data;
 mod error_summary;
 pub mod events;
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -7,7 +7,7 @@
 
 use crate::contract::Mounted;
 use crate::widgets;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yaojian::{FieldError, Lang};
@@ -41,15 +41,7 @@ pub struct WidgetHandle {
     emit: Emit,
 }
 
-fn errors_json(errors: &[FieldError], lang: Lang) -> Value {
-    json!(errors.iter().map(|e| e.localized(lang)).collect::<Vec<_>>())
-}
-
-/// The `yj-error` a refused property or setting gives: `{type: "<name>.invalid",
-/// property | setting: name, errors: [{path, code, message}]}`.
-pub fn refusal(kind: &str, name: &str, errors: &[FieldError], lang: Lang) -> Value {
-    json!({ "type": format!("{name}.invalid"), kind: name, "errors": errors_json(errors, lang) })
-}
+pub use crate::common::events::refusal;
 
 impl WidgetHandle {
     fn refuse(&mut self, kind: &str, name: &str, errors: &[FieldError]) {
@@ -212,6 +204,21 @@ pub fn install_data(name: &str, text: &str) -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = dataFiles)]
 pub fn data_files() -> String {
     serde_json::to_string(widgets::DATA).unwrap_or_default()
+}
+
+/// The data files this module's widgets ask for when they need them (a template picked
+/// from a menu), as JSON: `scripts/dist-manifest.mjs` lists them for the module, and
+/// `yaojian.js` fetches one when a widget asks (`yj-data-wanted`, never dispatched).
+#[wasm_bindgen(js_name = dataOnDemand)]
+pub fn data_on_demand() -> String {
+    serde_json::to_string(widgets::DATA_ON_DEMAND).unwrap_or_default()
+}
+
+/// Tells the widgets waiting for a data file that `yaojian.js` installed what was asked:
+/// each draws again ([`crate::common::data`]).
+#[wasm_bindgen(js_name = dataInstalled)]
+pub fn data_installed() {
+    crate::common::data::installed();
 }
 
 /// Says in the browser's console that the engine was asked for a data file this module

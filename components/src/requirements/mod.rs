@@ -28,9 +28,10 @@ pub struct RequirementsProps {
     /// `{"template": id, "answers": {...}, "have": [...]}` to start from.
     #[prop_or_default]
     pub value: Option<Rc<Value>>,
-    /// The penalty benchmark whose no-penalty list the 不予处罚 template uses.
+    /// The penalty benchmark whose no-penalty list the 不予处罚 template uses, as the host
+    /// gave it: read once the penalty data it is checked against is there.
     #[prop_or_default]
-    pub benchmark: Option<Rc<penalty::Benchmark>>,
+    pub benchmark: Option<Rc<Value>>,
 }
 
 /// What the user has chosen, answered and ticked (everything: the engine reads only
@@ -59,23 +60,31 @@ impl State {
     }
 }
 
-fn benchmark_of(props: &RequirementsProps) -> &penalty::Benchmark {
-    props
-        .benchmark
-        .as_deref()
-        .unwrap_or_else(|| penalty::default_benchmark())
-}
-
-fn load_template(props: &RequirementsProps, id: &str) -> Option<Rc<Template>> {
-    if let Some(t) = &props.template {
-        return Some(t.clone());
-    }
-    let id = if id.is_empty() {
+/// The id of the built-in template chosen (the first when none is).
+fn chosen_id(id: &str) -> &str {
+    if id.is_empty() {
         rq::built_in_ids()[0]
     } else {
         id
-    };
-    rq::built_in(id, benchmark_of(props)).map(Rc::new)
+    }
+}
+
+/// The host's benchmark, read once the penalty data it is checked against is there
+/// (`ready`); one that does not read is refused then (`yj-error` `benchmark.invalid`),
+/// as it would have been at once, and the default is used.
+#[hook]
+fn use_host_benchmark(props: &RequirementsProps, ready: bool) -> Option<Rc<penalty::Benchmark>> {
+    let read = use_memo((props.benchmark.clone(), ready), |(v, ready)| match v {
+        Some(v) if *ready => Some(penalty::Benchmark::from_value((**v).clone(), "$").map(Rc::new)),
+        _ => None,
+    });
+    let (on_emit, lang, read_now) = (props.on_emit.clone(), props.lang, read.clone());
+    use_effect_with((props.benchmark.clone(), ready), move |_| {
+        if let Some(Err(e)) = read_now.as_ref() {
+            on_emit.emit(crate::common::events::refusal("property", "benchmark", e, lang));
+        }
+    });
+    read.as_ref().as_ref().and_then(|r| r.as_ref().ok().cloned())
 }
 
 /// What the user does to the state.
@@ -136,6 +145,63 @@ fn use_emit_result(on_emit: &Callback<Value>, result: &Option<CheckResult>, stat
     );
 }
 
+/// Checks the host's `value` again once its template is there: one naming a built-in
+/// template not yet fetched was taken as it was (`rq::check_start`). Refused then, the
+/// host hears it as it would have at once (`yj-error` `value.invalid`), and the checker
+/// shows that template blank.
+#[hook]
+fn use_late_check(
+    props: &RequirementsProps,
+    template: &Option<Rc<Template>>,
+    benchmark: &Option<Rc<penalty::Benchmark>>,
+    d: &UseReducerDispatcher<State>,
+) {
+    let (p, b, d) = (props.clone(), benchmark.clone(), d.clone());
+    // The value last checked: each is checked once, not again when the applicant picks
+    // another template and it is fetched.
+    let checked = use_mut_ref(|| None::<Rc<Value>>);
+    use_effect_with((props.value.clone(), template.is_some()), move |(value, ready)| {
+        let Some(v) = value.as_ref().filter(|_| *ready) else {
+            return;
+        };
+        // Its template's files still on their way: checked once they are here.
+        let named = State::from_value(v).template_id;
+        if p.template.is_none() && !rq::files_wanted(chosen_id(&named)).is_empty() {
+            return;
+        }
+        let mut last = checked.borrow_mut();
+        if last.as_ref().is_some_and(|l| Rc::ptr_eq(l, v)) {
+            return;
+        }
+        *last = Some(v.clone());
+        if let Err(e) = rq::check_start(v, p.template.as_deref(), b.as_deref()) {
+            p.on_emit.emit(crate::common::events::refusal("property", "value", &e, p.lang));
+            d.dispatch(Action::Template(named));
+        }
+    });
+}
+
+/// The data files the checker waits for (asked for, and drawn again when installed):
+/// the penalty data when the host gave a benchmark, and what the template chosen needs
+/// (its file; the penalty data for the 不予处罚 one). And whether the template waits.
+fn files_wanted(props: &RequirementsProps, chosen: &str) -> (Vec<String>, bool) {
+    let mut wanted = Vec::new();
+    if props.benchmark.is_some() {
+        wanted = penalty::data::files_wanted();
+    }
+    let for_template = match props.template {
+        Some(_) => Vec::new(),
+        None => rq::files_wanted(chosen),
+    };
+    let waits = !for_template.is_empty();
+    for f in for_template {
+        if !wanted.contains(&f) {
+            wanted.push(f);
+        }
+    }
+    (wanted, waits)
+}
+
 #[function_component(Requirements)]
 pub fn requirements(props: &RequirementsProps) -> Html {
     let lang = props.lang;
@@ -151,7 +217,16 @@ pub fn requirements(props: &RequirementsProps) -> Html {
             d.dispatch(Action::Load(State::from_value(v)))
         });
     }
-    let template = load_template(props, &state.template_id);
+    let chosen = chosen_id(&state.template_id);
+    let (wanted, loading) = files_wanted(props, chosen);
+    let benchmark = use_host_benchmark(props, penalty::data::files_wanted().is_empty());
+    let template = match &props.template {
+        Some(t) => Some(t.clone()),
+        None if loading => None,
+        None => rq::built_in(chosen, benchmark.as_deref()).map(Rc::new),
+    };
+    crate::common::data::use_data_wanted(wanted, &props.on_emit);
+    use_late_check(props, &template, &benchmark, &d);
     let result: Option<CheckResult> = template.as_ref().map(|tp| {
         // The state keeps everything; the engine reads only what fits the template.
         let (input, _) =
@@ -160,7 +235,8 @@ pub fn requirements(props: &RequirementsProps) -> Html {
     });
     use_emit_result(&props.on_emit, &result, &state);
     let Some(tp) = template else {
-        return html! { <div class="yj-widget yj-rq"><p>{ t(lang, "rq.no_template") }</p></div> };
+        let (key, role) = if loading { ("rq.loading", "status") } else { ("rq.no_template", "alert") };
+        return html! { <div class="yj-widget yj-rq"><p {role}>{ t(lang, key) }</p></div> };
     };
     let result = result.unwrap_or_else(|| rq::check(&tp, &rq::Input::default(), lang));
     let pick = |x: &penalty::rules::I18nText| penalty::rules::pick(x, lang);
@@ -179,8 +255,8 @@ pub fn requirements(props: &RequirementsProps) -> Html {
                 <div class="yj-field yj-no-print">
                     <label class="yj-label" for={ids.id("template")}>{ t(lang, "rq.template") }</label>
                     <select class="yj-select" id={ids.id("template")} onchange={on_template}>
-                        { for rq::built_in_ids().into_iter().filter_map(|id| rq::built_in(id, benchmark_of(props))).map(|x| html! {
-                            <option value={x.id.clone()} selected={x.id == tp.id}>{ pick(&x.title) }</option>
+                        { for rq::built_in_ids().into_iter().map(|id| html! {
+                            <option value={id} selected={id == tp.id}>{ t(lang, &format!("rq.template.{id}")) }</option>
                         }) }
                     </select>
                 </div>

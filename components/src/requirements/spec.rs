@@ -1,13 +1,14 @@
 //! The requirement checker's contract: no settings; a template, a benchmark, a value.
 //!
 //! words: rq
-//! data: penalty-rules penalty-circumstances penalty-benchmark
+//! data: requirements-drug-production-licence
+//! data-on-demand: penalty-rules penalty-circumstances penalty-benchmark requirements-drug-trading-licence requirements-mr-filing-readiness
 
 use super::{Requirements, RequirementsProps};
-use crate::common::properties::benchmark_property;
 use crate::contract::{self, EventDoc, Property, Spec, Widget};
 use serde_json::Value;
 use std::rc::Rc;
+use yaojian::penalty::Benchmark;
 use yaojian::requirements::Template;
 use yaojian::{FieldError, Lang};
 use yew::Callback;
@@ -68,21 +69,30 @@ impl Widget for Requirements {
     /// A `value` names a template the checker has and fits it
     /// (`yaojian::requirements::check_start`).
     fn put(p: &mut RequirementsProps, name: &str, json: &str) -> Result<(), Vec<FieldError>> {
-        if name == "benchmark" {
-            p.benchmark = benchmark_property(json)?;
-            return Ok(());
-        }
         let parsed = contract::parse_property(json)?;
+        // The penalty data a benchmark is checked against (and the 不予处罚 template
+        // built from) may not be fetched yet: then the widget reads it once it is.
+        let penalty_there = yaojian::penalty::data::files_wanted().is_empty();
         match name {
+            "benchmark" if parsed.is_null() => p.benchmark = None,
+            "benchmark" => {
+                // All but the ids its no-penalty list names, until the data is there.
+                match penalty_there {
+                    true => Benchmark::from_value(parsed.clone(), "$").map(|_| ())?,
+                    false => Benchmark::from_value_unlinked(&parsed, "$").map(|_| ())?,
+                }
+                p.benchmark = Some(Rc::new(parsed));
+            }
             "template" if parsed.is_null() => p.template = None,
             "template" => p.template = Some(Rc::new(Template::from_value(parsed)?)),
             "value" if parsed.is_null() => p.value = None,
             "value" => {
-                let bench = p
-                    .benchmark
-                    .as_deref()
-                    .unwrap_or_else(|| yaojian::penalty::default_benchmark());
-                yaojian::requirements::check_start(&parsed, p.template.as_deref(), bench)?;
+                let bench = match &p.benchmark {
+                    Some(b) if penalty_there => Benchmark::from_value((**b).clone(), "$").ok(),
+                    _ => None,
+                };
+                let own = p.template.as_deref();
+                yaojian::requirements::check_start(&parsed, own, bench.as_ref())?;
                 p.value = Some(Rc::new(parsed));
             }
             _ => return Err(contract::unknown_property(name)),

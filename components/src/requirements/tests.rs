@@ -51,7 +51,7 @@ fn count(root: &Element, sel: &str) -> u32 {
 async fn every_built_in_template_renders_the_engines_result() {
     for id in rq::built_in_ids() {
         let root = mount(Some(json!({"template": id})), None).await;
-        let tp = rq::built_in(id, penalty::default_benchmark()).unwrap();
+        let tp = rq::built_in(id, None).unwrap();
         let r = rq::check(&tp, &rq::Input::default(), Lang::ZhCn);
         let expected = format!(
             "已具备{}项，缺少{}项，不适用{}项",
@@ -70,7 +70,7 @@ async fn every_built_in_template_renders_the_engines_result() {
 #[wasm_bindgen_test]
 async fn answering_changes_what_applies_and_ticking_moves_items_to_met() {
     let root = mount(Some(json!({"template": "drug-trading-licence"})), None).await;
-    let tp = rq::built_in("drug-trading-licence", penalty::default_benchmark()).unwrap();
+    let tp = rq::built_in("drug-trading-licence", None).unwrap();
     let q = tp
         .questions
         .iter()

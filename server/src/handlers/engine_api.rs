@@ -44,8 +44,7 @@ pub async fn check(
         return Err(unknown());
     };
     let id = q.template.ok_or_else(unknown)?;
-    let t = yaojian::requirements::built_in(&id, yaojian::penalty::default_benchmark())
-        .ok_or_else(unknown)?;
+    let t = yaojian::requirements::built_in(&id, None).ok_or_else(unknown)?;
     let r = yaojian::requirements::check_json(&t, &body.value.to_string(), lang)
         .map_err(|e| ApiError::engine(StatusCode::UNPROCESSABLE_ENTITY, &e, lang))?;
     Ok(Json(serde_json::to_value(r).map_err(ApiError::internal)?))

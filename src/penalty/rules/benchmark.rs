@@ -196,7 +196,27 @@ impl Benchmark {
 
     /// Reads a benchmark from a JSON value; every problem with its path under `path`.
     pub fn from_value(v: serde_json::Value, path: &str) -> Result<Benchmark, crate::Errors> {
-        let b = super::read::benchmark(&v, path)?;
+        Benchmark::read_checked(&v, path, true)
+    }
+
+    /// Reads a benchmark and checks all of it but whether the rules and circumstances its
+    /// no-penalty list names exist: what a widget can check before it has fetched the
+    /// rule table and the circumstances (it checks the rest, [`Benchmark::from_value`],
+    /// once it has them).
+    pub fn from_value_unlinked(
+        v: &serde_json::Value,
+        path: &str,
+    ) -> Result<Benchmark, crate::Errors> {
+        Benchmark::read_checked(v, path, false)
+    }
+
+    /// Reads and checks a benchmark; `linked`: also the ids its no-penalty list names.
+    fn read_checked(
+        v: &serde_json::Value,
+        path: &str,
+        linked: bool,
+    ) -> Result<Benchmark, crate::Errors> {
+        let b = super::read::benchmark(v, path)?;
         let mut errs = Vec::new();
         if b.schema != "yaojian/penalty-benchmark/1" {
             errs.push(
@@ -243,28 +263,10 @@ impl Benchmark {
             ));
         }
         if let Some(list) = &b.no_penalty_list {
-            let rules = rule_table();
-            let circ = circumstances();
             for (i, item) in list.items.iter().enumerate() {
                 let p = format!("{path}.no_penalty_list.items[{i}]");
-                for (j, r) in item.rules.iter().enumerate() {
-                    if rules.get(r).is_none() {
-                        errs.push(
-                            FieldError::new(format!("{p}.rules[{j}]"), "benchmark.unknown_rule")
-                                .with("id", r),
-                        );
-                    }
-                }
-                for (j, c) in item.conditions.iter().enumerate() {
-                    if circ.get(c).is_none() {
-                        errs.push(
-                            FieldError::new(
-                                format!("{p}.conditions[{j}]"),
-                                "benchmark.unknown_circumstance",
-                            )
-                            .with("id", c),
-                        );
-                    }
+                if linked {
+                    errs.extend(unknown_ids(item, &p));
                 }
                 if item.conditions.is_empty() {
                     errs.push(FieldError::new(
@@ -286,4 +288,27 @@ impl Benchmark {
             Err(errs.into())
         }
     }
+}
+
+/// The rules and circumstances no-penalty list item `item` (at `p`) names that the rule
+/// table and the circumstances catalog do not have.
+fn unknown_ids(item: &NoPenaltyItem, p: &str) -> Vec<FieldError> {
+    let (rules, circ) = (rule_table(), circumstances());
+    let mut errs = Vec::new();
+    for (j, r) in item.rules.iter().enumerate() {
+        if rules.get(r).is_none() {
+            let e = FieldError::new(format!("{p}.rules[{j}]"), "benchmark.unknown_rule");
+            errs.push(e.with("id", r));
+        }
+    }
+    for (j, c) in item.conditions.iter().enumerate() {
+        if circ.get(c).is_none() {
+            let e = FieldError::new(
+                format!("{p}.conditions[{j}]"),
+                "benchmark.unknown_circumstance",
+            );
+            errs.push(e.with("id", c));
+        }
+    }
+    errs
 }

@@ -1,0 +1,103 @@
+//! The built-in requirement templates (`data/requirements/<id>.json`), each a data file
+//! named `requirements-<id>`:
+//! - with feature `embedded-data` (the CLI, the server, the engine's tests) they are
+//!   compiled in;
+//! - a widget's wasm carries none: `yaojian.js` fetches the file of the template shown
+//!   (the first one with the widget's words, another when the applicant picks it) and
+//!   hands it to [`install_built_in`]. Until then [`built_in`] has no such template and
+//!   [`files_wanted`] says which file to ask for.
+//!
+//! The 不予处罚 template is not a file: it is built from the penalty benchmark, so it
+//! wants the penalty data files in a wasm that fetches them only for it.
+
+use super::{no_penalty_template, Template};
+use crate::error::{Errors, FieldError};
+use crate::penalty::rules::Benchmark;
+
+/// The ids of the templates that are files, in menu order (the first is shown when a
+/// page names none).
+pub const BUILT_IN_FILES: [&str; 3] = [
+    "drug-production-licence",
+    "drug-trading-licence",
+    "mr-filing-readiness",
+];
+
+/// The id of the template built from the penalty benchmark.
+pub const NO_PENALTY_ID: &str = "no-penalty-eligibility";
+
+/// How a template's data file is named: `requirements-<id>`.
+const FILE_PREFIX: &str = "requirements-";
+
+/// The compiled-in templates (feature `embedded-data`), in [`BUILT_IN_FILES`]' order.
+#[cfg(feature = "embedded-data")]
+const EMBEDDED: [&str; 3] = [
+    include_str!("../../data/requirements/drug-production-licence.json"),
+    include_str!("../../data/requirements/drug-trading-licence.json"),
+    include_str!("../../data/requirements/mr-filing-readiness.json"),
+];
+
+/// Ids of every built-in template, in menu order.
+pub fn built_in_ids() -> Vec<&'static str> {
+    BUILT_IN_FILES
+        .into_iter()
+        .chain(std::iter::once(NO_PENALTY_ID))
+        .collect()
+}
+
+/// The data file of built-in template `id` (`requirements-<id>`); `None` for the
+/// 不予处罚 template and for ids that are no built-in.
+pub fn built_in_file(id: &str) -> Option<String> {
+    BUILT_IN_FILES
+        .contains(&id)
+        .then(|| format!("{FILE_PREFIX}{id}"))
+}
+
+/// The JSON of built-in template `id`: compiled in, or as installed; `None` when it is
+/// neither (not yet fetched, or no such template).
+pub fn built_in_source(id: &str) -> Option<&'static str> {
+    #[cfg(feature = "embedded-data")]
+    if let Some(i) = BUILT_IN_FILES.iter().position(|x| *x == id) {
+        return Some(EMBEDDED[i]);
+    }
+    crate::data::text(&built_in_file(id)?)
+}
+
+/// The data files built-in template `id` needs and a widget's wasm has not installed, in
+/// the order they are installed: its own file ([`built_in_file`]), or for the 不予处罚
+/// template the penalty rule table, circumstances and default benchmark. Empty when the
+/// template can be read, and for an id that is no built-in.
+pub fn files_wanted(id: &str) -> Vec<String> {
+    if id == NO_PENALTY_ID {
+        return crate::penalty::data::files_wanted();
+    }
+    match built_in_file(id) {
+        Some(file) if built_in_source(id).is_none() => vec![file],
+        _ => Vec::new(),
+    }
+}
+
+/// A built-in template by id (the 不予处罚 one from `benchmark`'s list, by default the
+/// default benchmark's); `None` for an id that is no built-in, or whose files are not
+/// installed ([`files_wanted`]).
+pub fn built_in(id: &str, benchmark: Option<&Benchmark>) -> Option<Template> {
+    if id == NO_PENALTY_ID {
+        let benchmark = benchmark.unwrap_or_else(|| crate::penalty::default_benchmark());
+        return Some(no_penalty_template(benchmark));
+    }
+    Template::from_json(built_in_source(id)?).ok()
+}
+
+/// Installs data file `name` (`requirements-<id>`): the template is read and checked as
+/// every template is, and must be the one its name says.
+pub fn install_built_in(name: &str, text: &str) -> Result<(), Errors> {
+    let id = name
+        .strip_prefix(FILE_PREFIX)
+        .filter(|id| BUILT_IN_FILES.contains(id))
+        .ok_or_else(|| crate::data::unknown_file(name))?;
+    let t = Template::from_json(text)?;
+    if t.id != id {
+        let e = FieldError::new("$.id", "data.other_template");
+        return Err(e.with("file", name).with("id", &t.id).into());
+    }
+    crate::data::keep_text(name, text)
+}
