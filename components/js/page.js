@@ -34,6 +34,12 @@ function adoptPrintSheet() {
   }
 }
 
+/** Starts fetching the stylesheet at `url`, so that it is there when a shadow root
+ *  takes it (fetched while the wasm downloads, not after). */
+export function preloadStyles(url) {
+  sharedSheet(url);
+}
+
 /** Gives shadow root `root` the stylesheet at `url` (its module's, or yaojian.css). */
 export async function styleShadowRoot(root, url) {
   adoptPrintSheet();

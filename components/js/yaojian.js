@@ -24,7 +24,7 @@
 // renders (data.js). A file that cannot be had is said in words in the widget's place,
 // with a button to try again, and as yj-error "data.unavailable" naming the file.
 import { catalogLang, dataBase, DataUnavailable, fetchData, fetchOnDemand, installData, UNAVAILABLE_TEXT } from "./data.js";
-import { clearFailure, showFailure, styleShadowRoot } from "./page.js";
+import { clearFailure, preloadStyles, showFailure, styleShadowRoot } from "./page.js";
 
 const MANIFEST = null; // written in by scripts/dist-manifest.mjs
 
@@ -197,6 +197,17 @@ export function mount(element, options = {}) {
   return mounting;
 }
 
+/** Whether the element renders in a shadow root ("shadow", the default) or itself. */
+function isolationOf(element, options) {
+  return options.isolation ?? element.getAttribute("isolation") ?? "shadow";
+}
+
+/** The stylesheet a module's shadow roots take: its own; yaojian.css (every widget's)
+ *  in a build without one. */
+function stylesOf(module) {
+  return new URL(module.css ?? "yaojian.css", BASE).href;
+}
+
 async function mountNew(element, options) {
   const kind = options.widget ?? element.localName.replace(/^yj-/, "");
   const module = options[MODULE] ?? pickModule(kind);
@@ -206,9 +217,10 @@ async function mountNew(element, options) {
   let files;
   try {
     if (!module) throw new Error(`yaojian: no widget "${kind}" in this build`);
-    // The words and data are fetched while the wasm downloads.
+    // The words, data and styles are fetched while the wasm downloads.
     files = fetchData(module, lang, dataBase(element, options, BASE));
     files.catch(() => {}); // reported below, once the widget has a place to say it
+    if (isolationOf(element, options) !== "light") preloadStyles(stylesOf(module));
     await loadModule(module);
   } catch (e) {
     instances.delete(element);
@@ -219,13 +231,11 @@ async function mountNew(element, options) {
   // mounted on a detached element that nothing ever frees.
   const cancelled = () => instances.get(element) !== state;
   if (cancelled()) return state;
-  const isolation = options.isolation ?? element.getAttribute("isolation") ?? "shadow";
   let root = element;
-  if (isolation !== "light") {
+  if (isolationOf(element, options) !== "light") {
     root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
-    // The module's own stylesheet; yaojian.css (every widget's) in a build without one.
     // Once per shadow root and sheet (an element mounted again may take another module).
-    const css = new URL(module.css ?? "yaojian.css", BASE).href;
+    const css = stylesOf(module);
     if (root.yjStyled !== css) {
       root.yjStyled = css;
       await styleShadowRoot(root, css);

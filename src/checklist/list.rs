@@ -442,7 +442,7 @@ pub fn what_changed(before: &Item, now: &Item, lang: crate::Lang) -> Vec<String>
         let status = |s: &Status| t(lang, &format!("checklist.status.{}", wire_name(s)));
         said.push(tf(
             lang,
-            "checklist.changed_status",
+            "checklist.changed.status",
             &[
                 ("from", &status(&before.status)),
                 ("to", &status(&now.status)),
@@ -466,7 +466,7 @@ pub fn what_changed(before: &Item, now: &Item, lang: crate::Lang) -> Vec<String>
     ];
     for (what, n, m) in records {
         if n > m {
-            said.push(t(lang, &format!("checklist.changed_{what}")));
+            said.push(t(lang, &format!("checklist.changed.{what}")));
         }
     }
     said

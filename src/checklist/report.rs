@@ -246,23 +246,23 @@ fn items_csv_header(lang: crate::Lang) -> Vec<String> {
 }
 
 fn items_csv_cells(items: &[Item], today: Date, lang: crate::Lang) -> Vec<Vec<String>> {
-    let label = |prefix: &str, v: String| crate::i18n::t(lang, &format!("checklist.{prefix}.{v}"));
+    let label = |group: &str, v: String| crate::i18n::t(lang, &format!("{group}{v}"));
     items
         .iter()
         .map(|i| {
             vec![
                 i.id.clone(),
-                label("list", wire_name(&i.list)),
-                label("source", wire_name(&i.source)),
+                label("checklist.list.", wire_name(&i.list)),
+                label("checklist.source.", wire_name(&i.source)),
                 i.problem.clone(),
                 i.provision.clone(),
                 i.legal_basis.clone(),
                 i.measures.join("；"),
                 i.unit.clone(),
                 i.person.clone(),
-                label("mode", wire_name(&i.mode)),
+                label("checklist.mode.", wire_name(&i.mode)),
                 i.deadline.map(crate::date::format_date).unwrap_or_default(),
-                label("status", wire_name(&i.status)),
+                label("checklist.status.", wire_name(&i.status)),
                 if i.is_overdue(today) {
                     crate::i18n::t(lang, "checklist.overdue")
                 } else {

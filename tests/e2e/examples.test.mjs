@@ -46,10 +46,13 @@ for (const { kind, name, ex } of EXAMPLES) {
     await mountExample(page, kind, ex, propertyOrder(list, kind));
     for (const a of ex.actions ?? []) await act(page, a);
     const see = ex.see ?? [];
-    await page.waitForFunction((see) => {
+    // What the example shows and the events it says come: a text may show before the
+    // property that makes the event is applied (a template's title), so wait for both.
+    await page.waitForFunction(([see, events]) => {
       const text = document.getElementById("widget").shadowRoot.textContent;
-      return see.every((s) => text.includes(s));
-    }, see, { timeout: 5000 }).catch(() => {});
+      const types = (window.__events ?? []).map((e) => e.detail.type);
+      return see.every((s) => text.includes(s)) && events.every((t) => types.includes(t));
+    }, [see, ex.events ?? []], { timeout: 5000 }).catch(() => {});
     const state = await page.evaluate((fields) => {
       const root = document.getElementById("widget").shadowRoot;
       const values = Object.fromEntries(Object.keys(fields).map((k) => [k, root.querySelector(`[id$="-${k}"]`)?.value ?? null]));

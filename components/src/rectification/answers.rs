@@ -146,7 +146,7 @@ impl Board {
         match answer {
             Answer::Done(now) => {
                 let id = now.item.id.clone();
-                let status = super::label(lang, "status", &now.item.status);
+                let status = super::label(lang, "checklist.status.", &now.item.status);
                 // A new item is shown at once; the page asked for again puts it in place.
                 let text = if self.put_item(s, now) {
                     tf(lang, "cl.added", &[("id", &id)])

@@ -63,7 +63,7 @@ fn apply_change(list: &mut ItemList, c: Change, lang: Lang) -> Outcome {
             };
             match item.apply(action, &actor, &at, &note) {
                 Ok(status) => {
-                    let status = label(lang, "status", &status);
+                    let status = label(lang, "checklist.status.", &status);
                     let said = tf(lang, "cl.done", &[("id", &id), ("status", &status)]);
                     Outcome::Changed(Some(id), said, false)
                 }

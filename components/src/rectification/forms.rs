@@ -278,7 +278,7 @@ impl ItemControls<'_> {
                         <div class="yj-checkbox">
                             <input type="radio" id={id.clone()} name={format!("{}-i-mode", p.prefix)} value={cl::wire_name(&m)}
                                    checked={x.mode == m} onchange={on_mode(m)} />
-                            <label for={id}>{ label(lang, "mode", &m) }</label>
+                            <label for={id}>{ label(lang, "checklist.mode.", &m) }</label>
                         </div>
                     }
                 }) }
@@ -346,9 +346,9 @@ pub(super) fn item_form(p: &ItemFormProps) -> Html {
             <ErrorSummary id={format!("{}-i-errors", p.prefix)} title={t(lang, "cl.item_errors")} {errors} focus_token={p.submits} />
             { org_field.unwrap_or_default() }
             { c.text_input("id", &x.id, |x, v| x.id = v, Some(t(lang, if p.editing.is_some() { "cl.id_fixed" } else { "cl.id_hint" })), None) }
-            { c.select("list", LISTS.iter().map(|l| (cl::wire_name(l), label(lang, "list", l))).collect(), cl::wire_name(&x.list),
+            { c.select("list", LISTS.iter().map(|l| (cl::wire_name(l), label(lang, "checklist.list.", l))).collect(), cl::wire_name(&x.list),
                 |x, v| if let Some(l) = cl::read::named(&cl::read::LIST_KINDS, &v) { x.list = l }) }
-            { c.select("source", SOURCES.iter().map(|s| (cl::wire_name(s), label(lang, "source", s))).collect(), cl::wire_name(&x.source),
+            { c.select("source", SOURCES.iter().map(|s| (cl::wire_name(s), label(lang, "checklist.source.", s))).collect(), cl::wire_name(&x.source),
                 |x, v| if let Some(s) = cl::read::named(&cl::read::SOURCES, &v) { x.source = s }) }
             { c.textarea("problem", &x.problem, |x, v| x.problem = v, None) }
             { c.text_input("provision", &x.provision, |x, v| x.provision = v, None, None) }

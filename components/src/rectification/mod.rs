@@ -111,8 +111,10 @@ fn load(v: Option<&ItemList>) -> ItemList {
     }
 }
 
-fn label<T: serde::Serialize>(lang: Lang, prefix: &str, v: &T) -> String {
-    t(lang, &format!("checklist.{prefix}.{}", cl::wire_name(v)))
+/// The words of `v` in group `group` (`"checklist.status."`: the group is named in full,
+/// so the release can tell which modules show it).
+fn label<T: serde::Serialize>(lang: Lang, group: &str, v: &T) -> String {
+    t(lang, &format!("{group}{}", cl::wire_name(v)))
 }
 
 /// The board, started from the host's value, else the draft kept under the storage

@@ -100,7 +100,7 @@ fn notice_item(i: &cl::NoticeItem, lang: Lang) -> Html {
         (cl::Mode::Deadline, Some(d)) => {
             tf(lang, "cl.notice_deadline", &[("date", &format_date(d))])
         }
-        _ => super::label(lang, "mode", &i.mode),
+        _ => super::label(lang, "checklist.mode.", &i.mode),
     };
     let or_blank = |s: &str| {
         if s.trim().is_empty() {

@@ -72,11 +72,11 @@ pub(super) fn filters_view(
             </div>
             { select_filter(lang, prefix, "status", "checklist.column.status", set_filter("status"),
                 Status::ALL.iter()
-                    .map(|x| (cl::wire_name(x), label(lang, "status", x), f.status == Some(*x))).collect()) }
+                    .map(|x| (cl::wire_name(x), label(lang, "checklist.status.", x), f.status == Some(*x))).collect()) }
             { select_filter(lang, prefix, "list", "checklist.column.list", set_filter("list"),
-                LISTS.iter().map(|x| (cl::wire_name(x), label(lang, "list", x), f.list == Some(*x))).collect()) }
+                LISTS.iter().map(|x| (cl::wire_name(x), label(lang, "checklist.list.", x), f.list == Some(*x))).collect()) }
             { select_filter(lang, prefix, "source", "cl.source", set_filter("source"),
-                SOURCES.iter().map(|x| (cl::wire_name(x), label(lang, "source", x), f.source == Some(*x))).collect()) }
+                SOURCES.iter().map(|x| (cl::wire_name(x), label(lang, "checklist.source.", x), f.source == Some(*x))).collect()) }
             { select_filter(lang, prefix, "unit", "cl.unit", set_filter("unit"),
                 units.iter().map(|u| (u.clone(), u.clone(), f.unit.as_deref() == Some(u.as_str()))).collect()) }
             <div class="yj-checkbox">

@@ -135,14 +135,14 @@ pub(super) fn row(r: &RowCtx, n: usize) -> Html {
         <>
             <tr role="row" class={classes!("yj-cl__row", (!class.is_empty()).then_some(class))}>
                 <th scope="row" role="rowheader" data-label={t(lang, "checklist.column.id")} id={row_id(prefix, n)} tabindex="-1">{ &i.id }</th>
-                <td role="cell" data-label={t(lang, "checklist.column.problem")}>{ &i.problem }<span class="yj-hint yj-cl__sub">{ format!("{} · {}", label(lang, "list", &i.list), label(lang, "source", &i.source)) }</span></td>
+                <td role="cell" data-label={t(lang, "checklist.column.problem")}>{ &i.problem }<span class="yj-hint yj-cl__sub">{ format!("{} · {}", label(lang, "checklist.list.", &i.list), label(lang, "checklist.source.", &i.source)) }</span></td>
                 <td role="cell" data-label={t(lang, "cl.owner")}>{ &i.unit }<span class="yj-hint yj-cl__sub">{ &i.person }</span></td>
                 <td role="cell" data-label={t(lang, "checklist.column.deadline")}>
-                    { i.deadline.map(format_date).unwrap_or_else(|| label(lang, "mode", &i.mode)) }
+                    { i.deadline.map(format_date).unwrap_or_else(|| label(lang, "checklist.mode.", &i.mode)) }
                     if !deadline_note.is_empty() { <span class="yj-cl__flag">{ deadline_note }</span> }
                 </td>
                 <td role="cell" data-label={t(lang, "checklist.column.status")} data-testid={format!("cl-status-{}", i.id)}>
-                    { label(lang, "status", &i.status) }
+                    { label(lang, "checklist.status.", &i.status) }
                     if saving { <span class="yj-hint yj-cl__sub" role="status">{ t(lang, "cl.saving") }</span> }
                     else if queued { <span class="yj-hint yj-cl__sub" role="status">{ t(lang, "cl.queued") }</span> }
                 </td>
@@ -246,8 +246,8 @@ fn details(i: &Item, r: &RowCtx) -> Html {
             &[
                 ("at", &at),
                 ("by", &h.by),
-                ("from", &label(lang, "status", &h.from)),
-                ("to", &label(lang, "status", &h.to)),
+                ("from", &label(lang, "checklist.status.", &h.from)),
+                ("to", &label(lang, "checklist.status.", &h.to)),
             ],
         );
         html! { <li>{ line }if !h.note.is_empty() { { yaojian::i18n::bracketed(&h.note, lang) } }</li> }
@@ -260,7 +260,7 @@ fn details(i: &Item, r: &RowCtx) -> Html {
                 <dt>{ t(lang, "checklist.column.legal_basis") }</dt><dd>{ or_none(&i.legal_basis) }</dd>
                 <dt>{ t(lang, "checklist.column.measures") }</dt>
                 <dd>if i.measures.is_empty() { { t(lang, "cl.none") } } else { <ol>{ for i.measures.iter().map(|m| html! { <li>{ m }</li> }) }</ol> }</dd>
-                <dt>{ t(lang, "checklist.column.mode") }</dt><dd>{ label(lang, "mode", &i.mode) }</dd>
+                <dt>{ t(lang, "checklist.column.mode") }</dt><dd>{ label(lang, "checklist.mode.", &i.mode) }</dd>
                 <dt>{ t(lang, "cl.evidence") }</dt>
                 <dd>if i.evidence.is_empty() { { t(lang, "cl.no_evidence") } } else { <ul class="yj-cl__evidence">{ for evidence }</ul> }</dd>
                 <dt>{ t(lang, "cl.reinspections") }</dt>
