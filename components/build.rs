@@ -156,6 +156,12 @@ fn write_widgets(src: &Path, list: &[Found]) {
         writeln!(out, "    Entry::of::<{}::{}>(),", w.module, w.ty).unwrap();
     }
     out.push_str("];\n");
+    out.push_str("/// The kinds of the widgets the bundle carries, listed or not.\n");
+    out.push_str("pub const KINDS: &[&str] = &[");
+    for w in list {
+        write!(out, "{:?}, ", w.kind).unwrap();
+    }
+    out.push_str("];\n");
     out.push_str("/// The catalog prefixes of the widgets the bundle carries, listed or not.\n");
     out.push_str("pub const WORDS: &[&str] = &[");
     for w in list {

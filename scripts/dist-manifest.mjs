@@ -24,8 +24,9 @@
 // - DIST/yaojian.js: components/js/yaojian.js (bundled with the files it imports) with
 //   the manifest's short form (modules, and per kind its setting and property names)
 //   written in, so a page loads no manifest before its first widget.
-// - DIST/<module>.<hash>.css, each module's stylesheet (cssOf()), which its shadow
-//   roots take; DIST/yaojian.css stays whole for light-DOM pages and failure notices.
+// - DIST/<module>.<hash>.css, each module's stylesheet (cssOf(): the CSS of the widgets
+//   its wasm carries, carriedKinds()), which its shadow roots take; DIST/yaojian.css
+//   stays whole for light-DOM pages and failure notices.
 // Every JS file and DIST/yaojian.css (from scripts/widget-css.sh) are minified (esbuild,
 // no syntax lowered) before they are named: about 6 KB brotli less on every page.
 // Usage: node scripts/dist-manifest.mjs OUT DIST
@@ -57,9 +58,10 @@ async function built(name) {
   const words = JSON.parse(core.catalogWords());
   const data = JSON.parse(core.dataFiles());
   const onDemand = JSON.parse(core.dataOnDemand());
+  const carried = JSON.parse(core.carriedKinds());
   // The wasm's bytes as text, where keptError() looks for the parts of error codes.
   const text = wasm.toString("latin1");
-  return { name, core, contracts, words, data, onDemand, kinds: contracts.map((c) => c.kind), glue, wasm, text, brotli: brotli(glue) + brotli(wasm) };
+  return { name, core, contracts, words, data, onDemand, carried, kinds: contracts.map((c) => c.kind), glue, wasm, text, brotli: brotli(glue) + brotli(wasm) };
 }
 
 const all = [];
@@ -183,20 +185,12 @@ function dataOf(m, names) {
   return list;
 }
 
-/** The widgets widget `kind` renders (`//! uses widget:` lines of its spec.rs). */
-function usesOf(kind) {
-  const spec = fs.readFileSync(`components/src/${kind}/spec.rs`, "utf8");
-  return spec.split("\n").map((l) => l.replace(/^\s*\/\/!\s*/, "")).filter((l) => l.startsWith("uses widget:")).map((l) => l.slice("uses widget:".length).trim());
-}
-
 /** Module m's stylesheet, DIST/<module>.<hash>.css: common/base.css, then the CSS of
  *  its widgets and of the widgets they render, in the order of yaojian.css (by folder):
  *  a shadow root takes only its module's styles, about 2 KB brotli less than all of
  *  yaojian.css (which light-DOM pages link, and which stays whole). */
 function cssOf(m) {
-  const kinds = new Set(m.kinds);
-  for (const k of [...kinds]) for (const u of usesOf(k)) kinds.add(u);
-  const own = [...kinds].sort().map((k) => `components/src/${k}/${k}.css`).filter((f) => fs.existsSync(f));
+  const own = [...m.carried].sort().map((k) => `components/src/${k}/${k}.css`).filter((f) => fs.existsSync(f));
   const text = ["components/src/common/base.css", ...own].map((f) => fs.readFileSync(f, "utf8")).join("\n");
   const body = Buffer.from(minified(text, "css"));
   const file = `${m.name}.${hash(body)}.css`;

@@ -433,7 +433,7 @@ pub fn check_start(
         // The checker shows the host's own template whatever the id says.
         (Some(t), _) => t,
         (None, id) => {
-            let id = id.unwrap_or(built_in_ids()[0]);
+            let id = chosen_id(id);
             if !files_wanted(id).is_empty() {
                 // Its files are not fetched yet: the widget checks the rest when they are.
                 return Ok(());

@@ -44,6 +44,12 @@ pub fn built_in_ids() -> Vec<&'static str> {
         .collect()
 }
 
+/// The built-in template a value or page names: `id`, or the first in menu order when
+/// it names none.
+pub fn chosen_id(id: Option<&str>) -> &str {
+    id.unwrap_or(BUILT_IN_FILES[0])
+}
+
 /// The data file of built-in template `id` (`requirements-<id>`); `None` for the
 /// 不予处罚 template and for ids that are no built-in.
 pub fn built_in_file(id: &str) -> Option<String> {

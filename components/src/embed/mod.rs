@@ -188,6 +188,14 @@ pub fn catalog_words() -> String {
     serde_json::to_string(widgets::WORDS).unwrap_or_default()
 }
 
+/// The kinds of the widgets this module carries, as JSON: its listed ones and those they
+/// render (`//! uses widget:`, the form in the builder). `scripts/dist-manifest.mjs`
+/// gives the module their stylesheets.
+#[wasm_bindgen(js_name = carriedKinds)]
+pub fn carried_kinds() -> String {
+    serde_json::to_string(widgets::KINDS).unwrap_or_default()
+}
+
 /// Installs data file `name` (`dist/<name>[.<lang>].<hash>.json`, one of
 /// [`data_files`]): `yaojian.js` fetches the module's files, those of the page's language
 /// among them, and installs them before a widget renders. A file that does not read is

@@ -32,6 +32,10 @@ pub struct RequirementsProps {
     /// gave it: read once the penalty data it is checked against is there.
     #[prop_or_default]
     pub benchmark: Option<Rc<Value>>,
+    /// `benchmark` as read when the host set it, if the penalty data was there then (so
+    /// it is read once).
+    #[prop_or_default]
+    pub benchmark_read: Option<Rc<penalty::Benchmark>>,
 }
 
 /// What the user has chosen, answered and ticked (everything: the engine reads only
@@ -60,22 +64,22 @@ impl State {
     }
 }
 
-/// The id of the built-in template chosen (the first when none is).
-fn chosen_id(id: &str) -> &str {
-    if id.is_empty() {
-        rq::built_in_ids()[0]
-    } else {
-        id
-    }
+/// The built-in template state `id` names (the engine's choice when it names none).
+fn chosen(id: &str) -> &str {
+    rq::chosen_id(Some(id).filter(|id| !id.is_empty()))
 }
 
-/// The host's benchmark, read once the penalty data it is checked against is there
-/// (`ready`); one that does not read is refused then (`yj-error` `benchmark.invalid`),
-/// as it would have been at once, and the default is used.
+/// The host's benchmark: as read when it was set, or read once the penalty data it is
+/// checked against is there (`ready`); one that does not read is refused then (`yj-error`
+/// `benchmark.invalid`), as it would have been at once, and the default is used.
 #[hook]
 fn use_host_benchmark(props: &RequirementsProps, ready: bool) -> Option<Rc<penalty::Benchmark>> {
-    let read = use_memo((props.benchmark.clone(), ready), |(v, ready)| match v {
-        Some(v) if *ready => Some(penalty::Benchmark::from_value((**v).clone(), "$").map(Rc::new)),
+    let set = (props.benchmark.clone(), props.benchmark_read.clone());
+    let read = use_memo((set, ready), |((v, read), ready)| match (v, read) {
+        (_, Some(b)) => Some(Ok(b.clone())),
+        (Some(v), None) if *ready => {
+            Some(penalty::Benchmark::from_value((**v).clone(), "$").map(Rc::new))
+        }
         _ => None,
     });
     let (on_emit, lang, read_now) = (props.on_emit.clone(), props.lang, read.clone());
@@ -165,8 +169,8 @@ fn use_late_check(
             return;
         };
         // Its template's files still on their way: checked once they are here.
-        let named = State::from_value(v).template_id;
-        if p.template.is_none() && !rq::files_wanted(chosen_id(&named)).is_empty() {
+        let named = v["template"].as_str().unwrap_or_default().to_string();
+        if p.template.is_none() && !rq::files_wanted(chosen(&named)).is_empty() {
             return;
         }
         let mut last = checked.borrow_mut();
@@ -217,7 +221,7 @@ pub fn requirements(props: &RequirementsProps) -> Html {
             d.dispatch(Action::Load(State::from_value(v)))
         });
     }
-    let chosen = chosen_id(&state.template_id);
+    let chosen = chosen(&state.template_id);
     let (wanted, loading) = files_wanted(props, chosen);
     let benchmark = use_host_benchmark(props, penalty::data::files_wanted().is_empty());
     let template = match &props.template {

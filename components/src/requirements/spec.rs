@@ -55,6 +55,7 @@ impl Widget for Requirements {
             template: None,
             value: None,
             benchmark: None,
+            benchmark_read: None,
         }
     }
 
@@ -74,25 +75,25 @@ impl Widget for Requirements {
         // built from) may not be fetched yet: then the widget reads it once it is.
         let penalty_there = yaojian::penalty::data::files_wanted().is_empty();
         match name {
-            "benchmark" if parsed.is_null() => p.benchmark = None,
+            "benchmark" if parsed.is_null() => (p.benchmark, p.benchmark_read) = (None, None),
             "benchmark" => {
                 // All but the ids its no-penalty list names, until the data is there.
-                match penalty_there {
-                    true => Benchmark::from_value(parsed.clone(), "$").map(|_| ())?,
-                    false => Benchmark::from_value_unlinked(&parsed, "$").map(|_| ())?,
-                }
+                p.benchmark_read = match penalty_there {
+                    true => Some(Rc::new(Benchmark::from_value(parsed.clone(), "$")?)),
+                    false => Benchmark::from_value_unlinked(&parsed, "$").map(|_| None)?,
+                };
                 p.benchmark = Some(Rc::new(parsed));
             }
             "template" if parsed.is_null() => p.template = None,
             "template" => p.template = Some(Rc::new(Template::from_value(parsed)?)),
             "value" if parsed.is_null() => p.value = None,
             "value" => {
-                let bench = match &p.benchmark {
-                    Some(b) if penalty_there => Benchmark::from_value((**b).clone(), "$").ok(),
-                    _ => None,
-                };
-                let own = p.template.as_deref();
-                yaojian::requirements::check_start(&parsed, own, bench.as_ref())?;
+                // A benchmark set before the penalty data came is read now, once.
+                if let (Some(b), None, true) = (&p.benchmark, &p.benchmark_read, penalty_there) {
+                    p.benchmark_read = Benchmark::from_value((**b).clone(), "$").ok().map(Rc::new);
+                }
+                let (own, bench) = (p.template.as_deref(), p.benchmark_read.as_deref());
+                yaojian::requirements::check_start(&parsed, own, bench)?;
                 p.value = Some(Rc::new(parsed));
             }
             _ => return Err(contract::unknown_property(name)),
