@@ -47,12 +47,15 @@ fn data(spec: &str, line: &str) -> Vec<String> {
 }
 
 /// The call that installs data file `name` from `text`: its installer in [`INSTALLERS`],
-/// or the built-in requirement templates' one.
+/// or the built-in requirement or form templates' one.
 fn installer(name: &str) -> Option<String> {
     if name.starts_with("requirements-") {
         return Some(format!(
             "yaojian::requirements::install_built_in({name:?}, text)"
         ));
+    }
+    if name.starts_with("form-") {
+        return Some(format!("yaojian::form::install_built_in({name:?}, text)"));
     }
     INSTALLERS
         .iter()
@@ -168,8 +171,21 @@ fn write_widgets(src: &Path, list: &[Found]) {
         write!(out, "{:?}, ", w.words).unwrap();
     }
     out.push_str("];\n");
-    let named: Vec<&String> = list.iter().flat_map(|w| &w.data).collect();
-    let asked: Vec<&String> = list.iter().flat_map(|w| &w.on_demand).collect();
+    // A widget carried only because another renders it (the form in the builder, shown
+    // with the builder's own template) has its files fetched when it asks for them.
+    let named: Vec<&String> = list
+        .iter()
+        .filter(|w| w.listed)
+        .flat_map(|w| &w.data)
+        .collect();
+    let asked: Vec<&String> = list
+        .iter()
+        .flat_map(|w| {
+            w.on_demand
+                .iter()
+                .chain(w.data.iter().filter(|_| !w.listed))
+        })
+        .collect();
     if let Some(name) = named.iter().chain(&asked).find(|n| installer(n).is_none()) {
         panic!("a widget's `//! data:` names {name}, which build.rs has no installer for");
     }

@@ -18,9 +18,10 @@
 //   the table's translations cut per language (none in zh-CN, the table's language).
 //   Each module's own wasm reads each file it lists, so a file it would refuse stops
 //   the release;
-//   Also the built-in requirement templates (requirements-<id>.<hash>.json, every
-//   language in one file): the first one the checker shows among the files fetched
-//   before it renders, the others in the module's `onDemand` list, fetched when picked;
+//   Also the built-in requirement and self-inspection templates
+//   (requirements-<id>.<hash>.json, form-<id>.<hash>.json, every language in one file):
+//   the one a widget shows first among the files fetched before it renders, the others
+//   in the module's `onDemand` list, fetched when a widget asks;
 // - DIST/yaojian.js: components/js/yaojian.js (bundled with the files it imports) with
 //   the manifest's short form (modules, and per kind its setting and property names)
 //   written in, so a page loads no manifest before its first widget.
@@ -136,10 +137,12 @@ const DATA_SOURCES = {
   "penalty-titles": { source: "data/penalty/drug-law-2019.i18n.json", perLang: true },
 };
 /** Where data file `name` is: one of DATA_SOURCES, or a built-in requirement template
- *  (`requirements-<id>`: data/requirements/<id>.json, every language in one file). */
+ *  (`requirements-<id>`: data/requirements/<id>.json) or self-inspection template
+ *  (`form-<id>`: data/forms/<id>.json), every language in one file. */
 function sourceOf(name) {
-  const template = name.match(/^requirements-([a-z0-9-]+)$/);
-  if (template && fs.existsSync(`data/requirements/${template[1]}.json`)) return { source: `data/requirements/${template[1]}.json` };
+  const template = name.match(/^(requirements|form)-([a-z0-9-]+)$/);
+  const folder = { requirements: "requirements", form: "forms" }[template?.[1]];
+  if (template && fs.existsSync(`data/${folder}/${template[2]}.json`)) return { source: `data/${folder}/${template[2]}.json` };
   return DATA_SOURCES[name];
 }
 const dataFiles = new Map();

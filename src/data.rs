@@ -76,3 +76,58 @@ pub fn text(name: &str) -> Option<&'static str> {
     let texts = TEXTS.lock().ok()?;
     texts.iter().find(|(n, _)| n == name).map(|(_, t)| *t)
 }
+
+/// Built-in templates shipped as data files named `<prefix><id>` (the requirement
+/// checker's, the self-inspection forms'): compiled in with feature `embedded-data`,
+/// else kept as installed ([`keep_text`]).
+pub struct BuiltInFiles {
+    /// How a file is named before the template's id (`form-`).
+    pub prefix: &'static str,
+    /// The templates' ids, in menu order.
+    pub ids: &'static [&'static str],
+    /// Their texts, in `ids`' order, when compiled in.
+    pub embedded: &'static [&'static str],
+}
+
+impl BuiltInFiles {
+    /// The data file of template `id`; `None` for an id that is none of these.
+    pub fn file(&self, id: &str) -> Option<String> {
+        self.ids
+            .contains(&id)
+            .then(|| format!("{}{id}", self.prefix))
+    }
+
+    /// The JSON of template `id`: compiled in, or as installed; `None` when it is neither.
+    pub fn source(&self, id: &str) -> Option<&'static str> {
+        let i = self.ids.iter().position(|x| *x == id)?;
+        match self.embedded.get(i) {
+            Some(text) => Some(text),
+            None => text(&self.file(id)?),
+        }
+    }
+
+    /// The file of template `id` when it is one of these and not here yet.
+    pub fn wanted(&self, id: &str) -> Option<String> {
+        self.file(id).filter(|_| self.source(id).is_none())
+    }
+
+    /// Keeps data file `name` (`<prefix><id>`), whose text `read_id` reads and checks as
+    /// every template is and answers with the id it says: it must be the one its name says.
+    pub fn install(
+        &self,
+        name: &str,
+        text: &str,
+        read_id: impl FnOnce(&str) -> Result<String, Errors>,
+    ) -> Result<(), Errors> {
+        let id = name
+            .strip_prefix(self.prefix)
+            .filter(|id| self.ids.contains(id))
+            .ok_or_else(|| unknown_file(name))?;
+        let said = read_id(text)?;
+        if said != id {
+            let e = FieldError::new("$.id", "data.other_template");
+            return Err(e.with("file", name).with("id", &said).into());
+        }
+        keep_text(name, text)
+    }
+}

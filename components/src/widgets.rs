@@ -59,13 +59,28 @@ mod tests {
             let (_, text) = yaojian::penalty::data::EMBEDDED
                 .into_iter()
                 .find(|(n, _)| n == name)
-                .unwrap_or_else(|| {
-                    let id = name.trim_start_matches("requirements-");
-                    (name, yaojian::requirements::built_in_source(id).unwrap())
+                .unwrap_or_else(|| match name.strip_prefix("form-") {
+                    Some(id) => (name, yaojian::form::built_in_source(id).unwrap()),
+                    None => {
+                        let id = name.trim_start_matches("requirements-");
+                        (name, yaojian::requirements::built_in_source(id).unwrap())
+                    }
                 });
             let installed = super::install_data(name, text).expect("an installer");
             assert!(installed.is_ok(), "{name}: {installed:?}");
         }
         assert!(super::install_data("requirements-nonesuch", "{}").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn the_form_has_its_default_template_at_once_and_asks_for_the_others() {
+        use yaojian::form::{built_in_file, BUILT_IN_IDS, DEFAULT_ID};
+        let default = built_in_file(DEFAULT_ID).unwrap();
+        assert!(super::DATA.contains(&default.as_str()), "{default}");
+        for id in BUILT_IN_IDS.into_iter().filter(|id| *id != DEFAULT_ID) {
+            let file = built_in_file(id).unwrap();
+            assert!(super::DATA_ON_DEMAND.contains(&file.as_str()), "{id}");
+            assert!(!super::DATA.contains(&file.as_str()), "{id}");
+        }
     }
 }

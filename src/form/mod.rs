@@ -12,10 +12,11 @@
 //! - [`summary`]: counts over many submissions, submitters with findings, CSV.
 //! - `xlsform` (feature `xlsx`): templates from and to XLSForm spreadsheets.
 //!
-//! Built-in templates (`data/forms/*.json`) are sample content and say so.
+//! Built-in templates (`data/forms/*.json`, [`built_in`]) are sample content and say so.
 
 pub mod answers;
 pub mod builder;
+mod built_in;
 pub mod draft;
 pub mod field;
 pub mod live;
@@ -29,6 +30,7 @@ pub use answers::{
     evaluate, parse_submission, submit, validate, Answers, Evaluation, FindingAnswer, Findings,
     Submission,
 };
+pub use built_in::*;
 pub use template::{Filer, Kind, Question, Severity, Template};
 
 use crate::checklist::{Item, ItemList, ListKind, Mode, Source, Status};
@@ -36,32 +38,6 @@ use crate::i18n::pick;
 use crate::FieldError;
 use crate::Lang;
 use serde_json::Value;
-
-const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "mah-representative-management",
-        include_str!("../../data/forms/mah-representative-management.json"),
-    ),
-    (
-        "representative-personal",
-        include_str!("../../data/forms/representative-personal.json"),
-    ),
-];
-
-/// Ids of the built-in templates, in menu order.
-pub fn built_in_ids() -> Vec<&'static str> {
-    BUILT_IN.iter().map(|(id, _)| *id).collect()
-}
-
-/// The JSON source of a built-in template.
-pub fn built_in_source(id: &str) -> Option<&'static str> {
-    BUILT_IN.iter().find(|(i, _)| *i == id).map(|(_, s)| *s)
-}
-
-/// A built-in template, parsed.
-pub fn built_in(id: &str) -> Option<Template> {
-    Template::from_json(built_in_source(id)?).ok()
-}
 
 /// The published JSON Schema of the template format.
 pub const TEMPLATE_SCHEMA: &str = include_str!("../../schemas/form.schema.json");

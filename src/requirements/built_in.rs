@@ -11,7 +11,8 @@
 //! wants the penalty data files in a wasm that fetches them only for it.
 
 use super::{no_penalty_template, Template};
-use crate::error::{Errors, FieldError};
+use crate::data::BuiltInFiles;
+use crate::error::Errors;
 use crate::penalty::rules::Benchmark;
 
 /// The ids of the templates that are files, in menu order (the first is shown when a
@@ -25,16 +26,20 @@ pub const BUILT_IN_FILES: [&str; 3] = [
 /// The id of the template built from the penalty benchmark.
 pub const NO_PENALTY_ID: &str = "no-penalty-eligibility";
 
-/// How a template's data file is named: `requirements-<id>`.
-const FILE_PREFIX: &str = "requirements-";
-
-/// The compiled-in templates (feature `embedded-data`), in [`BUILT_IN_FILES`]' order.
-#[cfg(feature = "embedded-data")]
-const EMBEDDED: [&str; 3] = [
-    include_str!("../../data/requirements/drug-production-licence.json"),
-    include_str!("../../data/requirements/drug-trading-licence.json"),
-    include_str!("../../data/requirements/mr-filing-readiness.json"),
-];
+/// The templates' data files, `requirements-<id>` (compiled in with feature
+/// `embedded-data`).
+const FILES: BuiltInFiles = BuiltInFiles {
+    prefix: "requirements-",
+    ids: &BUILT_IN_FILES,
+    #[cfg(feature = "embedded-data")]
+    embedded: &[
+        include_str!("../../data/requirements/drug-production-licence.json"),
+        include_str!("../../data/requirements/drug-trading-licence.json"),
+        include_str!("../../data/requirements/mr-filing-readiness.json"),
+    ],
+    #[cfg(not(feature = "embedded-data"))]
+    embedded: &[],
+};
 
 /// Ids of every built-in template, in menu order.
 pub fn built_in_ids() -> Vec<&'static str> {
@@ -53,19 +58,13 @@ pub fn chosen_id(id: Option<&str>) -> &str {
 /// The data file of built-in template `id` (`requirements-<id>`); `None` for the
 /// 不予处罚 template and for ids that are no built-in.
 pub fn built_in_file(id: &str) -> Option<String> {
-    BUILT_IN_FILES
-        .contains(&id)
-        .then(|| format!("{FILE_PREFIX}{id}"))
+    FILES.file(id)
 }
 
 /// The JSON of built-in template `id`: compiled in, or as installed; `None` when it is
 /// neither (not yet fetched, or no such template).
 pub fn built_in_source(id: &str) -> Option<&'static str> {
-    #[cfg(feature = "embedded-data")]
-    if let Some(i) = BUILT_IN_FILES.iter().position(|x| *x == id) {
-        return Some(EMBEDDED[i]);
-    }
-    crate::data::text(&built_in_file(id)?)
+    FILES.source(id)
 }
 
 /// The data files built-in template `id` needs and a widget's wasm has not installed, in
@@ -76,10 +75,7 @@ pub fn files_wanted(id: &str) -> Vec<String> {
     if id == NO_PENALTY_ID {
         return crate::penalty::data::files_wanted();
     }
-    match built_in_file(id) {
-        Some(file) if built_in_source(id).is_none() => vec![file],
-        _ => Vec::new(),
-    }
+    FILES.wanted(id).into_iter().collect()
 }
 
 /// A built-in template by id (the 不予处罚 one from `benchmark`'s list, by default the
@@ -96,14 +92,5 @@ pub fn built_in(id: &str, benchmark: Option<&Benchmark>) -> Option<Template> {
 /// Installs data file `name` (`requirements-<id>`): the template is read and checked as
 /// every template is, and must be the one its name says.
 pub fn install_built_in(name: &str, text: &str) -> Result<(), Errors> {
-    let id = name
-        .strip_prefix(FILE_PREFIX)
-        .filter(|id| BUILT_IN_FILES.contains(id))
-        .ok_or_else(|| crate::data::unknown_file(name))?;
-    let t = Template::from_json(text)?;
-    if t.id != id {
-        let e = FieldError::new("$.id", "data.other_template");
-        return Err(e.with("file", name).with("id", &t.id).into());
-    }
-    crate::data::keep_text(name, text)
+    FILES.install(name, text, |text| Ok(Template::from_json(text)?.id))
 }

@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { launch, openExample, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
+import { launch, blankPage, expectNoAxeViolations, expectNoErrors } from "./harness.mjs";
 import { EXAMPLE_MOUNTS } from "../../scripts/serve.mjs";
 import { langFiles } from "../../scripts/page-weights.mjs";
 
@@ -59,8 +59,8 @@ test("no wasm carries the penalty data; each module lists the files its widgets 
     requirements: ["requirements-drug-production-licence"],
     rectification: ["penalty-rules", "penalty-titles"],
     "form-builder": ["penalty-rules", "penalty-titles"],
-    "self-inspection": ["penalty-rules"],
-    "submissions-summary": ["penalty-rules"],
+    "self-inspection": ["penalty-rules", "form-representative-personal"],
+    "submissions-summary": ["penalty-rules", "form-representative-personal"],
   };
   const rules = JSON.parse(fs.readFileSync("data/penalty/drug-law-2019.rules.json", "utf8"));
   const circumstances = JSON.parse(fs.readFileSync("data/penalty/circumstances.json", "utf8"));
@@ -84,29 +84,10 @@ test("no wasm carries the penalty data; each module lists the files its widgets 
   }
 });
 
-/** A blank host page that records the data files it fetches. */
-async function blankPage() {
-  const page = await openExample(env, "/index.html");
-  page.fetched = [];
-  page.on("request", (r) => { if (r.url().endsWith(".json")) page.fetched.push(new URL(r.url()).pathname); });
-  await page.evaluate(async () => {
-    window.api = await import("/yaojian/yaojian.js");
-    window.errors = [];
-    window.add = (tag, attrs = {}) => {
-      const el = document.createElement(tag);
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      el.addEventListener("yj-error", (e) => window.errors.push(e.detail));
-      document.body.append(el);
-      return el;
-    };
-  });
-  return page;
-}
-
 const moduleOf = (kind) => manifest().modules.find((m) => m.kinds.join() === kind);
 
 test("a widget fetches its words and data in its language only, and the other language's when switched", async () => {
-  const page = await blankPage();
+  const page = await blankPage(env);
   const m = moduleOf("penalty-calculator");
   await page.evaluate(() => { window.calc = add("yj-penalty-calculator", { lang: "en" }); });
   await page.waitForSelector("yj-penalty-calculator >> text=Step 1: the violation");
@@ -132,7 +113,7 @@ test("a widget fetches its words and data in its language only, and the other la
 });
 
 test("a catalog that cannot be had is said in words and as data.unavailable, and fetched again when asked", async () => {
-  const page = await blankPage();
+  const page = await blankPage(env);
   const m = moduleOf("self-inspection");
   let refuse = true;
   await page.route(`**/${m.catalogs["zh-CN"]}`, (route) => (refuse ? route.abort() : route.continue()));
@@ -170,7 +151,7 @@ test("a catalog that cannot be had is said in words and as data.unavailable, and
 });
 
 test("a data file the engine refuses is said as data.unavailable naming it, and fetched again when asked", async () => {
-  const page = await blankPage();
+  const page = await blankPage(env);
   const rules = moduleOf("penalty-calculator").data.find((d) => d.name === "penalty-rules").files["zh-CN"];
   // A broken copy first (a proxy that cut it short): the engine's reader refuses it.
   let refuse = true;
@@ -189,7 +170,7 @@ test("a data file the engine refuses is said as data.unavailable naming it, and 
 });
 
 test("a portal may host the data on its own path (data-base)", async () => {
-  const page = await blankPage();
+  const page = await blankPage(env);
   const m = moduleOf("requirements");
   await page.route("**/portal-data/**", (route) => {
     const name = new URL(route.request().url()).pathname.split("/").pop();
@@ -204,7 +185,7 @@ test("a portal may host the data on its own path (data-base)", async () => {
 });
 
 test("the checker has its first template with its words, another only when picked, said when it cannot be had", async () => {
-  const page = await blankPage();
+  const page = await blankPage(env);
   const m = moduleOf("requirements");
   const file = (name) => m.onDemand.find((d) => d.name === name).files["zh-CN"];
   const title = (id) => JSON.parse(fs.readFileSync(`data/requirements/${id}.json`, "utf8")).title["zh-CN"];
@@ -250,7 +231,7 @@ test("the checker has its first template with its words, another only when picke
 });
 
 test("a benchmark given to the checker before the penalty data is there is read, or refused, once it is", async () => {
-  const page = await blankPage();
+  const page = await blankPage(env);
   const m = moduleOf("requirements");
   const penalty = m.onDemand.filter((d) => d.name.startsWith("penalty-")).map((d) => `/yaojian/${d.files["zh-CN"]}`);
   await page.evaluate(() => { window.rq = add("yj-requirements"); });

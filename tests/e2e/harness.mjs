@@ -45,6 +45,26 @@ export async function openExample(env, path, { viewport } = {}) {
   return page;
 }
 
+/** A blank host page (of the examples' server) that records the data files it fetches
+ *  (`page.fetched`), with `add(tag, attrs)` and the yj-error events (`window.errors`). */
+export async function blankPage(env) {
+  const page = await openExample(env, "/index.html");
+  page.fetched = [];
+  page.on("request", (r) => { if (r.url().endsWith(".json")) page.fetched.push(new URL(r.url()).pathname); });
+  await page.evaluate(async () => {
+    window.api = await import("/yaojian/yaojian.js");
+    window.errors = [];
+    window.add = (tag, attrs = {}) => {
+      const el = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      el.addEventListener("yj-error", (e) => window.errors.push(e.detail));
+      document.body.append(el);
+      return el;
+    };
+  });
+  return page;
+}
+
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /// Runs axe on the page (or a selector) and fails listing every violation.

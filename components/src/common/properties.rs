@@ -37,7 +37,7 @@ pub fn form_template_id(
         Some(id) if published && yaojian::form::template::valid_template_id(id) => {
             Ok(Some(AttrValue::from(id.to_string())))
         }
-        Some(id) if yaojian::form::built_in_source(id).is_none() => {
+        Some(id) if !engine::is_built_in(id) => {
             Err(FieldError::new(name, "requirements.no_template").with("name", id))
         }
         id => Ok(id.map(|id| AttrValue::from(id.to_string()))),
@@ -70,26 +70,42 @@ pub fn benchmark_property(json: &str) -> Result<Option<Rc<Benchmark>>, Vec<Field
     }
 }
 
-/// The template a widget shows, recomputed only when the host gives another one:
-/// compared by pointer, not by walking every question on every render.
+/// The template a widget shows, recomputed only when the host gives another one or the
+/// built-in one's file arrives: compared by pointer, not by walking every question on
+/// every render. A built-in template not fetched yet is asked for (`data.wanted`, through
+/// `on_emit`) and is `None` until it is here ([`template_on_its_way`]).
 #[hook]
 pub fn use_template(
     template: Option<Rc<Template>>,
     id: Option<AttrValue>,
+    on_emit: &Callback<Value>,
 ) -> Rc<Option<Rc<Template>>> {
+    let wanted = match template {
+        Some(_) => Vec::new(),
+        None => engine::files_wanted([engine::chosen_id(id.as_deref())]),
+    };
     let key = (
         template.as_ref().map(|t| Rc::as_ptr(t) as usize),
         id.clone(),
+        wanted.is_empty(),
     );
+    crate::common::data::use_data_wanted(wanted, on_emit);
     use_memo(key, move |_| template_of(&template, id.as_deref()))
 }
 
-/// The host's template, else the built-in `id` (default: the personal self-inspection).
+/// The host's template, else the built-in `id` (by default the engine's,
+/// [`engine::chosen_id`]); `None` while that one's file is on its way.
 pub fn template_of(template: &Option<Rc<Template>>, id: Option<&str>) -> Option<Rc<Template>> {
     match template {
         Some(t) => Some(t.clone()),
-        None => engine::built_in(id.unwrap_or("representative-personal")).map(Rc::new),
+        None => engine::built_in(engine::chosen_id(id)).map(Rc::new),
     }
+}
+
+/// Whether the template a widget shows is a built-in one whose file is not here yet
+/// (asked for by [`use_template`]).
+pub fn template_on_its_way(template: &Option<Rc<Template>>, id: Option<&str>) -> bool {
+    template.is_none() && !engine::files_wanted([engine::chosen_id(id)]).is_empty()
 }
 
 pub fn template_error_panel(errs: &[FieldError], lang: Lang) -> Html {

@@ -319,10 +319,7 @@ pub fn use_server_template(
                 return;
             };
             state.set(ServerTemplate::Loading);
-            let id = id
-                .as_deref()
-                .unwrap_or("representative-personal")
-                .to_string();
+            let id = yaojian::form::chosen_id(id.as_deref()).to_string();
             yew::platform::spawn_local(async move {
                 let url = endpoint.url(
                     &format!("/templates/{}", js_sys::encode_uri_component(&id)),
@@ -354,13 +351,14 @@ pub fn use_form_template(
     template: Option<std::rc::Rc<yaojian::form::Template>>,
     id: Option<yew::AttrValue>,
     lang: Lang,
+    on_emit: &yew::Callback<Value>,
 ) -> (
     ServerTemplate,
     std::rc::Rc<Option<std::rc::Rc<yaojian::form::Template>>>,
 ) {
     let from_server =
         use_server_template(endpoint.filter(|_| template.is_none()), id.clone(), lang);
-    let built_in = crate::common::properties::use_template(template, id);
+    let built_in = crate::common::properties::use_template(template, id, on_emit);
     let chosen = yew::use_memo((from_server.clone(), built_in), |(s, b)| match s {
         ServerTemplate::Ready(t) => Some(t.clone()),
         _ => (**b).clone(),

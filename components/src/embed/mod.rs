@@ -39,6 +39,8 @@ fn emitter(emit: js_sys::Function) -> Emit {
 pub struct WidgetHandle {
     widget: Box<dyn Mounted>,
     emit: Emit,
+    /// Where the widget is drawn, until [`WidgetHandle::show`] first draws it there.
+    container: Option<web_sys::Element>,
 }
 
 pub use crate::common::events::refusal;
@@ -52,6 +54,14 @@ impl WidgetHandle {
 
 #[wasm_bindgen]
 impl WidgetHandle {
+    /// Draws the widget for the first time, with its settings and the properties set
+    /// since [`mount_widget`]; later calls do nothing.
+    pub fn show(&mut self) {
+        if let Some(container) = self.container.take() {
+            self.widget.render(Some(container));
+        }
+    }
+
     /// Switches the widget's language live (`zh-CN`, `zh-TW`, `en`; anything else: zh-CN).
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&mut self, tag: &str) {
@@ -108,8 +118,10 @@ impl WidgetHandle {
 /// Mounts widget `kind` in `container`. `emit(eventName, json)` receives everything the
 /// widget emits. `settings` is a JSON object of the settings the element has at mount
 /// (`{"storage-key": "k"}`): applied before the first render, so the widget starts from
-/// them (a kept draft is found at once). Unknown kinds are an error the JS side reports
-/// as `yj-error`.
+/// them (a kept draft is found at once). Nothing is drawn until [`WidgetHandle::show`],
+/// so the properties the page set with the element are drawn in the first drawing too
+/// (a widget given its own template never asks for a built-in one). Unknown kinds are an
+/// error the JS side reports as `yj-error`.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     kind: &str,
@@ -138,11 +150,14 @@ pub fn mount_widget(
         _ => serde_json::Map::new(),
     };
     let refused = widget.set_all(&settings);
-    widget.render(Some(container));
     for (name, e) in refused {
         emit(EVENT_ERROR, &refusal("setting", &name, &[e], lang));
     }
-    Ok(WidgetHandle { widget, emit })
+    Ok(WidgetHandle {
+        widget,
+        emit,
+        container: Some(container),
+    })
 }
 
 /// The `value` that starts a widget of `kind` again where it was, from the detail of

@@ -295,11 +295,15 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
             input.set_value("");
         })
     };
+    // The built-in template chosen to start from is fetched when chosen.
+    let wanted = yaojian::form::files_wanted([state.chosen.as_str()]);
+    let loading = !wanted.is_empty();
+    crate::common::data::use_data_wanted(wanted, &props.on_emit);
     let ctx = fields::Ctx { lang, doc: Rc::new(state.builder.document().clone()), prefix: prefix.clone(), errors: by_field, d: d.clone() };
     html! {
         <div class="yj-widget yj-fb" lang={lang.tag()} {onkeydown}>
             <h2 class="yj-fb__title">{ t(lang, "fb.title") }</h2>
-            { toolbar(&state, lang, &id, &d) }
+            { toolbar(&state, loading, lang, &id, &d) }
             { import::picker(&id, lang, endpoint.is_some(), &imported, on_import) }
             <ErrorSummary id={id("errors")} title={t(lang, "fb.errors_title")} errors={items} focus_token={0} />
             if let Some(e) = &*save_error {
@@ -323,8 +327,9 @@ pub fn form_builder(props: &FormBuilderProps) -> Html {
     }
 }
 
-/// Start from a built-in template or a blank form, undo, redo, export.
-fn toolbar(state: &State, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseReducerDispatcher<State>) -> Html {
+/// Start from a built-in template (once its file is here: not `loading`) or a blank
+/// form, undo, redo, export.
+fn toolbar(state: &State, loading: bool, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseReducerDispatcher<State>) -> Html {
     let start = {
         let (d, chosen) = (d.clone(), state.chosen.clone());
         Callback::from(move |_: MouseEvent| {
@@ -356,12 +361,13 @@ fn toolbar(state: &State, lang: Lang, id: &dyn Fn(&str) -> String, d: &UseReduce
                 <label class="yj-label" for={id("start")}>{ t(lang, "fb.start_from") }</label>
                 <select class="yj-select" id={id("start")} onchange={choose}>
                     <option value="">{ t(lang, "fb.blank") }</option>
-                    { for yaojian::form::built_in_ids().into_iter().filter_map(yaojian::form::built_in).map(|t: Template| html! {
-                        <option value={t.id.clone()}>{ t.title(lang) }</option>
+                    { for yaojian::form::built_in_ids().into_iter().map(|tid| html! {
+                        <option value={tid}>{ t(lang, &format!("form.template.{tid}")) }</option>
                     }) }
                 </select>
             </div>
-            <button type="button" class="yj-button yj-button--secondary" id={id("load")} onclick={start}>{ t(lang, "fb.load") }</button>
+            <button type="button" class="yj-button yj-button--secondary" id={id("load")} disabled={loading} onclick={start}>{ t(lang, "fb.load") }</button>
+            if loading { <p role="status" class="yj-fb__loading">{ t(lang, "fb.loading_built_in") }</p> }
             <button type="button" class="yj-button yj-button--secondary" id={id("undo")} disabled={!state.builder.can_undo()}
                     onclick={Callback::from(move |_: MouseEvent| undo.dispatch(Msg::Undo))}>{ t(lang, "fb.undo") }</button>
             <button type="button" class="yj-button yj-button--secondary" id={id("redo")} disabled={!state.builder.can_redo()}

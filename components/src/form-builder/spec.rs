@@ -4,6 +4,7 @@
 //!
 //! words: fb
 //! data: penalty-rules penalty-titles
+//! data-on-demand: form-mah-representative-management form-representative-personal
 
 use super::{FormBuilder, FormBuilderProps};
 use crate::contract::{self, EventDoc, Property, Setting, Spec, Widget};

@@ -155,9 +155,7 @@ fn contract_host(p: &HostProps) -> Html {
         });
     }
     let choice = (p.server && shows_published_forms(p.page.kind)).then(|| {
-        let example = p.page.example["settings"]["template-id"]
-            .as_str()
-            .unwrap_or("representative-personal");
+        let example = yaojian::form::chosen_id(p.page.example["settings"]["template-id"].as_str());
         let shown = AttrValue::from((*chosen).clone().unwrap_or_else(|| example.to_string()));
         let on_choose = {
             let chosen = chosen.clone();

@@ -36,13 +36,30 @@ pub(super) struct ImportProps {
     pub prefix: String,
     /// Takes the submissions read, returns what the engine made of them.
     pub on_import: Callback<Vec<Value>, yaojian::form::Import>,
+    /// The widget's events: the built-in templates' files are asked for through it.
+    pub on_emit: Callback<Value>,
 }
 
 /// 导入自查发现: paste self-inspection submissions (one, or an array) and add their
-/// findings as items. What was pasted stays until it is taken in full.
+/// findings as items. What was pasted stays until it is taken in full. The built-in
+/// templates the submissions are checked against are fetched when the panel is opened;
+/// until they are here the button waits.
 #[function_component(ImportFindings)]
 pub(super) fn import_findings(p: &ImportProps) -> Html {
     let lang = p.lang;
+    let opened = use_state(|| false);
+    let wanted = match *opened {
+        true => yaojian::form::files_wanted(yaojian::form::BUILT_IN_IDS),
+        false => Vec::new(),
+    };
+    let loading = !wanted.is_empty();
+    crate::common::data::use_data_wanted(wanted, &p.on_emit);
+    let on_toggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            opened.set(e.target_unchecked_into::<web_sys::Element>().has_attribute("open"))
+        })
+    };
     let text = use_state(String::new);
     let outcome = use_state(|| None::<Outcome>);
     let focus = use_state(|| 0u32);
@@ -91,7 +108,7 @@ pub(super) fn import_findings(p: &ImportProps) -> Html {
     let field = crate::common::Field::new(format!("{}-import-text", p.prefix), t(lang, "cl.import_label"))
         .hint(Some(t(lang, "cl.import_hint")));
     html! {
-        <details class="yj-cl__import yj-no-print">
+        <details class="yj-cl__import yj-no-print" ontoggle={on_toggle}>
             <summary>{ t(lang, "cl.import") }</summary>
             <crate::common::ErrorSummary id={format!("{}-import-errors", p.prefix)} title={t(lang, "cl.import_errors")} {errors} focus_token={*focus} />
             { field.view(lang, html! {
@@ -99,9 +116,9 @@ pub(super) fn import_findings(p: &ImportProps) -> Html {
                           aria-describedby={field.described_by()} value={(*text).clone()} oninput={on_input} />
             }) }
             <button type="button" class="yj-button yj-button--secondary" id={format!("{}-import", p.prefix)}
-                    disabled={text.trim().is_empty()} onclick={on_import}>{ t(lang, "cl.import_button") }</button>
+                    disabled={text.trim().is_empty() || loading} onclick={on_import}>{ t(lang, "cl.import_button") }</button>
             <p role="status" id={format!("{}-import-status", p.prefix)}>
-                { outcome.as_ref().map(|o| o.status(lang)).unwrap_or_default() }
+                if loading { { t(lang, "cl.import_loading") } } else { { outcome.as_ref().map(|o| o.status(lang)).unwrap_or_default() } }
             </p>
         </details>
     }

@@ -413,7 +413,7 @@ pub fn rectification(props: &RectificationProps) -> Html {
                 <server_import::ServerImport {lang} prefix={(*prefix).clone()} {endpoint} on_added={on_server::reload(&d, &prefix)} />
             }
             if local {
-                <import::ImportFindings lang={lang} prefix={(*prefix).clone()} on_import={on_import(&list_rc, &change, today, lang)} />
+                <import::ImportFindings lang={lang} prefix={(*prefix).clone()} on_import={on_import(&list_rc, &change, today, lang)} on_emit={props.on_emit.clone()} />
             }
             { overview::add_view(&board, &ctx, &change, today, adds) }
             <p class="yj-visually-hidden" role="status">{ board.announce.clone() }</p>

@@ -92,7 +92,7 @@ fn field_of(path: &str, prefix: &str) -> String {
 #[function_component(ServerImport)]
 pub(super) fn server_import(p: &ServerImportProps) -> Html {
     let lang = p.lang;
-    let template = use_state(|| "representative-personal".to_string());
+    let template = use_state(|| yaojian::form::DEFAULT_ID.to_string());
     let refs = use_state(String::new);
     let said = use_state(Said::default);
     let busy = use_state(|| false);
@@ -142,8 +142,9 @@ pub(super) fn server_import(p: &ServerImportProps) -> Html {
     let refs_field = crate::common::Field::new(format!("{}-simport-refs", p.prefix), t(lang, "cl.simport_refs"))
         .hint(Some(t(lang, "cl.simport_refs_hint")))
         .error(error_at(&format!("{}-simport-refs", p.prefix)));
+    // The server reads the filings: the menu needs only the templates' titles.
     let options = yaojian::form::built_in_ids().into_iter().map(|id| {
-        let title = yaojian::form::built_in(id).map(|t| yaojian::i18n::pick(&t.title, lang)).unwrap_or_default();
+        let title = t(lang, &format!("form.template.{id}"));
         html! { <option value={id} selected={*template == id}>{ format!("{title}{}", yaojian::i18n::bracketed(id, lang)) }</option> }
     });
     html! {

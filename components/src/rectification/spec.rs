@@ -2,6 +2,7 @@
 //!
 //! words: cl
 //! data: penalty-rules penalty-titles
+//! data-on-demand: form-mah-representative-management form-representative-personal
 
 use super::{Rectification, RectificationProps};
 use crate::contract::{self, number_setting, EventDoc, Property, Setting, Spec, Widget};

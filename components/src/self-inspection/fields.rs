@@ -138,12 +138,18 @@ pub fn question_view(p: &QuestionProps) -> Html {
     let (Some(synced), Some(q)) = (shared.state.live.get(), shared.template.question(&p.id)) else {
         return html! {};
     };
-    let shown: BTreeMap<String, String> =
-        super::question_errors(&shared.template, &shared.state, &synced.live, &q.id)
+    // Its errors are worked out only once they may show (a fresh form shows none).
+    let may_show = [false, true]
+        .into_iter()
+        .any(|finding| shared.state.shown.contains(&super::state::shown_key(&q.id, finding)));
+    let shown: BTreeMap<String, String> = match may_show {
+        false => BTreeMap::new(),
+        true => super::question_errors(&shared.template, &shared.state, &synced.live, &q.id)
             .into_iter()
             .filter(|e| super::is_shown(&shared.state, e))
             .map(|e| (e.path.clone(), e.message(shared.lang)))
-            .collect();
+            .collect(),
+    };
     question(&shared.ctx(synced.live.evaluation(), &shown), q)
 }
 

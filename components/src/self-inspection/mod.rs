@@ -19,7 +19,7 @@ mod tests;
 mod views;
 
 use crate::common::events::{json_of, Emitted, TemplateRef};
-use crate::common::properties::template_error_panel;
+use crate::common::properties::{template_error_panel, template_on_its_way};
 use crate::common::server::{Person, ServerTemplate};
 use crate::common::{print_page, t, tf};
 use fields::Ctx;
@@ -64,6 +64,9 @@ pub struct SelfInspectionProps {
     /// Answers to start from (`{"answers": …, "findings": …}` or a submission).
     #[prop_or_default]
     pub value: Option<Rc<Value>>,
+    /// `value` came before its built-in template's file: checked once the file is here.
+    #[prop_or_default]
+    pub value_waits: bool,
     /// `yaojian-server` (`endpoint`, `auth`, `token`); without an endpoint the widget
     /// stays in the page.
     #[prop_or_default]
@@ -103,6 +106,31 @@ fn draft_from_value(t: Option<&Template>, v: &Value) -> Draft {
         started_at: crate::common::now_cst_timestamp(),
         ..Draft::default()
     }
+}
+
+/// Checks the host's `value` once its built-in template's file is here (it was taken
+/// as it was: `spec::check_value`). Read then as any value is; refused, the host hears
+/// it as it would have at once (`yj-error` `value.invalid`) and the form starts blank.
+#[hook]
+fn use_late_value_check(
+    props: &SelfInspectionProps,
+    template: &Rc<Option<Rc<Template>>>,
+    d: &UseReducerDispatcher<FormState>,
+) {
+    let (on_emit, lang, d, t) = (props.on_emit.clone(), props.lang, d.clone(), template.clone());
+    let waiting = props.value.clone().filter(|_| props.value_waits);
+    use_effect_with((waiting, template.is_some()), move |(value, _)| {
+        let (Some(v), Some(t)) = (value, t.as_ref()) else {
+            return;
+        };
+        match yaojian::form::draft::check_draft(t, v) {
+            Ok(_) => d.dispatch(Msg::Replace(draft_from_value(Some(t), v))),
+            Err(e) => {
+                on_emit.emit(crate::common::events::refusal("property", "value", &e, lang));
+                d.dispatch(Msg::Replace(draft_from_value(None, &Value::Null)));
+            }
+        }
+    });
 }
 
 /// JSON path → element id suffix (see `fields`): an attestation's name and date and a
@@ -361,6 +389,9 @@ fn template_or_why(
             return Err(html! { <p class="yj-si__loading" role="status">{ t(lang, "si.loading_template") }</p> })
         }
         ServerTemplate::Failed(errs) => return Err(template_error_panel(errs, lang)),
+        _ if template_on_its_way(&props.template, props.template_id.as_deref()) => {
+            return Err(html! { <p class="yj-si__loading" role="status">{ t(lang, "si.loading_built_in") }</p> })
+        }
         _ => {}
     }
     template.clone().ok_or_else(|| {
@@ -394,6 +425,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         props.template.clone(),
         props.template_id.clone(),
         lang,
+        &props.on_emit,
     );
     let state = {
         let (v, t) = (props.value.clone(), template.clone());
@@ -422,6 +454,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         });
     }
 
+    use_late_value_check(props, &template, &state.dispatcher());
     // Before the draft offer: a new person's form starts afresh, then their draft is offered.
     person::use_person_change(&state, person.as_ref(), template.as_ref().as_deref(), key.as_deref());
     use_draft_offer(&state, &template, &slot, props);

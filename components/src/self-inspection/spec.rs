@@ -2,11 +2,12 @@
 //! submissions summary.
 //!
 //! words: si
-//! data: penalty-rules
+//! data: penalty-rules form-representative-personal
+//! data-on-demand: form-mah-representative-management
 
 use super::{SelfInspection, SelfInspectionProps};
 use crate::common::properties::{
-    form_template_id, template_of, template_property, TEMPLATE, TEMPLATE_ID,
+    form_template_id, template_of, template_on_its_way, template_property, TEMPLATE, TEMPLATE_ID,
 };
 use crate::contract::{self, EventDoc, Property, Setting, Spec, Widget};
 use serde_json::Value;
@@ -73,23 +74,28 @@ static SPEC: Spec = Spec {
 
 /// A `value` is checked against the form's template (`check_draft`) before it replaces
 /// what the respondent typed: a bad one changes nothing. A read-only form's value is a
-/// submission: it must be an object, and the read-only view checks the rest itself.
-fn check_value(p: &SelfInspectionProps, parsed: &Value) -> Result<(), Vec<FieldError>> {
+/// submission: it must be an object, and the read-only view checks the rest itself. A
+/// built-in template whose file is not here yet cannot check it: it is then taken as it
+/// is and checked once the file is (`Ok(true)`: it waits).
+fn check_value(p: &SelfInspectionProps, parsed: &Value) -> Result<bool, Vec<FieldError>> {
     if parsed.is_null() {
-        return Ok(());
+        return Ok(false);
     }
     if p.readonly {
         return match parsed.is_object() {
-            true => Ok(()),
+            true => Ok(false),
             false => Err(vec![FieldError::new("$", "form.value_shape")]),
         };
     }
     let id = p.template_id.as_deref();
+    if template_on_its_way(&p.template, id) {
+        return Ok(true);
+    }
     let t = template_of(&p.template, id).ok_or_else(|| {
         let id = id.unwrap_or_default();
         vec![FieldError::new("$", "requirements.no_template").with("name", id)]
     })?;
-    yaojian::form::draft::check_draft(&t, parsed).map(|_| ()).map_err(Vec::from)
+    yaojian::form::draft::check_draft(&t, parsed).map(|_| false).map_err(Vec::from)
 }
 
 impl Widget for SelfInspection {
@@ -107,6 +113,7 @@ impl Widget for SelfInspection {
             storage_key: None,
             readonly: false,
             value: None,
+            value_waits: false,
             server: Default::default(),
         }
     }
@@ -134,7 +141,7 @@ impl Widget for SelfInspection {
         match name {
             "template" => template_property(parsed, &mut p.template, &mut p.template_errors),
             "value" => {
-                check_value(p, &parsed)?;
+                p.value_waits = check_value(p, &parsed)?;
                 p.value = Some(Rc::new(parsed));
                 Ok(())
             }

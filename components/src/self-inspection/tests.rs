@@ -48,6 +48,7 @@ async fn mount_with(template: Option<Rc<Template>>, key: &str) -> Element {
         storage_key: Some(AttrValue::from(key.to_string())),
         readonly: false,
         value: None,
+        value_waits: false,
         server: Default::default(),
     })
     .await
@@ -330,6 +331,7 @@ async fn a_malformed_template_shows_its_paths_and_nothing_else() {
         storage_key: None,
         readonly: false,
         value: None,
+        value_waits: false,
         server: Default::default(),
     })
     .await;

@@ -232,7 +232,9 @@ fn template_or_why(
         return Err(crate::common::properties::template_error_panel(errs, lang));
     }
     if loading {
-        return Err(html! { <p class="yj-fs__loading" role="status">{ t(lang, "fs.loading_template") }</p> });
+        let built_in = crate::common::properties::template_on_its_way(&props.template, props.template_id.as_deref());
+        let key = if built_in { "fs.loading_built_in" } else { "fs.loading_template" };
+        return Err(html! { <p class="yj-fs__loading" role="status">{ t(lang, key) }</p> });
     }
     if let ServerTemplate::Failed(errs) = from_server {
         return Err(crate::common::properties::template_error_panel(errs, lang));
@@ -253,15 +255,18 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     let prefix = crate::common::use_id_prefix("yj-fs");
     // With `endpoint`, a template that is not built in is the server's (a bureau's own
     // form, published there); a built-in one is at hand.
-    let published = props.template_id.as_deref().is_some_and(|id| engine::built_in_source(id).is_none());
+    let published = props.template_id.as_deref().is_some_and(|id| !engine::is_built_in(id));
     let (from_server, template) = crate::common::server::use_form_template(
         props.server.endpoint().filter(|_| published),
         props.template.clone(),
         props.template_id.clone(),
         lang,
+        &props.on_emit,
     );
-    // On its way: asked for, or about to be (the first drawing, before the request).
+    // On its way: asked for, or about to be (the first drawing, before the request); or
+    // a built-in template's file not here yet.
     let loading = from_server == ServerTemplate::Loading
+        || crate::common::properties::template_on_its_way(&props.template, props.template_id.as_deref())
         || (from_server == ServerTemplate::NotUsed && published && props.server.endpoint().is_some() && props.template.is_none());
     let state = {
         let v = props.value.clone();

@@ -1,7 +1,8 @@
 //! The submissions summary's contract: a built-in or given template, and submissions.
 //!
 //! words: fs
-//! data: penalty-rules
+//! data: penalty-rules form-representative-personal
+//! data-on-demand: form-mah-representative-management
 
 use super::{SubmissionsSummary, SubmissionsSummaryProps};
 use crate::common::properties::{form_template_id, template_property, TEMPLATE, TEMPLATE_ID};
