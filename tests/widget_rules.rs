@@ -174,3 +174,36 @@ fn the_checks_find_a_back_edge_and_broken_markup() {
     );
     assert!(markup_faults("<button type=\"button\" class=\"b\">").is_empty());
 }
+
+#[test]
+fn the_built_in_templates_a_widget_has_at_once_are_the_engines_defaults() {
+    // A spec's `//! data:` line names the built-in template a widget shows before one is
+    // picked: the engine's default form and the checker's first; the rest come on demand.
+    let at_once = |spec: &str| -> Vec<String> {
+        spec.lines()
+            .filter_map(|l| l.trim_start_matches("//!").trim().strip_prefix("data:"))
+            .flat_map(|names| names.split_whitespace().map(str::to_string))
+            .collect()
+    };
+    let mut named = 0;
+    for (dir, _) in widget_folders() {
+        let spec = std::fs::read_to_string(dir.join("spec.rs")).unwrap();
+        for name in at_once(&spec) {
+            let default = match name.split_once('-') {
+                Some(("form", id)) => (id, yaojian::form::DEFAULT_ID),
+                Some(("requirements", id)) => (id, yaojian::requirements::chosen_id(None)),
+                _ => continue,
+            };
+            assert_eq!(default.0, default.1, "{}: {name}", dir.display());
+            named += 1;
+        }
+    }
+    assert!(
+        named >= 3,
+        "the form, the summary and the checker each name one"
+    );
+    // The contract says which form is the default.
+    let props = std::fs::read_to_string("components/src/common/properties.rs").unwrap();
+    let said = format!("`{}` (default)", yaojian::form::DEFAULT_ID);
+    assert!(props.contains(&said), "TEMPLATE_ID should say {said}");
+}

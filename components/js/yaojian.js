@@ -308,7 +308,7 @@ async function mountNew(element, options) {
   for (const [name, v] of [...initial, ...(early.get(element) ?? []), ...state.pending.splice(0)]) setProperty(element, name, v);
   early.delete(element);
   // The first drawing has the properties too: a widget given its own template never
-  // draws (nor fetches) the built-in one first.
+  // draws a built-in one first, nor asks for its file.
   call(state, (h) => h.show());
   return state;
 }

@@ -73,16 +73,18 @@ pub fn benchmark_property(json: &str) -> Result<Option<Rc<Benchmark>>, Vec<Field
 /// The template a widget shows, recomputed only when the host gives another one or the
 /// built-in one's file arrives: compared by pointer, not by walking every question on
 /// every render. A built-in template not fetched yet is asked for (`data.wanted`, through
-/// `on_emit`) and is `None` until it is here ([`template_on_its_way`]).
+/// `on_emit`) while it is `needed` (not while the server's copy is shown), and is `None`
+/// until it is here ([`template_on_its_way`]).
 #[hook]
 pub fn use_template(
     template: Option<Rc<Template>>,
     id: Option<AttrValue>,
+    needed: bool,
     on_emit: &Callback<Value>,
 ) -> Rc<Option<Rc<Template>>> {
     let wanted = match template {
-        Some(_) => Vec::new(),
-        None => engine::files_wanted([engine::chosen_id(id.as_deref())]),
+        None if needed => engine::files_wanted([engine::chosen_id(id.as_deref())]),
+        _ => Vec::new(),
     };
     let key = (
         template.as_ref().map(|t| Rc::as_ptr(t) as usize),

@@ -358,7 +358,8 @@ pub fn use_form_template(
 ) {
     let from_server =
         use_server_template(endpoint.filter(|_| template.is_none()), id.clone(), lang);
-    let built_in = crate::common::properties::use_template(template, id, on_emit);
+    let needed = !matches!(from_server, ServerTemplate::Ready(_));
+    let built_in = crate::common::properties::use_template(template, id, needed, on_emit);
     let chosen = yew::use_memo((from_server.clone(), built_in), |(s, b)| match s {
         ServerTemplate::Ready(t) => Some(t.clone()),
         _ => (**b).clone(),

@@ -1,7 +1,8 @@
 //! The embedding layer's Rust half. `yaojian.js` (components/js/) defines the custom
 //! elements and the `mount`/`unmount` API; for each widget it creates a container and
-//! calls [`mount_widget`], which renders the Yew widget there and returns a
-//! [`WidgetHandle`] for live updates (language, structured properties) and teardown.
+//! calls [`mount_widget`], which returns a [`WidgetHandle`]: `show()` draws the Yew
+//! widget there once the page's first properties are set; the handle then takes live
+//! updates (language, structured properties) and teardown.
 //! Everything a widget emits goes to the JS `emit(eventName, json)` callback, which
 //! dispatches a `CustomEvent` on the host element.
 

@@ -366,8 +366,9 @@ fn toolbar(state: &State, loading: bool, lang: Lang, id: &dyn Fn(&str) -> String
                     }) }
                 </select>
             </div>
-            <button type="button" class="yj-button yj-button--secondary" id={id("load")} disabled={loading} onclick={start}>{ t(lang, "fb.load") }</button>
-            if loading { <p role="status" class="yj-fb__loading">{ t(lang, "fb.loading_built_in") }</p> }
+            <button type="button" class="yj-button yj-button--secondary" id={id("load")} disabled={loading} onclick={start}
+                    aria-describedby={id("load-status")}>{ t(lang, "fb.load") }</button>
+            <p role="status" class="yj-fb__loading" id={id("load-status")}>{ if loading { t(lang, "fb.loading_built_in") } else { String::new() } }</p>
             <button type="button" class="yj-button yj-button--secondary" id={id("undo")} disabled={!state.builder.can_undo()}
                     onclick={Callback::from(move |_: MouseEvent| undo.dispatch(Msg::Undo))}>{ t(lang, "fb.undo") }</button>
             <button type="button" class="yj-button yj-button--secondary" id={id("redo")} disabled={!state.builder.can_redo()}

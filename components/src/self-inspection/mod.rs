@@ -119,10 +119,17 @@ fn use_late_value_check(
 ) {
     let (on_emit, lang, d, t) = (props.on_emit.clone(), props.lang, d.clone(), template.clone());
     let waiting = props.value.clone().filter(|_| props.value_waits);
+    // Each value is checked once: not again when the template changes later on, which
+    // would bring it back over what the respondent typed since.
+    let checked = use_mut_ref(|| None::<Rc<Value>>);
     use_effect_with((waiting, template.is_some()), move |(value, _)| {
         let (Some(v), Some(t)) = (value, t.as_ref()) else {
             return;
         };
+        if checked.borrow().as_ref().is_some_and(|c| Rc::ptr_eq(c, v)) {
+            return;
+        }
+        *checked.borrow_mut() = Some(v.clone());
         match yaojian::form::draft::check_draft(t, v) {
             Ok(_) => d.dispatch(Msg::Replace(draft_from_value(Some(t), v))),
             Err(e) => {
@@ -389,7 +396,7 @@ fn template_or_why(
             return Err(html! { <p class="yj-si__loading" role="status">{ t(lang, "si.loading_template") }</p> })
         }
         ServerTemplate::Failed(errs) => return Err(template_error_panel(errs, lang)),
-        _ if template_on_its_way(&props.template, props.template_id.as_deref()) => {
+        _ if template.is_none() && template_on_its_way(&props.template, props.template_id.as_deref()) => {
             return Err(html! { <p class="yj-si__loading" role="status">{ t(lang, "si.loading_built_in") }</p> })
         }
         _ => {}

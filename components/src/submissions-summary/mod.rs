@@ -266,7 +266,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     // On its way: asked for, or about to be (the first drawing, before the request); or
     // a built-in template's file not here yet.
     let loading = from_server == ServerTemplate::Loading
-        || crate::common::properties::template_on_its_way(&props.template, props.template_id.as_deref())
+        || (template.is_none() && crate::common::properties::template_on_its_way(&props.template, props.template_id.as_deref()))
         || (from_server == ServerTemplate::NotUsed && published && props.server.endpoint().is_some() && props.template.is_none());
     let state = {
         let v = props.value.clone();
