@@ -110,6 +110,28 @@ pub fn template_on_its_way(template: &Option<Rc<Template>>, id: Option<&str>) ->
     template.is_none() && !engine::files_wanted([engine::chosen_id(id)]).is_empty()
 }
 
+/// Runs `check` on the host's `value` once its template is here (`ready`): a value
+/// taken before then (its template's file on its way) is checked late, each value once,
+/// not again when the template changes later on (which would bring it back over what was
+/// typed since).
+#[hook]
+pub fn use_late_check<F>(value: Option<Rc<Value>>, ready: bool, check: F)
+where
+    F: FnOnce(&Rc<Value>) + 'static,
+{
+    let checked = use_mut_ref(|| None::<Rc<Value>>);
+    use_effect_with((value, ready), move |(value, ready)| {
+        let Some(v) = value.as_ref().filter(|_| *ready) else {
+            return;
+        };
+        if checked.borrow().as_ref().is_some_and(|c| Rc::ptr_eq(c, v)) {
+            return;
+        }
+        *checked.borrow_mut() = Some(v.clone());
+        check(v);
+    });
+}
+
 pub fn template_error_panel(errs: &[FieldError], lang: Lang) -> Html {
     html! {
         <div class="yj-error-summary" role="alert">

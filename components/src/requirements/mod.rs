@@ -154,33 +154,23 @@ fn use_emit_result(on_emit: &Callback<Value>, result: &Option<CheckResult>, stat
 /// host hears it as it would have at once (`yj-error` `value.invalid`), and the checker
 /// shows that template blank.
 #[hook]
-fn use_late_check(
+fn use_late_value_check(
     props: &RequirementsProps,
     template: &Option<Rc<Template>>,
     benchmark: &Option<Rc<penalty::Benchmark>>,
     d: &UseReducerDispatcher<State>,
 ) {
     let (p, b, d) = (props.clone(), benchmark.clone(), d.clone());
-    // The value last checked: each is checked once, not again when the applicant picks
-    // another template and it is fetched.
-    let checked = use_mut_ref(|| None::<Rc<Value>>);
-    use_effect_with((props.value.clone(), template.is_some()), move |(value, ready)| {
-        let Some(v) = value.as_ref().filter(|_| *ready) else {
-            return;
-        };
-        // Its template's files still on their way: checked once they are here.
-        let named = v["template"].as_str().unwrap_or_default().to_string();
-        if p.template.is_none() && !rq::files_wanted(chosen(&named)).is_empty() {
-            return;
-        }
-        let mut last = checked.borrow_mut();
-        if last.as_ref().is_some_and(|l| Rc::ptr_eq(l, v)) {
-            return;
-        }
-        *last = Some(v.clone());
+    let named = |v: &Value| v["template"].as_str().unwrap_or_default().to_string();
+    // Ready once its template's files are here too (not just the template shown).
+    let ready = template.is_some()
+        && props.value.as_deref().is_some_and(|v| {
+            props.template.is_some() || rq::files_wanted(chosen(&named(v))).is_empty()
+        });
+    crate::common::properties::use_late_check(props.value.clone(), ready, move |v| {
         if let Err(e) = rq::check_start(v, p.template.as_deref(), b.as_deref()) {
             p.on_emit.emit(crate::common::events::refusal("property", "value", &e, p.lang));
-            d.dispatch(Action::Template(named));
+            d.dispatch(Action::Template(named(v)));
         }
     });
 }
@@ -230,7 +220,7 @@ pub fn requirements(props: &RequirementsProps) -> Html {
         None => rq::built_in(chosen, benchmark.as_deref()).map(Rc::new),
     };
     crate::common::data::use_data_wanted(wanted, &props.on_emit);
-    use_late_check(props, &template, &benchmark, &d);
+    use_late_value_check(props, &template, &benchmark, &d);
     let result: Option<CheckResult> = template.as_ref().map(|tp| {
         // The state keeps everything; the engine reads only what fits the template.
         let (input, _) =

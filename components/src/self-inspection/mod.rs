@@ -19,7 +19,7 @@ mod tests;
 mod views;
 
 use crate::common::events::{json_of, Emitted, TemplateRef};
-use crate::common::properties::{template_error_panel, template_on_its_way};
+use crate::common::properties::{template_error_panel, template_on_its_way, use_late_check};
 use crate::common::server::{Person, ServerTemplate};
 use crate::common::{print_page, t, tf};
 use fields::Ctx;
@@ -119,17 +119,10 @@ fn use_late_value_check(
 ) {
     let (on_emit, lang, d, t) = (props.on_emit.clone(), props.lang, d.clone(), template.clone());
     let waiting = props.value.clone().filter(|_| props.value_waits);
-    // Each value is checked once: not again when the template changes later on, which
-    // would bring it back over what the respondent typed since.
-    let checked = use_mut_ref(|| None::<Rc<Value>>);
-    use_effect_with((waiting, template.is_some()), move |(value, _)| {
-        let (Some(v), Some(t)) = (value, t.as_ref()) else {
+    use_late_check(waiting, template.is_some(), move |v| {
+        let Some(t) = t.as_ref() else {
             return;
         };
-        if checked.borrow().as_ref().is_some_and(|c| Rc::ptr_eq(c, v)) {
-            return;
-        }
-        *checked.borrow_mut() = Some(v.clone());
         match yaojian::form::draft::check_draft(t, v) {
             Ok(_) => d.dispatch(Msg::Replace(draft_from_value(Some(t), v))),
             Err(e) => {
