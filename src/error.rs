@@ -3,8 +3,8 @@
 //! the i18n catalogs, so the same error reads correctly in every widget and in the CLI.
 
 use crate::i18n::{self, Lang};
+use crate::sorted::SortedMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// One problem with one value, at a JSON path such as `$.goods_value` or
@@ -15,7 +15,7 @@ pub struct FieldError {
     /// Stable code; the catalog key is `error.<code>`.
     pub code: String,
     /// Values substituted into the message, e.g. `{"max": "100"}`.
-    pub params: BTreeMap<String, String>,
+    pub params: SortedMap<String, String>,
 }
 
 impl FieldError {
@@ -24,7 +24,7 @@ impl FieldError {
         FieldError {
             path: path.into(),
             code: code.into(),
-            params: BTreeMap::new(),
+            params: SortedMap::new(),
         }
     }
 

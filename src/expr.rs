@@ -14,6 +14,7 @@
 //! rejects references to questions that do not exist.
 
 use crate::error::FieldError;
+use crate::sorted::SortedMap;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
@@ -43,7 +44,7 @@ impl Answers for serde_json::Map<String, Value> {
     }
 }
 
-impl Answers for std::collections::BTreeMap<String, Value> {
+impl Answers for SortedMap<String, Value> {
     fn answer(&self, question: &str) -> Option<&Value> {
         self.get(question)
     }

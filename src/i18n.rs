@@ -10,8 +10,9 @@
 //! A test checks every key exists in all three.
 
 use crate::error::{Errors, FieldError};
+use crate::sorted::SortedMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::RwLock;
 
 /// A language of the catalogs: Simplified Chinese (default), Traditional Chinese, English.
@@ -212,7 +213,7 @@ pub fn embedded_catalog_errors() -> Vec<(&'static str, Errors)> {
 pub fn keys(lang: Lang) -> Vec<String> {
     let mut k: Vec<String> =
         with_catalog(lang, |c| c.map(|c| c.keys().cloned().collect())).unwrap_or_default();
-    k.sort_unstable();
+    crate::sorted::sort(&mut k);
     k
 }
 
@@ -229,7 +230,7 @@ pub fn t(lang: Lang, key: &str) -> String {
 }
 
 /// [`t`] with `{name}` placeholders filled from `params`.
-pub fn t_with(lang: Lang, key: &str, params: &BTreeMap<String, String>) -> String {
+pub fn t_with(lang: Lang, key: &str, params: &SortedMap<String, String>) -> String {
     let mut s = t(lang, key);
     for (k, v) in params {
         s = s.replace(&format!("{{{k}}}"), v);
@@ -280,7 +281,7 @@ pub fn bracketed(text: &str, lang: Lang) -> String {
 
 /// A text of the data in several languages (`{"zh-CN": …, "en": …}`), falling back to
 /// zh-CN.
-pub type I18nText = BTreeMap<String, String>;
+pub type I18nText = SortedMap<String, String>;
 
 /// The text of `text` in `lang`, else in zh-CN, else empty.
 pub fn pick(text: &I18nText, lang: Lang) -> String {

@@ -44,6 +44,7 @@ pub mod json;
 pub mod money;
 pub mod penalty;
 pub mod requirements;
+pub mod sorted;
 pub mod text;
 
 pub use error::{Errors, FieldError, LocalizedError};

@@ -7,8 +7,8 @@ use common::layering::{a_loop, module_uses, named_after};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The foundation: small modules that depend only on each other.
-const FOUNDATION: [&str; 10] = [
-    "error", "i18n", "json", "csv", "text", "money", "date", "ident", "expr", "data",
+const FOUNDATION: [&str; 11] = [
+    "error", "i18n", "json", "csv", "text", "money", "date", "ident", "expr", "data", "sorted",
 ];
 
 /// What each domain module may use besides the foundation and itself.
@@ -126,4 +126,59 @@ fn a_back_edge_is_a_loop() {
     let l = a_loop(&g(&[("table", "board"), ("board", "table")])).unwrap();
     assert_eq!(l.first(), l.last());
     assert!(a_loop(&g(&[("a", "b"), ("b", "c"), ("c", "a")])).is_some());
+}
+
+/// The Rust files under `dir`, recursively, tests aside (`tests.rs`, `tests/`).
+fn shipped_sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if p.is_dir() && name != "tests" {
+            shipped_sources(&p, out);
+        } else if name.ends_with(".rs") && name != "tests.rs" {
+            out.push(p);
+        }
+    }
+}
+
+/// The B-tree collections and `slice` sorts a widget's wasm no longer carries: each type
+/// they are used with compiles their code again (about 19 KB brotli on the review page's
+/// module); `yaojian::sorted` serves every type with one copy of the algorithm. The CLI
+/// (`src/bin`) and test helpers are native and may use them.
+#[test]
+fn engine_and_widgets_use_sorted_collections_and_one_sort() {
+    let mut files = Vec::new();
+    shipped_sources(std::path::Path::new("src"), &mut files);
+    shipped_sources(std::path::Path::new("components/src"), &mut files);
+    assert!(files.len() > 60, "found only {} files", files.len());
+    let banned = [
+        "BTreeMap",
+        "BTreeSet",
+        ".sort()",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_unstable",
+    ];
+    let mut found = Vec::new();
+    for f in &files {
+        let path = f.to_string_lossy().replace('\\', "/");
+        if path.starts_with("src/bin/")
+            || path == "src/sorted.rs"
+            || path.ends_with("common/examples.rs")
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for b in banned.iter().filter(|b| code.contains(**b)) {
+                found.push(format!("{path}:{}: {b}", n + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "use yaojian::sorted instead:\n{}",
+        found.join("\n")
+    );
 }

@@ -5,6 +5,7 @@ use super::item::refuse;
 use super::*;
 use crate::date::Date;
 use crate::error::FieldError;
+use crate::sorted::SortedSet;
 use serde::Serialize;
 
 /// A checklist document: `{"schema": "yaojian/checklist/1", "items": [...]}`. (`Eq`
@@ -64,7 +65,7 @@ impl Filter {
 impl ItemList {
     /// The responsible units named in the list, sorted, each once.
     pub fn units(&self) -> Vec<&str> {
-        let set: std::collections::BTreeSet<&str> = self
+        let set: SortedSet<&str> = self
             .items
             .iter()
             .map(|i| i.unit.as_str())
@@ -289,7 +290,7 @@ impl ItemInput {
                 }
             },
         };
-        errs.sort_by_key(|e| {
+        crate::sorted::sort_by_key(&mut errs, |e| {
             INPUT_FIELDS
                 .iter()
                 .position(|f| e.path == format!("$.{f}"))

@@ -4,6 +4,7 @@
 use super::*;
 use crate::csv::to_csv;
 use crate::date::{Date, DeadlineState};
+use crate::sorted::SortedMap;
 use serde::Serialize;
 
 /// Progress as bureaus report it: 核查问题线索N件，实施整改措施N项，整改销号N件.
@@ -99,10 +100,10 @@ pub struct Report {
     pub counts: Counts,
     /// `核查问题线索N件，实施整改措施N项，整改销号N件`
     pub summary: String,
-    pub by_list: std::collections::BTreeMap<String, Counts>,
-    pub by_owner: std::collections::BTreeMap<String, Counts>,
+    pub by_list: SortedMap<String, Counts>,
+    pub by_owner: SortedMap<String, Counts>,
     /// Per responsible unit (责任单位).
-    pub by_unit: std::collections::BTreeMap<String, Counts>,
+    pub by_unit: SortedMap<String, Counts>,
     pub overdue: Vec<DeadlineEntry>,
     pub due_soon: Vec<DeadlineEntry>,
     /// 未按期整改: overdue items whose rule allows a case once the deadline is missed.
@@ -139,7 +140,7 @@ pub fn report_of_groups<'a>(
     soon_days: i64,
     lang: crate::Lang,
 ) -> Report {
-    type ByKey<'a> = std::collections::BTreeMap<String, Vec<Group<'a>>>;
+    type ByKey<'a> = SortedMap<String, Vec<Group<'a>>>;
     let (mut by_list, mut by_owner, mut by_unit) = (ByKey::new(), ByKey::new(), ByKey::new());
     let mut all = Vec::new();
     for (i, n) in groups {
@@ -199,8 +200,8 @@ fn deadline_lists(items: &[Item], today: Date, soon_days: i64) -> DeadlineLists 
             }
         }
     }
-    overdue.sort_by_key(|e| std::cmp::Reverse(e.days));
-    due_soon.sort_by_key(|e| e.days);
+    crate::sorted::sort_by_key(&mut overdue, |e| std::cmp::Reverse(e.days));
+    crate::sorted::sort_by_key(&mut due_soon, |e| e.days);
     (overdue, due_soon, open_case)
 }
 

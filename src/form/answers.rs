@@ -11,10 +11,11 @@ use super::field::FieldRef;
 use super::template::{Kind, Question, Severity, Template};
 use crate::error::FieldError;
 use crate::expr::{self, is_answered};
+use crate::sorted::SortedMap;
 use crate::Lang;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 mod input;
 mod validation;
@@ -50,7 +51,7 @@ pub struct FindingAnswer {
 }
 
 /// Question id → finding answer.
-pub type Findings = BTreeMap<String, FindingAnswer>;
+pub type Findings = SortedMap<String, FindingAnswer>;
 
 /// Reads what the respondent says about the findings raised (`{question id: answer}`);
 /// every problem with its JSON path.
@@ -369,7 +370,7 @@ pub fn display(q: &Question, v: &Value, lang: Lang) -> String {
         (Kind::Group, Value::Array(rows)) => crate::i18n::t_with(
             lang,
             "form.rows",
-            &BTreeMap::from([("count".into(), rows.len().to_string())]),
+            &SortedMap::from([("count".into(), rows.len().to_string())]),
         ),
         (Kind::Attestation, Value::Object(o)) => {
             let agreed = o.get("agreed") == Some(&Value::Bool(true));
@@ -379,7 +380,7 @@ pub fn display(q: &Question, v: &Value, lang: Lang) -> String {
                 crate::i18n::t_with(
                     lang,
                     "form.attested",
-                    &BTreeMap::from([
+                    &SortedMap::from([
                         ("name".into(), name.to_string()),
                         ("date".into(), date.to_string()),
                     ]),

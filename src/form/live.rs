@@ -26,7 +26,8 @@ use super::template::Template;
 use crate::date::Date;
 use crate::error::FieldError;
 use crate::expr::Expr;
-use std::collections::{BTreeSet, HashMap};
+use crate::sorted::SortedSet;
+use std::collections::HashMap;
 
 /// Questions per block: the unit a view can skip as a whole ([`Live::block_version`]).
 pub const BLOCK: usize = 50;
@@ -138,7 +139,7 @@ impl Live {
         let Some((si, qi)) = t.position(q) else {
             return Vec::new();
         };
-        let mut work = BTreeSet::from([(si, 1, qi)]);
+        let mut work = SortedSet::from([(si, 1, qi)]);
         self.enqueue(q, &mut work);
         self.recomputed = 0;
         let mut touched = Vec::new();
@@ -252,7 +253,7 @@ impl Live {
             .unwrap_or(0)
     }
 
-    fn enqueue(&self, q: &str, work: &mut BTreeSet<Node>) {
+    fn enqueue(&self, q: &str, work: &mut SortedSet<Node>) {
         if let Some(ds) = self.dependents.get(q) {
             work.extend(ds.iter().copied());
         }

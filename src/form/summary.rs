@@ -12,10 +12,10 @@ use crate::csv::to_csv;
 use crate::error::LocalizedError;
 use crate::i18n::pick;
 use crate::json::wire_name;
+use crate::sorted::SortedMap;
 use crate::Lang;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// Largest batch of submissions read at once (a JSON array or several files), bytes.
 pub const MAX_BATCH_BYTES: usize = 64 * 1024 * 1024;
@@ -173,8 +173,8 @@ pub struct Summarizer<'t> {
     template: &'t Template,
     lang: Lang,
     questions: Vec<QuestionCount>,
-    slot: BTreeMap<&'t str, usize>,
-    finding_counts: BTreeMap<String, usize>,
+    slot: SortedMap<&'t str, usize>,
+    finding_counts: SortedMap<String, usize>,
     rows: Vec<Row>,
     rejected: Vec<Rejected>,
     total: usize,
@@ -194,7 +194,7 @@ impl<'t> Summarizer<'t> {
                 .enumerate()
                 .map(|(i, q)| (q.id.as_str(), i))
                 .collect(),
-            finding_counts: BTreeMap::new(),
+            finding_counts: SortedMap::new(),
             rows: Vec::new(),
             rejected: Vec::new(),
             total: 0,
@@ -377,7 +377,7 @@ fn question_counts(t: &Template, lang: Lang) -> Vec<QuestionCount> {
 /// Adds one submission's answers to the counts: answered, and each value chosen.
 fn count_answers(
     questions: &mut [QuestionCount],
-    slot: &BTreeMap<&str, usize>,
+    slot: &SortedMap<&str, usize>,
     answers: &super::answers::Answers,
 ) {
     for (id, v) in answers {

@@ -17,8 +17,8 @@
 //! ```
 
 use crate::error::FieldError;
+use crate::sorted::SortedMap;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// What reading a value gives: the value, or the error at its path.
 pub type Read<T> = Result<T, FieldError>;
@@ -78,8 +78,8 @@ impl<'a> Object<'a> {
 
     /// Every field, read by `read(value, path)`, by its key. Built key by key: a
     /// `collect()` into a map would compile a sort for every type of value.
-    pub fn map<T>(&self, read: Reader<T>) -> Read<BTreeMap<String, T>> {
-        let mut out = BTreeMap::new();
+    pub fn map<T>(&self, read: Reader<T>) -> Read<SortedMap<String, T>> {
+        let mut out = SortedMap::new();
         for (k, v) in self.map {
             out.insert(k.clone(), read(v, &self.path_of(k))?);
         }
@@ -175,7 +175,7 @@ pub fn strings(v: &Value, path: &str) -> Read<Vec<String>> {
 }
 
 /// An object of strings (a text in several languages).
-pub fn string_map(v: &Value, path: &str) -> Read<BTreeMap<String, String>> {
+pub fn string_map(v: &Value, path: &str) -> Read<SortedMap<String, String>> {
     Object::of(v, path)?.map(string)
 }
 

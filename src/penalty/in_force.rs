@@ -7,8 +7,8 @@ use super::assess::{assess_under, Assessment, CitedSanction, LawApplied, LawBasi
 use super::rules::{rule_tables, Benchmark, Citation, RuleTable, LAW_APL};
 use crate::error::FieldError;
 use crate::i18n::tf;
+use crate::sorted::SortedSet;
 use crate::Lang;
-use std::collections::BTreeSet;
 
 /// Assesses `case` under the built-in versions of the law ([`rule_tables`]).
 pub fn assess(case: &super::Case, bm: &Benchmark, lang: Lang) -> Result<Assessment, crate::Errors> {
@@ -86,7 +86,7 @@ fn assess_by_version(
 /// the law of that day.
 fn overlap(tables: &[&RuleTable]) -> Option<FieldError> {
     let mut laws: Vec<&super::LawRef> = tables.iter().map(|t| &t.law).collect();
-    laws.sort_by_key(|l| l.effective_from);
+    crate::sorted::sort_by_key(&mut laws, |l| l.effective_from);
     let bad =
         |l: &super::LawRef| FieldError::new("$.law", "penalty.law_versions").with("law", l.label());
     if let Some(l) = laws
@@ -177,7 +177,7 @@ fn not_punishing(a: &Assessment) -> bool {
 }
 
 /// The kinds of sanction in a list.
-fn kinds(list: &[CitedSanction]) -> BTreeSet<&str> {
+fn kinds(list: &[CitedSanction]) -> SortedSet<&str> {
     list.iter().map(|s| s.kind.as_str()).collect()
 }
 

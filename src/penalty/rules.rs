@@ -4,8 +4,8 @@
 //! Schemas: schemas/penalty-*.schema.json.
 
 use crate::money::Fen;
+use crate::sorted::SortedMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 mod benchmark;
 pub(crate) mod read;
@@ -70,7 +70,7 @@ pub struct Fine {
     pub min: Option<Fen>,
     pub max: Option<Fen>,
     pub floor: Option<Fen>,
-    pub floor_by_channel: Option<BTreeMap<Channel, Fen>>,
+    pub floor_by_channel: Option<SortedMap<Channel, Fen>>,
     #[serde(default)]
     pub discretionary: bool,
     /// The verbatim fragment of the statute that states this fine.
@@ -375,7 +375,7 @@ impl RuleTable {
                 Some((score, r))
             })
             .collect();
-        hits.sort_by_key(|h| std::cmp::Reverse(h.0));
+        crate::sorted::sort_by_key(&mut hits, |h| std::cmp::Reverse(h.0));
         hits.into_iter().map(|(_, r)| r).collect()
     }
 }

@@ -14,7 +14,7 @@ pub use state::{Action, State};
 use crate::common::events::{json_of, Emitted};
 use crate::common::{t, use_host_value, ErrorItem, ErrorSummary, Ids};
 use serde_json::{json, Map, Value};
-use std::collections::BTreeSet;
+use yaojian::sorted::SortedSet;
 use std::rc::Rc;
 use yaojian::penalty::{self, Assessment, Benchmark};
 use yaojian::{FieldError, Lang};
@@ -49,7 +49,7 @@ pub struct Inputs {
     pub channel: String,
     pub serious: bool,
     pub deadline_missed: bool,
-    pub circumstances: BTreeSet<String>,
+    pub circumstances: SortedSet<String>,
     pub mitigation: String,
     pub party: String,
     pub violation_date: String,

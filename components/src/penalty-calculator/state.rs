@@ -3,7 +3,7 @@
 //! engine makes of it is computed from it on every render (`evaluate`).
 
 use super::{menu_examples, Inputs};
-use std::collections::BTreeSet;
+use yaojian::sorted::SortedSet;
 use std::rc::Rc;
 use yaojian::penalty::Benchmark;
 use yaojian::FieldError;
@@ -19,7 +19,7 @@ pub struct State {
     pub bm_text: String,
     pub bm_errors: Vec<FieldError>,
     /// Fields the user has left: their errors show inline from then on.
-    pub touched: BTreeSet<String>,
+    pub touched: SortedSet<String>,
     /// After "check": every error shows, in the summary too.
     pub show_summary: bool,
     /// Moves on every "check", so the error summary takes focus again.

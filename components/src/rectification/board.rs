@@ -9,7 +9,7 @@ use super::label;
 use super::shared::{ServerEvent, Shared};
 use crate::common::{now_cst_timestamp, t, tf};
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use yaojian::sorted::SortedSet;
 use std::rc::Rc;
 use yaojian::checklist::{self as cl, Action, Item, ItemInput, ItemList};
 use yaojian::date::Date;
@@ -121,7 +121,7 @@ pub struct Board {
     /// What the live region announces.
     pub announce: String,
     /// Items whose details are open.
-    pub expanded: BTreeSet<String>,
+    pub expanded: SortedSet<String>,
     /// The items of the notice on show.
     pub notice_of: Option<Vec<String>>,
     pub storage_error: Option<String>,
@@ -182,7 +182,7 @@ impl Board {
             form_errors: Rc::new(Vec::new()),
             form_submits: 0,
             announce: String::new(),
-            expanded: BTreeSet::new(),
+            expanded: SortedSet::new(),
             notice_of: None,
             storage_error: None,
             focus: (0, None),

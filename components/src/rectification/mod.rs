@@ -237,7 +237,7 @@ fn visible_items(list: &ItemList, f: &cl::Filter, today: Date) -> Vec<usize> {
     let mut v: Vec<usize> = (0..list.items.len())
         .filter(|&n| f.matches(&list.items[n], today))
         .collect();
-    v.sort_by_key(|&n| {
+    yaojian::sorted::sort_by_key(&mut v, |&n| {
         let d = list.items[n].deadline;
         (d.is_none(), d)
     });

@@ -7,7 +7,7 @@ use super::remote::{Answer, Counted, LoadFailed, Page, Stored};
 use super::issued::NoticeOf;
 use super::outbox::Queued;
 use std::rc::Rc;
-use std::collections::{BTreeMap, BTreeSet};
+use yaojian::sorted::{SortedMap, SortedSet};
 use yaojian::checklist::{self as cl, Party};
 use yaojian::date::Date;
 use yaojian::Lang;
@@ -16,22 +16,22 @@ use yaojian::Lang;
 #[derive(Clone, Default, PartialEq, Debug)]
 pub struct Shared {
     /// The revision of each item on the page, which a change names in `If-Match`.
-    pub revisions: BTreeMap<String, i64>,
+    pub revisions: SortedMap<String, i64>,
     /// The enterprise (统一社会信用代码) of each item on the page.
-    pub orgs: BTreeMap<String, String>,
+    pub orgs: SortedMap<String, String>,
     /// The notices issued for an item, as its history (read with its details) says.
-    pub notices: BTreeMap<String, Vec<String>>,
+    pub notices: SortedMap<String, Vec<String>>,
     /// The notice on show, issued by the server or read back from it.
     pub notice: Option<Rc<NoticeOf>>,
     /// Changes the server has not answered, by item: sent again while they wait.
-    pub outbox: BTreeMap<String, Queued>,
+    pub outbox: SortedMap<String, Queued>,
     /// Moves at each try of the changes waiting.
     pub tries: u32,
     /// What became of changes sent again after the network lost them, when no form of
     /// theirs is open to say it: refused or met with a conflict, with what was typed.
     pub retry_notes: Vec<String>,
     /// Items whose change is on its way: their buttons send nothing more.
-    pub saving: BTreeSet<String>,
+    pub saving: SortedSet<String>,
     /// The cursors of the pages up to the one on show (`None`: the first page).
     pub cursors: Vec<Option<String>>,
     /// The cursor of the page after this one, when there is one.
@@ -40,7 +40,7 @@ pub struct Shared {
     pub counts: cl::Counts,
     /// Every responsible unit the server's reports have named since the sign-in: what
     /// the unit filter offers (a filtered report names fewer, so they are kept).
-    pub units: BTreeSet<String>,
+    pub units: SortedSet<String>,
     pub loading: bool,
     pub load_failed: Option<LoadFailed>,
     /// The sign-in has expired: said until a new token comes.

@@ -8,7 +8,7 @@ use super::label;
 use super::issued::NoticeOf;
 use super::shared::Shared;
 use crate::common::{t, tf};
-use std::collections::BTreeSet;
+use yaojian::sorted::SortedSet;
 use std::rc::Rc;
 use yaojian::checklist::{self as cl, Item, ItemInput, ItemList, Party, Status};
 use yaojian::date::{format_date, Date, DeadlineState};
@@ -25,7 +25,7 @@ pub(super) struct RowCtx<'a> {
     /// Opens a form under a row (clearing the errors of any form before).
     pub open_with: Callback<Open>,
     pub error: &'a Option<FieldError>,
-    pub expanded: &'a BTreeSet<String>,
+    pub expanded: &'a SortedSet<String>,
     /// Opens or closes an item's details.
     pub on_details: Callback<String>,
     pub change: Callback<Change>,

@@ -10,8 +10,8 @@ use yaojian::form::field::FieldRef;
 use super::state::{AttestField, FindingField, FormState, Msg};
 use crate::common::{described_by, error_message, t, Field};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashSet};
-use std::ops::Bound;
+use std::collections::HashSet;
+use yaojian::sorted::SortedMap;
 use std::rc::Rc;
 use yaojian::form::answers::{row_state, Evaluation};
 use yaojian::form::live::BLOCK;
@@ -29,7 +29,7 @@ pub struct Ctx<'a> {
     pub state: &'a FormState,
     pub ev: &'a Evaluation,
     /// Messages to show, by JSON path.
-    pub errors: &'a BTreeMap<String, String>,
+    pub errors: &'a SortedMap<String, String>,
     pub dispatch: &'a UseReducerDispatcher<FormState>,
 }
 
@@ -44,7 +44,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn ctx<'a>(&'a self, ev: &'a Evaluation, errors: &'a BTreeMap<String, String>) -> Ctx<'a> {
+    pub fn ctx<'a>(&'a self, ev: &'a Evaluation, errors: &'a SortedMap<String, String>) -> Ctx<'a> {
         Ctx {
             lang: self.lang,
             prefix: &self.prefix,
@@ -64,10 +64,10 @@ impl Shared {
 
 /// Entries of `m` for `base` itself and below it (`base.x`, `base[0]…`), in order.
 pub(crate) fn under<'a, V>(
-    m: &'a BTreeMap<String, V>,
+    m: &'a SortedMap<String, V>,
     base: &'a str,
 ) -> impl Iterator<Item = (&'a String, &'a V)> + 'a {
-    m.range::<str, _>((Bound::Included(base), Bound::Unbounded))
+    m.range_from(base)
         .take_while(move |(k, _)| k.starts_with(base))
         .filter(move |(k, _)| matches!(k.as_bytes().get(base.len()), None | Some(b'.' | b'[')))
 }
@@ -142,8 +142,8 @@ pub fn question_view(p: &QuestionProps) -> Html {
     let may_show = [false, true]
         .into_iter()
         .any(|finding| shared.state.shown.contains(&super::state::shown_key(&q.id, finding)));
-    let shown: BTreeMap<String, String> = match may_show {
-        false => BTreeMap::new(),
+    let shown: SortedMap<String, String> = match may_show {
+        false => SortedMap::new(),
         true => super::question_errors(&shared.template, &shared.state, &synced.live, &q.id)
             .into_iter()
             .filter(|e| super::is_shown(&shared.state, e))

@@ -25,7 +25,7 @@ use crate::common::{print_page, t, tf};
 use fields::Ctx;
 use serde_json::Value;
 use state::{Draft, FormState, Msg, Step, Storage};
-use std::collections::BTreeMap;
+use yaojian::sorted::SortedMap;
 use std::rc::Rc;
 use views::{readonly_view, receipt_view, review_view, section_view, storage_banner, Receipt};
 use yaojian::form::answers::{
@@ -495,7 +495,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         state: Rc::new((*state).clone()),
         dispatch: dispatch.clone(),
     };
-    let no_errors = BTreeMap::new();
+    let no_errors = SortedMap::new();
     let ctx = shared.ctx(live.evaluation(), &no_errors);
 
     let not_a_filer = person

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::cell::{Cell, Ref, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
+use yaojian::sorted::{SortedMap, SortedSet};
 use std::rc::Rc;
 use yaojian::date::Date;
 use yaojian::form::answers::{parse_input, question_of_path, Findings, Submission};
@@ -26,7 +26,7 @@ pub enum Step {
 pub struct Draft {
     pub answers: Map<String, Value>,
     /// Text as typed, by field key (`q` or `group.row.column`).
-    pub raw: BTreeMap<String, String>,
+    pub raw: SortedMap<String, String>,
     pub findings: Findings,
     pub started_at: String,
     pub saved_at: String,
@@ -238,9 +238,9 @@ pub enum Sending {
 pub struct FormState {
     pub draft: Draft,
     /// Parse errors of typed text, by field key.
-    pub input_errors: BTreeMap<String, FieldError>,
+    pub input_errors: SortedMap<String, FieldError>,
     /// Questions whose errors are shown (blurred, or their section checked).
-    pub shown: BTreeSet<String>,
+    pub shown: SortedSet<String>,
     pub step: Step,
     pub storage: Storage,
     /// Errors of the last submit attempt (shown in the summary).
@@ -263,8 +263,8 @@ impl FormState {
                 started_at,
                 ..Draft::default()
             },
-            input_errors: BTreeMap::new(),
-            shown: BTreeSet::new(),
+            input_errors: SortedMap::new(),
+            shown: SortedSet::new(),
             step: Step::Section(0),
             storage: Storage::Idle,
             submit_errors: Vec::new(),
@@ -352,7 +352,7 @@ fn set_at(answers: &mut Map<String, Value>, key: &str, v: Value) {
 }
 
 /// Re-keys typed text after row `removed` of `group` is deleted.
-fn shift_rows<T>(map: &mut BTreeMap<String, T>, group: &str, removed: usize) {
+fn shift_rows<T>(map: &mut SortedMap<String, T>, group: &str, removed: usize) {
     let keys: Vec<String> = map
         .keys()
         .filter(|k| matches!(FieldRef::from_key(k), FieldRef::Cell { group: g, .. } if g == group))

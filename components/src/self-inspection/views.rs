@@ -1,6 +1,7 @@
 //! The form's views: the draft banner, progress, the error summary, a section, the
 //! review page, the receipt and the read-only view of a submission.
 
+use yaojian::sorted::SortedMap;
 use super::*;
 
 /// What the form says about its draft. Once `submitted`, there is no draft to speak of:
@@ -131,7 +132,7 @@ const LONG_SECTION: usize = 100;
 
 pub(super) fn section_view(shared: &fields::Shared, i: usize, synced: &state::Synced) -> Html {
     let live = &synced.live;
-    let no_errors = BTreeMap::new();
+    let no_errors = SortedMap::new();
     let ctx = &shared.ctx(live.evaluation(), &no_errors);
     let t = ctx.template;
     let lang = ctx.lang;
@@ -154,7 +155,7 @@ pub(super) fn section_view(shared: &fields::Shared, i: usize, synced: &state::Sy
             .map(|k| state::shown_question(k))
             .filter_map(|q| Some((t.position(q).filter(|(s, _)| *s == i)?.1, q)))
             .collect();
-        qs.sort();
+        yaojian::sorted::sort(&mut qs);
         qs.dedup();
         qs.iter()
             .flat_map(|(_, q)| question_errors(t, st, live, q))

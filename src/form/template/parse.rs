@@ -8,9 +8,10 @@ use crate::error::FieldError;
 use crate::expr::Expr;
 use crate::i18n::I18nText;
 use crate::ident::valid_id;
+use crate::sorted::SortedMap;
 use crate::Lang;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Text in one language (zh-CN) or a map of language to text.
 pub(super) enum RawText {
@@ -21,7 +22,7 @@ pub(super) enum RawText {
 impl RawText {
     fn into_text(self) -> I18nText {
         match self {
-            RawText::One(s) => BTreeMap::from([("zh-CN".to_string(), s)]),
+            RawText::One(s) => SortedMap::from([("zh-CN".to_string(), s)]),
             RawText::Many(m) => m,
         }
     }
@@ -38,7 +39,7 @@ pub(super) struct RawTemplate {
     submitter: SubmitterFields,
     filers: Vec<super::Filer>,
     /// `{"en": {"title": "…", "questions.q1.label": "…"}}`: merged into the texts.
-    translations: BTreeMap<String, BTreeMap<String, String>>,
+    translations: SortedMap<String, SortedMap<String, String>>,
 }
 
 pub(super) struct RawSection {
@@ -98,7 +99,7 @@ pub(super) struct Parser {
     /// Every id in the template, groups' columns included: ids are unique template-wide.
     all: Vec<String>,
     /// translation key → language → text, consumed as texts are built.
-    translations: BTreeMap<String, BTreeMap<String, String>>,
+    translations: SortedMap<String, SortedMap<String, String>>,
 }
 
 impl Parser {

@@ -3,7 +3,7 @@
 
 use super::sheets::Sheet;
 use crate::error::FieldError;
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 /// Which names a written spreadsheet uses for its sheets and columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -97,7 +97,7 @@ pub(super) fn lang_tag(suffix: &str) -> String {
 /// language (`None`: the default language).
 #[derive(Debug, Default)]
 pub(super) struct Columns {
-    map: BTreeMap<&'static str, BTreeMap<Option<String>, usize>>,
+    map: SortedMap<&'static str, SortedMap<Option<String>, usize>>,
 }
 
 impl Columns {

@@ -9,8 +9,9 @@ use super::sheets::{Sheet, Workbook};
 use super::{condition, constraint};
 use crate::error::FieldError;
 use crate::form::Kind;
+use crate::sorted::SortedMap;
 use serde_json::{json, Map, Value};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// One row of a sheet being read: the sheet, its columns and the row's index.
 #[derive(Clone, Copy)]
@@ -60,7 +61,7 @@ struct Choice {
 /// questions read (for conditions on yes/no answers) and the choice lists.
 pub(super) struct Reader {
     pub errs: Vec<FieldError>,
-    cells: BTreeMap<String, String>,
+    cells: SortedMap<String, String>,
     default_lang: String,
     pub kinds: HashMap<String, Kind>,
     lists: HashMap<String, Vec<Choice>>,
@@ -72,7 +73,7 @@ impl Reader {
     fn new() -> Reader {
         Reader {
             errs: Vec::new(),
-            cells: BTreeMap::new(),
+            cells: SortedMap::new(),
             default_lang: "zh-CN".into(),
             kinds: HashMap::new(),
             lists: HashMap::new(),
@@ -381,7 +382,7 @@ pub(super) fn read(book: &Workbook) -> Result<Value, crate::Errors> {
         return Ok(doc);
     }
     let order: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
-    r.errs.sort_by_key(|e| cell_order(&e.path, &order));
+    crate::sorted::sort_by_key(&mut r.errs, |e| cell_order(&e.path, &order));
     Err(r.errs.into())
 }
 

@@ -13,10 +13,10 @@ use crate::error::FieldError;
 use crate::expr::Expr;
 use crate::form::{Kind, Question, Severity, Template};
 use crate::i18n::I18nText;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted::{SortedMap, SortedSet};
 
 /// Cells of one row by column (English name, language; `None`: zh-CN).
-type Cells = BTreeMap<(&'static str, Option<String>), String>;
+type Cells = SortedMap<(&'static str, Option<String>), String>;
 
 /// Rows being written, and the columns they use.
 struct Table {
@@ -33,7 +33,7 @@ impl Table {
         always: usize,
         headers: Headers,
     ) -> Sheet {
-        let mut used: BTreeSet<(&'static str, Option<String>)> =
+        let mut used: SortedSet<(&'static str, Option<String>)> =
             self.rows.iter().flat_map(|r| r.keys().cloned()).collect();
         used.extend(order.iter().take(always).map(|(en, _)| (*en, None)));
         let mut columns: Vec<(&'static str, Option<String>)> = Vec::new();
@@ -44,7 +44,7 @@ impl Table {
                 .map(|(_, l)| l.clone())
                 .collect();
             // zh-CN (the default language) first, then zh-TW, en and any other.
-            langs.sort_by_key(|l| (lang_rank(l.as_deref()), l.clone()));
+            crate::sorted::sort_by_key(&mut langs, |l| (lang_rank(l.as_deref()), l.clone()));
             columns.extend(langs.into_iter().map(|l| (en, l)));
         }
         let mut rows = vec![columns

@@ -5,9 +5,9 @@ use super::*;
 use crate::error::FieldError;
 use crate::json::parse_document;
 use crate::money::Fen;
+use crate::sorted::SortedMap;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The groups in which circumstances are offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -36,7 +36,7 @@ pub struct Circumstance {
     pub item: Option<u32>,
     /// Verbatim clause.
     pub text: String,
-    pub label: BTreeMap<String, String>,
+    pub label: SortedMap<String, String>,
 }
 
 impl Circumstance {

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::json::read::{self as r, date, list, one_of, Object, Read};
+use crate::sorted::SortedMap;
 use serde_json::Value;
 
 const FINE_KINDS: [(&str, FineKind); 3] = [
@@ -45,8 +46,8 @@ fn channel(v: &Value, path: &str) -> Read<Channel> {
     one_of(v, path, &names)
 }
 
-fn floor_by_channel(v: &Value, path: &str) -> Read<BTreeMap<Channel, Fen>> {
-    let mut out = BTreeMap::new();
+fn floor_by_channel(v: &Value, path: &str) -> Read<SortedMap<Channel, Fen>> {
+    let mut out = SortedMap::new();
     for (k, v, path) in Object::of(v, path)?.fields() {
         out.insert(
             channel(&Value::String(k.to_string()), &path)?,

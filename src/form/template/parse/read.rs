@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::json::read::{self as r, list, one_of, Object, Read};
+use crate::sorted::SortedMap;
 
 /// The names of the question kinds, as templates write them.
 pub(crate) const KINDS: [(&str, Kind); 14] = [
@@ -141,7 +142,7 @@ fn submitter(v: &Value, path: &str) -> Read<SubmitterFields> {
     })
 }
 
-fn translations(v: &Value, path: &str) -> Read<BTreeMap<String, BTreeMap<String, String>>> {
+fn translations(v: &Value, path: &str) -> Read<SortedMap<String, SortedMap<String, String>>> {
     Object::of(v, path)?.map(r::string_map)
 }
 
