@@ -265,7 +265,7 @@ pub fn parse_submission(t: &Template, src: &str, today: Date) -> Result<Submissi
 /// day of submission, each finding's severity and title against the template (the
 /// returned submission carries the template's), then the content reference.
 pub fn check_submission(t: &Template, v: Value, today: Date) -> Result<Submission, crate::Errors> {
-    check_submission_with(t, v, today, None)
+    check_with(t, v, today, &content_matches).map(|(s, _)| s)
 }
 
 /// [`check_submission`] for a submission whose reference the holder of `secret` issued
@@ -276,34 +276,9 @@ pub fn check_issued_submission(
     today: Date,
     secret: &[u8],
 ) -> Result<Submission, crate::Errors> {
-    check_submission_with(t, v, today, Some(secret))
-}
-
-fn check_submission_with(
-    t: &Template,
-    v: Value,
-    today: Date,
-    secret: Option<&[u8]>,
-) -> Result<Submission, crate::Errors> {
-    let check = match secret {
-        None => ReferenceCheck::Content,
-        Some(key) => ReferenceCheck::Keyed(key),
-    };
-    check_with(t, v, today, check).map(|(s, _)| s)
-}
-
-/// How a submission's reference is to be checked.
-#[derive(Clone, Copy)]
-enum ReferenceCheck<'k> {
-    /// The content reference anyone can compute.
-    Content,
-    /// The keyed reference of the server holding this secret.
-    Keyed(&'k [u8]),
-    /// The content reference, or a reference in the keyed form, which cannot be
-    /// checked without the issuing server's secret.
-    ContentOrIssued,
-    /// The content reference, or none at all (the receiver assigns one).
-    ContentUnlessAbsent,
+    let keyed =
+        |s: &mut Submission| verify_keyed_reference(s, secret).then_some(ReferenceStatus::Matches);
+    check_with(t, v, today, &keyed).map(|(s, _)| s)
 }
 
 /// What a held submission's reference is, once checked ([`check_held_submission`]).
@@ -316,11 +291,19 @@ pub enum ReferenceStatus {
     IssuedByServer,
 }
 
+/// Whether the reference is the content reference anyone can compute.
+fn content_matches(s: &mut Submission) -> Option<ReferenceStatus> {
+    (s.reference == reference(s)).then_some(ReferenceStatus::Matches)
+}
+
+/// Checks everything but the reference, then the reference with `reference_status`
+/// (`None`: it is not the one it must be). Each caller passes its own check, so a
+/// widget, which never holds a server's secret, carries no HMAC code.
 fn check_with(
     t: &Template,
     v: Value,
     today: Date,
-    check: ReferenceCheck,
+    reference_status: &dyn Fn(&mut Submission) -> Option<ReferenceStatus>,
 ) -> Result<(Submission, ReferenceStatus), crate::Errors> {
     let mut s = Submission::read(&v, "$")?;
     let mut errs = envelope_errors(t, &s, today);
@@ -330,27 +313,7 @@ fn check_with(
     let submitted = parse_cst_timestamp(&s.submitted_at).unwrap_or(today);
     errs = validate(t, &s.answers, &s.findings, submitted);
     errs.extend(take_finding_labels(t, &mut s.findings));
-    let status = match check {
-        ReferenceCheck::Content => {
-            (s.reference == reference(&s)).then_some(ReferenceStatus::Matches)
-        }
-        ReferenceCheck::Keyed(key) => {
-            verify_keyed_reference(&s, key).then_some(ReferenceStatus::Matches)
-        }
-        ReferenceCheck::ContentOrIssued if s.reference == reference(&s) => {
-            Some(ReferenceStatus::Matches)
-        }
-        ReferenceCheck::ContentOrIssued => keyed_hex(&s)
-            .is_some()
-            .then_some(ReferenceStatus::IssuedByServer),
-        ReferenceCheck::ContentUnlessAbsent => {
-            if s.reference.is_empty() {
-                s.reference = reference(&s);
-            }
-            (s.reference == reference(&s)).then_some(ReferenceStatus::Matches)
-        }
-    };
-    match status {
+    match reference_status(&mut s) {
         Some(status) if errs.is_empty() => Ok((s, status)),
         None if errs.is_empty() => {
             Err(vec![FieldError::new("$.reference", "form.reference")].into())
@@ -368,7 +331,13 @@ pub fn check_received_submission(
     v: Value,
     today: Date,
 ) -> Result<Submission, crate::Errors> {
-    check_with(t, v, today, ReferenceCheck::ContentUnlessAbsent).map(|(s, _)| s)
+    let given_unless_absent = |s: &mut Submission| {
+        if s.reference.is_empty() {
+            s.reference = reference(s);
+        }
+        content_matches(s)
+    };
+    check_with(t, v, today, &given_unless_absent).map(|(s, _)| s)
 }
 
 /// [`check_submission`] for a submission held outside the server that received it (a
@@ -381,7 +350,10 @@ pub fn check_held_submission(
     v: Value,
     today: Date,
 ) -> Result<(Submission, ReferenceStatus), crate::Errors> {
-    check_with(t, v, today, ReferenceCheck::ContentOrIssued)
+    let content_or_issued = |s: &mut Submission| {
+        content_matches(s).or_else(|| keyed_hex(s).map(|_| ReferenceStatus::IssuedByServer))
+    };
+    check_with(t, v, today, &content_or_issued)
 }
 
 /// A stored filing as the server's API returns it (`{reference, received_at,
