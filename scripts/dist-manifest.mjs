@@ -19,9 +19,12 @@
 //   Each module's own wasm reads each file it lists, so a file it would refuse stops
 //   the release;
 //   Also the built-in requirement and self-inspection templates
-//   (requirements-<id>.<hash>.json, form-<id>.<hash>.json, every language in one file):
-//   the one a widget shows first among the files fetched before it renders, the others
-//   in the module's `onDemand` list, fetched when a widget asks;
+//   (requirements-<id>.<lang>.<hash>.json, form-<id>.<lang>.<hash>.json, cut per
+//   language: each text in that language and in zh-CN, which the engine requires; the
+//   engine merges the languages a page fetches): the one a widget shows first among the
+//   files fetched before it renders, the others in the module's `onDemand` list, fetched
+//   when a widget asks. The form builder edits every language of the template it starts
+//   from, so its module lists them whole (<name>.<hash>.json);
 // - DIST/yaojian.js: components/js/yaojian.js (bundled with the files it imports) with
 //   the manifest's short form (modules, and per kind its setting and property names)
 //   written in, so a page loads no manifest before its first widget.
@@ -138,19 +141,32 @@ const DATA_SOURCES = {
 };
 /** Where data file `name` is: one of DATA_SOURCES, or a built-in requirement template
  *  (`requirements-<id>`: data/requirements/<id>.json) or self-inspection template
- *  (`form-<id>`: data/forms/<id>.json), every language in one file. */
-function sourceOf(name) {
+ *  (`form-<id>`: data/forms/<id>.json), cut per language unless `whole`. */
+function sourceOf(name, whole) {
   const template = name.match(/^(requirements|form)-([a-z0-9-]+)$/);
   const folder = { requirements: "requirements", form: "forms" }[template?.[1]];
-  if (template && fs.existsSync(`data/${folder}/${template[2]}.json`)) return { source: `data/${folder}/${template[2]}.json` };
+  if (template && fs.existsSync(`data/${folder}/${template[2]}.json`)) return { source: `data/${folder}/${template[2]}.json`, cut: !whole };
   return DATA_SOURCES[name];
+}
+
+/** A template's document with each text ({zh-CN, zh-TW, en}) in `lang` and zh-CN only. */
+function cutToLang(v, lang) {
+  if (Array.isArray(v)) return v.map((x) => cutToLang(x, lang));
+  if (v === null || typeof v !== "object") return v;
+  const keys = Object.keys(v);
+  if (keys.length > 0 && keys.every((k) => LANGS.includes(k))) {
+    return Object.fromEntries(keys.filter((k) => k === "zh-CN" || k === lang).map((k) => [k, v[k]]));
+  }
+  return Object.fromEntries(keys.map((k) => [k, cutToLang(v[k], lang)]));
 }
 const dataFiles = new Map();
 
-/** Data file `name`'s files in dist/, by language (written once for every module). */
-function dataFile(name) {
-  if (dataFiles.has(name)) return dataFiles.get(name);
-  const spec = sourceOf(name);
+/** Data file `name`'s files in dist/, by language (written once for every module);
+ *  a template's `whole` (every language in one file) or cut per language. */
+function dataFile(name, whole) {
+  const key = `${name}${whole ? " whole" : ""}`;
+  if (dataFiles.has(key)) return dataFiles.get(key);
+  const spec = sourceOf(name, whole);
   if (!spec) throw new Error(`a module lists the data file "${name}", which scripts/dist-manifest.mjs does not know`);
   const doc = JSON.parse(fs.readFileSync(spec.source, "utf8"));
   const write = (body, label) => {
@@ -164,18 +180,22 @@ function dataFile(name) {
       const texts = Object.fromEntries(Object.entries(doc.texts).filter(([, t]) => t[lang]).map(([k, t]) => [k, { [lang]: t[lang] }]));
       files[lang] = write(Buffer.from(JSON.stringify({ schema: doc.schema, texts })), `${name}.${lang}`);
     }
+  } else if (spec.cut) {
+    for (const lang of LANGS) files[lang] = write(Buffer.from(JSON.stringify(cutToLang(doc, lang))), `${name}.${lang}`);
   } else {
     const file = write(Buffer.from(JSON.stringify(doc)), name);
     for (const lang of LANGS) files[lang] = file;
   }
-  dataFiles.set(name, files);
+  dataFiles.set(key, files);
   return files;
 }
 
 /** Module m's data files named `names`; its own wasm reads each (in order, every
- *  language's). */
+ *  language's, so a template's languages are merged as a page that switches merges
+ *  them). The builder's module has its templates whole. */
 function dataOf(m, names) {
-  const list = names.map((name) => ({ name, files: dataFile(name) }));
+  const whole = m.kinds.includes("form-builder");
+  const list = names.map((name) => ({ name, files: dataFile(name, whole) }));
   for (const lang of LANGS) {
     for (const d of list.filter((d) => d.files[lang])) {
       try {
@@ -236,4 +256,4 @@ const bundle = buildSync({
 fs.writeFileSync(path.join(dist, "yaojian.js"), bundle.outputFiles[0].contents);
 const css = path.join(dist, manifest.css);
 fs.writeFileSync(css, minified(fs.readFileSync(css, "utf8"), "css"));
-console.log(`dist: ${entries.length} modules (${entries.map((e) => e.name).join(", ")}), their catalogs in ${LANGS.join(", ")}, data files (${[...dataFiles.keys()].join(", ")}), yaojian-manifest.json, yaojian.js`);
+console.log(`dist: ${entries.length} modules (${entries.map((e) => e.name).join(", ")}), their catalogs in ${LANGS.join(", ")}, data files (${[...new Set([...dataFiles.keys()].map((k) => k.split(" ")[0]))].join(", ")}), yaojian-manifest.json, yaojian.js`);

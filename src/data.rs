@@ -7,6 +7,7 @@
 //! the engine goes on with empty data rather than panicking.
 
 use crate::error::{Errors, FieldError};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
 
 /// The refusal of a file whose name the engine does not know.
@@ -51,24 +52,82 @@ pub fn said_missing() -> Vec<&'static str> {
 /// The texts of the data files kept whole (the built-in templates a widget fetches when
 /// it shows one), by name. Each is kept for the life of the wasm instance.
 static TEXTS: Mutex<Vec<(String, &'static str)>> = Mutex::new(Vec::new());
+/// How many times a kept text was added or grew ([`generation`]).
+static GENERATION: AtomicU32 = AtomicU32::new(0);
 
-/// Keeps data file `name`'s text, already read and checked by the caller. A file is kept
-/// once: the same text again is accepted and changes nothing, another one is refused
-/// (`data.already_installed`).
-pub fn keep_text(name: &str, text: &str) -> Result<(), Errors> {
+/// Keeps data file `name`'s text, already read and checked by the caller (`check`, which
+/// is given the text to keep). A template's file comes cut to one language (its texts in
+/// that language and in zh-CN, `scripts/dist-manifest.mjs`): the file of another
+/// language is merged into the text kept ([`merge_json`]), so that the template then
+/// speaks both. The same text again changes nothing; a text that says anything else
+/// differently (another version of the file) is refused (`data.already_installed`).
+pub fn keep_text(
+    name: &str,
+    text: &str,
+    check: impl FnOnce(&str) -> Result<(), Errors>,
+) -> Result<(), Errors> {
+    let kept = self::text(name);
+    if kept == Some(text) {
+        return Ok(());
+    }
+    let merged;
+    let text = match kept {
+        None => text,
+        Some(kept) => {
+            let other = || -> Errors {
+                FieldError::new("$", "data.already_installed")
+                    .with("file", name)
+                    .into()
+            };
+            let mut doc: serde_json::Value = serde_json::from_str(kept).map_err(|_| other())?;
+            let more: serde_json::Value = serde_json::from_str(text).map_err(|_| other())?;
+            if !merge_json(&mut doc, &more) {
+                return Err(other());
+            }
+            merged = doc.to_string();
+            if merged == kept {
+                return Ok(());
+            }
+            &merged
+        }
+    };
+    check(text)?;
     let Ok(mut texts) = TEXTS.lock() else {
         return Ok(());
     };
-    match texts.iter().find(|(n, _)| n == name) {
-        Some((_, kept)) if *kept == text => Ok(()),
-        Some(_) => Err(FieldError::new("$", "data.already_installed")
-            .with("file", name)
-            .into()),
-        None => {
-            texts.push((name.to_string(), Box::leak(text.into())));
-            Ok(())
-        }
+    let leaked: &'static str = Box::leak(text.into());
+    match texts.iter_mut().find(|(n, _)| n == name) {
+        Some((_, t)) => *t = leaked,
+        None => texts.push((name.to_string(), leaked)),
     }
+    GENERATION.fetch_add(1, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Adds to `kept` what `more` has and it lacks (object members, at any depth): the texts
+/// of another language. Anything both have must be equal (arrays as long as each other,
+/// merged item by item); else `false`, and `kept` is half merged (the caller drops it).
+pub fn merge_json(kept: &mut serde_json::Value, more: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (kept, more) {
+        (Value::Object(a), Value::Object(b)) => b.iter().all(|(k, v)| match a.get_mut(k) {
+            Some(mine) => merge_json(mine, v),
+            None => {
+                a.insert(k.clone(), v.clone());
+                true
+            }
+        }),
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            a.iter_mut().zip(b).all(|(x, y)| merge_json(x, y))
+        }
+        (a, b) => a == b,
+    }
+}
+
+/// Changes whenever a kept text is added or grows (a template's other language merged):
+/// a widget that reads a built-in template keeps it until this changes.
+pub fn generation() -> u32 {
+    GENERATION.load(Ordering::Relaxed)
 }
 
 /// The text of data file `name`, when it was kept ([`keep_text`]).
@@ -123,11 +182,13 @@ impl BuiltInFiles {
             .strip_prefix(self.prefix)
             .filter(|id| self.ids.contains(id))
             .ok_or_else(|| unknown_file(name))?;
-        let said = read_id(text)?;
-        if said != id {
-            let e = FieldError::new("$.id", "data.other_template");
-            return Err(e.with("file", name).with("id", &said).into());
-        }
-        keep_text(name, text)
+        keep_text(name, text, |text| {
+            let said = read_id(text)?;
+            if said != id {
+                let e = FieldError::new("$.id", "data.other_template");
+                return Err(e.with("file", name).with("id", &said).into());
+            }
+            Ok(())
+        })
     }
 }

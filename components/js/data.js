@@ -57,10 +57,16 @@ function dataFile(name, url) {
   return fetched.get(url);
 }
 
-/** Module `m`'s files in `lang` (a catalog language): its catalog, then the data files
- *  it lists that have a file in `lang`. Resolves to [[name, file, text, url], …]. */
-export function fetchData(m, lang, base) {
-  const wanted = [["catalog", m.catalogs[lang]], ...(m.data ?? []).filter((d) => d.files[lang]).map((d) => [d.name, d.files[lang]])];
+/** Module `m`'s files in `lang` (a catalog language): its catalog; the data files it
+ *  lists that have a file in `lang`, but those `needless` names (a built-in template
+ *  the element does not show) unless the instance has them; and those of its files
+ *  fetched when asked (`m.onDemand`) that its instance has, or was asked for, in another
+ *  language: a built-in template comes cut per language, and the engine merges what each
+ *  language's file adds. Resolves to [[name, file, text, url], …]. */
+export function fetchData(m, lang, base, needless = () => false) {
+  const had = (d) => m.asked?.has(d.name) || Object.values(d.files).some((f) => m.installed.has(f));
+  const listed = [...(m.data ?? []).filter((d) => had(d) || !needless(d.name)), ...(m.onDemand ?? []).filter(had)];
+  const wanted = [["catalog", m.catalogs[lang]], ...listed.filter((d) => d.files[lang]).map((d) => [d.name, d.files[lang]])];
   return Promise.all(wanted.map(async ([name, file]) => {
     const url = new URL(file, base).href;
     return [name, file, await dataFile(file, url), url];
@@ -72,7 +78,9 @@ export function fetchData(m, lang, base) {
  *  module does not list is unavailable. */
 export function fetchOnDemand(m, names, lang, base) {
   return Promise.all(names.map(async (name) => {
-    const file = (m.onDemand ?? []).find((d) => d.name === name)?.files[lang];
+    // Or one it lists among the files fetched beside the wasm, which an element with a
+    // template of its own went without (templatesNotShown()).
+    const file = [...(m.onDemand ?? []), ...(m.data ?? [])].find((d) => d.name === name)?.files[lang];
     if (!file) throw new DataUnavailable(String(name), "not a data file of this module");
     const url = new URL(file, base).href;
     return [name, file, await dataFile(file, url), url];

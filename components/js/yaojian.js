@@ -42,8 +42,9 @@ const ELEMENTS = MANIFEST?.elements ?? [];
 // The modules: the kinds each serves, its files, its weight (brotli), and while the page
 // uses it, its live instance (`core`, the glue's namespace), the load under way
 // (`ready`), the instance's number (`generation`) and the panics so far.
-// The data files installed in the live instance are `installed` (by file name).
-const modules = (MANIFEST?.modules ?? []).map((m) => ({ ...m, used: false, core: null, ready: null, generation: 0, recoveries: 0, panic: null, installed: new Set() }));
+// The data files installed in the live instance are `installed` (by file name); the
+// names of those its widgets asked for (`onDemand`), `asked`.
+const modules = (MANIFEST?.modules ?? []).map((m) => ({ ...m, used: false, core: null, ready: null, generation: 0, recoveries: 0, panic: null, installed: new Set(), asked: new Set() }));
 // Every widget's full contract (titles, meanings, events), once load() has read the manifest.
 let contracts = null;
 
@@ -96,6 +97,7 @@ async function instantiate(m) {
   const g = m.generation;
   core.setPanicHandler((message) => { if (g === m.generation) onPanic(m, message); });
   m.installed = new Set();
+  m.asked = new Set();
   m.core = core;
   return exports;
 }
@@ -208,6 +210,21 @@ function stylesOf(module) {
   return new URL(module.css ?? "yaojian.css", BASE).href;
 }
 
+/**
+ * Which of its module's built-in templates (data files `form-<id>`, `requirements-<id>`)
+ * an element will not show, so they are not fetched beside the wasm: all of them when
+ * the page gives it a template of its own (the `template` property or option, or
+ * `template-src`), the others when `template-id` names one. Should the widget want one
+ * later, it asks (wantData()).
+ */
+function templatesNotShown({ element, options, pending }) {
+  const given = [...(early.get(element) ?? []), ...pending].some(([name, v]) => name === "template" && v != null);
+  const own = given || options.template != null || options.templateSrc != null || element.hasAttribute("template-src");
+  const id = options.templateId ?? element.getAttribute("template-id");
+  const builtIn = (name) => /^(form|requirements)-/.test(name);
+  return (name) => builtIn(name) && (own || (id !== null && id !== undefined && name !== `form-${id}`));
+}
+
 async function mountNew(element, options) {
   const kind = options.widget ?? element.localName.replace(/^yj-/, "");
   const module = options[MODULE] ?? pickModule(kind);
@@ -218,7 +235,10 @@ async function mountNew(element, options) {
   try {
     if (!module) throw new Error(`yaojian: no widget "${kind}" in this build`);
     // The words, data and styles are fetched while the wasm downloads.
-    files = fetchData(module, lang, dataBase(element, options, BASE));
+    // A page gives an element its template just after adding it: look once its script
+    // has run (a microtask later), so as not to fetch a template it will not show.
+    await null;
+    files = fetchData(module, lang, dataBase(element, options, BASE), templatesNotShown(state));
     files.catch(() => {}); // reported below, once the widget has a place to say it
     if (isolationOf(element, options) !== "light") preloadStyles(stylesOf(module));
     await loadModule(module);
@@ -449,6 +469,8 @@ async function wantData(state, names) {
   const { element, module } = state;
   const lang = catalogLang(langOf(element, state.options));
   const wanted = () => instances.get(element) === state && module.core !== null;
+  // A language switch from now on fetches these too (fetchData()), even before they are here.
+  for (const name of names) module.asked.add(name);
   try {
     const fetched = await fetchOnDemand(module, names, lang, dataBase(element, state.options, BASE));
     if (!wanted()) return;

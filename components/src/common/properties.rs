@@ -86,10 +86,13 @@ pub fn use_template(
         None if needed => engine::files_wanted([engine::chosen_id(id.as_deref())]),
         _ => Vec::new(),
     };
+    // A built-in template grows when a language switch brings its texts in that
+    // language (`yaojian::data::generation`): read it again then.
     let key = (
         template.as_ref().map(|t| Rc::as_ptr(t) as usize),
         id.clone(),
         wanted.is_empty(),
+        yaojian::data::generation(),
     );
     crate::common::data::use_data_wanted(wanted, on_emit);
     use_memo(key, move |_| template_of(&template, id.as_deref()))
