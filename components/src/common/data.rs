@@ -25,11 +25,12 @@ pub fn installed() {
     }
 }
 
-/// Asks the host for the data files `wanted` (in the order they are installed; none
-/// when empty) and draws the widget again once they are installed. Asked again when the
-/// names change or the widget mounts afresh.
+/// Asks the host for the data files `wanted` (in the order they are installed, each once
+/// however often it is named; none when empty) and draws the widget again once they are
+/// installed. Asked again when the names change or the widget mounts afresh.
 #[hook]
-pub fn use_data_wanted(wanted: Vec<String>, on_emit: &Callback<Value>) {
+pub fn use_data_wanted(named: Vec<String>, on_emit: &Callback<Value>) {
+    let wanted = each_once(named);
     let redraw = use_force_update();
     let on_emit = on_emit.clone();
     use_effect_with(wanted, move |wanted| {
@@ -46,4 +47,38 @@ pub fn use_data_wanted(wanted: Vec<String>, on_emit: &Callback<Value>) {
             }
         }
     });
+}
+
+/// `names` in their order, each once.
+fn each_once(names: Vec<String>) -> Vec<String> {
+    let mut once: Vec<String> = Vec::with_capacity(names.len());
+    for n in names {
+        if !once.contains(&n) {
+            once.push(n);
+        }
+    }
+    once
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn a_file_named_by_two_needs_is_asked_for_once_in_first_order() {
+        let names = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let both = names(&[
+            "penalty-rules",
+            "penalty-benchmark",
+            "penalty-rules",
+            "requirements-x",
+        ]);
+        assert_eq!(
+            super::each_once(both),
+            names(&["penalty-rules", "penalty-benchmark", "requirements-x"])
+        );
+        assert!(super::each_once(Vec::new()).is_empty());
+    }
 }

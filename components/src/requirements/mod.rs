@@ -179,21 +179,18 @@ fn use_late_value_check(
 /// the penalty data when the host gave a benchmark, and what the template chosen needs
 /// (its file; the penalty data for the 不予处罚 one). And whether the template waits.
 fn files_wanted(props: &RequirementsProps, chosen: &str) -> (Vec<String>, bool) {
-    let mut wanted = Vec::new();
-    if props.benchmark.is_some() {
-        wanted = penalty::data::files_wanted();
-    }
+    let for_benchmark = match props.benchmark {
+        Some(_) => penalty::data::files_wanted(),
+        None => Vec::new(),
+    };
     let for_template = match props.template {
         Some(_) => Vec::new(),
         None => rq::files_wanted(chosen),
     };
     let waits = !for_template.is_empty();
-    for f in for_template {
-        if !wanted.contains(&f) {
-            wanted.push(f);
-        }
-    }
-    (wanted, waits)
+    // Both may name the penalty data (the 不予处罚 template is built from it):
+    // use_data_wanted asks for each file once.
+    ([for_benchmark, for_template].concat(), waits)
 }
 
 #[function_component(Requirements)]
