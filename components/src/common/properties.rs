@@ -70,18 +70,27 @@ pub fn benchmark_property(json: &str) -> Result<Option<Rc<Benchmark>>, Vec<Field
     }
 }
 
+/// The template a widget shows ([`use_template`]).
+pub struct ShownTemplate {
+    /// The host's template, else the built-in one; `None` while that one's file is on
+    /// its way.
+    pub template: Rc<Option<Rc<Template>>>,
+    /// Whether the built-in template is needed and its file is not here yet (asked for).
+    pub on_its_way: bool,
+}
+
 /// The template a widget shows, recomputed only when the host gives another one or the
 /// built-in one's file arrives: compared by pointer, not by walking every question on
 /// every render. A built-in template not fetched yet is asked for (`data.wanted`, through
 /// `on_emit`) while it is `needed` (not while the server's copy is shown), and is `None`
-/// until it is here ([`template_on_its_way`]).
+/// until it is here.
 #[hook]
 pub fn use_template(
     template: Option<Rc<Template>>,
     id: Option<AttrValue>,
     needed: bool,
     on_emit: &Callback<Value>,
-) -> Rc<Option<Rc<Template>>> {
+) -> ShownTemplate {
     let wanted = match template {
         None if needed => engine::files_wanted([engine::chosen_id(id.as_deref())]),
         _ => Vec::new(),
@@ -94,8 +103,13 @@ pub fn use_template(
         wanted.is_empty(),
         yaojian::data::generation(),
     );
+    let on_its_way = !wanted.is_empty();
     crate::common::data::use_data_wanted(wanted, on_emit);
-    use_memo(key, move |_| template_of(&template, id.as_deref()))
+    let template = use_memo(key, move |_| template_of(&template, id.as_deref()));
+    ShownTemplate {
+        template,
+        on_its_way,
+    }
 }
 
 /// The host's template, else the built-in `id` (by default the engine's,
@@ -107,8 +121,8 @@ pub fn template_of(template: &Option<Rc<Template>>, id: Option<&str>) -> Option<
     }
 }
 
-/// Whether the template a widget shows is a built-in one whose file is not here yet
-/// (asked for by [`use_template`]).
+/// Whether the template a host's value is checked against is a built-in one whose file
+/// is not here yet (a widget's render reads [`ShownTemplate::on_its_way`]).
 pub fn template_on_its_way(template: &Option<Rc<Template>>, id: Option<&str>) -> bool {
     template.is_none() && !engine::files_wanted([engine::chosen_id(id)]).is_empty()
 }

@@ -342,6 +342,16 @@ pub fn use_server_template(
     (*state).clone()
 }
 
+/// The template a form widget shows ([`use_form_template`]).
+pub struct FormTemplate {
+    /// How the server's copy of the template stands.
+    pub from_server: ServerTemplate,
+    /// The server's copy once it came, else the host's or the built-in one.
+    pub template: std::rc::Rc<Option<std::rc::Rc<yaojian::form::Template>>>,
+    /// Whether the built-in template is shown and its file is not here yet.
+    pub built_in_on_its_way: bool,
+}
+
 /// The template a form widget shows, and how the server's copy of it stands: with
 /// `endpoint` (and no template from the host), the server's copy of `id` once it came;
 /// else the host's or the built-in one.
@@ -352,19 +362,20 @@ pub fn use_form_template(
     id: Option<yew::AttrValue>,
     lang: Lang,
     on_emit: &yew::Callback<Value>,
-) -> (
-    ServerTemplate,
-    std::rc::Rc<Option<std::rc::Rc<yaojian::form::Template>>>,
-) {
+) -> FormTemplate {
     let from_server =
         use_server_template(endpoint.filter(|_| template.is_none()), id.clone(), lang);
     let needed = !matches!(from_server, ServerTemplate::Ready(_));
     let built_in = crate::common::properties::use_template(template, id, needed, on_emit);
-    let chosen = yew::use_memo((from_server.clone(), built_in), |(s, b)| match s {
+    let chosen = yew::use_memo((from_server.clone(), built_in.template), |(s, b)| match s {
         ServerTemplate::Ready(t) => Some(t.clone()),
         _ => (**b).clone(),
     });
-    (from_server, chosen)
+    FormTemplate {
+        from_server,
+        template: chosen,
+        built_in_on_its_way: built_in.on_its_way,
+    }
 }
 
 /// The `token` property (a text property: `yaojian.js` hands the page's string over as a

@@ -42,7 +42,8 @@ pub struct RequirementsProps {
 /// what fits the template).
 #[derive(Clone, PartialEq, Default)]
 pub struct State {
-    template_id: String,
+    /// The built-in template chosen; `None`: the engine's default ([`rq::chosen_id`]).
+    template_id: Option<String>,
     answers: Map<String, Value>,
     have: Vec<String>,
 }
@@ -50,7 +51,7 @@ pub struct State {
 impl State {
     fn from_value(v: &Value) -> State {
         State {
-            template_id: v["template"].as_str().unwrap_or_default().to_string(),
+            template_id: template_named(v),
             answers: v["answers"].as_object().cloned().unwrap_or_default(),
             have: v["have"]
                 .as_array()
@@ -64,9 +65,10 @@ impl State {
     }
 }
 
-/// The built-in template state `id` names (the engine's choice when it names none).
-fn chosen(id: &str) -> &str {
-    rq::chosen_id(Some(id).filter(|id| !id.is_empty()))
+/// The built-in template a value names (`template`; none, or an empty one, leaves the
+/// choice to the engine).
+fn template_named(v: &Value) -> Option<String> {
+    v["template"].as_str().filter(|id| !id.is_empty()).map(str::to_string)
 }
 
 /// The host's benchmark: as read when it was set, or read once the penalty data it is
@@ -96,7 +98,7 @@ pub enum Action {
     /// A value from the host.
     Load(State),
     /// Another built-in template: start again.
-    Template(String),
+    Template(Option<String>),
     Answer(String, Value),
     /// A requirement ticked as met, or not.
     Have(String, bool),
@@ -161,16 +163,15 @@ fn use_late_value_check(
     d: &UseReducerDispatcher<State>,
 ) {
     let (p, b, d) = (props.clone(), benchmark.clone(), d.clone());
-    let named = |v: &Value| v["template"].as_str().unwrap_or_default().to_string();
     // Ready once its template's files are here too (not just the template shown).
     let ready = template.is_some()
         && props.value.as_deref().is_some_and(|v| {
-            props.template.is_some() || rq::files_wanted(chosen(&named(v))).is_empty()
+            props.template.is_some() || rq::files_wanted(rq::chosen_id(template_named(v).as_deref())).is_empty()
         });
     crate::common::properties::use_late_check(props.value.clone(), ready, move |v| {
         if let Err(e) = rq::check_start(v, p.template.as_deref(), b.as_deref()) {
             p.on_emit.emit(crate::common::events::refusal("property", "value", &e, p.lang));
-            d.dispatch(Action::Template(named(v)));
+            d.dispatch(Action::Template(template_named(v)));
         }
     });
 }
@@ -208,7 +209,7 @@ pub fn requirements(props: &RequirementsProps) -> Html {
             d.dispatch(Action::Load(State::from_value(v)))
         });
     }
-    let chosen = chosen(&state.template_id);
+    let chosen = rq::chosen_id(state.template_id.as_deref());
     let (wanted, loading) = files_wanted(props, chosen);
     let benchmark = use_host_benchmark(props, penalty::data::files_wanted().is_empty());
     let template = match &props.template {
@@ -237,7 +238,7 @@ pub fn requirements(props: &RequirementsProps) -> Html {
             let id = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            d.dispatch(Action::Template(id))
+            d.dispatch(Action::Template(Some(id)))
         })
     };
     html! {

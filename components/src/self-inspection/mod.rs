@@ -19,7 +19,7 @@ mod tests;
 mod views;
 
 use crate::common::events::{json_of, Emitted, TemplateRef};
-use crate::common::properties::{template_error_panel, template_on_its_way, use_late_check};
+use crate::common::properties::{template_error_panel, use_late_check};
 use crate::common::server::{Person, ServerTemplate};
 use crate::common::{print_page, t, tf};
 use fields::Ctx;
@@ -378,6 +378,7 @@ fn sender_for(
 fn template_or_why(
     props: &SelfInspectionProps,
     from_server: &ServerTemplate,
+    built_in_on_its_way: bool,
     template: &Option<Rc<Template>>,
 ) -> Result<Rc<Template>, Html> {
     let lang = props.lang;
@@ -389,7 +390,7 @@ fn template_or_why(
             return Err(html! { <p class="yj-si__loading" role="status">{ t(lang, "si.loading_template") }</p> })
         }
         ServerTemplate::Failed(errs) => return Err(template_error_panel(errs, lang)),
-        _ if template.is_none() && template_on_its_way(&props.template, props.template_id.as_deref()) => {
+        _ if built_in_on_its_way => {
             return Err(html! { <p class="yj-si__loading" role="status">{ t(lang, "si.loading_built_in") }</p> })
         }
         _ => {}
@@ -420,13 +421,14 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
     let prefix = crate::common::use_id_prefix("yj-si");
     let server = props.server.endpoint();
     // The server's copy of the template, unless the host gave one.
-    let (from_server, template) = crate::common::server::use_form_template(
-        server.clone(),
-        props.template.clone(),
-        props.template_id.clone(),
-        lang,
-        &props.on_emit,
-    );
+    let crate::common::server::FormTemplate { from_server, template, built_in_on_its_way } =
+        crate::common::server::use_form_template(
+            server.clone(),
+            props.template.clone(),
+            props.template_id.clone(),
+            lang,
+            &props.on_emit,
+        );
     let state = {
         let (v, t) = (props.value.clone(), template.clone());
         use_reducer(move || {
@@ -473,7 +475,7 @@ pub fn self_inspection(props: &SelfInspectionProps) -> Html {
         html! { <div class="yj-widget yj-si" lang={lang.tag()} ref={root.clone()}>{ body }</div> }
     };
 
-    let t = match template_or_why(props, &from_server, template.as_ref()) {
+    let t = match template_or_why(props, &from_server, built_in_on_its_way, template.as_ref()) {
         Ok(t) => t,
         Err(why) => return wrap(why),
     };

@@ -218,12 +218,19 @@ fn export_callback(
     })
 }
 
+/// Whether the template is on its way (`any`), and whether it is the built-in one's file.
+#[derive(Clone, Copy)]
+struct Loading {
+    any: bool,
+    built_in: bool,
+}
+
 /// The template and its summary, or what to show instead: the host's template errors,
 /// the server's template on its way (`loading`) or refused, or no template by that id.
 fn template_or_why(
     props: &SubmissionsSummaryProps,
     from_server: &ServerTemplate,
-    loading: bool,
+    loading: Loading,
     template: Option<Rc<Template>>,
     summary: Option<Rc<Summary>>,
 ) -> Result<(Rc<Template>, Rc<Summary>), Html> {
@@ -231,9 +238,8 @@ fn template_or_why(
     if let Some(errs) = &props.template_errors {
         return Err(crate::common::properties::template_error_panel(errs, lang));
     }
-    if loading {
-        let built_in = crate::common::properties::template_on_its_way(&props.template, props.template_id.as_deref());
-        let key = if built_in { "fs.loading_built_in" } else { "fs.loading_template" };
+    if loading.any {
+        let key = if loading.built_in { "fs.loading_built_in" } else { "fs.loading_template" };
         return Err(html! { <p class="yj-fs__loading" role="status">{ t(lang, key) }</p> });
     }
     if let ServerTemplate::Failed(errs) = from_server {
@@ -256,17 +262,18 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     // With `endpoint`, a template that is not built in is the server's (a bureau's own
     // form, published there); a built-in one is at hand.
     let published = props.template_id.as_deref().is_some_and(|id| !engine::is_built_in(id));
-    let (from_server, template) = crate::common::server::use_form_template(
-        props.server.endpoint().filter(|_| published),
-        props.template.clone(),
-        props.template_id.clone(),
-        lang,
-        &props.on_emit,
-    );
+    let crate::common::server::FormTemplate { from_server, template, built_in_on_its_way } =
+        crate::common::server::use_form_template(
+            props.server.endpoint().filter(|_| published),
+            props.template.clone(),
+            props.template_id.clone(),
+            lang,
+            &props.on_emit,
+        );
     // On its way: asked for, or about to be (the first drawing, before the request); or
     // a built-in template's file not here yet.
     let loading = from_server == ServerTemplate::Loading
-        || (template.is_none() && crate::common::properties::template_on_its_way(&props.template, props.template_id.as_deref()))
+        || built_in_on_its_way
         || (from_server == ServerTemplate::NotUsed && published && props.server.endpoint().is_some() && props.template.is_none());
     let state = {
         let v = props.value.clone();
@@ -312,7 +319,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     server::use_server_batch(props, (*template).clone().filter(|_| !loading), state.dispatcher());
 
     let wrap = |body: Html| html! { <div class="yj-widget yj-fs" lang={lang.tag()}>{ body }</div> };
-    let (tpl, sum) = match template_or_why(props, &from_server, loading, (*template).clone(), (*summary).clone()) {
+    let (tpl, sum) = match template_or_why(props, &from_server, Loading { any: loading, built_in: built_in_on_its_way }, (*template).clone(), (*summary).clone()) {
         Ok(both) => both,
         Err(why) => return wrap(why),
     };
