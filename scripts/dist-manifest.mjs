@@ -2,7 +2,8 @@
 // their content, and writes what yaojian.js needs to load them:
 // - DIST/<module>.<hash>.js and DIST/<module>.<hash>.wasm, one pair per module: each
 //   widget's own, and a group's (several widgets a page shows together) only when it
-//   is lighter than its widgets' modules together;
+//   is lighter than its widgets' modules together; wasm-bindgen's import names made
+//   short in both (scripts/wasm-imports.mjs: 2-3 KB brotli less a page);
 // - DIST/yaojian-manifest.json: every module (its kinds, files, brotli weight) and every
 //   widget's contract (from the wasm's widgetContracts(), so the page needs no wasm to
 //   define the elements);
@@ -40,6 +41,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildSync, transformSync } from "esbuild";
 import { brotli } from "./page-weights.mjs";
+import { shortenImports } from "./wasm-imports.mjs";
 
 const [out = "target/per-widget/out", dist = "dist"] = process.argv.slice(2);
 const SOURCE = "components/js/yaojian.js";
@@ -54,9 +56,14 @@ const hash = (body) => crypto.createHash("sha256").update(body).digest("hex").sl
 /** A built module: its kinds (the contracts its wasm lists) and its two files. */
 async function built(name) {
   const dir = path.join(out, name);
-  const glue = Buffer.from(minified(fs.readFileSync(path.join(dir, "yaojian_core.js"), "utf8"), "js"));
-  const wasm = fs.readFileSync(path.join(dir, "yaojian_core_bg.wasm"));
-  const core = await import(pathToFileURL(path.join(dir, "yaojian_core.js")).href);
+  // Short import names in both files (scripts/wasm-imports.mjs); the glue is loaded here
+  // as shipped, so a pair that would not link fails the release.
+  const short = shortenImports(fs.readFileSync(path.join(dir, "yaojian_core_bg.wasm")), fs.readFileSync(path.join(dir, "yaojian_core.js"), "utf8"));
+  const shortGlue = path.join(dir, "yaojian_core.short.js");
+  fs.writeFileSync(shortGlue, short.glue);
+  const glue = Buffer.from(minified(short.glue, "js"));
+  const wasm = short.wasm;
+  const core = await import(pathToFileURL(shortGlue).href);
   core.initSync({ module: wasm });
   const contracts = JSON.parse(core.widgetContracts());
   const words = JSON.parse(core.catalogWords());
