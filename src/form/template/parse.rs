@@ -94,8 +94,9 @@ fn known_lang(tag: &str) -> bool {
 #[derive(Default)]
 pub(super) struct Parser {
     errs: Vec<FieldError>,
-    /// Top-level ids seen so far (conditions may refer to these).
-    seen: Vec<String>,
+    /// Top-level ids seen so far (conditions may refer to these); a set, looked up for
+    /// every question a condition names.
+    seen: HashSet<String>,
     /// Every id in the template, groups' columns included: ids are unique template-wide.
     /// A set, not a list: a template of 1,500 questions looked each id up in all the
     /// others (a quadratic scan, 5-8 ms of a big form's first draw in the browser).
@@ -129,7 +130,7 @@ impl Parser {
 
     fn expr(&mut self, v: Option<Value>, path: String, row: &[String]) -> Option<Expr> {
         let v = v.filter(|v| !v.is_null())?;
-        let known = |q: &str| self.seen.iter().any(|s| s == q) || row.iter().any(|s| s == q);
+        let known = |q: &str| self.seen.contains(q) || row.iter().any(|s| s == q);
         match Expr::parse(&v, &path, Some(&known)) {
             Ok(e) => Some(e),
             Err(mut e) => {
@@ -187,7 +188,7 @@ impl Parser {
                 let id = q.id.clone();
                 let parsed = self.question(q, &qp, None);
                 index.insert(id.clone(), (si, qi));
-                self.seen.push(id);
+                self.seen.insert(id);
                 questions.push(parsed);
             }
             sections.push(Section {
@@ -427,7 +428,7 @@ impl Parser {
             &format!("{fp}.provision"),
         );
         // The finding may look at the question itself.
-        self.seen.push(id.to_string());
+        let added = self.seen.insert(id.to_string());
         let when = match f.when {
             Some(w) => self.expr(Some(w), format!("{fp}.when"), &[]),
             None if kind == Kind::YesNo => Some(Expr::Equals(id.to_string(), Value::Bool(true))),
@@ -436,7 +437,9 @@ impl Parser {
                 None
             }
         };
-        self.seen.pop();
+        if added {
+            self.seen.remove(id);
+        }
         if let Some(r) = &f.rule {
             if crate::penalty::rules::rule_table().get(r).is_none() {
                 self.err(format!("{fp}.rule"), "unknown_rule")
