@@ -122,9 +122,11 @@ export function shortenImports(wasm, glue) {
   for (const [long, short] of names) {
     const uses = text.split(long).length - 1;
     if (uses !== 1) throw new Error(`wasm import ${long}: the glue names it ${uses} times, not once`);
-    // A long name is never part of another (each ends in its own hash), so a plain
-    // replacement is exact; the glue's other identifiers never start with "__wbg"/"__wbindgen"
-    // and a short name stands only as a property of the imports object.
+    // The glue names this import exactly once (checked just above, on the text as it is
+    // now): its definition, a key of the imports object, where a short name (letters only,
+    // a keyword included) is a valid key. Each long name ends in its own hash, so it is no
+    // part of the glue's other `__wbg_`/`__wbindgen_` names (`__wbg_init`, `__wbg_ptr`),
+    // and if it ever were, the count would stop the release rather than misplace it.
     text = text.replace(long, short);
   }
   return { wasm: Buffer.concat(sections), glue: text, renamed: names.size };
