@@ -94,9 +94,9 @@ fn known_lang(tag: &str) -> bool {
 #[derive(Default)]
 pub(super) struct Parser {
     errs: Vec<FieldError>,
-    /// Top-level ids seen so far (conditions may refer to these); a set, looked up for
-    /// every question a condition names.
-    seen: HashSet<String>,
+    /// Each top-level question parsed so far, by id: where it is (the template's index),
+    /// and the ids a condition may refer to.
+    index: HashMap<String, (usize, usize)>,
     /// Every id in the template, groups' columns included: ids are unique template-wide.
     /// A set, not a list: a template of 1,500 questions looked each id up in all the
     /// others (a quadratic scan, 5-8 ms of a big form's first draw in the browser).
@@ -130,7 +130,7 @@ impl Parser {
 
     fn expr(&mut self, v: Option<Value>, path: String, row: &[String]) -> Option<Expr> {
         let v = v.filter(|v| !v.is_null())?;
-        let known = |q: &str| self.seen.contains(q) || row.iter().any(|s| s == q);
+        let known = |q: &str| self.index.contains_key(q) || row.iter().any(|s| s == q);
         match Expr::parse(&v, &path, Some(&known)) {
             Ok(e) => Some(e),
             Err(mut e) => {
@@ -171,7 +171,6 @@ impl Parser {
         }
         let mut sections = Vec::new();
         let mut section_ids: Vec<String> = Vec::new();
-        let mut index = HashMap::new();
         for (si, s) in raw.sections.into_iter().enumerate() {
             let p = format!("$.sections[{si}]");
             if !valid_id(&s.id) || section_ids.contains(&s.id) {
@@ -187,8 +186,7 @@ impl Parser {
                 let qp = format!("{p}.questions[{qi}]");
                 let id = q.id.clone();
                 let parsed = self.question(q, &qp, None);
-                index.insert(id.clone(), (si, qi));
-                self.seen.insert(id);
+                self.index.insert(id, (si, qi));
                 questions.push(parsed);
             }
             sections.push(Section {
@@ -206,7 +204,7 @@ impl Parser {
             ("identifier", &submitter.identifier),
         ] {
             if let Some(id) = id {
-                if !index.contains_key(id) {
+                if !self.index.contains_key(id) {
                     self.err(format!("$.submitter.{field}"), "unknown_question")
                         .param("id", id);
                 }
@@ -228,7 +226,7 @@ impl Parser {
             sections,
             submitter,
             filers: raw.filers,
-            index,
+            index: self.index,
         })
     }
 
@@ -428,18 +426,14 @@ impl Parser {
             &format!("{fp}.provision"),
         );
         // The finding may look at the question itself.
-        let added = self.seen.insert(id.to_string());
         let when = match f.when {
-            Some(w) => self.expr(Some(w), format!("{fp}.when"), &[]),
+            Some(w) => self.expr(Some(w), format!("{fp}.when"), &[id.to_string()]),
             None if kind == Kind::YesNo => Some(Expr::Equals(id.to_string(), Value::Bool(true))),
             None => {
                 self.err(format!("{fp}.when"), "finding_when");
                 None
             }
         };
-        if added {
-            self.seen.remove(id);
-        }
         if let Some(r) = &f.rule {
             if crate::penalty::rules::rule_table().get(r).is_none() {
                 self.err(format!("{fp}.rule"), "unknown_rule")
