@@ -218,19 +218,14 @@ fn export_callback(
     })
 }
 
-/// Whether the template is on its way (`any`), and whether it is the built-in one's file.
-#[derive(Clone, Copy)]
-struct Loading {
-    any: bool,
-    built_in: bool,
-}
-
 /// The template and its summary, or what to show instead: the host's template errors,
-/// the server's template on its way (`loading`) or refused, or no template by that id.
+/// the server's template or the built-in one's file on its way (`loading`) or refused, or
+/// no template by that id.
 fn template_or_why(
     props: &SubmissionsSummaryProps,
     from_server: &ServerTemplate,
-    loading: Loading,
+    loading: bool,
+    built_in_on_its_way: bool,
     template: Option<Rc<Template>>,
     summary: Option<Rc<Summary>>,
 ) -> Result<(Rc<Template>, Rc<Summary>), Html> {
@@ -238,8 +233,8 @@ fn template_or_why(
     if let Some(errs) = &props.template_errors {
         return Err(crate::common::properties::template_error_panel(errs, lang));
     }
-    if loading.any {
-        let key = if loading.built_in { "fs.loading_built_in" } else { "fs.loading_template" };
+    if loading {
+        let key = if built_in_on_its_way { "fs.loading_built_in" } else { "fs.loading_template" };
         return Err(html! { <p class="yj-fs__loading" role="status">{ t(lang, key) }</p> });
     }
     if let ServerTemplate::Failed(errs) = from_server {
@@ -319,7 +314,7 @@ pub fn submissions_summary(props: &SubmissionsSummaryProps) -> Html {
     server::use_server_batch(props, (*template).clone().filter(|_| !loading), state.dispatcher());
 
     let wrap = |body: Html| html! { <div class="yj-widget yj-fs" lang={lang.tag()}>{ body }</div> };
-    let (tpl, sum) = match template_or_why(props, &from_server, Loading { any: loading, built_in: built_in_on_its_way }, (*template).clone(), (*summary).clone()) {
+    let (tpl, sum) = match template_or_why(props, &from_server, loading, built_in_on_its_way, (*template).clone(), (*summary).clone()) {
         Ok(both) => both,
         Err(why) => return wrap(why),
     };
