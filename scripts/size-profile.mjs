@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
+import { readImports, uleb as readUleb } from "./wasm-imports.mjs";
 
 /** Rust's legacy mangling (`_ZN3std2io5stdio6_print17h…E`) → `std::io::stdio::_print`;
  * a name without it loses its hash. */
@@ -37,13 +38,9 @@ function demangle(s) {
 function read(buf) {
   let pos = 8;
   const uleb = () => {
-    let result = 0, shift = 0, byte;
-    do {
-      byte = buf[pos++];
-      result += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return result;
+    let value;
+    [value, pos] = readUleb(buf, pos);
+    return value;
   };
   const name = () => { const n = uleb(); const s = buf.toString("utf8", pos, pos + n); pos += n; return s; };
   let imported = 0;
@@ -74,15 +71,7 @@ function read(buf) {
       raw[id] = buf.subarray(pos, end);
       sections.push([["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "data count"][id] ?? `#${id}`, size]);
       if (id === 2) {
-        const count = uleb();
-        for (let k = 0; k < count; k++) {
-          name(); name();
-          const kind = buf[pos++];
-          if (kind === 0) { uleb(); imported++; }
-          else if (kind === 1) { pos++; const f = buf[pos++]; uleb(); if (f & 1) uleb(); }
-          else if (kind === 2) { const f = buf[pos++]; uleb(); if (f & 1) uleb(); }
-          else if (kind === 3) { pos += 2; }
-        }
+        imported = readImports(buf, pos, end).filter((i) => i.kind === 0).length;
       } else if (id === 10) {
         const count = uleb();
         for (let k = 0; k < count; k++) { const s = uleb(); bodies.push([imported + k, s]); pos += s; }

@@ -4,13 +4,14 @@
 // wasm's import section and the glue). shortenImports() gives every import wasm-bindgen
 // named (`__wbg_…`, `__wbindgen_…`) a short name (`a`, `b`, … `aB`) in both, and refuses a
 // glue that does not name each import exactly once, so a module it passes links as before.
-// Used by scripts/dist-manifest.mjs; tests/e2e/wasm-imports.test.mjs tests it.
+// Used by scripts/dist-manifest.mjs; tests/e2e/wasm-imports.test.mjs tests it. Its
+// readers of the binary (uleb, readImports) serve scripts/size-profile.mjs too.
 
 /** Whether wasm-bindgen named this import (and its glue defines it). */
 const bindgenName = (field) => /^__wb(g|indgen)_[A-Za-z0-9_]+$/.test(field);
 
 /** Reads an unsigned LEB128 at `pos`; returns [value, next position]. */
-function uleb(buf, pos) {
+export function uleb(buf, pos) {
   let value = 0, shift = 0, byte;
   do {
     byte = buf[pos++];
@@ -54,6 +55,27 @@ function skipDescription(buf, pos) {
   }
 }
 
+/** The imports of an import section whose body runs from `start` to `end`: each one's
+ *  module, field, kind (0: a function) and description bytes. */
+export function readImports(buf, start, end) {
+  let [count, pos] = uleb(buf, start);
+  const imports = [];
+  while (count--) {
+    const [moduleLen, p1] = uleb(buf, pos);
+    const [fieldLen, p2] = uleb(buf, p1 + moduleLen);
+    const descStart = p2 + fieldLen;
+    pos = skipDescription(buf, descStart);
+    imports.push({
+      module: buf.toString("utf8", p1, p1 + moduleLen),
+      field: buf.toString("utf8", p2, descStart),
+      kind: buf[descStart],
+      description: buf.subarray(descStart, pos),
+    });
+  }
+  if (pos !== end) throw new Error("wasm import section: its length does not match its imports");
+  return imports;
+}
+
 /** The nth short name: a, b, … z, A, … Z, aa, ab, … */
 function shortName(n) {
   const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -65,26 +87,19 @@ function shortName(n) {
   return s;
 }
 
-/** The field names of every import of the module. */
-function importFields(wasm) {
-  return WebAssembly.Module.imports(new WebAssembly.Module(wasm)).map((i) => i.name);
-}
-
-/** The import section rewritten with `rename` applied to wasm-bindgen's imports. */
-function renamedImports(buf, start, end, rename) {
-  let [count, pos] = uleb(buf, start);
-  const parts = [writeUleb(count)];
-  while (count--) {
-    const [moduleLen, p1] = uleb(buf, pos);
-    const module = buf.toString("utf8", p1, p1 + moduleLen);
-    const [fieldLen, p2] = uleb(buf, p1 + moduleLen);
-    const field = buf.toString("utf8", p2, p2 + fieldLen);
-    const descEnd = skipDescription(buf, p2 + fieldLen);
-    const newField = bindgenName(field) ? rename(field) : field;
-    parts.push(name(module), name(newField), buf.subarray(p2 + fieldLen, descEnd));
-    pos = descEnd;
+/** The import section's body with each import wasm-bindgen named under a short name
+ *  (recorded in `names`, long → short), never one another import already has. */
+function renamedImports(imports, names) {
+  const taken = new Set(imports.map((i) => i.field).filter((f) => !bindgenName(f)));
+  let next = 0;
+  const parts = [writeUleb(imports.length)];
+  for (const { module, field, description } of imports) {
+    while (bindgenName(field) && !names.has(field)) {
+      const short = shortName(next++);
+      if (!taken.has(short)) names.set(field, short);
+    }
+    parts.push(name(module), name(names.get(field) ?? field), description);
   }
-  if (pos !== end) throw new Error("wasm import section: its length does not match its imports");
   return Buffer.concat(parts);
 }
 
@@ -95,15 +110,6 @@ function renamedImports(buf, start, end, rename) {
 export function shortenImports(wasm, glue) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm module");
   const names = new Map();
-  const taken = new Set(importFields(wasm).filter((f) => !bindgenName(f)));
-  let next = 0;
-  const rename = (field) => {
-    while (!names.has(field)) {
-      const short = shortName(next++);
-      if (!taken.has(short)) names.set(field, short);
-    }
-    return names.get(field);
-  };
   const sections = [wasm.subarray(0, 8)];
   let pos = 8;
   while (pos < wasm.length) {
@@ -111,7 +117,7 @@ export function shortenImports(wasm, glue) {
     const [size, start] = uleb(wasm, pos + 1);
     const end = start + size;
     if (id === 2) {
-      const body = renamedImports(wasm, start, end, rename);
+      const body = renamedImports(readImports(wasm, start, end), names);
       sections.push(Buffer.from([2]), writeUleb(body.length), body);
     } else {
       sections.push(wasm.subarray(pos, end));
