@@ -300,6 +300,7 @@ fn every_field_a_diff_names_has_words_in_every_language() {
 
 #[test]
 fn texts_come_in_reading_order() {
+    // An object's own texts in reading order, then what it holds in the document's order.
     let doc = json!({"title": {"zh-CN": "表"}, "sections": [{"id": "s1", "help": "说明", "title": {"zh-CN": "一"},
         "questions": [{"id": "a", "help": {"zh-CN": "帮助"}, "label": {"zh-CN": "甲"},
                        "options": [{"value": "x", "label": "X"}],
@@ -313,9 +314,9 @@ fn texts_come_in_reading_order() {
             "$.sections[0].help",
             "$.sections[0].questions[0].label",
             "$.sections[0].questions[0].help",
+            "$.sections[0].questions[0].options[0].label",
             "$.sections[0].questions[0].finding.title",
             "$.sections[0].questions[0].finding.provision",
-            "$.sections[0].questions[0].options[0].label",
         ]
     );
 }

@@ -435,9 +435,9 @@ pub struct TextEntry {
 }
 
 /// Every text of the document (titles, labels, help, options, statements, findings …),
-/// in reading order (an object's own texts, then what it holds: the form's title before
-/// its sections, a question's label before its help and options), with the languages it
-/// lacks.
+/// in reading order (an object's own texts, then what it holds, in the document's order:
+/// the form's title before its sections, a question's label before its help and options),
+/// with the languages it lacks.
 pub fn texts(doc: &Value) -> Vec<TextEntry> {
     let mut out = Vec::new();
     walk_texts(doc, "$".into(), &mut out);
