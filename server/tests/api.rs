@@ -86,6 +86,17 @@ async fn a_published_template_version_never_changes() {
                 .status,
             200
         );
+        // The same content with its keys in another order is the same version.
+        let reordered = r#"{"sections": [{"questions": [{"required": true, "label": "姓名",
+            "kind": "text", "id": "name"}], "title": "基本情况", "id": "s"}], "title": "检查表",
+            "version": "1", "id": "bureau-check", "schema": "yaojian/form/1"}"#;
+        let again = s
+            .call("PUT", "/templates/bureau-check/1")
+            .token(&inspector)
+            .raw("application/json", reordered)
+            .send()
+            .await;
+        assert_eq!(again.status, 200, "{}", again.text);
         let changed = put("1", &own_template("1", "改过的检查表"), &inspector).await;
         assert_eq!(changed.status, 409);
         assert_eq!(

@@ -81,36 +81,6 @@ impl Submission {
     }
 }
 
-fn canonical(v: &Value, out: &mut String) {
-    match v {
-        Value::Object(m) => {
-            let mut keys: Vec<&String> = m.keys().collect();
-            crate::sorted::sort(&mut keys);
-            out.push('{');
-            for (i, k) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push(':');
-                canonical(&m[k], out);
-            }
-            out.push('}');
-        }
-        Value::Array(a) => {
-            out.push('[');
-            for (i, x) in a.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                canonical(x, out);
-            }
-            out.push(']');
-        }
-        other => out.push_str(&other.to_string()),
-    }
-}
-
 /// The receipt reference: `ZC` + the submission date + 8 hex digits of a FNV-1a hash of
 /// the template, key, time, answers and findings (explanation, measure, deadline).
 /// The same content always gives the same reference; any change gives another. Anyone
@@ -140,7 +110,9 @@ fn reference_text(s: &Submission) -> String {
     }
     text.push_str(s.key.as_deref().unwrap_or(""));
     text.push('\u{1f}');
-    canonical(&Value::Object(s.answers.clone()), &mut text);
+    text.push_str(&crate::json::canonical_text(&Value::Object(
+        s.answers.clone(),
+    )));
     for (q, f) in &s.findings {
         for part in [q, &f.explanation, &f.measure, &f.deadline] {
             text.push('\u{1f}');

@@ -76,6 +76,45 @@ pub fn set(v: &mut serde_json::Value, key: &str, x: serde_json::Value) {
     }
 }
 
+/// `v` as one text whatever the order of its objects' keys: compact, each object's keys
+/// sorted (the text serde_json wrote when its objects were sorted maps). What a hash or
+/// a comparison of documents takes: a receipt reference, a published template's digest.
+pub fn canonical_text(v: &serde_json::Value) -> String {
+    let mut out = String::new();
+    write_canonical(v, &mut out);
+    out
+}
+
+fn write_canonical(v: &serde_json::Value, out: &mut String) {
+    match v {
+        serde_json::Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            crate::sorted::sort(&mut keys);
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::String(k.clone()).to_string());
+                out.push(':');
+                write_canonical(&m[k], out);
+            }
+            out.push('}');
+        }
+        serde_json::Value::Array(a) => {
+            out.push('[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(x, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
 /// The text without a leading UTF-8 byte-order mark (Windows editors write one).
 pub fn without_bom(src: &str) -> &str {
     src.strip_prefix('\u{feff}').unwrap_or(src)
@@ -352,6 +391,24 @@ fn string_end(b: &[u8], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canonical_text_sorts_every_objects_keys() {
+        let a: serde_json::Value =
+            serde_json::from_str(r#"{"b": [{"y": 1, "x": "\"引\""}], "a": null}"#).unwrap();
+        let b: serde_json::Value =
+            serde_json::from_str(r#"{"a": null, "b": [{"x": "\"引\"", "y": 1}]}"#).unwrap();
+        assert_ne!(
+            a.to_string(),
+            b.to_string(),
+            "objects keep their document's order"
+        );
+        assert_eq!(
+            canonical_text(&a),
+            r#"{"a":null,"b":[{"x":"\"引\"","y":1}]}"#
+        );
+        assert_eq!(canonical_text(&b), canonical_text(&a));
+    }
 
     #[test]
     fn set_writes_objects_only() {

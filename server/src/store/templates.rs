@@ -26,7 +26,10 @@ pub async fn publish(
     by: &str,
 ) -> Result<Published, sqlx::Error> {
     let body = serde_json::to_string(value).unwrap_or_default();
-    let digest = crate::digest::sha256_hex(body.as_bytes());
+    // Of the content, whatever the order of its keys: the same template sent again with
+    // its fields in another order is the same version (and the digests stored when
+    // objects were written sorted still match).
+    let digest = crate::digest::sha256_hex(yaojian::json::canonical_text(value).as_bytes());
     let inserted = sqlx::query(
         "INSERT INTO templates (id, version, body, digest, published_at, published_by) \
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
