@@ -446,7 +446,7 @@ pub fn check_start(
     };
     let mut rest = obj.clone();
     for k in ["template", "type", "result"] {
-        rest.remove(k);
+        rest.shift_remove(k);
     }
     Input::from_value(&Value::Object(rest), t).map(|_| ())
 }

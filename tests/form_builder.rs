@@ -299,6 +299,23 @@ fn every_field_a_diff_names_has_words_in_every_language() {
 }
 
 #[test]
+fn a_field_cleared_leaves_the_others_in_their_order() {
+    let q = json!({"id": "a", "kind": "text", "label": {"zh-CN": "甲"}, "help": {"zh-CN": "帮助"},
+                   "finding": {"title": {"zh-CN": "问题"}}, "required": true});
+    let mut b = Builder::new(
+        json!({"title": {"zh-CN": "表"}, "sections": [{"id": "s1", "questions": [q]}]}),
+    );
+    b.apply(set("$.sections[0].questions[0].help", Value::Null))
+        .unwrap();
+    let keys: Vec<&String> = b.document()["sections"][0]["questions"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(keys, ["id", "kind", "label", "finding", "required"]);
+}
+
+#[test]
 fn texts_come_in_reading_order() {
     // An object's own texts in reading order, then what it holds in the document's order.
     let doc = json!({"title": {"zh-CN": "表"}, "sections": [{"id": "s1", "help": "说明", "title": {"zh-CN": "一"},

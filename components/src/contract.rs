@@ -164,14 +164,21 @@ pub trait Mounted {
 
     /// Applies the settings a widget starts with (an element's attributes, an
     /// example's `settings`), before the first render; the ones refused, with why.
+    /// Whatever their order: a setting read against another (a `template-id` that only
+    /// an `endpoint` can publish) is tried again once the others are set.
     fn set_all(&mut self, settings: &serde_json::Map<String, Value>) -> Vec<(String, FieldError)> {
-        let mut refused = Vec::new();
+        let mut refused_once = Vec::new();
         for (name, v) in settings {
-            if let Err(e) = self.set(name, v.as_str()) {
-                refused.push((name.clone(), e));
+            if self.set(name, v.as_str()).is_err() {
+                refused_once.push(name);
             }
         }
-        refused
+        let again = |name: &String| {
+            self.set(name, settings[name].as_str())
+                .err()
+                .map(|e| (name.clone(), e))
+        };
+        refused_once.into_iter().filter_map(again).collect()
     }
 
     /// Sets a property as a page sets it: the widget is drawn again when the value is

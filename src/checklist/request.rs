@@ -153,7 +153,7 @@ pub fn item_body(input: &ItemInput) -> Result<Value, Errors> {
     if let Some(o) = v.as_object_mut() {
         // A new item has no records: the server starts its history.
         for k in ["evidence", "reinspections", "close_out", "history"] {
-            o.remove(k);
+            o.shift_remove(k);
         }
     }
     Ok(v)
@@ -231,7 +231,7 @@ impl ItemInput {
                 "close_out",
                 "history",
             ]) {
-                o.remove(*k);
+                o.shift_remove(*k);
             }
         }
         read_new_item(&v)

@@ -335,7 +335,7 @@ pub fn unwrap_record(v: Value) -> Value {
         Value::Object(mut m)
             if !m.contains_key("schema") && m.get("submission").is_some_and(Value::is_object) =>
         {
-            m.remove("submission").unwrap_or_default()
+            m.shift_remove("submission").unwrap_or_default()
         }
         other => other,
     }

@@ -131,7 +131,7 @@ fn with_kind(doc: &Value, q: &Value, kind: &str) -> Value {
     if kind == "group" {
         let columns = q.get("questions").cloned().unwrap_or_else(|| json!([new_question(doc, "text")]));
         out.insert("questions".into(), columns);
-        out.remove("finding");
+        out.shift_remove("finding");
     }
     Value::Object(out)
 }

@@ -59,7 +59,7 @@ fn place_name(path: &str, lang: Lang) -> String {
 fn with_text(entry: &TextEntry, lang: &str, typed: String) -> Value {
     let mut m: Map<String, Value> = entry.texts.clone();
     if typed.trim().is_empty() && lang != "zh-CN" {
-        m.remove(lang);
+        m.shift_remove(lang);
     } else {
         m.insert(lang.into(), Value::String(typed));
     }

@@ -188,7 +188,7 @@ pub fn fetch_item(
 fn edit_body(input: &ItemInput) -> serde_json::Value {
     let mut body = serde_json::to_value(input).unwrap_or_default();
     if let Some(o) = body.as_object_mut() {
-        o.remove("id");
+        o.shift_remove("id");
     }
     body
 }

@@ -28,7 +28,7 @@ pub fn stored_of(v: &Value) -> Option<Stored> {
         // A history this widget cannot read does not hide the item.
         let mut v = v.clone();
         if let Some(o) = v.as_object_mut() {
-            o.remove("history");
+            o.shift_remove("history");
         }
         cl::read::item(&v, "$")
     });

@@ -328,3 +328,17 @@ fn template_id_names_a_published_template_only_with_an_endpoint() {
     let refused = <SubmissionsSummary as Widget>::set(&mut p, "template-id", Some("Not An Id")).unwrap_err();
     assert_eq!(refused.code, "requirements.no_template", "a server's id is still an id");
 }
+
+#[wasm_bindgen_test]
+fn a_published_template_id_is_taken_before_its_endpoint_is_given() {
+    // An element's attributes come in any order: the id is read once the endpoint is set.
+    let entry = crate::widgets::entry("submissions-summary").unwrap();
+    let mut w = entry.start(Lang::ZhCn, Callback::noop());
+    let settings = json!({"template-id": "pharmacy-check", "endpoint": "/api/v1"});
+    let refused = w.set_all(settings.as_object().unwrap());
+    assert!(refused.is_empty(), "{refused:?}");
+    let mut w = entry.start(Lang::ZhCn, Callback::noop());
+    let settings = json!({"template-id": "Not An Id", "endpoint": "/api/v1"});
+    let refused: Vec<String> = w.set_all(settings.as_object().unwrap()).into_iter().map(|r| r.0).collect();
+    assert_eq!(refused, ["template-id"], "refused still, and said once");
+}

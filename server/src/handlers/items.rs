@@ -75,7 +75,7 @@ pub fn item_json(s: &StoredItem, history: Option<&[Entry]>) -> Value {
         Some(h) => v["history"] = Value::Array(h.iter().map(entry_json).collect()),
         None => {
             if let Some(o) = v.as_object_mut() {
-                o.remove("history");
+                o.shift_remove("history");
             }
         }
     }

@@ -237,7 +237,7 @@ fn set(doc: &mut Value, path: &str, value: Value) -> Option<()> {
     let target = at_mut(doc, parent)?;
     match (last, target) {
         (Step::Key(k), Value::Object(m)) if value.is_null() => {
-            m.remove(k);
+            m.shift_remove(k);
         }
         (Step::Key(k), Value::Object(m)) => {
             m.insert(k.clone(), value);
