@@ -144,7 +144,7 @@ pub fn parse_batch(src: &str) -> Result<Vec<Value>, crate::FieldError> {
         Value::Array(items) => items,
         // A page of the server's list (`GET /submissions`).
         Value::Object(mut page) if page.get("items").is_some_and(Value::is_array) => {
-            match page.remove("items") {
+            match page.shift_remove("items") {
                 Some(Value::Array(items)) => items,
                 _ => Vec::new(),
             }

@@ -335,7 +335,7 @@ fn set_at(answers: &mut Map<String, Value>, key: &str, v: Value) {
                 .and_then(|rows| rows.get_mut(row))
             {
                 if v.is_null() {
-                    cells.remove(&column);
+                    cells.shift_remove(&column);
                 } else {
                     cells.insert(column, v);
                 }
@@ -343,7 +343,7 @@ fn set_at(answers: &mut Map<String, Value>, key: &str, v: Value) {
         }
         _ => {
             if v.is_null() {
-                answers.remove(key);
+                answers.shift_remove(key);
             } else {
                 answers.insert(key.to_string(), v);
             }
@@ -437,7 +437,7 @@ impl FormState {
                 a.remove(i);
             }
             if a.is_empty() {
-                self.draft.answers.remove(&g);
+                self.draft.answers.shift_remove(&g);
             }
         }
         shift_rows(&mut self.draft.raw, &g, i);

@@ -296,6 +296,22 @@ async fn changes_within_one_frame_are_saved_once_with_the_last() {
 }
 
 #[wasm_bindgen_test]
+async fn an_answer_cleared_leaves_the_others_in_their_order() {
+    clear_storage();
+    let root = mount_with(Some(small_template()), "order").await;
+    type_text(&root, "name", "张三").await;
+    type_text(&root, "fee", "100").await;
+    click(&by_suffix(&root, "stat")).await; // 是
+    type_text(&root, "name", "").await;
+    saved().await;
+    let k = storage_key(&small_template(), "order");
+    let stored = Draft::read(&local_storage().unwrap().get_item(&k).unwrap().unwrap()).unwrap();
+    let keys: Vec<&String> = stored.answers.keys().collect();
+    assert_eq!(keys, ["fee", "stat"]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn drafts_are_saved_and_offered_back() {
     clear_storage();
     let root = mount_with(Some(small_template()), "draft").await;

@@ -116,7 +116,9 @@ pub struct VersionInfo {
     pub published_at: String,
     /// `None` for a version published before the server recorded who did.
     pub published_by: Option<String>,
-    /// SHA-256 of the stored JSON: two versions with one digest have one content.
+    /// SHA-256 of the template's canonical text (`yaojian::json::canonical_text`: keys
+    /// sorted, compact), whatever the order it was sent in: two versions with one digest
+    /// have one content.
     pub digest: String,
 }
 
