@@ -17,6 +17,9 @@ fn the_files_compiled_in_read_and_nothing_is_missing() {
     for (name, text) in data::EMBEDDED {
         assert_eq!(install_data(name, text), Ok(()), "{name}");
     }
+    // The other tests of this binary run beside this one and may ask for a file before
+    // it is installed here: what counts is that nothing is said missing from now on.
+    let said_before = yaojian::data::said_missing();
     assert!(yaojian::penalty::rule_table().rules.len() >= 45);
     assert!(!yaojian::penalty::circumstances().circumstances.is_empty());
     assert_eq!(yaojian::penalty::default_benchmark().id, "default");
@@ -25,7 +28,7 @@ fn the_files_compiled_in_read_and_nothing_is_missing() {
         "drug regulatory department"
     );
     assert_eq!(data::FILES, [RULES, CIRCUMSTANCES, BENCHMARK, TITLES]);
-    assert!(yaojian::data::said_missing().is_empty());
+    assert_eq!(yaojian::data::said_missing(), said_before);
 }
 
 #[test]
