@@ -3,7 +3,8 @@
 // - DIST/<module>.<hash>.js and DIST/<module>.<hash>.wasm, one pair per module: each
 //   widget's own, and a group's (several widgets a page shows together) only when it
 //   is lighter than its widgets' modules together; wasm-bindgen's import names made
-//   short in both (scripts/wasm-imports.mjs: 2-3 KB brotli less a page);
+//   short in both (scripts/wasm-imports.mjs: 2-3 KB brotli less a page), and the glue's
+//   string reader building short ASCII strings itself (scripts/glue-strings.mjs);
 // - DIST/yaojian-manifest.json: every module (its kinds, files, brotli weight) and every
 //   widget's contract (from the wasm's widgetContracts(), so the page needs no wasm to
 //   define the elements);
@@ -41,6 +42,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildSync, transformSync } from "esbuild";
 import { brotli } from "./page-weights.mjs";
+import { readShortStringsInJs } from "./glue-strings.mjs";
 import { shortenImports } from "./wasm-imports.mjs";
 
 const [out = "target/per-widget/out", dist = "dist"] = process.argv.slice(2);
@@ -56,9 +58,11 @@ const hash = (body) => crypto.createHash("sha256").update(body).digest("hex").sl
 /** A built module: its kinds (the contracts its wasm lists) and its two files. */
 async function built(name) {
   const dir = path.join(out, name);
-  // Short import names in both files (scripts/wasm-imports.mjs); the glue is loaded here
-  // as shipped, so a pair that would not link fails the release.
-  const short = shortenImports(fs.readFileSync(path.join(dir, "yaojian_core_bg.wasm")), fs.readFileSync(path.join(dir, "yaojian_core.js"), "utf8"));
+  // Short import names in both files (scripts/wasm-imports.mjs) and short ASCII strings
+  // read in JavaScript (scripts/glue-strings.mjs); the glue is loaded here as shipped, so
+  // a pair that would not link fails the release.
+  const bindgenGlue = readShortStringsInJs(fs.readFileSync(path.join(dir, "yaojian_core.js"), "utf8"));
+  const short = shortenImports(fs.readFileSync(path.join(dir, "yaojian_core_bg.wasm")), bindgenGlue);
   const shortGlue = path.join(dir, "yaojian_core.short.js");
   fs.writeFileSync(shortGlue, short.glue);
   const glue = Buffer.from(minified(short.glue, "js"));
