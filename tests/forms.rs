@@ -136,13 +136,19 @@ fn unknown_fields_and_wrong_types_are_caught_with_their_path() {
 #[test]
 fn translation_blocks_merge_into_texts() {
     let t = Template::from_value(json!({
-        "schema": "yaojian/form/1", "id": "t", "version": "1", "title": "自查",
+        "schema": "yaojian/form/1", "id": "t", "version": "1", "title": "自查", "description": "说明",
         "sections": [{"id": "s", "title": "部分", "questions": [
-            {"id": "a", "kind": "single_choice", "label": "甲", "options": [{"value": "x", "label": "选项"}]}
+            {"id": "a", "kind": "single_choice", "label": "甲", "help": "提示", "options": [{"value": "x", "label": "选项"}]}
         ]}],
-        "translations": {"en": {"title": "Check", "sections.s.title": "Part", "questions.a.label": "A", "questions.a.options.x": "Option"}}
+        "translations": {"en": {"title": "Check", "description": "About", "sections.s.title": "Part", "questions.a.label": "A",
+                                "questions.a.help": "Hint", "questions.a.options.x": "Option"}}
     }))
     .unwrap();
+    assert_eq!(t.description.as_ref().unwrap()["en"], "About");
+    assert_eq!(
+        t.question("a").unwrap().help.as_ref().unwrap()["en"],
+        "Hint"
+    );
     assert_eq!(t.title(Lang::En), "Check");
     assert_eq!(t.title(Lang::ZhTw), "自查", "falls back to zh-CN");
     assert_eq!(t.sections[0].title["en"], "Part");

@@ -6,6 +6,15 @@
 //! at the first value that does not fit, as serde's do, with the same error: `json.invalid`
 //! at its JSON path, serde's words as the detail.
 //!
+//! A field's or element's path is written out only when its value does not fit: each is
+//! read first with no path ([`UNWRITTEN`]; everything below it then too), and only if that
+//! fails read again at its path, which gives the error. A reader is a plain function whose
+//! result depends on the value alone (the path is for its errors), so both readings agree.
+//! A document that reads is read once and writes no path (a 1,500-question template
+//! wrote about 20,000); one that does not is read again along the path of the value that
+//! does not fit: each value on it at most twice more, so never more than twice the
+//! document for each step of that path.
+//!
 //! ```
 //! use yaojian::json::read::{self, Object};
 //! let v = serde_json::json!({"id": "a", "n": 3});
@@ -26,6 +35,32 @@ pub type Read<T> = Result<T, FieldError>;
 /// A reader of one kind of value: `(value, its path)`. A function, not a closure, so
 /// the helpers below are compiled once per type read, not once per call.
 pub type Reader<T> = fn(&Value, &str) -> Read<T>;
+
+/// The path a value is read at the first time: none written (see the module's doc).
+/// A reader given it passes it on to what it reads, and its error is not the one kept.
+pub const UNWRITTEN: &str = "";
+
+/// One step below a value: a field of an object, or an element of an array.
+#[derive(Clone, Copy)]
+enum Step<'k> {
+    Field(&'k str),
+    Element(usize),
+}
+
+/// `read` on `v`, which is `step` below the value at `parent`: read with no path first,
+/// and again at its path only when that fails (see the module's doc). Below a value read
+/// with no path, its parts are read with none either.
+fn read_below<T>(v: &Value, parent: &str, step: Step, read: Reader<T>) -> Read<T> {
+    let first = read(v, UNWRITTEN);
+    if first.is_ok() || parent == UNWRITTEN {
+        return first;
+    }
+    let path = match step {
+        Step::Field(key) => format!("{parent}.{key}"),
+        Step::Element(i) => format!("{parent}[{i}]"),
+    };
+    read(v, &path)
+}
 
 /// An object being read, and its path.
 pub struct Object<'a> {
@@ -50,7 +85,7 @@ impl<'a> Object<'a> {
     /// Field `key`, which must be there (`null` is read as a value).
     pub fn field<T>(&self, key: &str, read: Reader<T>) -> Read<T> {
         match self.map.get(key) {
-            Some(v) => read(v, &self.path_of(key)),
+            Some(v) => read_below(v, self.path, Step::Field(key), read),
             None => Err(detail(self.path, format!("missing field `{key}`"))),
         }
     }
@@ -59,7 +94,7 @@ impl<'a> Object<'a> {
     pub fn optional<T>(&self, key: &str, read: Reader<T>) -> Read<Option<T>> {
         match self.map.get(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => read(v, &self.path_of(key)).map(Some),
+            Some(v) => read_below(v, self.path, Step::Field(key), read).map(Some),
         }
     }
 
@@ -72,7 +107,7 @@ impl<'a> Object<'a> {
     pub fn optional_present<T>(&self, key: &str, read: Reader<T>) -> Read<Option<T>> {
         self.map
             .get(key)
-            .map(|v| read(v, &self.path_of(key)))
+            .map(|v| read_below(v, self.path, Step::Field(key), read))
             .transpose()
     }
 
@@ -81,7 +116,7 @@ impl<'a> Object<'a> {
     pub fn map<T>(&self, read: Reader<T>) -> Read<SortedMap<String, T>> {
         let mut out = SortedMap::new();
         for (k, v) in self.map {
-            out.insert(k.clone(), read(v, &self.path_of(k))?);
+            out.insert(k.clone(), read_below(v, self.path, Step::Field(k), read)?);
         }
         Ok(out)
     }
@@ -164,7 +199,7 @@ pub fn list<T>(v: &Value, path: &str, read: Reader<T>) -> Read<Vec<T>> {
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, x) in items.iter().enumerate() {
-        out.push(read(x, &format!("{path}[{i}]"))?);
+        out.push(read_below(x, path, Step::Element(i), read)?);
     }
     Ok(out)
 }
@@ -257,6 +292,40 @@ mod tests {
             at(Object::of(&json!([]), "$").err().unwrap()).2,
             "invalid type: sequence, expected an object"
         );
+    }
+
+    thread_local! {
+        static GIVEN: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Reads `{"b": u32}`, noting the path it is given.
+    fn noted_b(v: &Value, path: &str) -> Read<u32> {
+        GIVEN.with(|g| g.borrow_mut().push(path.to_string()));
+        Object::of(v, path)?.field("b", u32)
+    }
+
+    fn given() -> Vec<String> {
+        GIVEN.with(|g| g.take())
+    }
+
+    #[test]
+    fn a_path_is_written_only_for_the_value_that_does_not_fit() {
+        let read = |v: &Value| Object::of(v, "$")?.field("items", |v, p| list(v, p, noted_b));
+        assert_eq!(
+            read(&json!({"items": [{"b": 1}, {"b": 2}]})).unwrap(),
+            [1, 2]
+        );
+        assert_eq!(given(), ["", ""], "a document that reads writes no path");
+        let e = read(&json!({"items": [{"b": 1}, {"b": "x"}, {"b": 3}]})).unwrap_err();
+        assert_eq!(e.path, "$.items[1].b");
+        assert_eq!(at(e).2, "invalid type: string \"x\", expected u32");
+        // Read with no path, then again: the element before with none, this one at its path.
+        assert_eq!(given(), ["", "", "", "", "$.items[1]"]);
+        let texts = json!({"t": {"zh-CN": "甲", "en": 1}, "o": {"n": [true]}});
+        let o = Object::of(&texts, "$.doc").unwrap();
+        assert_eq!(o.field("t", string_map).unwrap_err().path, "$.doc.t.en");
+        let e = o.optional("o", |v, p| Object::of(v, p)?.field("n", strings));
+        assert_eq!(e.unwrap_err().path, "$.doc.o.n[0]");
     }
 
     #[test]

@@ -105,6 +105,38 @@ pub(super) struct Parser {
     translations: SortedMap<String, SortedMap<String, String>>,
 }
 
+/// Where a text is: its translation key and its JSON path, each `prefix.field` (a key
+/// with no prefix is the field alone), written out only when needed: the key when the
+/// template has translations, the path when the text is wrong. A 1,500-question
+/// template wrote some 20,000 of them, nearly all for nothing.
+#[derive(Clone, Copy)]
+struct TextAt<'s> {
+    key: (&'s str, &'s str),
+    path: (&'s str, &'s str),
+}
+
+/// The text `field` of what has translation key `key` and JSON path `path`.
+fn at<'s>(key: &'s str, path: &'s str, field: &'s str) -> TextAt<'s> {
+    TextAt {
+        key: (key, field),
+        path: (path, field),
+    }
+}
+
+impl TextAt<'_> {
+    fn key(&self) -> String {
+        match self.key {
+            ("", field) => field.to_string(),
+            (prefix, field) => format!("{prefix}.{field}"),
+        }
+    }
+}
+
+/// `prefix.field`, a path written out.
+fn joined((prefix, field): (&str, &str)) -> String {
+    format!("{prefix}.{field}")
+}
+
 impl Parser {
     fn err(&mut self, path: String, code: &str) -> &mut FieldError {
         self.errs
@@ -112,26 +144,29 @@ impl Parser {
         self.errs.last_mut().expect("just pushed")
     }
 
-    /// Builds a text, adding any translations given for `key`.
-    fn text(&mut self, raw: RawText, key: &str, path: &str) -> I18nText {
+    /// Builds a text, adding any translations given for its key.
+    fn text(&mut self, raw: RawText, at: TextAt) -> I18nText {
         let mut t = raw.into_text();
         if t.get("zh-CN").is_none_or(|s| s.trim().is_empty()) {
-            self.err(path.to_string(), "text_zh_cn");
+            self.err(joined(at.path), "text_zh_cn");
         }
-        if let Some(extra) = self.translations.remove(key) {
-            t.extend(extra);
+        if !self.translations.is_empty() {
+            if let Some(extra) = self.translations.remove(&at.key()) {
+                t.extend(extra);
+            }
         }
         t
     }
 
-    fn opt_text(&mut self, raw: Option<RawText>, key: &str, path: &str) -> Option<I18nText> {
-        raw.map(|r| self.text(r, key, path))
+    fn opt_text(&mut self, raw: Option<RawText>, at: TextAt) -> Option<I18nText> {
+        raw.map(|r| self.text(r, at))
     }
 
-    fn expr(&mut self, v: Option<Value>, path: String, row: &[String]) -> Option<Expr> {
+    /// The condition at `prefix.field`, when there is one.
+    fn expr(&mut self, v: Option<Value>, path: (&str, &str), row: &[String]) -> Option<Expr> {
         let v = v.filter(|v| !v.is_null())?;
         let known = |q: &str| self.index.contains_key(q) || row.iter().any(|s| s == q);
-        match Expr::parse(&v, &path, Some(&known)) {
+        match Expr::parse(&v, &joined(path), Some(&known)) {
             Ok(e) => Some(e),
             Err(mut e) => {
                 self.errs.append(&mut e);
@@ -164,8 +199,8 @@ impl Parser {
                     .insert(lang.clone(), text);
             }
         }
-        let title = self.text(raw.title, "title", "$.title");
-        let description = self.opt_text(raw.description, "description", "$.description");
+        let title = self.text(raw.title, at("", "$", "title"));
+        let description = self.opt_text(raw.description, at("", "$", "description"));
         if raw.sections.is_empty() {
             self.err("$.sections".into(), "no_sections");
         }
@@ -178,9 +213,9 @@ impl Parser {
             }
             section_ids.push(s.id.clone());
             let key = format!("sections.{}", s.id);
-            let title = self.text(s.title, &format!("{key}.title"), &format!("{p}.title"));
-            let help = self.opt_text(s.help, &format!("{key}.help"), &format!("{p}.help"));
-            let visible_if = self.expr(s.visible_if, format!("{p}.visible_if"), &[]);
+            let title = self.text(s.title, at(&key, &p, "title"));
+            let help = self.opt_text(s.help, at(&key, &p, "help"));
+            let visible_if = self.expr(s.visible_if, (&p, "visible_if"), &[]);
             let mut questions = Vec::new();
             for (qi, q) in s.questions.into_iter().enumerate() {
                 let qp = format!("{p}.questions[{qi}]");
@@ -236,11 +271,11 @@ impl Parser {
             self.err(format!("{p}.id"), "id").param("id", &q.id);
         }
         let key = format!("questions.{}", q.id);
-        let label = self.text(q.label, &format!("{key}.label"), &format!("{p}.label"));
-        let help = self.opt_text(q.help, &format!("{key}.help"), &format!("{p}.help"));
+        let label = self.text(q.label, at(&key, p, "label"));
+        let help = self.opt_text(q.help, at(&key, p, "help"));
         let row_ids = row.unwrap_or(&[]);
-        let visible_if = self.expr(q.visible_if, format!("{p}.visible_if"), row_ids);
-        let required_if = self.expr(q.required_if, format!("{p}.required_if"), row_ids);
+        let visible_if = self.expr(q.visible_if, (p, "visible_if"), row_ids);
+        let required_if = self.expr(q.required_if, (p, "required_if"), row_ids);
         let choice = matches!(q.kind, Kind::SingleChoice | Kind::MultipleChoice);
         if choice && q.options.is_empty() {
             self.err(format!("{p}.options"), "no_options");
@@ -268,8 +303,8 @@ impl Parser {
                 self.err(format!("{p}.max_length"), "bounds_order");
             }
         }
-        let min = self.bound(q.kind, q.min, &format!("{p}.min"));
-        let max = self.bound(q.kind, q.max, &format!("{p}.max"));
+        let min = self.bound(q.kind, q.min, (p, "min"));
+        let max = self.bound(q.kind, q.max, (p, "max"));
         if let (Some(a), Some(b)) = (min, max) {
             let inverted = match (a, b) {
                 (Bound::Number(a), Bound::Number(b)) => a > b,
@@ -295,11 +330,7 @@ impl Parser {
                     }
                 },
             );
-        let pattern_hint = self.opt_text(
-            q.pattern_hint,
-            &format!("{key}.pattern_hint"),
-            &format!("{p}.pattern_hint"),
-        );
+        let pattern_hint = self.opt_text(q.pattern_hint, at(&key, p, "pattern_hint"));
         let questions = self.columns(q.questions, q.kind, p, row.is_some());
         if q.kind != Kind::Group && (q.min_rows.is_some() || q.max_rows.is_some()) {
             self.err(format!("{p}.min_rows"), "not_allowed")
@@ -310,11 +341,7 @@ impl Parser {
                 self.err(format!("{p}.max_rows"), "bounds_order");
             }
         }
-        let statement = self.opt_text(
-            q.statement,
-            &format!("{key}.statement"),
-            &format!("{p}.statement"),
-        );
+        let statement = self.opt_text(q.statement, at(&key, p, "statement"));
         if q.kind == Kind::Attestation && statement.is_none() {
             self.err(format!("{p}.statement"), "no_statement");
         }
@@ -349,6 +376,7 @@ impl Parser {
     fn options(&mut self, raw: Vec<RawChoice>, key: &str, p: &str) -> Vec<Choice> {
         let mut options = Vec::new();
         let mut values: Vec<String> = Vec::new();
+        let options_key = format!("{key}.options");
         for (i, o) in raw.into_iter().enumerate() {
             let op = format!("{p}.options[{i}]");
             if o.value.is_empty() || values.contains(&o.value) {
@@ -356,11 +384,11 @@ impl Parser {
                     .param("value", &o.value);
             }
             values.push(o.value.clone());
-            let label = self.text(
-                o.label,
-                &format!("{key}.options.{}", o.value),
-                &format!("{op}.label"),
-            );
+            let at = TextAt {
+                key: (&options_key, &o.value),
+                path: (&op, "label"),
+            };
+            let label = self.text(o.label, at);
             options.push(Choice {
                 value: o.value,
                 label,
@@ -415,19 +443,12 @@ impl Parser {
             self.err(fp.clone(), "not_allowed")
                 .param("field", "finding");
         }
-        let title = self.text(
-            f.title,
-            &format!("findings.{}.title", id),
-            &format!("{fp}.title"),
-        );
-        let provision = self.opt_text(
-            f.provision,
-            &format!("findings.{}.provision", id),
-            &format!("{fp}.provision"),
-        );
+        let key = format!("findings.{id}");
+        let title = self.text(f.title, at(&key, &fp, "title"));
+        let provision = self.opt_text(f.provision, at(&key, &fp, "provision"));
         // The finding may look at the question itself.
         let when = match f.when {
-            Some(w) => self.expr(Some(w), format!("{fp}.when"), &[id.to_string()]),
+            Some(w) => self.expr(Some(w), (&fp, "when"), &[id.to_string()]),
             None if kind == Kind::YesNo => Some(Expr::Equals(id.to_string(), Value::Bool(true))),
             None => {
                 self.err(format!("{fp}.when"), "finding_when");
@@ -449,7 +470,8 @@ impl Parser {
         })
     }
 
-    fn bound(&mut self, kind: Kind, v: Option<Value>, path: &str) -> Option<Bound> {
+    /// The bound at `prefix.field`, when there is one.
+    fn bound(&mut self, kind: Kind, v: Option<Value>, path: (&str, &str)) -> Option<Bound> {
         let v = v?;
         let b = match (kind, &v) {
             (Kind::Number, Value::Number(n)) => n.as_f64().map(Bound::Number),
@@ -459,7 +481,7 @@ impl Parser {
             _ => None,
         };
         if b.is_none() {
-            self.err(path.to_string(), "bound")
+            self.err(joined(path), "bound")
                 .param("kind", crate::json::wire_name(&kind));
         }
         b
