@@ -61,8 +61,8 @@ async function built(name) {
   // Short import names in both files (scripts/wasm-imports.mjs) and short ASCII strings
   // read in JavaScript (scripts/glue-strings.mjs); the glue is loaded here as shipped, so
   // a pair that would not link fails the release.
-  const bindgenGlue = readShortStringsInJs(fs.readFileSync(path.join(dir, "yaojian_core.js"), "utf8"));
-  const short = shortenImports(fs.readFileSync(path.join(dir, "yaojian_core_bg.wasm")), bindgenGlue);
+  const glueText = readShortStringsInJs(fs.readFileSync(path.join(dir, "yaojian_core.js"), "utf8"));
+  const short = shortenImports(fs.readFileSync(path.join(dir, "yaojian_core_bg.wasm")), glueText);
   const shortGlue = path.join(dir, "yaojian_core.short.js");
   fs.writeFileSync(shortGlue, short.glue);
   const glue = Buffer.from(minified(short.glue, "js"));

@@ -289,10 +289,15 @@ async fn changes_within_one_frame_are_saved_once_with_the_last() {
         emitted("form.change").last().unwrap()["answers"]["name"],
         "李四光"
     );
-    let k = storage_key(&small_template(), "burst");
-    let stored = Draft::read(&local_storage().unwrap().get_item(&k).unwrap().unwrap()).unwrap();
+    let stored = stored_draft("burst");
     assert_eq!(stored.answers["name"], "李四光");
     root.remove();
+}
+
+/// The draft of the small template saved under storage key `key`.
+fn stored_draft(key: &str) -> Draft {
+    let k = storage_key(&small_template(), key);
+    Draft::read(&local_storage().unwrap().get_item(&k).unwrap().unwrap()).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -304,8 +309,7 @@ async fn an_answer_cleared_leaves_the_others_in_their_order() {
     click(&by_suffix(&root, "stat")).await; // 是
     type_text(&root, "name", "").await;
     saved().await;
-    let k = storage_key(&small_template(), "order");
-    let stored = Draft::read(&local_storage().unwrap().get_item(&k).unwrap().unwrap()).unwrap();
+    let stored = stored_draft("order");
     let keys: Vec<&String> = stored.answers.keys().collect();
     assert_eq!(keys, ["fee", "stat"]);
     root.remove();

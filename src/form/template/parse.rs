@@ -127,7 +127,7 @@ impl TextAt<'_> {
     fn key(&self) -> String {
         match self.key {
             ("", field) => field.to_string(),
-            (prefix, field) => format!("{prefix}.{field}"),
+            key => joined(key),
         }
     }
 }
